@@ -1,0 +1,30 @@
+/**
+ * WebSocket close codes used by the sync endpoint, each with the reason text sent along.
+ *
+ * The 4400–4499 range mirrors HTTP 4xx: a stock `y-websocket` 3.x client does not reconnect after
+ * one of these (the server decided; retrying cannot help). 1001 and 4500–4599 are transient: the
+ * client reconnects with back-off. Documented in packages/protocol/PROTOCOL.md.
+ */
+export const CloseCode = {
+  /** Server shutting down or restarting; reconnect. */
+  GoingAway: { code: 1001, reason: 'going away' },
+  /** Frame larger than the configured `maxPayload` (sent by `ws` itself). */
+  MessageTooBig: { code: 1009, reason: 'message too big' },
+  /** A frame that is not a valid y-websocket message or carries an update Yjs rejects. */
+  MalformedMessage: { code: 4400, reason: 'malformed message' },
+  /** No or an invalid session (used from the access issue on). */
+  Unauthorized: { code: 4401, reason: 'unauthorized' },
+  /** The session may not open this board. */
+  Forbidden: { code: 4403, reason: 'forbidden' },
+  /** The board id is invalid or the board was deleted. */
+  BoardNotFound: { code: 4404, reason: 'board not found' },
+  /** The connection sent more messages per second than allowed. */
+  RateLimited: { code: 4429, reason: 'rate limit exceeded' },
+  /** The board could not be loaded or stored; retry later. */
+  StorageUnavailable: { code: 4503, reason: 'storage unavailable' },
+  /** Unexpected server error while handling this connection; retry later. */
+  InternalError: { code: 4500, reason: 'internal error' },
+} as const
+
+export type CloseCodeName = keyof typeof CloseCode
+export type CloseInfo = (typeof CloseCode)[CloseCodeName]

@@ -1,0 +1,30 @@
+/** The one place where errors become HTTP responses: `{ "error": { "code", "message" } }`. */
+import type { Context } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import type { Logger } from '../logger.ts'
+
+export class ApiError extends HTTPException {
+  constructor(
+    status: ContentfulStatusCode,
+    readonly code: string,
+    message: string,
+  ) {
+    super(status, { message })
+  }
+}
+
+export function errorBody(code: string, message: string) {
+  return { error: { code, message } }
+}
+
+export function onError(log: Logger) {
+  return (err: Error, c: Context) => {
+    if (err instanceof ApiError) return c.json(errorBody(err.code, err.message), err.status)
+    if (err instanceof HTTPException) {
+      return c.json(errorBody(`http_${err.status}`, err.message || 'request failed'), err.status)
+    }
+    log.error({ err, path: c.req.path }, 'unhandled error')
+    return c.json(errorBody('internal_error', 'Internal server error'), 500)
+  }
+}

@@ -1,0 +1,157 @@
+/**
+ * The set of active rooms: loads a board once however many clients connect at the same moment,
+ * unloads it after it has been idle for `roomIdleMs`, and closes everything on shutdown.
+ */
+import { CloseCode } from '@ideenwand/protocol'
+import type { SyncLimits } from '../config.ts'
+import type { Logger } from '../logger.ts'
+import type { BoardStore } from '../storage/BoardStore.ts'
+import { Room } from './Room.ts'
+import type { SyncConnection } from './SyncConnection.ts'
+
+/** Frames a connection may send before its room has finished loading. */
+const MAX_QUEUED_FRAMES = 256
+
+export class Rooms {
+  private readonly active = new Map<string, Room>()
+  private readonly loading = new Map<string, Promise<Room>>()
+  private readonly unloading = new Map<string, Promise<void>>()
+  private readonly idleTimers = new Map<string, NodeJS.Timeout>()
+  /** Number of times a board was loaded from storage (for tests and metrics). */
+  loads = 0
+
+  constructor(
+    private readonly store: BoardStore,
+    private readonly limits: SyncLimits,
+    private readonly log: Logger,
+  ) {}
+
+  get size(): number {
+    return this.active.size
+  }
+
+  get(boardId: string): Room | undefined {
+    return this.active.get(boardId)
+  }
+
+  /** The room of `boardId`, loading it if needed; concurrent callers share one load. */
+  async acquire(boardId: string): Promise<Room> {
+    for (;;) {
+      const unloading = this.unloading.get(boardId)
+      if (unloading) {
+        await unloading
+        continue
+      }
+      const room = this.active.get(boardId)
+      if (room) {
+        this.cancelIdle(boardId)
+        return room
+      }
+      let loading = this.loading.get(boardId)
+      if (!loading) {
+        loading = this.load(boardId).finally(() => this.loading.delete(boardId))
+        this.loading.set(boardId, loading)
+      }
+      const loaded = await loading
+      if (!loaded.isClosed) {
+        this.cancelIdle(boardId)
+        return loaded
+      }
+    }
+  }
+
+  /**
+   * Attaches a connection: frames received while the room loads are queued (bounded) and
+   * replayed in order once it is there.
+   */
+  connect(conn: SyncConnection): { receive(frame: Uint8Array): void; disconnect(): void } {
+    let room: Room | null = null
+    let queue: Uint8Array[] | null = []
+    let gone = false
+    this.acquire(conn.context.boardId).then(
+      (r) => {
+        if (gone || conn.closed) {
+          if (r.connections.size === 0) this.scheduleIdle(r)
+          return
+        }
+        room = r
+        r.join(conn)
+        for (const frame of queue ?? []) r.receive(conn, frame)
+        queue = null
+      },
+      (err) => {
+        this.log.error({ err, boardId: conn.context.boardId }, 'loading board failed')
+        conn.close(CloseCode.StorageUnavailable)
+      },
+    )
+    return {
+      receive(frame) {
+        if (room) return room.receive(conn, frame)
+        if (!queue) return
+        if (queue.length >= MAX_QUEUED_FRAMES) return conn.close(CloseCode.RateLimited)
+        queue.push(frame)
+      },
+      disconnect() {
+        gone = true
+        room?.leave(conn)
+      },
+    }
+  }
+
+  private async load(boardId: string): Promise<Room> {
+    const started = performance.now()
+    await this.store.ensureBoard(boardId)
+    const stored = await this.store.load(boardId)
+    this.loads++
+    const room = new Room(boardId, this.store, this.limits, this.log, stored)
+    room.onEmpty = () => this.scheduleIdle(room)
+    this.active.set(boardId, room)
+    this.log.info(
+      {
+        boardId,
+        updates: stored.updates.length,
+        snapshotBytes: stored.snapshot?.length ?? 0,
+        ms: Math.round(performance.now() - started),
+      },
+      'board loaded',
+    )
+    return room
+  }
+
+  private scheduleIdle(room: Room): void {
+    this.cancelIdle(room.boardId)
+    const timer = setTimeout(() => {
+      this.idleTimers.delete(room.boardId)
+      if (room.connections.size === 0) void this.unload(room)
+    }, this.limits.roomIdleMs)
+    timer.unref()
+    this.idleTimers.set(room.boardId, timer)
+  }
+
+  private cancelIdle(boardId: string): void {
+    const timer = this.idleTimers.get(boardId)
+    if (timer) clearTimeout(timer)
+    this.idleTimers.delete(boardId)
+  }
+
+  private async unload(room: Room): Promise<void> {
+    if (this.active.get(room.boardId) !== room) return
+    this.active.delete(room.boardId)
+    const done = room
+      .close()
+      .catch((err: unknown) => this.log.error({ err, boardId: room.boardId }, 'unloading failed'))
+      .finally(() => this.unloading.delete(room.boardId))
+    this.unloading.set(room.boardId, done)
+    await done
+    this.log.info({ boardId: room.boardId }, 'board unloaded')
+  }
+
+  /** Stores everything, closes all connections with `going away` and unloads every room. */
+  async closeAll(): Promise<void> {
+    for (const timer of this.idleTimers.values()) clearTimeout(timer)
+    this.idleTimers.clear()
+    await Promise.allSettled([...this.loading.values()])
+    await Promise.all([...this.active.values()].map((room) => this.unload(room)))
+    await Promise.all([...this.unloading.values()])
+  }
+}
