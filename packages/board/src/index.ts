@@ -1,0 +1,40 @@
+/**
+ * @ideenwand/board — the canonical domain model of a board (ideas, clusters, schema, canvas
+ * store) over a Y.Doc. See README.md for the API and SCHEMA.md for the doc layout.
+ * @module
+ */
+export { Board, type BoardOptions, type ClusterPatch } from './Board'
+export { BoardError, BoardErrorCode } from './BoardError'
+export { type CanvasEntry, canvasStore } from './canvasStore'
+export {
+  DEFAULT_CLUSTER_COLOR,
+  DEFAULT_IDEA_COLOR,
+  IDEA_COLORS,
+  type IdeaColor,
+  isIdeaColor,
+} from './colors'
+export { newId } from './ids'
+export {
+  BOARD_KEYS,
+  BOARD_MIGRATIONS,
+  BOARD_SCHEMA_VERSION,
+  type BoardMigration,
+  type BoardSchemaCheck,
+  boardSchemaVersion,
+  checkBoardSchema,
+  initBoard,
+  META_KEYS,
+  type MigrateBoardOptions,
+  migrateBoard,
+} from './schema'
+export { diffText, type TextChange } from './textDiff'
+export type {
+  Cluster,
+  ClusterGroup,
+  Idea,
+  IdeaPatch,
+  NewCluster,
+  NewIdea,
+  TldrawSchemaValue,
+} from './types'
+export { MAX_AUTHOR_FIELD, MAX_CLUSTER_TITLE, MAX_IDEA_TEXT } from './validate'
