@@ -29,7 +29,11 @@ describe.each(ENGINES)('storage contract (%s)', (engine) => {
     const config = loadConfig(await freshDatabaseEnv(engine))
     db = await openDb(
       config.databaseUrl
-        ? { engine: 'postgres', url: config.databaseUrl, schema: config.databaseSchema ?? undefined }
+        ? {
+            engine: 'postgres',
+            url: config.databaseUrl,
+            schema: config.databaseSchema ?? undefined,
+          }
         : { engine: 'pglite', dataDir: config.dataDir },
     )
     await migrate(db)
@@ -47,7 +51,11 @@ describe.each(ENGINES)('storage contract (%s)', (engine) => {
   })
 
   it('[load] an unknown board loads empty', async () => {
-    expect(await store.load('nothing-here')).toEqual({ snapshot: null, updates: [], lastUpdateId: 0 })
+    expect(await store.load('nothing-here')).toEqual({
+      snapshot: null,
+      updates: [],
+      lastUpdateId: 0,
+    })
     expect(await store.boardExists('nothing-here')).toBe(false)
   })
 

@@ -23,7 +23,7 @@ export async function freshDatabaseEnv(engine: Engine): Promise<Record<string, s
   }
   const url = process.env.DATABASE_URL
   if (!url) throw new Error('DATABASE_URL is required for the postgres engine')
-  const schema = `t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`
+  const schema = `${inject('schemaPrefix')}${Math.random().toString(36).slice(2, 10)}`
   const sql = postgres(url, { max: 1, onnotice: () => {} })
   await sql.unsafe(`create schema ${schema}`)
   await sql.end()
@@ -33,5 +33,7 @@ export async function freshDatabaseEnv(engine: Engine): Promise<Record<string, s
 declare module 'vitest' {
   export interface ProvidedContext {
     pgliteTemplate: string
+    /** Postgres schemas made by this run start with it; dropped when the run ends. */
+    schemaPrefix: string
   }
 }

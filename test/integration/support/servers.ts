@@ -90,8 +90,8 @@ export class ChildServer {
 
   /** Starts the process and resolves once it logs that it listens. */
   async start(): Promise<void> {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
-      cwd: ROOT,
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: `${ROOT}server`,
       env: { ...process.env, ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
@@ -112,8 +112,11 @@ export class ChildServer {
   /** Sends `signal` and resolves with the exit code once the process is gone. */
   async kill(signal: NodeJS.Signals): Promise<number | null> {
     const child = this.child
-    if (!child || child.exitCode !== null || child.signalCode !== null) return child?.exitCode ?? null
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
+    if (!child || child.exitCode !== null || child.signalCode !== null)
+      return child?.exitCode ?? null
+    const exited = new Promise<number | null>((resolve) =>
+      child.once('exit', (code) => resolve(code)),
+    )
     child.kill(signal)
     this.child = null
     return exited

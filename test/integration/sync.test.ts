@@ -1,0 +1,227 @@
+/**
+ * The sync endpoint with stock y-websocket clients on a real socket: convergence, late joiners,
+ * awareness, one load per board, idle unload, read-only connections and malformed input.
+ */
+import * as encoding from 'lib0/encoding'
+import { afterEach, describe, expect, it } from 'vitest'
+import WebSocket from 'ws'
+import * as Y from 'yjs'
+import { connectClient, type TestClient, waitFor } from './support/clients.ts'
+import { type RunningServer, startServer } from './support/servers.ts'
+
+let server: RunningServer | null = null
+const clients: TestClient[] = []
+const sockets: WebSocket[] = []
+
+afterEach(async () => {
+  for (const c of clients.splice(0)) c.destroy()
+  for (const s of sockets.splice(0)) s.terminate()
+  await server?.stop()
+  server = null
+})
+
+function client(boardId: string, params?: Record<string, string>): TestClient {
+  if (!server) throw new Error('no server')
+  const c = connectClient(server.wsUrl, boardId, params ? { params } : {})
+  clients.push(c)
+  return c
+}
+
+/** A raw socket for sending hand-made frames; resolves once open. */
+async function rawSocket(
+  boardId: string,
+): Promise<WebSocket & { closed: Promise<{ code: number; reason: string }> }> {
+  if (!server) throw new Error('no server')
+  const ws = new WebSocket(`${server.wsUrl}/${boardId}`) as WebSocket & {
+    closed: Promise<{ code: number; reason: string }>
+  }
+  ws.binaryType = 'arraybuffer'
+  ws.closed = new Promise((resolve) =>
+    ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+  )
+  sockets.push(ws)
+  await new Promise((resolve, reject) => {
+    ws.once('open', resolve)
+    ws.once('error', reject)
+  })
+  return ws
+}
+
+const text = (c: TestClient) => c.doc.getText('t').toString()
+
+describe('sync with stock y-websocket clients', () => {
+  it('two clients converge after 200 concurrent edits; a third joining later gets everything', async () => {
+    server = await startServer('pglite')
+    const a = client('converge')
+    const b = client('converge')
+    await Promise.all([a.synced(), b.synced()])
+    for (let i = 0; i < 100; i++) {
+      a.doc.getText('t').insert(0, 'a')
+      b.doc.getText('t').insert(b.doc.getText('t').length, 'b')
+      a.doc.getMap('m').set(`a${i % 7}`, i)
+      b.doc.getMap('m').set(`b${i % 5}`, i)
+    }
+    await waitFor(() => text(a).length === 200 && text(b) === text(a), 10_000, 'convergence')
+    expect(text(a).replaceAll('b', '')).toHaveLength(100)
+    await Promise.all([a.allConfirmed(), b.allConfirmed()])
+    const c = client('converge')
+    await c.synced()
+    await waitFor(() => text(c) === text(a), 5_000, 'late joiner')
+    expect(c.doc.getMap('m').toJSON()).toEqual(a.doc.getMap('m').toJSON())
+  })
+
+  it('awareness reaches others, query-awareness is answered, and a dropped client disappears', async () => {
+    server = await startServer('pglite')
+    const a = client('aware')
+    const b = client('aware')
+    await Promise.all([a.synced(), b.synced()])
+    a.provider.awareness.setLocalStateField('user', { name: 'Anna' })
+    await waitFor(() => b.provider.awareness.getStates().get(a.doc.clientID)?.user?.name === 'Anna')
+
+    const raw = await rawSocket('aware')
+    const answers: Uint8Array[] = []
+    raw.on('message', (data: ArrayBuffer) => answers.push(new Uint8Array(data)))
+    raw.send(new Uint8Array([3]))
+    await waitFor(() => answers.some((m) => m[0] === 1 && Buffer.from(m).includes('Anna')))
+
+    a.provider.disconnect()
+    await waitFor(() => !b.provider.awareness.getStates().has(a.doc.clientID), 5_000, 'removal')
+  })
+
+  it('loads a board once when 50 clients connect at the same moment', async () => {
+    server = await startServer('pglite')
+    const many = Array.from({ length: 50 }, () => client('crowd'))
+    await Promise.all(many.map((c) => c.synced()))
+    expect(server.server.rooms.loads).toBe(1)
+    many[0]?.doc.getText('t').insert(0, 'x')
+    await waitFor(() => many.every((c) => text(c) === 'x'))
+  })
+
+  it('unloads an idle board into one snapshot and loads it again', async () => {
+    server = await startServer('pglite', { env: { ROOM_IDLE_MS: '50' } })
+    const a = client('idle')
+    await a.synced()
+    for (let i = 0; i < 20; i++) a.doc.getText('t').insert(0, `${i},`)
+    await a.allConfirmed()
+    const expected = text(a)
+    a.destroy()
+    const rooms = server.server.rooms
+    await waitFor(() => rooms.size === 0, 5_000, 'unload')
+    expect(await server.server.store.counts('idle')).toEqual({ updates: 0, snapshots: 1 })
+    const b = client('idle')
+    await b.synced()
+    await waitFor(() => text(b) === expected)
+    expect(rooms.loads).toBe(2)
+  })
+
+  it('drops and never stores updates from a read-only connection', async () => {
+    server = await startServer('pglite', {
+      authorize: async (c) => ({
+        userId: null,
+        displayName: null,
+        canWrite: c.req.query('role') !== 'viewer',
+      }),
+    })
+    const writer = client('ro')
+    const viewer = client('ro', { role: 'viewer' })
+    await Promise.all([writer.synced(), viewer.synced()])
+    writer.doc.getText('t').insert(0, 'from writer')
+    await writer.allConfirmed()
+    await waitFor(() => text(viewer) === 'from writer')
+    viewer.doc.getText('t').insert(0, 'VIEWER ')
+    viewer.provider.awareness.setLocalStateField('user', { name: 'Projector' })
+    // The writer's next confirmed edit proves the server processed the viewer's earlier frames.
+    writer.doc.getText('t').insert(text(writer).length, '!')
+    await writer.allConfirmed()
+    expect(text(writer)).toBe('from writer!')
+    expect(writer.provider.awareness.getStates().has(viewer.doc.clientID)).toBe(false)
+    await server.server.rooms.get('ro')?.flush()
+    const stored = await server.server.store.load('ro')
+    const replay = new Y.Doc()
+    for (const u of stored.updates) Y.applyUpdate(replay, u)
+    expect(replay.getText('t').toString()).toBe('from writer!')
+  })
+})
+
+describe('hostile input closes only the sender', () => {
+  const frames: Record<string, () => Uint8Array> = {
+    'random bytes': () => new Uint8Array([0x9f, 0x13, 0xee, 0x02, 0x77, 0x00, 0xff, 0x41]),
+    'a truncated varint': () => new Uint8Array([0x80, 0x80, 0x80]),
+    'a huge declared length': () => {
+      const e = encoding.createEncoder()
+      encoding.writeVarUint(e, 0)
+      encoding.writeVarUint(e, 2)
+      encoding.writeVarUint(e, 2 ** 31)
+      encoding.writeUint8Array(e, new Uint8Array([1, 2, 3]))
+      return encoding.toUint8Array(e)
+    },
+    'an update Yjs throws on': () => {
+      const doc = new Y.Doc()
+      doc.getText('t').insert(0, 'valid at first')
+      const update = Y.encodeStateAsUpdate(doc)
+      const e = encoding.createEncoder()
+      encoding.writeVarUint(e, 0)
+      encoding.writeVarUint(e, 2)
+      encoding.writeVarUint8Array(e, update.slice(0, update.length - 4))
+      return encoding.toUint8Array(e)
+    },
+    'an unknown message type': () => new Uint8Array([42, 1, 2]),
+    'an empty frame': () => new Uint8Array([]),
+  }
+
+  it.each(Object.keys(frames))('%s', async (name) => {
+    server = await startServer('pglite')
+    const a = client('hostile')
+    const b = client('hostile')
+    await Promise.all([a.synced(), b.synced()])
+    const attacker = await rawSocket('hostile')
+    attacker.send(frames[name]!())
+    expect(await attacker.closed).toEqual({ code: 4400, reason: 'malformed message' })
+    a.doc.getText('t').insert(0, 'still here')
+    await waitFor(() => text(b) === 'still here', 5_000, 'others keep syncing')
+    const health = await fetch(`${server.url}/healthz`)
+    expect(health.status).toBe(200)
+  })
+
+  it('a text frame', async () => {
+    server = await startServer('pglite')
+    const attacker = await rawSocket('text')
+    attacker.send('hello')
+    expect((await attacker.closed).code).toBe(4400)
+  })
+
+  it('a frame above maxPayload is refused with 1009', async () => {
+    server = await startServer('pglite', { env: { SYNC_MAX_PAYLOAD: '4096' } })
+    const a = client('big')
+    await a.synced()
+    const attacker = await rawSocket('big')
+    attacker.send(new Uint8Array(10_000))
+    expect((await attacker.closed).code).toBe(1009)
+    a.doc.getText('t').insert(0, 'ok')
+    await a.allConfirmed()
+  })
+
+  it('a flood above the rate limit is closed with 4429', async () => {
+    server = await startServer('pglite', {
+      env: { SYNC_RATE_PER_SECOND: '10', SYNC_RATE_BURST: '20' },
+    })
+    const attacker = await rawSocket('flood')
+    for (let i = 0; i < 100; i++) attacker.send(new Uint8Array([3]))
+    expect(await attacker.closed).toEqual({ code: 4429, reason: 'rate limit exceeded' })
+  })
+
+  it('invalid board ids and plain HTTP get clear errors', async () => {
+    server = await startServer('pglite')
+    const bad = await fetch(`${server.url}/sync/${'x'.repeat(65)}`)
+    expect(bad.status).toBe(400)
+    expect((await bad.json()).error.code).toBe('invalid_board_id')
+    const plain = await fetch(`${server.url}/sync/ok-id`)
+    expect(plain.status).toBe(426)
+  })
+
+  it('healthz names the storage engine and whether the database answers', async () => {
+    server = await startServer('pglite')
+    const res = await fetch(`${server.url}/healthz`)
+    expect(await res.json()).toMatchObject({ status: 'ok', storage: 'pglite', database: 'up' })
+  })
+})
