@@ -2,9 +2,11 @@
  * The sync endpoint with stock y-websocket clients on a real socket: convergence, late joiners,
  * awareness, one load per board, idle unload, read-only connections and malformed input.
  */
+import { MESSAGE_ACK, SaveTracker } from '@ideenwand/protocol'
 import * as encoding from 'lib0/encoding'
 import { afterEach, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
+import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { connectClient, type TestClient, waitFor } from './support/clients.ts'
 import { type RunningServer, startServer } from './support/servers.ts'
@@ -86,6 +88,34 @@ describe('sync with stock y-websocket clients', () => {
 
     a.provider.disconnect()
     await waitFor(() => !b.provider.awareness.getStates().has(a.doc.clientID), 5_000, 'removal')
+  })
+
+  it('acks stored updates to clients that ask (?ack=1), so SaveTracker reports saved', async () => {
+    server = await startServer('pglite')
+    const tracker = new SaveTracker()
+    const doc = new Y.Doc()
+    const provider = new WebsocketProvider(server.wsUrl, 'acks', doc, {
+      params: { ack: '1' },
+      WebSocketPolyfill: tracker.wrapWebSocket(WebSocket) as unknown as typeof globalThis.WebSocket,
+      disableBc: true,
+    })
+    provider.messageHandlers[MESSAGE_ACK] = tracker.handleAck
+    try {
+      await waitFor(() => provider.synced && tracker.state === 'saved', 5_000, 'first ack')
+      const states: string[] = []
+      tracker.on((state) => states.push(state))
+      doc.getText('t').insert(0, 'gespeichert?')
+      doc.getText('t').delete(0, 3)
+      expect(tracker.state).toBe('saving')
+      await waitFor(() => tracker.state === 'saved', 5_000, 'ack')
+      expect(states).toEqual(['saving', 'saved'])
+      const stored = await server.server.store.load('acks')
+      const replay = new Y.Doc()
+      for (const u of stored.updates) Y.applyUpdate(replay, u)
+      expect(replay.getText('t').toString()).toBe('peichert?')
+    } finally {
+      provider.destroy()
+    }
   })
 
   it('loads a board once when 50 clients connect at the same moment', async () => {

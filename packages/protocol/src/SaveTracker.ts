@@ -21,8 +21,14 @@ export class SaveTracker {
   private socket: WebSocketLike | null = null
   private listeners = new Set<(state: SaveState) => void>()
 
+  /**
+   * A new socket is 'saving' until its first ack: the client's sync step 2 (always sent in the
+   * handshake) carries whatever was edited offline, and only its ack says that is stored.
+   */
+  private awaitingFirstAck = false
+
   get state(): SaveState {
-    return this.acked >= this.sent ? 'saved' : 'saving'
+    return !this.awaitingFirstAck && this.acked >= this.sent ? 'saved' : 'saving'
   }
 
   /** Number of sync messages sent on the current socket that the server has not stored yet. */
@@ -55,8 +61,9 @@ export class SaveTracker {
   /** Handler for `provider.messageHandlers[MESSAGE_ACK]` (y-websocket's handler signature). */
   readonly handleAck = (_encoder: unknown, decoder: decoding.Decoder): void => {
     const seq = decoding.readVarUint(decoder)
-    if (seq > this.acked) {
-      this.acked = seq
+    if (seq > this.acked || this.awaitingFirstAck) {
+      this.acked = Math.max(this.acked, seq)
+      this.awaitingFirstAck = false
       this.emit()
     }
   }
@@ -67,6 +74,7 @@ export class SaveTracker {
     this.socket = socket
     this.sent = 0
     this.acked = 0
+    this.awaitingFirstAck = true
     this.emit()
   }
 
@@ -76,7 +84,7 @@ export class SaveTracker {
     this.emit()
   }
 
-  private lastState: SaveState | null = null
+  private lastState: SaveState = 'saved'
   private emit(): void {
     const state = this.state
     if (state === this.lastState) return
