@@ -1,0 +1,151 @@
+/**
+ * One open board: its Y.Doc, the domain `Board` over it, the WebSocket provider (with the ack
+ * extension), the IndexedDB copy for offline edits, and the connection state the chrome shows.
+ *
+ * States, as a user would read them:
+ * - `connecting` — first attempt, or connected but the sync handshake is not done;
+ * - `offline`    — not connected after an attempt failed (or the browser says offline); edits
+ *                  stay in IndexedDB and merge when the connection returns;
+ * - `saving`     — connected and synced, but not every update we sent is stored yet;
+ * - `saved`      — everything we sent is stored in the server's database (ack extension).
+ */
+import { Board } from '@ideenwand/board'
+import { IndexeddbPersistence } from 'y-indexeddb'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import { createSaveTracking, type SaveTracking } from './saveTrackerAdapter.ts'
+
+export const CONNECTION_STATES = ['offline', 'connecting', 'saving', 'saved'] as const
+export type ConnectionState = (typeof CONNECTION_STATES)[number]
+
+export interface ConnectionSnapshot {
+  readonly state: ConnectionState
+  /** Set when the server closed the connection for good (4400–4499), e.g. "board not found". */
+  readonly closedReason: string | null
+}
+
+/** How long to wait for the server before opening the board from the offline copy. */
+const OFFLINE_FALLBACK_MS = 2500
+
+function syncUrl(): string {
+  const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws'
+  return `${scheme}://${window.location.host}/sync`
+}
+
+export class BoardConnection {
+  readonly doc = new Y.Doc()
+  readonly board: Board
+  readonly provider: WebsocketProvider
+  readonly local: IndexeddbPersistence
+  private readonly saving: SaveTracking
+  private readonly listeners = new Set<() => void>()
+  private readonly disposers: (() => void)[] = []
+  private attemptFailed = false
+  private snapshot: ConnectionSnapshot = { state: 'connecting', closedReason: null }
+  /** Resolves when the doc holds the server's state, or the offline copy if the server is away. */
+  readonly ready: Promise<'remote' | 'local'>
+
+  constructor(readonly boardId: string) {
+    this.board = new Board(this.doc)
+    this.saving = createSaveTracking()
+    this.local = new IndexeddbPersistence(`ideenwand-${boardId}`, this.doc)
+    this.provider = new WebsocketProvider(syncUrl(), boardId, this.doc, {
+      params: { ack: '1' },
+      WebSocketPolyfill: this.saving.WebSocketClass,
+    })
+    this.saving.attach(this.provider)
+
+    const update = () => this.update()
+    const onClose = () => {
+      this.attemptFailed = true
+      this.update()
+    }
+    const onClosed = (event: { code: number; reason: string }) => {
+      this.snapshot = { ...this.snapshot, closedReason: event.reason || String(event.code) }
+      this.update(true)
+    }
+    const onStatus = (event: { status: string }) => {
+      if (event.status === 'connected') this.attemptFailed = false
+      this.update()
+    }
+    this.provider.on('status', onStatus)
+    this.provider.on('sync', update)
+    this.provider.on('connection-close', onClose)
+    this.provider.on('connection-error', onClose)
+    this.provider.on('closed', onClosed)
+    const offTracker = this.saving.tracker.on(update)
+    window.addEventListener('online', update)
+    window.addEventListener('offline', update)
+    this.disposers.push(() => {
+      this.provider.off('status', onStatus)
+      this.provider.off('sync', update)
+      this.provider.off('connection-close', onClose)
+      this.provider.off('connection-error', onClose)
+      this.provider.off('closed', onClosed)
+      offTracker()
+      window.removeEventListener('online', update)
+      window.removeEventListener('offline', update)
+    })
+
+    this.ready = new Promise((resolve) => {
+      let localSynced = false
+      let timedOut = false
+      const tryLocal = () => {
+        if (localSynced && (timedOut || this.snapshot.state === 'offline')) resolve('local')
+      }
+      const onSync = (synced: boolean) => {
+        if (synced) resolve('remote')
+      }
+      this.provider.on('sync', onSync)
+      this.local.whenSynced.then(() => {
+        localSynced = true
+        tryLocal()
+      })
+      const timer = window.setTimeout(() => {
+        timedOut = true
+        tryLocal()
+      }, OFFLINE_FALLBACK_MS)
+      this.listeners.add(tryLocal)
+      this.disposers.push(() => {
+        window.clearTimeout(timer)
+        this.provider.off('sync', onSync)
+      })
+    })
+    this.update()
+  }
+
+  private computeState(): ConnectionState {
+    const p = this.provider
+    if (!p.wsconnected) {
+      const browserOffline = typeof navigator !== 'undefined' && navigator.onLine === false
+      return this.attemptFailed || browserOffline || !p.shouldConnect ? 'offline' : 'connecting'
+    }
+    if (!p.synced) return 'connecting'
+    return this.saving.tracker.state === 'saved' ? 'saved' : 'saving'
+  }
+
+  private update(force = false): void {
+    const state = this.computeState()
+    if (!force && state === this.snapshot.state) return
+    this.snapshot = {
+      state,
+      closedReason: state === 'saved' || state === 'saving' ? null : this.snapshot.closedReason,
+    }
+    for (const listener of this.listeners) listener()
+  }
+
+  getSnapshot = (): ConnectionSnapshot => this.snapshot
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  destroy(): void {
+    for (const dispose of this.disposers) dispose()
+    this.listeners.clear()
+    this.provider.destroy()
+    void this.local.destroy()
+    this.doc.destroy()
+  }
+}

@@ -1,0 +1,64 @@
+/** The connection state in the page chrome: icon + text, announced politely to screen readers. */
+import { useSyncExternalStore } from 'react'
+import { useT } from '../i18n/LangProvider.tsx'
+import type { BoardConnection, ConnectionState } from './BoardConnection.ts'
+
+function Icon({ state }: { state: ConnectionState }) {
+  const common = { width: 16, height: 16, viewBox: '0 0 16 16' } as const
+  switch (state) {
+    case 'saved':
+      return (
+        <svg aria-hidden="true" {...common}>
+          <circle cx="8" cy="8" r="7" fill="#2f9e44" />
+          <path d="M4.5 8.2l2.3 2.3 4.7-4.8" stroke="#fff" strokeWidth="1.8" fill="none" />
+        </svg>
+      )
+    case 'saving':
+      return (
+        <svg aria-hidden="true" {...common} className="iw-spin">
+          <circle cx="8" cy="8" r="6" stroke="#1971c2" strokeWidth="2" fill="none" opacity="0.3" />
+          <path d="M8 2a6 6 0 0 1 6 6" stroke="#1971c2" strokeWidth="2" fill="none" />
+        </svg>
+      )
+    case 'connecting':
+      return (
+        <svg aria-hidden="true" {...common} className="iw-pulse">
+          <circle cx="8" cy="8" r="6" fill="#f08c00" />
+        </svg>
+      )
+    case 'offline':
+      return (
+        <svg aria-hidden="true" {...common}>
+          <circle cx="8" cy="8" r="7" fill="#868e96" />
+          <path d="M4.5 4.5l7 7M11.5 4.5l-7 7" stroke="#fff" strokeWidth="1.8" />
+        </svg>
+      )
+  }
+}
+
+export function ConnectionStatus({ connection }: { connection: BoardConnection | null }) {
+  const t = useT()
+  const snapshot = useSyncExternalStore(
+    connection?.subscribe ?? noopSubscribe,
+    connection?.getSnapshot ?? connectingSnapshot,
+  )
+  const label = snapshot.closedReason
+    ? t.closed(snapshot.closedReason)
+    : t.connection[snapshot.state]
+  return (
+    <div
+      className={`iw-status iw-status-${snapshot.state}`}
+      role="status"
+      aria-live="polite"
+      data-testid="connection-state"
+      data-state={snapshot.state}
+    >
+      <Icon state={snapshot.state} />
+      <span>{label}</span>
+    </div>
+  )
+}
+
+const noopSubscribe = () => () => {}
+const CONNECTING = { state: 'connecting', closedReason: null } as const
+const connectingSnapshot = () => CONNECTING

@@ -1,0 +1,184 @@
+/**
+ * Binds a tldraw store to the board's Y.Doc, after the idea of tldraw's Yjs example, on tldraw 5:
+ *
+ * - Document-scoped tldraw records live in `canvasStore(doc)` (a YKeyValue keyed by record id).
+ * - Local changes (`store.listen`, source 'user', scope 'document') go into ONE Yjs transaction
+ *   per store change, tagged with our origin.
+ * - Remote changes (the YKeyValue 'change' event, other origins) come in through
+ *   `store.mergeRemoteChanges`, after migration (if the doc's schema is older) and validation
+ *   (records that do not validate are skipped, never crash the page).
+ * - The doc stores the tldraw schema it was written with (`board.tldrawSchema()`). A doc written
+ *   by a NEWER client is never written to: the caller shows "please reload". A doc written by an
+ *   OLDER client is migrated up once and re-stamped with our schema (older clients then reload).
+ */
+import { BOARD_KEYS, type Board, canvasStore } from '@ideenwand/board'
+import {
+  DocumentRecordType,
+  type IndexKey,
+  PageRecordType,
+  type SerializedSchema,
+  TLDOCUMENT_ID,
+  type TLPageId,
+  type TLRecord,
+  type TLStore,
+} from 'tldraw'
+import type * as Y from 'yjs'
+import { compareSchema, parseStoredSchema } from './tldrawSchemaCheck.ts'
+
+/** The page every board starts with; a fixed id so two offline first visits converge. */
+const FIRST_PAGE_ID = 'page:page' as TLPageId
+
+type KeyValueChange =
+  | { action: 'add'; newValue: TLRecord }
+  | { action: 'update'; oldValue: TLRecord; newValue: TLRecord }
+  | { action: 'delete'; oldValue: TLRecord }
+
+export interface CanvasBindingOptions {
+  store: TLStore
+  doc: Y.Doc
+  board: Board
+  /** Name of the first page of a new board (localised). */
+  firstPageName: string
+  /** Called (once) if the doc's tldraw schema becomes newer than ours while bound. */
+  onSchemaTooNew: () => void
+}
+
+export type CanvasBindingResult =
+  | { type: 'bound'; dispose: () => void }
+  | { type: 'schema-too-new' }
+
+function isRecordLike(value: unknown): value is TLRecord {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { id?: unknown }).id === 'string' &&
+    typeof (value as { typeName?: unknown }).typeName === 'string'
+  )
+}
+
+export function bindCanvasToDoc(opts: CanvasBindingOptions): CanvasBindingResult {
+  const { store, doc, board } = opts
+  const kv = canvasStore<TLRecord>(doc)
+  const origin = { name: 'ideenwand-canvas' }
+  const ourSchema = store.schema.serialize()
+  const isDocumentRecord = (r: TLRecord) => store.scopedTypes.document.has(r.typeName)
+
+  let docSchema: SerializedSchema | null = parseStoredSchema(board.tldrawSchema())
+  if (docSchema && compareSchema(docSchema, store) === 'newer') return { type: 'schema-too-new' }
+
+  /** Migrates (if needed) and validates one record from the doc; undefined if unusable. */
+  const prepare = (value: unknown): TLRecord | undefined => {
+    if (!isRecordLike(value) || !isDocumentRecord(value)) return undefined
+    let record = value
+    if (docSchema) {
+      const migrated = store.schema.migratePersistedRecord(record, docSchema)
+      if (migrated.type === 'error') return undefined
+      record = migrated.value
+    }
+    try {
+      const existing = store.get(record.id)
+      return store.schema.validateRecord(
+        store,
+        record,
+        existing ? 'updateRecord' : 'createRecord',
+        existing ?? null,
+      )
+    } catch {
+      return undefined
+    }
+  }
+
+  // 1. Initial load: doc → store, or seed a new doc from a fresh store.
+  const initial: Record<string, TLRecord> = {}
+  for (const { key, val } of kv.map.values()) {
+    const record = prepare(val)
+    if (record && record.id === key) initial[record.id] = record
+  }
+  const seeding = Object.keys(initial).length === 0
+  if (seeding) {
+    const documentRecord = DocumentRecordType.create({ id: TLDOCUMENT_ID })
+    const page = PageRecordType.create({
+      id: FIRST_PAGE_ID,
+      name: opts.firstPageName,
+      index: 'a1' as IndexKey,
+    })
+    initial[documentRecord.id] = documentRecord
+    initial[page.id] = page
+  }
+  store.loadStoreSnapshot({ schema: ourSchema, store: initial })
+
+  // Write back what the doc lacks or holds in an older form: the seed, records created by
+  // `ensureStoreIsUsable`, records migrated up from an older schema. One transaction.
+  const needsRestamp = docSchema === null || compareSchema(docSchema, store) !== 'same'
+  doc.transact(() => {
+    for (const record of store.allRecords()) {
+      if (!isDocumentRecord(record)) continue
+      if (seeding || needsRestamp || !kv.has(record.id)) kv.set(record.id, record)
+    }
+    // Stored as a plain JSON object (the board stores it opaquely).
+    if (needsRestamp) board.setTldrawSchema({ ...ourSchema })
+  }, origin)
+  docSchema = ourSchema
+
+  let blocked = false
+
+  // 2. Local → doc.
+  const stopListening = store.listen(
+    ({ changes }) => {
+      if (blocked) return
+      doc.transact(() => {
+        for (const record of Object.values(changes.added)) kv.set(record.id, record)
+        for (const [, record] of Object.values(changes.updated)) kv.set(record.id, record)
+        for (const record of Object.values(changes.removed)) kv.delete(record.id)
+      }, origin)
+    },
+    { source: 'user', scope: 'document' },
+  )
+
+  // 3. Doc → local.
+  const onKeyValueChange = (changes: Map<string, KeyValueChange>, transaction: Y.Transaction) => {
+    if (transaction.origin === origin || blocked) return
+    const toPut: TLRecord[] = []
+    const toRemove: TLRecord['id'][] = []
+    for (const [key, change] of changes) {
+      if (change.action === 'delete') {
+        const existing = store.get(key as TLRecord['id'])
+        if (existing && isDocumentRecord(existing)) toRemove.push(existing.id)
+        continue
+      }
+      const record = prepare(change.newValue)
+      if (record && record.id === key) toPut.push(record)
+    }
+    if (toPut.length === 0 && toRemove.length === 0) return
+    store.mergeRemoteChanges(() => {
+      if (toRemove.length) store.remove(toRemove)
+      if (toPut.length) store.put(toPut)
+    })
+  }
+  kv.on('change', onKeyValueChange)
+
+  // 4. Someone with a newer client re-stamped the schema: stop writing, ask for a reload.
+  const meta = doc.getMap(BOARD_KEYS.meta)
+  const onMetaChange = () => {
+    const stored = parseStoredSchema(board.tldrawSchema())
+    if (!stored || blocked) return
+    const relation = compareSchema(stored, store)
+    if (relation === 'newer') {
+      blocked = true
+      opts.onSchemaTooNew()
+    } else {
+      docSchema = stored
+    }
+  }
+  meta.observe(onMetaChange)
+
+  return {
+    type: 'bound',
+    dispose: () => {
+      blocked = true
+      stopListening()
+      kv.off('change', onKeyValueChange)
+      meta.unobserve(onMetaChange)
+    },
+  }
+}

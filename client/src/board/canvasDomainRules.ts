@@ -1,0 +1,282 @@
+/**
+ * Keeps idea cards and cluster frames consistent with the domain model (which is canonical):
+ *
+ * - Adding: "Idee hinzufügen" creates the idea (`board.addIdea`) first, then its card at the
+ *   viewport centre; "Cluster hinzufügen" likewise with a frame.
+ * - Ideas/clusters without a card/frame (added from another view, or whose card went down with a
+ *   deleted frame) get one in a free area. Card ids derive from idea ids, so when several
+ *   clients notice at once they write the same record and the board ends up with one card.
+ * - Cards/frames whose idea/cluster no longer exists are removed (the domain deleted it).
+ * - Deleting a card deletes its idea only if it was the idea's LAST card (copies made with
+ *   duplicate/paste share the idea). Deleting a cluster frame deletes the cluster — its ideas
+ *   become unsorted and stay on the board (tldraw deletes a frame's children; we re-place them
+ *   where they were). Undo restores shapes, not the deleted domain object.
+ * - Dropping a card into / out of a cluster frame moves the idea (`board.moveIdea`).
+ *
+ * Automatic changes run with `history: 'ignore'` so they never land on the user's undo stack.
+ */
+import type { Board } from '@ideenwand/board'
+import {
+  Box,
+  type Editor,
+  type TLParentId,
+  type TLShape,
+  type TLShapeId,
+  type VecLike,
+} from 'tldraw'
+import {
+  CLUSTER_FRAME_SIZE,
+  CLUSTER_FRAME_TYPE,
+  type ClusterFrameShape,
+  clusterFrameId,
+  IDEA_CARD_SIZE,
+  IDEA_CARD_TYPE,
+  type IdeaCardShape,
+  ideaCardId,
+  isClusterFrame,
+  isIdeaCard,
+} from './shapes/shapeTypes.ts'
+
+const GAP = 24
+
+/** The cluster an idea card sits in: its nearest cluster-frame ancestor, or null. */
+function clusterOf(editor: Editor, shape: TLShape): string | null {
+  let parentId: TLParentId = shape.parentId
+  for (;;) {
+    const parent = editor.getShape(parentId)
+    if (!parent) return null
+    if (isClusterFrame(parent)) return parent.props.clusterId
+    parentId = parent.parentId
+  }
+}
+
+/** Top-left of a free spot of size `w`×`h`, scanning a grid around `near`. */
+export function findFreeSpot(
+  editor: Editor,
+  near: VecLike,
+  w: number,
+  h: number,
+  inside?: TLShapeId,
+): VecLike {
+  const occupied = editor
+    .getCurrentPageShapes()
+    .filter((s) => s.id !== inside)
+    .map((s) => editor.getShapePageBounds(s.id))
+    .filter((b): b is Box => b !== undefined)
+  const fits = (x: number, y: number) => {
+    const box = new Box(x - GAP / 2, y - GAP / 2, w + GAP, h + GAP)
+    return !occupied.some((b) => b.collides(box))
+  }
+  const stepX = w + GAP
+  const stepY = h + GAP
+  const originX = near.x - w / 2
+  const originY = near.y - h / 2
+  // Rings of growing radius around `near`.
+  for (let ring = 0; ring < 30; ring++) {
+    for (let dy = -ring; dy <= ring; dy++) {
+      for (let dx = -ring; dx <= ring; dx++) {
+        if (Math.max(Math.abs(dx), Math.abs(dy)) !== ring) continue
+        const x = originX + dx * stepX
+        const y = originY + dy * stepY
+        if (fits(x, y)) return { x, y }
+      }
+    }
+  }
+  return { x: originX, y: originY }
+}
+
+export function addIdeaAtCenter(
+  editor: Editor,
+  board: Board,
+  input: { text: string; authorId: string; authorName: string },
+): string {
+  const ideaId = board.addIdea(input)
+  const { w, h } = IDEA_CARD_SIZE
+  const spot = findFreeSpot(editor, editor.getViewportPageBounds().center, w, h)
+  const id = ideaCardId(ideaId)
+  editor.createShape<IdeaCardShape>({
+    id,
+    type: IDEA_CARD_TYPE,
+    x: spot.x,
+    y: spot.y,
+    props: { ideaId, w, h },
+  })
+  editor.select(id)
+  editor.setEditingShape(id)
+  return ideaId
+}
+
+export function addClusterAtCenter(editor: Editor, board: Board, title: string): string {
+  const clusterId = board.addCluster({ title })
+  const { w, h } = CLUSTER_FRAME_SIZE
+  const spot = findFreeSpot(editor, editor.getViewportPageBounds().center, w, h)
+  const id = clusterFrameId(clusterId)
+  editor.createShape<ClusterFrameShape>({
+    id,
+    type: CLUSTER_FRAME_TYPE,
+    x: spot.x,
+    y: spot.y,
+    props: { clusterId, w, h },
+  })
+  editor.select(id)
+  return clusterId
+}
+
+function allShapesOfType<S extends TLShape>(
+  editor: Editor,
+  guard: (s: TLShape | undefined) => s is S,
+): S[] {
+  const result: S[] = []
+  for (const pageId of editor.getPageStates().map((p) => p.pageId)) {
+    for (const id of editor.getPageShapeIds(pageId)) {
+      const shape = editor.getShape(id)
+      if (guard(shape)) result.push(shape)
+    }
+  }
+  return result
+}
+
+/** Registers the rules above; returns a function that removes them. */
+export function registerCanvasDomainRules(editor: Editor, board: Board): () => void {
+  /** Page positions of cards whose frame is being deleted: re-place them there. */
+  const rescued = new Map<string, VecLike>()
+  let scheduled = 0
+  /** True while `reconcile` writes; membership then follows the domain, not the other way. */
+  let reconciling = false
+
+  const reconcile = () => {
+    scheduled = 0
+    if (editor.getInstanceState().isReadonly) return
+    const ideas = board.ideas()
+    const clusters = board.clusters()
+    const ideaIds = new Set(ideas.map((i) => i.id))
+    const clusterIds = new Set(clusters.map((c) => c.id))
+    const cards = allShapesOfType(editor, isIdeaCard)
+    const frames = allShapesOfType(editor, isClusterFrame)
+    const carded = new Set(cards.map((c) => c.props.ideaId))
+    const framed = new Set(frames.map((f) => f.props.clusterId))
+
+    reconciling = true
+    try {
+      editor.run(
+        () => {
+          // Orphans first: their space becomes free for new cards.
+          const orphanFrames = frames.filter((f) => !clusterIds.has(f.props.clusterId))
+          for (const frame of orphanFrames) {
+            const children = editor.getSortedChildIdsForParent(frame.id)
+            if (children.length) editor.reparentShapes(children, frame.parentId)
+          }
+          const orphans = [
+            ...cards.filter((c) => !ideaIds.has(c.props.ideaId)).map((c) => c.id),
+            ...orphanFrames.map((f) => f.id),
+          ]
+          if (orphans.length) editor.deleteShapes(orphans)
+
+          const center = editor.getViewportPageBounds().center
+          for (const cluster of clusters) {
+            if (framed.has(cluster.id)) continue
+            const { w, h } = CLUSTER_FRAME_SIZE
+            const spot = findFreeSpot(editor, center, w, h)
+            editor.createShape<ClusterFrameShape>({
+              id: clusterFrameId(cluster.id),
+              type: CLUSTER_FRAME_TYPE,
+              x: spot.x,
+              y: spot.y,
+              props: { clusterId: cluster.id, w, h },
+            })
+          }
+          const frameOf = new Map<string, ClusterFrameShape>()
+          for (const frame of allShapesOfType(editor, isClusterFrame)) {
+            frameOf.set(frame.props.clusterId, frame)
+          }
+          for (const idea of ideas) {
+            if (carded.has(idea.id)) continue
+            const { w, h } = IDEA_CARD_SIZE
+            const frame = idea.clusterId === null ? undefined : frameOf.get(idea.clusterId)
+            const frameBounds = frame ? editor.getShapePageBounds(frame.id) : undefined
+            const spot =
+              rescued.get(idea.id) ??
+              findFreeSpot(editor, frameBounds?.center ?? center, w, h, frame?.id)
+            rescued.delete(idea.id)
+            // A card for a clustered idea goes into its frame (frames are not rotated).
+            const origin = frame ? editor.getShapePageTransform(frame.id).point() : { x: 0, y: 0 }
+            editor.createShape<IdeaCardShape>({
+              id: ideaCardId(idea.id),
+              type: IDEA_CARD_TYPE,
+              ...(frame ? { parentId: frame.id } : {}),
+              x: spot.x - origin.x,
+              y: spot.y - origin.y,
+              props: { ideaId: idea.id, w, h },
+            })
+          }
+        },
+        { history: 'ignore' },
+      )
+    } finally {
+      reconciling = false
+    }
+  }
+
+  const schedule = () => {
+    if (scheduled) return
+    // Let a burst of remote transactions settle (an idea and its card arrive one after another).
+    scheduled = window.setTimeout(reconcile, 300)
+  }
+
+  const syncMembership = (shape: IdeaCardShape) => {
+    if (reconciling) return
+    const idea = board.idea(shape.props.ideaId)
+    if (!idea) return
+    const clusterId = clusterOf(editor, shape)
+    if (idea.clusterId === clusterId) return
+    if (clusterId !== null && !board.cluster(clusterId)) return
+    board.moveIdea(idea.id, clusterId)
+  }
+
+  const disposers = [
+    board.observe(schedule),
+    editor.sideEffects.registerBeforeDeleteHandler('shape', (shape, source) => {
+      if (source !== 'user' || !isClusterFrame(shape)) return
+      for (const id of editor.getShapeAndDescendantIds([shape.id])) {
+        const child = editor.getShape(id)
+        if (!isIdeaCard(child)) continue
+        const point = editor.getShapePageTransform(child).point()
+        rescued.set(child.props.ideaId, { x: point.x, y: point.y })
+      }
+    }),
+    editor.sideEffects.registerAfterDeleteHandler('shape', (shape, source) => {
+      if (source !== 'user') return
+      if (isClusterFrame(shape)) {
+        if (board.cluster(shape.props.clusterId)) {
+          const stillFramed = allShapesOfType(editor, isClusterFrame).some(
+            (f) => f.props.clusterId === shape.props.clusterId,
+          )
+          if (!stillFramed) board.deleteCluster(shape.props.clusterId)
+        }
+        schedule()
+        return
+      }
+      if (!isIdeaCard(shape)) return
+      const { ideaId } = shape.props
+      if (rescued.has(ideaId)) {
+        schedule()
+        return
+      }
+      const stillCarded = allShapesOfType(editor, isIdeaCard).some((c) => c.props.ideaId === ideaId)
+      if (!stillCarded && board.idea(ideaId)) board.deleteIdea(ideaId)
+    }),
+    editor.sideEffects.registerAfterChangeHandler('shape', (prev, next, source) => {
+      if (source !== 'user' || !isIdeaCard(next)) return
+      if (prev.parentId !== next.parentId) syncMembership(next)
+    }),
+    editor.sideEffects.registerAfterCreateHandler('shape', (shape, source) => {
+      if (source === 'user' && isIdeaCard(shape)) syncMembership(shape)
+    }),
+  ]
+  schedule()
+
+  return () => {
+    window.clearTimeout(scheduled)
+    for (const dispose of disposers) dispose()
+  }
+}

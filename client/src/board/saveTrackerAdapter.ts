@@ -1,0 +1,33 @@
+/**
+ * ADAPTER — the one place the client touches the ack extension of `@ideenwand/protocol`
+ * (`SaveTracker`, `MESSAGE_ACK`). If the protocol's API changes, only this file changes.
+ *
+ * Wire contract (see packages/protocol): with `?ack=1` in the sync URL the server answers each
+ * stored sync step 2 / update message with `[MESSAGE_ACK, varUint seq]`; the tracker compares that
+ * with the number of such messages it saw the provider send on the current socket.
+ */
+import { MESSAGE_ACK, type SaveState, SaveTracker } from '@ideenwand/protocol'
+import type { WebsocketProvider } from 'y-websocket'
+
+export type { SaveState }
+
+export interface SaveTracking {
+  readonly tracker: SaveTracker
+  /** WebSocket class to pass as the provider's `WebSocketPolyfill`. */
+  readonly WebSocketClass: typeof WebSocket
+  /** Registers the ack message handler on a provider. */
+  attach(provider: WebsocketProvider): void
+}
+
+export function createSaveTracking(): SaveTracking {
+  const tracker = new SaveTracker()
+  return {
+    tracker,
+    WebSocketClass: tracker.wrapWebSocket(WebSocket),
+    attach(provider) {
+      provider.messageHandlers[MESSAGE_ACK] = (encoder, decoder) => {
+        tracker.handleAck(encoder, decoder)
+      }
+    },
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * Opens a board for the canvas: connection, tldraw store, binding to the doc and presence.
+ * The store is bound only after the first sync with the server (or, offline, after the
+ * IndexedDB copy loaded), so a new tab never overwrites the board with an empty canvas.
+ */
+import { checkBoardSchema } from '@ideenwand/board'
+import { useEffect, useState } from 'react'
+import {
+  atom,
+  createTLStore,
+  defaultShapeUtils,
+  type Signal,
+  type TLStore,
+  type TLUser,
+} from 'tldraw'
+import { BoardConnection } from './BoardConnection.ts'
+import { bindCanvasToDoc } from './bindCanvasToDoc.ts'
+import { bindPresence } from './bindPresence.ts'
+import { ClusterShapeUtil } from './shapes/ClusterShapeUtil.tsx'
+import { IdeaCardShapeUtil } from './shapes/IdeaCardShapeUtil.tsx'
+
+export const customShapeUtils = [IdeaCardShapeUtil, ClusterShapeUtil]
+
+export type BoardSession =
+  | { readonly phase: 'loading'; readonly connection: BoardConnection | null }
+  | { readonly phase: 'schema-too-new'; readonly connection: BoardConnection }
+  | { readonly phase: 'ready'; readonly connection: BoardConnection; readonly store: TLStore }
+
+export function useBoardSession(
+  boardId: string,
+  $user: Signal<TLUser | null>,
+  firstPageName: string,
+): BoardSession {
+  const [session, setSession] = useState<BoardSession>({ phase: 'loading', connection: null })
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the page name only seeds new boards
+  useEffect(() => {
+    const connection = new BoardConnection(boardId)
+    const $status = atom<'online' | 'offline'>('connection status', 'offline')
+    const store = createTLStore({
+      shapeUtils: [...defaultShapeUtils, ...customShapeUtils],
+      users: { currentUser: $user },
+      collaboration: { status: $status },
+    })
+    const syncStatus = () => {
+      const { state } = connection.getSnapshot()
+      $status.set(state === 'saved' || state === 'saving' ? 'online' : 'offline')
+    }
+    const stopStatus = connection.subscribe(syncStatus)
+    syncStatus()
+
+    let disposed = false
+    const disposers: (() => void)[] = [stopStatus]
+    setSession({ phase: 'loading', connection })
+
+    void connection.ready.then(() => {
+      if (disposed) return
+      const tooNew = () => setSession({ phase: 'schema-too-new', connection })
+      if (!checkBoardSchema(connection.doc).ok) return tooNew()
+      const result = bindCanvasToDoc({
+        store,
+        doc: connection.doc,
+        board: connection.board,
+        firstPageName,
+        onSchemaTooNew: tooNew,
+      })
+      if (result.type === 'schema-too-new') return tooNew()
+      disposers.push(result.dispose)
+      disposers.push(bindPresence(store, connection.provider.awareness, $user))
+      setSession({ phase: 'ready', connection, store })
+    })
+
+    return () => {
+      disposed = true
+      for (const dispose of disposers.reverse()) dispose()
+      connection.destroy()
+    }
+  }, [boardId, $user])
+
+  return session
+}

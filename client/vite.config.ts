@@ -1,0 +1,38 @@
+/**
+ * Vite config for the Ideenwand client: React, a dev proxy to the server on :3000, workspace
+ * packages consumed from source, and route-level code splitting (tldraw only in the board chunk).
+ */
+import { fileURLToPath } from 'node:url'
+import react from '@vitejs/plugin-react'
+import { defineConfig } from 'vite'
+
+const serverOrigin = process.env.IDEENWAND_SERVER ?? 'http://localhost:3000'
+const workspaceRoot = fileURLToPath(new URL('..', import.meta.url))
+
+export default defineConfig({
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  plugins: [react()],
+  server: {
+    port: 5173,
+    strictPort: true,
+    // Workspace packages (`@ideenwand/board`, `@ideenwand/protocol`) export their TypeScript
+    // sources; Vite must be allowed to serve files from the workspace root.
+    fs: { allow: [workspaceRoot] },
+    proxy: {
+      '/api': { target: serverOrigin, changeOrigin: false },
+      '/healthz': { target: serverOrigin, changeOrigin: false },
+      '/sync': { target: serverOrigin, ws: true, changeOrigin: false },
+    },
+  },
+  // `@tldraw/assets/imports.vite` imports ~70 files with `?url`; the dependency optimizer
+  // cannot pre-bundle those, so Vite serves the package as is.
+  optimizeDeps: { exclude: ['@tldraw/assets'] },
+  preview: { port: 4173 },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2022',
+    // The tldraw chunk is large by nature (~600 KB gzip); it is only loaded on /b/:id.
+    chunkSizeWarningLimit: 4000,
+  },
+})
