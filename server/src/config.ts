@@ -4,6 +4,7 @@
  * message that says what to set.
  */
 import { resolve } from 'node:path'
+import type { SessionPolicy } from './auth/SessionStore.ts'
 
 export interface Config {
   port: number
@@ -16,6 +17,18 @@ export interface Config {
   /** Directory with the built client (served at /); null disables static serving. */
   clientDir: string | null
   logLevel: string
+  /**
+   * The address people use, e.g. `https://ideenwand.bad-belzig.de`. When set, only this origin
+   * may open WebSockets and make state-changing requests, join links and QR codes use it, and
+   * cookies get `Secure` and the `__Host-` prefix on https. When unset, requests must come from
+   * the host they are sent to (same origin), which also works on a laptop in a local network.
+   */
+  publicUrl: string | null
+  /** Optional Redis for rate-limit counters shared by several instances. */
+  redisUrl: string | null
+  sessions: SessionPolicy
+  /** Lifetime of WebSocket tickets for non-browser clients (ms). */
+  ticketTtlMs: number
   sync: SyncLimits
 }
 
@@ -63,6 +76,26 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(level)) {
     throw new ConfigError('LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent')
   }
+  const publicUrl = env.PUBLIC_URL?.trim().replace(/\/+$/, '') || null
+  if (publicUrl) {
+    let parsed: URL
+    try {
+      parsed = new URL(publicUrl)
+    } catch {
+      throw new ConfigError(
+        'PUBLIC_URL must be an absolute http(s) URL like https://ideenwand.example.org',
+      )
+    }
+    if (!/^https?:$/.test(parsed.protocol) || parsed.pathname !== '/') {
+      throw new ConfigError('PUBLIC_URL must be an http(s) origin without a path')
+    }
+  }
+  const redisUrl = env.REDIS_URL?.trim() || null
+  if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) {
+    throw new ConfigError('REDIS_URL must start with redis:// or rediss://')
+  }
+  const hour = 3600 * 1000
+  const day = 24 * hour
   return {
     port: int(env, 'PORT', 3000),
     host: env.HOST ?? '0.0.0.0',
@@ -74,6 +107,24 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
         ? null
         : resolve(cwd, env.CLIENT_DIR ?? new URL('../../client/dist', import.meta.url).pathname),
     logLevel: level,
+    publicUrl,
+    redisUrl,
+    sessions: {
+      facilitator: {
+        inactivityMs: int(env, 'SESSION_INACTIVITY_HOURS', 10 * 24, 1) * hour,
+        absoluteMs: int(env, 'SESSION_MAX_AGE_DAYS', 30, 1) * day,
+        activityCheckMs: hour,
+      },
+      guest: {
+        inactivityMs: int(env, 'GUEST_SESSION_INACTIVITY_HOURS', 24, 1) * hour,
+        absoluteMs: int(env, 'GUEST_SESSION_MAX_AGE_SECONDS', 3 * 24 * 3600, 1) * 1000,
+        activityCheckMs: Math.min(
+          hour,
+          int(env, 'GUEST_SESSION_MAX_AGE_SECONDS', 3 * 24 * 3600, 1) * 250,
+        ),
+      },
+    },
+    ticketTtlMs: int(env, 'WS_TICKET_TTL_SECONDS', 60, 1) * 1000,
     sync: {
       maxPayload: int(env, 'SYNC_MAX_PAYLOAD', 2 * 1024 * 1024, 1024),
       ratePerSecond: int(env, 'SYNC_RATE_PER_SECOND', 200, 1),

@@ -1,6 +1,10 @@
 /** Public surface of the server package, for tests and the benchmark harness. */
 export { type Config, ConfigError, loadConfig, type SyncLimits } from './config.ts'
-export { type Authorize, allowEveryone, BOARD_ID_PATTERN } from './http/syncRoute.ts'
+export {
+  type Authorize,
+  type AuthorizeResult,
+  BOARD_ID_PATTERN,
+} from './http/syncRoute.ts'
 export { createLogger, type Logger } from './logger.ts'
 export { createServer, type IdeenwandServer, type ServerOptions } from './server.ts'
 export { BoardStore, type StoredBoard } from './storage/BoardStore.ts'

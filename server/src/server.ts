@@ -1,25 +1,37 @@
 /**
- * Assembles the Ideenwand server: storage, rooms, the Hono app with health, sync and the built
- * client, on one Node HTTP server with a `ws` WebSocket server we configure (maxPayload).
+ * Assembles the Ideenwand server: storage, access control, rooms, and the Hono app (security
+ * headers, CSRF, /api, /healthz, /sync, the built client) on one Node HTTP server with a `ws`
+ * WebSocket server we configure (maxPayload).
  */
 import type { AddressInfo } from 'node:net'
 import { createAdaptorServer } from '@hono/node-server'
 import { Hono } from 'hono'
 import { WebSocketServer } from 'ws'
+import { createApi } from './api/index.ts'
+import { Access } from './auth/Access.ts'
+import type { CookiePolicy } from './auth/cookies.ts'
+import { FacilitatorStore } from './auth/FacilitatorStore.ts'
+import { SessionStore } from './auth/SessionStore.ts'
+import { TicketStore } from './auth/TicketStore.ts'
 import type { Config } from './config.ts'
 import { onError } from './http/errors.ts'
+import { RateLimits } from './http/rateLimits.ts'
+import { csrfProtection, originPolicy, securityHeaders } from './http/security.ts'
 import { mountClient } from './http/staticClient.ts'
-import { type Authorize, allowEveryone, mountSync } from './http/syncRoute.ts'
+import { mountSync, sessionAuthorize } from './http/syncRoute.ts'
 import { createLogger, type Logger } from './logger.ts'
 import { BoardStore } from './storage/BoardStore.ts'
 import { type Db, openDb } from './storage/Db.ts'
 import { migrate } from './storage/migrate.ts'
+import { ConnectionRegistry } from './sync/ConnectionRegistry.ts'
 import { Rooms } from './sync/Rooms.ts'
+import { CofacilitatorInvites } from './workshops/CofacilitatorInvites.ts'
+import { GuestStore } from './workshops/GuestStore.ts'
+import { WorkshopStore } from './workshops/WorkshopStore.ts'
 
 export interface ServerOptions {
   config: Config
   log?: Logger
-  authorize?: Authorize
 }
 
 export interface IdeenwandServer {
@@ -27,12 +39,15 @@ export interface IdeenwandServer {
   readonly db: Db
   readonly store: BoardStore
   readonly rooms: Rooms
+  readonly registry: ConnectionRegistry
   readonly log: Logger
   /** Listens on `config.port` (0 = any free port); resolves with the port. */
   listen(): Promise<number>
   /** Graceful stop: refuse new connections, store pending writes, close sockets (1001). */
   stop(): Promise<void>
 }
+
+const HOUR = 3600 * 1000
 
 export async function createServer(options: ServerOptions): Promise<IdeenwandServer> {
   const { config } = options
@@ -48,28 +63,72 @@ export async function createServer(options: ServerOptions): Promise<IdeenwandSer
   )
   const applied = await migrate(db)
   log.info({ engine: db.engine, applied }, 'database ready')
+
   const store = new BoardStore(db)
   const rooms = new Rooms(store, config.sync, log)
+  const registry = new ConnectionRegistry((conn) =>
+    rooms.get(conn.context.boardId)?.dropAwareness(conn),
+  )
+  const sessions = new SessionStore(db, config.sessions)
+  const facilitators = new FacilitatorStore(db)
+  const workshops = new WorkshopStore(db)
+  const guests = new GuestStore(db)
+  const tickets = new TicketStore(db, config.ticketTtlMs)
+  const access = new Access(sessions, facilitators, guests, workshops)
+  const limits = new RateLimits(config.redisUrl)
+  const cookies: CookiePolicy = { secure: config.publicUrl?.startsWith('https://') ?? false }
+  const isAllowedOrigin = originPolicy(config.publicUrl)
   let shuttingDown = false
-  let connections = 0
 
   const app = new Hono()
   app.onError(onError(log))
+  app.use('*', securityHeaders())
+  app.use('*', csrfProtection(isAllowedOrigin))
   app.get('/healthz', async (c) => {
     const database = (await store.ping()) ? 'up' : 'down'
-    return c.json({ status: 'ok', storage: db.engine, database, rooms: rooms.size, connections })
+    return c.json({
+      status: 'ok',
+      storage: db.engine,
+      database,
+      rooms: rooms.size,
+      connections: registry.size,
+    })
   })
+  app.route(
+    '/api',
+    createApi({
+      access,
+      sessions,
+      facilitators,
+      workshops,
+      guests,
+      tickets,
+      cofacilitatorInvites: new CofacilitatorInvites(db),
+      registry,
+      rooms,
+      limits,
+      cookies,
+      appUrl: (origin, path) => `${config.publicUrl ?? origin}${path}`,
+      log,
+    }),
+  )
   mountSync(app, {
     rooms,
+    registry,
     limits: config.sync,
     log,
-    authorize: options.authorize ?? allowEveryone,
+    authorize: sessionAuthorize({ access, tickets, cookies }),
+    isAllowedOrigin,
     isShuttingDown: () => shuttingDown,
-    onConnection: (delta) => {
-      connections += delta
-    },
   })
   mountClient(app, config.clientDir)
+
+  const housekeeping = setInterval(() => {
+    Promise.all([sessions.sweep(), tickets.sweep()]).catch((err: unknown) =>
+      log.warn({ err }, 'housekeeping failed'),
+    )
+  }, HOUR)
+  housekeeping.unref()
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.sync.maxPayload })
   const http = createAdaptorServer({ fetch: app.fetch, websocket: { server: wss } })
@@ -79,6 +138,7 @@ export async function createServer(options: ServerOptions): Promise<IdeenwandSer
     db,
     store,
     rooms,
+    registry,
     log,
     listen: () =>
       new Promise((resolve, reject) => {
@@ -92,11 +152,14 @@ export async function createServer(options: ServerOptions): Promise<IdeenwandSer
     async stop() {
       if (shuttingDown) return
       shuttingDown = true
+      clearInterval(housekeeping)
+      registry.close()
       http.close()
       await rooms.closeAll()
       for (const ws of wss.clients) ws.terminate()
       if ('closeAllConnections' in http) http.closeAllConnections()
       await store.idle()
+      await limits.close()
       await db.close()
       log.info('stopped')
     },

@@ -5,6 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { workshopFixture } from './support/api.ts'
 import { connectClient, type TestClient, waitFor } from './support/clients.ts'
 import { ENGINES } from './support/engines.ts'
 import { ChildServer } from './support/servers.ts'
@@ -18,8 +19,18 @@ afterEach(async () => {
   child = null
 })
 
-function client(server: ChildServer, boardId: string): TestClient {
-  const c = connectClient(server.wsUrl, boardId)
+let board = ''
+let cookie: string | null = null
+
+/** Creates a workshop on the running child and joins it as a participant. */
+async function prepare(server: ChildServer): Promise<void> {
+  const fixture = await workshopFixture(server.url)
+  board = fixture.boardId
+  cookie = (await fixture.join('participant', 'Writer')).cookie
+}
+
+function client(server: ChildServer): TestClient {
+  const c = connectClient(server.wsUrl, board, { cookie })
   clients.push(c)
   return c
 }
@@ -28,7 +39,8 @@ describe.each(ENGINES)('durability (%s)', (engine) => {
   it('keeps every confirmed update across SIGKILL while writes are in flight', async () => {
     child = await ChildServer.create(engine)
     await child.start()
-    const writers = [0, 1, 2].map(() => client(child!, 'crash'))
+    await prepare(child)
+    const writers = [0, 1, 2].map(() => client(child!))
     await Promise.all(writers.map((w) => w.synced()))
     let writes = 0
     const write = () => {
@@ -48,7 +60,7 @@ describe.each(ENGINES)('durability (%s)', (engine) => {
     for (const w of writers) w.provider.disconnect()
 
     await child.start()
-    const reader = client(child, 'crash')
+    const reader = client(child)
     await reader.synced()
     const stateVector = Y.decodeStateVector(Y.encodeStateVector(reader.doc))
     const recovered = confirmed.map(({ client: id, clock }) => {
@@ -70,8 +82,9 @@ describe.each(ENGINES)('durability (%s)', (engine) => {
   it('clients reconnect by themselves after a restart and keep editing', async () => {
     child = await ChildServer.create(engine)
     await child.start()
-    const a = client(child, 'restart')
-    const b = client(child, 'restart')
+    await prepare(child)
+    const a = client(child)
+    const b = client(child)
     await Promise.all([a.synced(), b.synced()])
     a.doc.getText('t').insert(0, 'before ')
     await a.allConfirmed()

@@ -8,12 +8,30 @@ import { afterEach, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { type WorkshopFixture, workshopFixture } from './support/api.ts'
 import { connectClient, type TestClient, waitFor } from './support/clients.ts'
 import { type RunningServer, startServer } from './support/servers.ts'
 
 let server: RunningServer | null = null
+let fixture: WorkshopFixture | null = null
+let participantCookie: string | null = null
+let viewerCookie: string | null = null
 const clients: TestClient[] = []
 const sockets: WebSocket[] = []
+
+/** A server with a workshop, one participant and one viewer session (all through the API). */
+async function boot(env: Record<string, string> = {}): Promise<RunningServer> {
+  server = await startServer('pglite', { env })
+  fixture = await workshopFixture(server.url)
+  participantCookie = (await fixture.join('participant', 'Anna')).cookie
+  viewerCookie = (await fixture.join('viewer')).cookie
+  return server
+}
+
+function boardId(): string {
+  if (!fixture) throw new Error('no fixture')
+  return fixture.boardId
+}
 
 afterEach(async () => {
   for (const c of clients.splice(0)) c.destroy()
@@ -22,19 +40,24 @@ afterEach(async () => {
   server = null
 })
 
-function client(boardId: string, params?: Record<string, string>): TestClient {
+function client(options: { viewer?: boolean; params?: Record<string, string> } = {}): TestClient {
   if (!server) throw new Error('no server')
-  const c = connectClient(server.wsUrl, boardId, params ? { params } : {})
+  const c = connectClient(server.wsUrl, boardId(), {
+    cookie: options.viewer ? viewerCookie : participantCookie,
+    ...(options.params ? { params: options.params } : {}),
+  })
   clients.push(c)
   return c
 }
 
 /** A raw socket for sending hand-made frames; resolves once open. */
-async function rawSocket(
-  boardId: string,
-): Promise<WebSocket & { closed: Promise<{ code: number; reason: string }> }> {
+async function rawSocket(): Promise<
+  WebSocket & { closed: Promise<{ code: number; reason: string }> }
+> {
   if (!server) throw new Error('no server')
-  const ws = new WebSocket(`${server.wsUrl}/${boardId}`) as WebSocket & {
+  const ws = new WebSocket(`${server.wsUrl}/${boardId()}`, {
+    headers: { cookie: participantCookie ?? '' },
+  }) as WebSocket & {
     closed: Promise<{ code: number; reason: string }>
   }
   ws.binaryType = 'arraybuffer'
@@ -53,9 +76,9 @@ const text = (c: TestClient) => c.doc.getText('t').toString()
 
 describe('sync with stock y-websocket clients', () => {
   it('two clients converge after 200 concurrent edits; a third joining later gets everything', async () => {
-    server = await startServer('pglite')
-    const a = client('converge')
-    const b = client('converge')
+    server = await boot()
+    const a = client()
+    const b = client()
     await Promise.all([a.synced(), b.synced()])
     for (let i = 0; i < 100; i++) {
       a.doc.getText('t').insert(0, 'a')
@@ -66,21 +89,21 @@ describe('sync with stock y-websocket clients', () => {
     await waitFor(() => text(a).length === 200 && text(b) === text(a), 10_000, 'convergence')
     expect(text(a).replaceAll('b', '')).toHaveLength(100)
     await Promise.all([a.allConfirmed(), b.allConfirmed()])
-    const c = client('converge')
+    const c = client()
     await c.synced()
     await waitFor(() => text(c) === text(a), 5_000, 'late joiner')
     expect(c.doc.getMap('m').toJSON()).toEqual(a.doc.getMap('m').toJSON())
   })
 
   it('awareness reaches others, query-awareness is answered, and a dropped client disappears', async () => {
-    server = await startServer('pglite')
-    const a = client('aware')
-    const b = client('aware')
+    server = await boot()
+    const a = client()
+    const b = client()
     await Promise.all([a.synced(), b.synced()])
     a.provider.awareness.setLocalStateField('user', { name: 'Anna' })
     await waitFor(() => b.provider.awareness.getStates().get(a.doc.clientID)?.user?.name === 'Anna')
 
-    const raw = await rawSocket('aware')
+    const raw = await rawSocket()
     const answers: Uint8Array[] = []
     raw.on('message', (data: ArrayBuffer) => answers.push(new Uint8Array(data)))
     raw.send(new Uint8Array([3]))
@@ -91,12 +114,19 @@ describe('sync with stock y-websocket clients', () => {
   })
 
   it('acks stored updates to clients that ask (?ack=1), so SaveTracker reports saved', async () => {
-    server = await startServer('pglite')
+    server = await boot()
     const tracker = new SaveTracker()
     const doc = new Y.Doc()
-    const provider = new WebsocketProvider(server.wsUrl, 'acks', doc, {
+    class CookieWebSocket extends WebSocket {
+      constructor(url: string | URL) {
+        super(url, { headers: { cookie: participantCookie ?? '' } })
+      }
+    }
+    const provider = new WebsocketProvider(server.wsUrl, boardId(), doc, {
       params: { ack: '1' },
-      WebSocketPolyfill: tracker.wrapWebSocket(WebSocket) as unknown as typeof globalThis.WebSocket,
+      WebSocketPolyfill: tracker.wrapWebSocket(
+        CookieWebSocket,
+      ) as unknown as typeof globalThis.WebSocket,
       disableBc: true,
     })
     provider.messageHandlers[MESSAGE_ACK] = tracker.handleAck
@@ -109,7 +139,7 @@ describe('sync with stock y-websocket clients', () => {
       expect(tracker.state).toBe('saving')
       await waitFor(() => tracker.state === 'saved', 5_000, 'ack')
       expect(states).toEqual(['saving', 'saved'])
-      const stored = await server.server.store.load('acks')
+      const stored = await server.server.store.load(boardId())
       const replay = new Y.Doc()
       for (const u of stored.updates) Y.applyUpdate(replay, u)
       expect(replay.getText('t').toString()).toBe('peichert?')
@@ -119,8 +149,8 @@ describe('sync with stock y-websocket clients', () => {
   })
 
   it('loads a board once when 50 clients connect at the same moment', async () => {
-    server = await startServer('pglite')
-    const many = Array.from({ length: 50 }, () => client('crowd'))
+    server = await boot()
+    const many = Array.from({ length: 50 }, () => client())
     await Promise.all(many.map((c) => c.synced()))
     expect(server.server.rooms.loads).toBe(1)
     many[0]?.doc.getText('t').insert(0, 'x')
@@ -128,8 +158,8 @@ describe('sync with stock y-websocket clients', () => {
   })
 
   it('unloads an idle board into one snapshot and loads it again', async () => {
-    server = await startServer('pglite', { env: { ROOM_IDLE_MS: '50' } })
-    const a = client('idle')
+    server = await boot({ ROOM_IDLE_MS: '50' })
+    const a = client()
     await a.synced()
     for (let i = 0; i < 20; i++) a.doc.getText('t').insert(0, `${i},`)
     await a.allConfirmed()
@@ -137,23 +167,17 @@ describe('sync with stock y-websocket clients', () => {
     a.destroy()
     const rooms = server.server.rooms
     await waitFor(() => rooms.size === 0, 5_000, 'unload')
-    expect(await server.server.store.counts('idle')).toEqual({ updates: 0, snapshots: 1 })
-    const b = client('idle')
+    expect(await server.server.store.counts(boardId())).toEqual({ updates: 0, snapshots: 1 })
+    const b = client()
     await b.synced()
     await waitFor(() => text(b) === expected)
     expect(rooms.loads).toBe(2)
   })
 
   it('drops and never stores updates from a read-only connection', async () => {
-    server = await startServer('pglite', {
-      authorize: async (c) => ({
-        userId: null,
-        displayName: null,
-        canWrite: c.req.query('role') !== 'viewer',
-      }),
-    })
-    const writer = client('ro')
-    const viewer = client('ro', { role: 'viewer' })
+    server = await boot()
+    const writer = client()
+    const viewer = client({ viewer: true })
     await Promise.all([writer.synced(), viewer.synced()])
     writer.doc.getText('t').insert(0, 'from writer')
     await writer.allConfirmed()
@@ -165,8 +189,8 @@ describe('sync with stock y-websocket clients', () => {
     await writer.allConfirmed()
     expect(text(writer)).toBe('from writer!')
     expect(writer.provider.awareness.getStates().has(viewer.doc.clientID)).toBe(false)
-    await server.server.rooms.get('ro')?.flush()
-    const stored = await server.server.store.load('ro')
+    await server.server.rooms.get(boardId())?.flush()
+    const stored = await server.server.store.load(boardId())
     const replay = new Y.Doc()
     for (const u of stored.updates) Y.applyUpdate(replay, u)
     expect(replay.getText('t').toString()).toBe('from writer!')
@@ -200,11 +224,11 @@ describe('hostile input closes only the sender', () => {
   }
 
   it.each(Object.keys(frames))('%s', async (name) => {
-    server = await startServer('pglite')
-    const a = client('hostile')
-    const b = client('hostile')
+    server = await boot()
+    const a = client()
+    const b = client()
     await Promise.all([a.synced(), b.synced()])
-    const attacker = await rawSocket('hostile')
+    const attacker = await rawSocket()
     attacker.send(frames[name]!())
     expect(await attacker.closed).toEqual({ code: 4400, reason: 'malformed message' })
     a.doc.getText('t').insert(0, 'still here')
@@ -214,17 +238,17 @@ describe('hostile input closes only the sender', () => {
   })
 
   it('a text frame', async () => {
-    server = await startServer('pglite')
-    const attacker = await rawSocket('text')
+    server = await boot()
+    const attacker = await rawSocket()
     attacker.send('hello')
     expect((await attacker.closed).code).toBe(4400)
   })
 
   it('a frame above maxPayload is refused with 1009', async () => {
-    server = await startServer('pglite', { env: { SYNC_MAX_PAYLOAD: '4096' } })
-    const a = client('big')
+    server = await boot({ SYNC_MAX_PAYLOAD: '4096' })
+    const a = client()
     await a.synced()
-    const attacker = await rawSocket('big')
+    const attacker = await rawSocket()
     attacker.send(new Uint8Array(10_000))
     expect((await attacker.closed).code).toBe(1009)
     a.doc.getText('t').insert(0, 'ok')
@@ -232,16 +256,14 @@ describe('hostile input closes only the sender', () => {
   })
 
   it('a flood above the rate limit is closed with 4429', async () => {
-    server = await startServer('pglite', {
-      env: { SYNC_RATE_PER_SECOND: '10', SYNC_RATE_BURST: '20' },
-    })
-    const attacker = await rawSocket('flood')
+    server = await boot({ SYNC_RATE_PER_SECOND: '10', SYNC_RATE_BURST: '20' })
+    const attacker = await rawSocket()
     for (let i = 0; i < 100; i++) attacker.send(new Uint8Array([3]))
     expect(await attacker.closed).toEqual({ code: 4429, reason: 'rate limit exceeded' })
   })
 
   it('invalid board ids and plain HTTP get clear errors', async () => {
-    server = await startServer('pglite')
+    server = await boot()
     const bad = await fetch(`${server.url}/sync/${'x'.repeat(65)}`)
     expect(bad.status).toBe(400)
     expect((await bad.json()).error.code).toBe('invalid_board_id')
@@ -250,7 +272,7 @@ describe('hostile input closes only the sender', () => {
   })
 
   it('healthz names the storage engine and whether the database answers', async () => {
-    server = await startServer('pglite')
+    server = await boot()
     const res = await fetch(`${server.url}/healthz`)
     expect(await res.json()).toMatchObject({ status: 'ok', storage: 'pglite', database: 'up' })
   })

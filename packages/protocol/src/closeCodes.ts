@@ -14,6 +14,14 @@ export const CloseCode = {
   MalformedMessage: { code: 4400, reason: 'malformed message' },
   /** No or an invalid session (used from the access issue on). */
   Unauthorized: { code: 4401, reason: 'unauthorized' },
+  /** The session was logged out or ended by a password change. */
+  SessionEnded: { code: 4401, reason: 'session ended' },
+  /** The session reached its lifetime. */
+  SessionExpired: { code: 4401, reason: 'session expired' },
+  /** A facilitator removed this guest from the workshop. */
+  Removed: { code: 4403, reason: 'removed from workshop' },
+  /** A guest waiting in the lobby has not been admitted yet. */
+  WaitingForAdmission: { code: 4403, reason: 'waiting for admission' },
   /** The session may not open this board. */
   Forbidden: { code: 4403, reason: 'forbidden' },
   /** The board id is invalid or the board was deleted. */
@@ -27,4 +35,7 @@ export const CloseCode = {
 } as const
 
 export type CloseCodeName = keyof typeof CloseCode
-export type CloseInfo = (typeof CloseCode)[CloseCodeName]
+export interface CloseInfo {
+  readonly code: number
+  readonly reason: string
+}

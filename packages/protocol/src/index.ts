@@ -1,4 +1,35 @@
-/** Wire codecs, message types and close codes shared by the Ideenwand client and server. */
+/** Wire codecs, message types, close codes and API schemas shared by client and server. */
+export {
+  AcceptInviteRequest,
+  ApiErrorBody,
+  BoardAccess,
+  ChangePasswordRequest,
+  CofacilitatorInviteResponse,
+  Email,
+  Facilitator,
+  Guest,
+  GuestPatch,
+  GuestRole,
+  GuestStatus,
+  Invite,
+  JoinPreview,
+  JoinRequest,
+  JoinResponse,
+  LANGUAGES,
+  Language,
+  LoginRequest,
+  Me,
+  Password,
+  PersonName,
+  ROLES,
+  Role,
+  SetupRequest,
+  TicketResponse,
+  Workshop,
+  WorkshopDetail,
+  WorkshopInput,
+  WorkshopPatch,
+} from './api.ts'
 export { CloseCode, type CloseCodeName, type CloseInfo } from './closeCodes.ts'
 export {
   type ClientMessage,

@@ -1,45 +1,92 @@
 /**
- * `GET /sync/:boardId`: the y-websocket endpoint. Validates the board id, resolves the
- * connection context (who, may write) before the upgrade, then hands frames to the room.
+ * `GET /sync/:boardId`: the y-websocket endpoint. Checks the Origin (refusing the upgrade for a
+ * foreign one), authenticates by session cookie or single-use `?ticket=`, decides the role on
+ * the board, then hands frames to the room. Authentication failures are reported as close codes
+ * after the upgrade (4401/4403/4404), so clients learn why and stop reconnecting.
  */
 import { upgradeWebSocket } from '@hono/node-server'
+import { CloseCode, type CloseInfo } from '@ideenwand/protocol'
 import type { Context, Hono } from 'hono'
+import type { Access, Principal } from '../auth/Access.ts'
+import { type CookiePolicy, readSessionCookie } from '../auth/cookies.ts'
+import type { TicketStore } from '../auth/TicketStore.ts'
 import type { SyncLimits } from '../config.ts'
 import type { Logger } from '../logger.ts'
+import type { ConnectionRegistry } from '../sync/ConnectionRegistry.ts'
 import { RateLimiter } from '../sync/RateLimiter.ts'
 import type { Rooms } from '../sync/Rooms.ts'
 import { type ConnectionContext, SyncConnection } from '../sync/SyncConnection.ts'
 import { ApiError } from './errors.ts'
+import type { originPolicy } from './security.ts'
 
 /** Board ids: URL-safe, 1–64 characters. */
 export const BOARD_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/
 
-/**
- * Decides who a connection is and whether it may write. Returns the context, or throws an
- * `ApiError` (401/403/404) to refuse the upgrade. The access issue replaces the default.
- */
-export type Authorize = (
-  c: Context,
-  boardId: string,
-) => Promise<Omit<ConnectionContext, 'boardId' | 'wantsAck'>>
+export type AuthorizeResult =
+  | { ok: true; context: Omit<ConnectionContext, 'boardId' | 'wantsAck'> }
+  | { ok: false; close: CloseInfo }
 
-export const allowEveryone: Authorize = async () => ({
-  userId: null,
-  displayName: null,
-  canWrite: true,
-})
+/** Decides who a connection is and what it may do on `boardId`. */
+export type Authorize = (c: Context, boardId: string) => Promise<AuthorizeResult>
 
 export interface SyncRouteOptions {
   rooms: Rooms
+  registry: ConnectionRegistry
   limits: SyncLimits
   log: Logger
   authorize: Authorize
+  isAllowedOrigin: ReturnType<typeof originPolicy>
   isShuttingDown: () => boolean
-  onConnection?: (delta: 1 | -1) => void
+}
+
+/** The production `Authorize`: ticket or session cookie, then the principal's board access. */
+export function sessionAuthorize(deps: {
+  access: Access
+  tickets: TicketStore
+  cookies: CookiePolicy
+}): Authorize {
+  return async (c, boardId) => {
+    let principal: Principal | null = null
+    const ticket = c.req.query('ticket')
+    if (ticket) {
+      const sessionId = await deps.tickets.consume(ticket, boardId)
+      const session = sessionId ? await deps.access.sessions.byId(sessionId) : null
+      principal = session ? await deps.access.principalOf(session) : null
+    } else {
+      principal = await deps.access.principal(readSessionCookie(c, deps.cookies))
+    }
+    if (!principal) return { ok: false, close: CloseCode.Unauthorized }
+    const result = await deps.access.boardAccess(principal, boardId)
+    if (!result.ok) {
+      return {
+        ok: false,
+        close:
+          result.code === 'waiting_for_admission'
+            ? CloseCode.WaitingForAdmission
+            : result.status === 404
+              ? CloseCode.BoardNotFound
+              : CloseCode.Forbidden,
+      }
+    }
+    const { access } = result
+    return {
+      ok: true,
+      context: {
+        sessionId: principal.session.id,
+        facilitatorId: principal.kind === 'facilitator' ? principal.facilitator.id : null,
+        guestId: principal.kind === 'guest' ? principal.guest.id : null,
+        displayName:
+          principal.kind === 'facilitator' ? principal.facilitator.name : principal.guest.name,
+        role: access.role,
+        canWrite: access.canWrite,
+        expiresAt: principal.session.expiresAt.getTime(),
+      },
+    }
+  }
 }
 
 export function mountSync(app: Hono, opts: SyncRouteOptions): void {
-  const { rooms, limits, log } = opts
+  const { rooms, limits, log, registry } = opts
   app.get('/sync/:boardId', async (c, next) => {
     const boardId = c.req.param('boardId')
     if (!BOARD_ID_PATTERN.test(boardId)) {
@@ -52,15 +99,32 @@ export function mountSync(app: Hono, opts: SyncRouteOptions): void {
     if (c.req.header('upgrade')?.toLowerCase() !== 'websocket') {
       throw new ApiError(426, 'upgrade_required', 'This endpoint speaks the y-websocket protocol')
     }
+    const origin = c.req.header('origin')
+    if (origin !== undefined && !opts.isAllowedOrigin(origin, c)) {
+      log.warn({ boardId, origin }, 'WebSocket from a foreign origin refused')
+      throw new ApiError(
+        403,
+        'origin_not_allowed',
+        'WebSocket connections from this origin are not allowed',
+      )
+    }
     if (opts.isShuttingDown()) {
       throw new ApiError(503, 'shutting_down', 'The server is restarting; try again shortly')
     }
-    const who = await opts.authorize(c, boardId)
-    const context: ConnectionContext = { ...who, boardId, wantsAck: c.req.query('ack') === '1' }
+    const verdict = await opts.authorize(c, boardId)
     let conn: SyncConnection | null = null
     let link: ReturnType<Rooms['connect']> | null = null
     const handler = upgradeWebSocket(() => ({
       onOpen(_event, ws) {
+        if (!verdict.ok) {
+          ws.close(verdict.close.code, verdict.close.reason)
+          return
+        }
+        const context: ConnectionContext = {
+          ...verdict.context,
+          boardId,
+          wantsAck: c.req.query('ack') === '1',
+        }
         conn = new SyncConnection(
           context,
           {
@@ -69,16 +133,16 @@ export function mountSync(app: Hono, opts: SyncRouteOptions): void {
           },
           new RateLimiter(limits.ratePerSecond, limits.rateBurst),
         )
-        opts.onConnection?.(1)
+        registry.add(conn)
         link = rooms.connect(conn)
-        log.debug({ boardId, conn: conn.id, canWrite: context.canWrite }, 'connection opened')
+        log.debug({ boardId, conn: conn.id, role: context.role }, 'connection opened')
       },
       onMessage(event) {
         if (!link || !conn) return
         const data = event.data
         if (!(data instanceof ArrayBuffer)) {
           log.warn({ boardId, conn: conn.id }, 'text frame, closing connection')
-          conn.close({ code: 4400, reason: 'malformed message' })
+          conn.close(CloseCode.MalformedMessage)
           return
         }
         link.receive(new Uint8Array(data))
@@ -86,8 +150,8 @@ export function mountSync(app: Hono, opts: SyncRouteOptions): void {
       onClose(event) {
         if (!conn) return
         conn.closed = true
+        registry.delete(conn)
         link?.disconnect()
-        opts.onConnection?.(-1)
         log.debug({ boardId, conn: conn.id, code: event.code }, 'connection closed')
       },
     }))

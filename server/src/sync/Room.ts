@@ -39,6 +39,8 @@ export class Room {
   private updatesSinceSnapshot: number
   private bytesSinceSnapshot = 0
   private closed = false
+  /** The board was deleted: nothing more is stored. */
+  private discarded = false
   /** Called when the last connection left. */
   onEmpty: () => void = () => {}
 
@@ -93,6 +95,13 @@ export class Room {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessIds], null)
     }
     if (this.connections.size === 0) this.onEmpty()
+  }
+
+  /** Removes a connection's cursor and presence for everyone (it became read-only). */
+  dropAwareness(conn: SyncConnection): void {
+    if (conn.awarenessIds.size === 0) return
+    awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessIds], null)
+    conn.awarenessIds.clear()
   }
 
   /** Handles one frame from `conn`. Malformed input closes only that connection. */
@@ -204,6 +213,10 @@ export class Room {
 
   private async runFlush(): Promise<void> {
     for (;;) {
+      if (this.discarded) {
+        this.pending = []
+        return
+      }
       const batch = this.pending
       const acks = [...this.connections]
         .filter((c) => c.received > c.acked)
@@ -231,6 +244,7 @@ export class Room {
       try {
         return await this.store.append(this.boardId, update)
       } catch (err) {
+        if (this.discarded) return this.lastUpdateId
         const delay = Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** attempt)
         this.log.error({ err, boardId: this.boardId, attempt, delay }, 'storing update failed')
         await new Promise((r) => setTimeout(r, delay))
@@ -266,6 +280,21 @@ export class Room {
     } catch (err) {
       this.log.error({ err, boardId: this.boardId }, 'compaction failed; will retry later')
     }
+  }
+
+  /**
+   * The board is being deleted: close every connection with `info`, store nothing more, and
+   * resolve once no write is in flight any more.
+   */
+  async discard(info = CloseCode.BoardNotFound): Promise<void> {
+    this.discarded = true
+    this.closed = true
+    this.pending = []
+    for (const c of this.connections) c.close(info)
+    this.connections.clear()
+    await this.flushing
+    this.awareness.destroy()
+    this.doc.destroy()
   }
 
   /** Closes every connection with `info` (after storing what they sent) and unloads the room. */

@@ -146,6 +146,18 @@ export class Rooms {
     this.log.info({ boardId: room.boardId }, 'board unloaded')
   }
 
+  /** Drops a deleted board's room without storing anything more. */
+  async discard(boardId: string): Promise<void> {
+    this.cancelIdle(boardId)
+    const loading = this.loading.get(boardId)
+    if (loading) await loading.catch(() => undefined)
+    await this.unloading.get(boardId)
+    const room = this.active.get(boardId)
+    if (!room) return
+    this.active.delete(boardId)
+    await room.discard()
+  }
+
   /** Stores everything, closes all connections with `going away` and unloads every room. */
   async closeAll(): Promise<void> {
     for (const timer of this.idleTimers.values()) clearTimeout(timer)

@@ -3,7 +3,7 @@
  * know about it (who, may write, which awareness clients it controls, how far its updates are
  * stored) and how to talk to it.
  */
-import { CloseCode, type CloseInfo } from '@ideenwand/protocol'
+import { CloseCode, type CloseInfo, type Role } from '@ideenwand/protocol'
 import type { RateLimiter } from './RateLimiter.ts'
 
 /** The minimal socket the sync layer uses (satisfied by `ws` and Hono's WSContext). */
@@ -15,10 +15,15 @@ export interface SocketLike {
 /** Who is connected and what they may do; resolved before the upgrade. */
 export interface ConnectionContext {
   boardId: string
-  /** Stable id of the person (session or guest); null while accounts do not exist. */
-  userId: string | null
+  sessionId: string | null
+  facilitatorId: string | null
+  guestId: string | null
   displayName: string | null
+  role: Role | null
+  /** Changes while connected when a facilitator changes the person's role. */
   canWrite: boolean
+  /** When the session ends at the latest (ms epoch); null = never. */
+  expiresAt: number | null
   /** The client asked for `[Ack, seq]` messages (`?ack=1`). */
   wantsAck: boolean
 }

@@ -21,7 +21,13 @@ export interface TestClient {
 export function connectClient(
   wsUrl: string,
   boardId: string,
-  options: { doc?: Y.Doc; params?: Record<string, string> } = {},
+  options: {
+    doc?: Y.Doc
+    params?: Record<string, string>
+    /** Session cookie (`name=value`) sent with every (re)connection, as a browser would. */
+    cookie?: string | null
+    origin?: string
+  } = {},
 ): TestClient {
   const doc = options.doc ?? new Y.Doc()
   let confirmed = 0
@@ -37,9 +43,13 @@ export function connectClient(
       // not ours to judge here
     }
   }
+  const headers: Record<string, string> = {
+    ...(options.cookie ? { cookie: options.cookie } : {}),
+    ...(options.origin ? { origin: options.origin } : {}),
+  }
   class TappedWebSocket extends WebSocket {
     constructor(url: string | URL, protocols?: string | string[]) {
-      super(url, protocols)
+      super(url, protocols, { headers })
       this.addEventListener('message', (event) => {
         if (event.data instanceof ArrayBuffer) observe(event.data)
         else if (Buffer.isBuffer(event.data)) observe(new Uint8Array(event.data).buffer)

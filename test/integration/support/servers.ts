@@ -5,13 +5,7 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { createServer as createNetServer } from 'node:net'
 import { fileURLToPath } from 'node:url'
-import {
-  type Authorize,
-  createLogger,
-  createServer,
-  type IdeenwandServer,
-  loadConfig,
-} from '@ideenwand/server'
+import { createLogger, createServer, type IdeenwandServer, loadConfig } from '@ideenwand/server'
 import { type Engine, freshDatabaseEnv } from './engines.ts'
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url))
@@ -26,14 +20,13 @@ export interface RunningServer {
 
 export async function startServer(
   engine: Engine,
-  options: { env?: Record<string, string>; authorize?: Authorize } = {},
+  options: { env?: Record<string, string> } = {},
 ): Promise<RunningServer> {
   const env = { ...(await freshDatabaseEnv(engine)), PORT: '0', CLIENT_DIR: '', ...options.env }
   const config = { ...loadConfig(env), host: '127.0.0.1' }
   const server = await createServer({
     config,
     log: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
-    ...(options.authorize ? { authorize: options.authorize } : {}),
   })
   const port = await server.listen()
   return {

@@ -1,0 +1,238 @@
+/**
+ * Joining by code, the lobby and participant management, board access for the client, tickets
+ * for non-browser WebSocket clients, and accepting a co-facilitator invitation.
+ */
+import { OpenAPIHono, z } from '@hono/zod-openapi'
+import {
+  AcceptInviteRequest,
+  BoardAccess,
+  Facilitator,
+  Guest,
+  GuestPatch,
+  JoinPreview,
+  JoinRequest,
+  JoinResponse,
+  TicketResponse,
+} from '@ideenwand/protocol'
+import { normaliseInviteCode } from '../auth/inviteCodes.ts'
+import { ApiError } from '../http/errors.ts'
+import { clientIp } from '../http/rateLimits.ts'
+import { startSession } from './authRoutes.ts'
+import type { ApiDeps, ApiEnv } from './deps.ts'
+import { facilitatorOf, IdParam, json, jsonBody, principalOf, route } from './helpers.ts'
+
+const CodeParam = z.object({ code: z.string().min(1).max(20) })
+const TokenParam = z.object({ token: z.string().min(1).max(64) })
+const BoardParam = z.object({ boardId: z.string().min(1).max(64) })
+
+export function guestRoutes(deps: ApiDeps) {
+  const app = new OpenAPIHono<ApiEnv>()
+
+  async function workshopByCode(raw: string) {
+    const code = normaliseInviteCode(raw)
+    const found = code ? await deps.workshops.findByCode(code) : null
+    if (!found) {
+      throw new ApiError(404, 'invalid_code', 'This code is not valid (any more). Please check it.')
+    }
+    return found
+  }
+
+  app.openapi(
+    route({
+      method: 'get',
+      path: '/join/{code}',
+      tags: ['join'],
+      summary: 'What a code leads to, before joining',
+      request: { params: CodeParam },
+      responses: { 200: json(JoinPreview, 'The workshop behind the code') },
+    }),
+    async (c) => {
+      await deps.limits.consume(c, 'join', clientIp(c))
+      const found = await workshopByCode(c.req.valid('param').code)
+      const { title, date, place, language, role } = found
+      return c.json({ title, date, place, language, role }, 200)
+    },
+  )
+
+  app.openapi(
+    route({
+      method: 'post',
+      path: '/join',
+      tags: ['join'],
+      summary: 'Join a workshop by code with a display name or anonymously',
+      request: { body: jsonBody(JoinRequest) },
+      responses: { 200: json(JoinResponse, 'Joined; a guest session cookie is set') },
+    }),
+    async (c) => {
+      await deps.limits.consume(c, 'join', clientIp(c))
+      const { code, name } = c.req.valid('json')
+      const found = await workshopByCode(code)
+      const status = found.lobby ? ('waiting' as const) : ('admitted' as const)
+      const guestId = await deps.guests.create({
+        workshopId: found.workshopId,
+        name: name ? name : null,
+        role: found.role,
+        status,
+      })
+      // A previous session in this browser (another workshop, or facilitator) ends here.
+      const previous = c.get('principal')
+      if (previous) {
+        await deps.sessions.invalidate(previous.session.id)
+        deps.registry.closeSessions([previous.session.id])
+      }
+      await startSession(c, deps, { kind: 'guest', id: guestId })
+      return c.json(
+        { workshopId: found.workshopId, boardId: found.boardId, role: found.role, status },
+        200,
+      )
+    },
+  )
+
+  app.openapi(
+    route({
+      method: 'get',
+      path: '/workshops/{id}/participants',
+      tags: ['participants'],
+      summary: 'Guests of a workshop (facilitators only)',
+      request: { params: IdParam },
+      responses: { 200: json(z.array(Guest), 'Guests in joining order') },
+    }),
+    async (c) => {
+      const { facilitator } = facilitatorOf(c)
+      const { id } = c.req.valid('param')
+      if (!(await deps.workshops.facilitatorRole(id, facilitator.id))) {
+        throw new ApiError(404, 'workshop_not_found', 'No such workshop')
+      }
+      return c.json(await deps.guests.list(id), 200)
+    },
+  )
+
+  app.openapi(
+    route({
+      method: 'patch',
+      path: '/workshops/{id}/participants/{guestId}',
+      tags: ['participants'],
+      summary: 'Admit, remove or change the role of a guest; live connections follow at once',
+      request: {
+        params: IdParam.extend({ guestId: z.string().min(1).max(64) }),
+        body: jsonBody(GuestPatch),
+      },
+      responses: { 200: json(Guest, 'The guest') },
+    }),
+    async (c) => {
+      const { facilitator } = facilitatorOf(c)
+      const { id, guestId } = c.req.valid('param')
+      if (!(await deps.workshops.facilitatorRole(id, facilitator.id))) {
+        throw new ApiError(404, 'workshop_not_found', 'No such workshop')
+      }
+      const patch = c.req.valid('json')
+      const guest = await deps.guests.update(id, guestId, patch)
+      if (!guest) throw new ApiError(404, 'guest_not_found', 'No such guest')
+      if (guest.status === 'removed') {
+        const ended = await deps.sessions.invalidateAll({ kind: 'guest', id: guest.id })
+        deps.registry.closeSessions(ended)
+        deps.registry.closeGuest(guest.id)
+      } else if (guest.status === 'waiting') {
+        deps.registry.closeGuest(guest.id)
+      } else {
+        deps.registry.setGuestWrite(guest.id, guest.role === 'participant')
+      }
+      const { workshopId: _w, boardId: _b, ...body } = guest
+      return c.json(body, 200)
+    },
+  )
+
+  app.openapi(
+    route({
+      method: 'get',
+      path: '/boards/{boardId}/access',
+      tags: ['boards'],
+      summary: 'Your role on a board',
+      request: { params: BoardParam },
+      responses: { 200: json(BoardAccess, 'Your access') },
+    }),
+    async (c) => {
+      const result = await deps.access.boardAccess(principalOf(c), c.req.valid('param').boardId)
+      if (!result.ok) throw new ApiError(result.status, result.code, result.message)
+      return c.json(result.access, 200)
+    },
+  )
+
+  app.openapi(
+    route({
+      method: 'post',
+      path: '/boards/{boardId}/ticket',
+      tags: ['boards'],
+      summary:
+        'A single-use ticket for a WebSocket connection (?ticket=…) from a non-browser client',
+      request: { params: BoardParam },
+      responses: { 200: json(TicketResponse, 'The ticket') },
+    }),
+    async (c) => {
+      const principal = principalOf(c)
+      const { boardId } = c.req.valid('param')
+      await deps.limits.consume(c, 'tickets', principal.session.id)
+      const result = await deps.access.boardAccess(principal, boardId)
+      if (!result.ok) throw new ApiError(result.status, result.code, result.message)
+      const { ticket, expiresAt } = await deps.tickets.issue(principal.session.id, boardId)
+      return c.json({ ticket, expiresAt: expiresAt.toISOString() }, 200)
+    },
+  )
+
+  app.openapi(
+    route({
+      method: 'get',
+      path: '/facilitator-invites/{token}',
+      tags: ['workshops'],
+      summary: 'The workshop a co-facilitator invitation is for',
+      request: { params: TokenParam },
+      responses: { 200: json(z.object({ workshopTitle: z.string() }), 'The invitation') },
+    }),
+    async (c) => {
+      await deps.limits.consume(c, 'join', clientIp(c))
+      const invite = await deps.cofacilitatorInvites.peek(c.req.valid('param').token)
+      if (!invite)
+        throw new ApiError(404, 'invalid_invite', 'This invitation is not valid (any more)')
+      return c.json({ workshopTitle: invite.title }, 200)
+    },
+  )
+
+  app.openapi(
+    route({
+      method: 'post',
+      path: '/facilitator-invites/{token}/accept',
+      tags: ['workshops'],
+      summary:
+        'Become co-facilitator: signed in as facilitator with an empty body, or create an account',
+      request: { params: TokenParam, body: jsonBody(AcceptInviteRequest) },
+      responses: { 200: json(Facilitator, 'You are now a co-facilitator') },
+    }),
+    async (c) => {
+      await deps.limits.consume(c, 'join', clientIp(c))
+      const { token } = c.req.valid('param')
+      if (!(await deps.cofacilitatorInvites.peek(token))) {
+        throw new ApiError(404, 'invalid_invite', 'This invitation is not valid (any more)')
+      }
+      const principal = c.get('principal')
+      let facilitator: Facilitator | null =
+        principal?.kind === 'facilitator' ? principal.facilitator : null
+      if (!facilitator) {
+        const { email, password, name } = c.req.valid('json')
+        if (!email || !password || !name) {
+          throw new ApiError(400, 'account_required', 'Sign in, or give e-mail, password and name')
+        }
+        facilitator = await deps.facilitators.create({ email, password, name })
+        if (!facilitator) {
+          throw new ApiError(409, 'email_taken', 'This e-mail has an account; please sign in first')
+        }
+        await startSession(c, deps, { kind: 'facilitator', id: facilitator.id })
+      }
+      const workshopId = await deps.cofacilitatorInvites.use(token)
+      if (!workshopId) throw new ApiError(404, 'invalid_invite', 'This invitation was used already')
+      await deps.workshops.addFacilitator(workshopId, facilitator.id)
+      return c.json(facilitator, 200)
+    },
+  )
+
+  return app
+}

@@ -1,0 +1,54 @@
+/** Small shared pieces of the API routes: principals, JSON responses, OpenAPI route helpers. */
+import { createRoute, type RouteConfig, z } from '@hono/zod-openapi'
+import { ApiErrorBody } from '@ideenwand/protocol'
+import type { Context } from 'hono'
+import type { Principal } from '../auth/Access.ts'
+import { ApiError } from '../http/errors.ts'
+import type { ApiEnv } from './deps.ts'
+
+export function principalOf(c: Context<ApiEnv>): Principal {
+  const principal = c.get('principal')
+  if (!principal) throw new ApiError(401, 'unauthorized', 'Please sign in or join a workshop')
+  return principal
+}
+
+export function facilitatorOf(c: Context<ApiEnv>): Extract<Principal, { kind: 'facilitator' }> {
+  const principal = principalOf(c)
+  if (principal.kind !== 'facilitator') {
+    throw new ApiError(403, 'forbidden', 'Only facilitators may do this')
+  }
+  return principal
+}
+
+const errorResponse = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: ApiErrorBody } },
+})
+
+/** Error responses every route may give, for the OpenAPI document. */
+export const COMMON_ERRORS = {
+  400: errorResponse('Invalid request'),
+  401: errorResponse('Not signed in'),
+  403: errorResponse('Not allowed, or a cross-site request'),
+  404: errorResponse('Not found'),
+  429: errorResponse('Too many requests'),
+} as const
+
+export const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+})
+
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({
+  required: true,
+  content: { 'application/json': { schema } },
+})
+
+/** `createRoute` with the common error responses added. */
+export function route<R extends RouteConfig>(config: R) {
+  return createRoute({ ...config, responses: { ...COMMON_ERRORS, ...config.responses } })
+}
+
+export const NoContent = { 204: { description: 'Done' } } as const
+
+export const IdParam = z.object({ id: z.string().min(1).max(64) })

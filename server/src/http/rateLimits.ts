@@ -1,0 +1,119 @@
+/**
+ * Rate limits for the endpoints people could abuse: setup, login (failed attempts), join, and
+ * ticket issuing. Counters live in memory, or in Redis when REDIS_URL is set (then shared by all
+ * instances, with an in-memory fallback if Redis is unreachable).
+ */
+import { getConnInfo } from '@hono/node-server/conninfo'
+import type { Context, MiddlewareHandler } from 'hono'
+import { Redis } from 'ioredis'
+import {
+  type RateLimiterAbstract,
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+} from 'rate-limiter-flexible'
+import { ApiError } from './errors.ts'
+
+export interface LimitSpec {
+  points: number
+  durationSeconds: number
+  /** How long a key stays blocked once it ran out (seconds); default: until the window ends. */
+  blockSeconds?: number
+}
+
+export const DEFAULT_LIMITS = {
+  /** First-run setup attempts per IP. */
+  setup: { points: 10, durationSeconds: 3600 },
+  /** Failed logins per e-mail address and IP; then blocked for 15 minutes. */
+  loginFailures: { points: 5, durationSeconds: 900, blockSeconds: 900 },
+  /** Join attempts (with a code) per IP: a room full of phones behind one NAT must fit. */
+  join: { points: 120, durationSeconds: 60 },
+  /** Ticket requests per session. */
+  tickets: { points: 60, durationSeconds: 60 },
+} satisfies Record<string, LimitSpec>
+
+export type LimitName = keyof typeof DEFAULT_LIMITS
+
+export class RateLimits {
+  private readonly limiters: Record<LimitName, RateLimiterAbstract>
+  private readonly redis: Redis | null
+
+  constructor(redisUrl: string | null, specs: Record<LimitName, LimitSpec> = DEFAULT_LIMITS) {
+    this.redis = redisUrl
+      ? new Redis(redisUrl, {
+          enableOfflineQueue: false,
+          maxRetriesPerRequest: 1,
+          lazyConnect: false,
+        })
+      : null
+    // A Redis error must not crash the process; the insurance limiter takes over.
+    this.redis?.on('error', () => {})
+    const make = (name: string, spec: LimitSpec): RateLimiterAbstract => {
+      const options = {
+        keyPrefix: `ideenwand:rl:${name}`,
+        points: spec.points,
+        duration: spec.durationSeconds,
+        ...(spec.blockSeconds ? { blockDuration: spec.blockSeconds } : {}),
+      }
+      const memory = new RateLimiterMemory(options)
+      return this.redis
+        ? new RateLimiterRedis({ ...options, storeClient: this.redis, insuranceLimiter: memory })
+        : memory
+    }
+    this.limiters = Object.fromEntries(
+      Object.entries(specs).map(([name, spec]) => [name, make(name, spec)]),
+    ) as Record<LimitName, RateLimiterAbstract>
+  }
+
+  /** Takes one point for `key`; throws a 429 ApiError with Retry-After when exhausted. */
+  async consume(c: Context, name: LimitName, key: string): Promise<void> {
+    try {
+      await this.limiters[name].consume(key)
+    } catch (err) {
+      if (err instanceof RateLimiterRes) throw tooMany(c, err)
+      throw err
+    }
+  }
+
+  /** Throws 429 if `key` has no points left, without taking one (for counting failures only). */
+  async check(c: Context, name: LimitName, key: string): Promise<void> {
+    const res = await this.limiters[name].get(key)
+    if (res && res.remainingPoints <= 0) throw tooMany(c, res)
+  }
+
+  /** Counts a failure for `key` (ignores the exhausted state; `check` reports it next time). */
+  async penalise(name: LimitName, key: string): Promise<void> {
+    await this.limiters[name].consume(key).catch(() => undefined)
+  }
+
+  async reset(name: LimitName, key: string): Promise<void> {
+    await this.limiters[name].delete(key)
+  }
+
+  async close(): Promise<void> {
+    await this.redis?.quit().catch(() => undefined)
+  }
+}
+
+function tooMany(c: Context, res: RateLimiterRes): ApiError {
+  const seconds = Math.max(1, Math.ceil(res.msBeforeNext / 1000))
+  c.header('Retry-After', String(seconds))
+  return new ApiError(429, 'rate_limited', `Too many attempts; try again in ${seconds} s`)
+}
+
+/** The client's address (the socket peer; proxy headers are handled by the operations issue). */
+export function clientIp(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown'
+  } catch {
+    return 'unknown'
+  }
+}
+
+/** Middleware: one point per request, keyed by client IP. */
+export function limitByIp(limits: RateLimits, name: LimitName): MiddlewareHandler {
+  return async (c, next) => {
+    await limits.consume(c, name, clientIp(c))
+    await next()
+  }
+}
