@@ -27,6 +27,14 @@ export interface Config {
   /** Optional Redis for rate-limit counters shared by several instances. */
   redisUrl: string | null
   sessions: SessionPolicy
+  rateLimits: {
+    /** Join attempts (preview and join) per IP and minute. */
+    joinPerMinute: number
+    /** Failed logins per e-mail and IP before a 15-minute block. */
+    loginFailures: number
+    /** First-run setup attempts per IP and hour. */
+    setupPerHour: number
+  }
   /** Lifetime of WebSocket tickets for non-browser clients (ms). */
   ticketTtlMs: number
   sync: SyncLimits
@@ -125,6 +133,11 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       },
     },
     ticketTtlMs: int(env, 'WS_TICKET_TTL_SECONDS', 60, 1) * 1000,
+    rateLimits: {
+      joinPerMinute: int(env, 'RATE_LIMIT_JOIN_PER_MINUTE', 300, 1),
+      loginFailures: int(env, 'RATE_LIMIT_LOGIN_FAILURES', 5, 1),
+      setupPerHour: int(env, 'RATE_LIMIT_SETUP_PER_HOUR', 10, 1),
+    },
     sync: {
       maxPayload: int(env, 'SYNC_MAX_PAYLOAD', 2 * 1024 * 1024, 1024),
       ratePerSecond: int(env, 'SYNC_RATE_PER_SECOND', 200, 1),

@@ -15,7 +15,7 @@ import { SessionStore } from './auth/SessionStore.ts'
 import { TicketStore } from './auth/TicketStore.ts'
 import type { Config } from './config.ts'
 import { onError } from './http/errors.ts'
-import { RateLimits } from './http/rateLimits.ts'
+import { limitSpecs, RateLimits } from './http/rateLimits.ts'
 import { csrfProtection, originPolicy, securityHeaders } from './http/security.ts'
 import { mountClient } from './http/staticClient.ts'
 import { mountSync, sessionAuthorize } from './http/syncRoute.ts'
@@ -75,7 +75,7 @@ export async function createServer(options: ServerOptions): Promise<IdeenwandSer
   const guests = new GuestStore(db)
   const tickets = new TicketStore(db, config.ticketTtlMs)
   const access = new Access(sessions, facilitators, guests, workshops)
-  const limits = new RateLimits(config.redisUrl)
+  const limits = new RateLimits(config.redisUrl, limitSpecs(config.rateLimits))
   const cookies: CookiePolicy = { secure: config.publicUrl?.startsWith('https://') ?? false }
   const isAllowedOrigin = originPolicy(config.publicUrl)
   let shuttingDown = false

@@ -129,9 +129,8 @@ export function guestRoutes(deps: ApiDeps) {
       const guest = await deps.guests.update(id, guestId, patch)
       if (!guest) throw new ApiError(404, 'guest_not_found', 'No such guest')
       if (guest.status === 'removed') {
-        const ended = await deps.sessions.invalidateAll({ kind: 'guest', id: guest.id })
-        deps.registry.closeSessions(ended)
         deps.registry.closeGuest(guest.id)
+        await deps.sessions.invalidateAll({ kind: 'guest', id: guest.id })
       } else if (guest.status === 'waiting') {
         deps.registry.closeGuest(guest.id)
       } else {

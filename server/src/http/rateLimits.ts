@@ -21,24 +21,29 @@ export interface LimitSpec {
   blockSeconds?: number
 }
 
-export const DEFAULT_LIMITS = {
-  /** First-run setup attempts per IP. */
-  setup: { points: 10, durationSeconds: 3600 },
-  /** Failed logins per e-mail address and IP; then blocked for 15 minutes. */
-  loginFailures: { points: 5, durationSeconds: 900, blockSeconds: 900 },
-  /** Join attempts (with a code) per IP: a room full of phones behind one NAT must fit. */
-  join: { points: 120, durationSeconds: 60 },
-  /** Ticket requests per session. */
-  tickets: { points: 60, durationSeconds: 60 },
-} satisfies Record<string, LimitSpec>
+export type LimitName = 'setup' | 'loginFailures' | 'join' | 'tickets'
 
-export type LimitName = keyof typeof DEFAULT_LIMITS
+/** The limits from configuration (see config.ts for the settings and their defaults). */
+export function limitSpecs(config: {
+  joinPerMinute: number
+  loginFailures: number
+  setupPerHour: number
+}): Record<LimitName, LimitSpec> {
+  return {
+    setup: { points: config.setupPerHour, durationSeconds: 3600 },
+    /** Failed logins per e-mail address and IP; then blocked for 15 minutes. */
+    loginFailures: { points: config.loginFailures, durationSeconds: 900, blockSeconds: 900 },
+    /** A council chamber full of phones behind one NAT must fit into a minute. */
+    join: { points: config.joinPerMinute, durationSeconds: 60 },
+    tickets: { points: 60, durationSeconds: 60 },
+  }
+}
 
 export class RateLimits {
   private readonly limiters: Record<LimitName, RateLimiterAbstract>
   private readonly redis: Redis | null
 
-  constructor(redisUrl: string | null, specs: Record<LimitName, LimitSpec> = DEFAULT_LIMITS) {
+  constructor(redisUrl: string | null, specs: Record<LimitName, LimitSpec>) {
     this.redis = redisUrl
       ? new Redis(redisUrl, {
           enableOfflineQueue: false,
