@@ -26,6 +26,8 @@ import { migrate } from './storage/migrate.ts'
 import { ConnectionRegistry } from './sync/ConnectionRegistry.ts'
 import { Rooms } from './sync/Rooms.ts'
 import { CofacilitatorInvites } from './workshops/CofacilitatorInvites.ts'
+import { ControlService } from './workshops/ControlService.ts'
+import { FlowStore } from './workshops/FlowStore.ts'
 import { GuestStore } from './workshops/GuestStore.ts'
 import { WorkshopStore } from './workshops/WorkshopStore.ts'
 
@@ -74,7 +76,10 @@ export async function createServer(options: ServerOptions): Promise<IdeenwandSer
   const workshops = new WorkshopStore(db)
   const guests = new GuestStore(db)
   const tickets = new TicketStore(db, config.ticketTtlMs)
-  const access = new Access(sessions, facilitators, guests, workshops)
+  const control = new ControlService(new FlowStore(db), workshops, rooms, registry, log)
+  const access = new Access(sessions, facilitators, guests, workshops, (id) =>
+    control.participantsMayWrite(id),
+  )
   const limits = new RateLimits(config.redisUrl, limitSpecs(config.rateLimits))
   const cookies: CookiePolicy = { secure: config.publicUrl?.startsWith('https://') ?? false }
   const isAllowedOrigin = originPolicy(config.publicUrl)
@@ -106,6 +111,7 @@ export async function createServer(options: ServerOptions): Promise<IdeenwandSer
       cofacilitatorInvites: new CofacilitatorInvites(db),
       registry,
       rooms,
+      control,
       limits,
       cookies,
       appUrl: (origin, path) => `${config.publicUrl ?? origin}${path}`,
@@ -154,6 +160,7 @@ export async function createServer(options: ServerOptions): Promise<IdeenwandSer
       shuttingDown = true
       clearInterval(housekeeping)
       registry.close()
+      control.close()
       http.close()
       await rooms.closeAll()
       for (const ws of wss.clients) ws.terminate()

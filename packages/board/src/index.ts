@@ -15,6 +15,16 @@ export {
 } from './colors'
 export { newId } from './ids'
 export {
+  type FlowRole,
+  isPhase,
+  mayWriteBoard,
+  nextPhase,
+  PHASE_RULES,
+  PHASES,
+  type Phase,
+  type PhaseRules,
+} from './phases'
+export {
   BOARD_KEYS,
   BOARD_MIGRATIONS,
   BOARD_SCHEMA_VERSION,
@@ -38,3 +48,13 @@ export type {
   TldrawSchemaValue,
 } from './types'
 export { MAX_AUTHOR_FIELD, MAX_CLUSTER_TITLE, MAX_IDEA_TEXT } from './validate'
+export {
+  applyDot,
+  type Ballot,
+  type BallotError,
+  dotsUsed,
+  type RankedEntry,
+  type RoundRules,
+  rankTally,
+  topTargets,
+} from './voting'

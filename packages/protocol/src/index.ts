@@ -32,6 +32,17 @@ export {
 } from './api.ts'
 export { CloseCode, type CloseCodeName, type CloseInfo } from './closeCodes.ts'
 export {
+  ControlState,
+  decodeControl,
+  encodeControl,
+  Phase,
+  RankedEntry,
+  RevealedRound,
+  RoundInfo,
+  Spotlight,
+  TimerState,
+} from './control.ts'
+export {
   type ClientMessage,
   decodeClientMessage,
   encodeAck,

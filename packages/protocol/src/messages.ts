@@ -16,6 +16,8 @@ export const MessageType = {
   QueryAwareness: 3,
   /** Ideenwand extension: the server stored the client's first `seq` sync-update messages. */
   Ack: 100,
+  /** Ideenwand extension: the workshop's control state (JSON), server → client. */
+  Control: 101,
 } as const
 
 export const SyncMessageType = {

@@ -10,6 +10,7 @@ import type { Logger } from '../logger.ts'
 import type { ConnectionRegistry } from '../sync/ConnectionRegistry.ts'
 import type { Rooms } from '../sync/Rooms.ts'
 import type { CofacilitatorInvites } from '../workshops/CofacilitatorInvites.ts'
+import type { ControlService } from '../workshops/ControlService.ts'
 import type { GuestStore } from '../workshops/GuestStore.ts'
 import type { WorkshopStore } from '../workshops/WorkshopStore.ts'
 
@@ -23,6 +24,7 @@ export interface ApiDeps {
   cofacilitatorInvites: CofacilitatorInvites
   registry: ConnectionRegistry
   rooms: Rooms
+  control: ControlService
   limits: RateLimits
   cookies: CookiePolicy
   /** Absolute URL of a path in the app, e.g. `appUrl(c, '/join/K7P-2QX')`. */

@@ -81,6 +81,7 @@ export function guestRoutes(deps: ApiDeps) {
         deps.registry.closeSessions([previous.session.id])
       }
       await startSession(c, deps, { kind: 'guest', id: guestId })
+      await deps.control.record(found.workshopId, found.role, 'join', { anonymous: !name, status })
       return c.json(
         { workshopId: found.workshopId, boardId: found.boardId, role: found.role, status },
         200,

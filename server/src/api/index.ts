@@ -8,6 +8,7 @@ import { readSessionCookie } from '../auth/cookies.ts'
 import { ApiError } from '../http/errors.ts'
 import { authRoutes } from './authRoutes.ts'
 import type { ApiDeps, ApiEnv } from './deps.ts'
+import { flowRoutes } from './flowRoutes.ts'
 import { guestRoutes } from './guestRoutes.ts'
 import { workshopRoutes } from './workshopRoutes.ts'
 
@@ -46,6 +47,7 @@ export function createApi(deps: ApiDeps) {
   api.route('/', authRoutes(deps))
   api.route('/', workshopRoutes(deps))
   api.route('/', guestRoutes(deps))
+  api.route('/', flowRoutes(deps))
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {

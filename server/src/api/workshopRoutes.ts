@@ -113,13 +113,9 @@ export function workshopRoutes(deps: ApiDeps) {
       }),
       async (c) => {
         const { id } = c.req.valid('param')
-        const { detail } = await ownWorkshop(c, id)
+        await ownWorkshop(c, id)
         await deps.workshops.setArchived(id, archived)
-        deps.registry.setBoardWrite(detail.boardId, (conn) =>
-          archived
-            ? false
-            : conn.context.facilitatorId !== null || conn.context.role === 'participant',
-        )
+        await deps.control.refresh(id)
         return c.json((await ownWorkshop(c, id)).detail, 200)
       },
     )
@@ -142,6 +138,7 @@ export function workshopRoutes(deps: ApiDeps) {
       }
       deps.registry.closeBoard(detail.boardId)
       await deps.rooms.discard(detail.boardId)
+      deps.control.forget(id)
       await deps.workshops.delete(id)
       deps.log.info({ workshop: id, board: detail.boardId }, 'workshop deleted')
       return c.body(null, 204)

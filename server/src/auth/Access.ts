@@ -22,6 +22,9 @@ export class Access {
     private readonly facilitators: FacilitatorStore,
     private readonly guests: GuestStore,
     private readonly workshops: WorkshopStore,
+    /** Whether participants may change the board now (phase, lock); set by the flow. */
+    private readonly participantsMayWrite: (workshopId: string) => Promise<boolean> = async () =>
+      true,
   ) {}
 
   async principal(token: string | undefined | null): Promise<Principal | null> {
@@ -78,7 +81,10 @@ export class Access {
         boardId,
         workshopId: workshop.id,
         role: guest.role,
-        canWrite: guest.role === 'participant' && !workshop.archived,
+        canWrite:
+          guest.role === 'participant' &&
+          !workshop.archived &&
+          (await this.participantsMayWrite(workshop.id)),
       },
     }
   }

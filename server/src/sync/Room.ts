@@ -43,6 +43,10 @@ export class Room {
   private discarded = false
   /** Called when the last connection left. */
   onEmpty: () => void = () => {}
+  /** Called after a connection joined (to send it the control state). */
+  onJoin: (conn: SyncConnection) => void = () => {}
+  /** Called when a connection added ideas to the board. */
+  onIdeasAdded: (conn: SyncConnection, ideaIds: string[]) => void = () => {}
 
   constructor(
     readonly boardId: string,
@@ -70,6 +74,13 @@ export class Room {
       this.scheduleFlush()
     })
     this.awareness.on('update', this.onAwarenessUpdate)
+    this.doc.getMap('ideas').observe((event) => {
+      const origin = event.transaction.origin
+      if (!(origin instanceof SyncConnection)) return
+      const added: string[] = []
+      for (const [key, change] of event.changes.keys) if (change.action === 'add') added.push(key)
+      if (added.length > 0) this.onIdeasAdded(origin, added)
+    })
   }
 
   get isClosed(): boolean {

@@ -19,6 +19,8 @@ export class Rooms {
   private readonly idleTimers = new Map<string, NodeJS.Timeout>()
   /** Number of times a board was loaded from storage (for tests and metrics). */
   loads = 0
+  /** Hooks every room gets (the workshop flow plugs in here). */
+  hooks: Pick<Room, 'onJoin' | 'onIdeasAdded'> = { onJoin: () => {}, onIdeasAdded: () => {} }
 
   constructor(
     private readonly store: BoardStore,
@@ -28,6 +30,11 @@ export class Rooms {
 
   get size(): number {
     return this.active.size
+  }
+
+  /** Every connection on a board that has joined its room. */
+  connectionsOf(boardId: string): ReadonlySet<SyncConnection> {
+    return this.active.get(boardId)?.connections ?? new Set()
   }
 
   get(boardId: string): Room | undefined {
@@ -105,6 +112,8 @@ export class Rooms {
     this.loads++
     const room = new Room(boardId, this.store, this.limits, this.log, stored)
     room.onEmpty = () => this.scheduleIdle(room)
+    room.onJoin = (conn) => this.hooks.onJoin(conn)
+    room.onIdeasAdded = (conn, ids) => this.hooks.onIdeasAdded(conn, ids)
     this.active.set(boardId, room)
     this.log.info(
       {

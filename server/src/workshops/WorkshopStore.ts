@@ -277,6 +277,15 @@ export class WorkshopStore {
     return rows.length > 0
   }
 
+  /** Board and archive state of a workshop. */
+  async info(workshopId: string): Promise<{ boardId: string; archived: boolean } | null> {
+    const [row] = await this.db.query<{ board_id: string; archived_at: unknown }>(
+      'select board_id, archived_at from workshops where id = $1',
+      [workshopId],
+    )
+    return row ? { boardId: row.board_id, archived: row.archived_at !== null } : null
+  }
+
   /** What a guest of the workshop may see about it. */
   async publicInfo(
     workshopId: string,

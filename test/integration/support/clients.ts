@@ -2,6 +2,7 @@
  * Stock y-websocket clients for tests, with a tap on what the server sends so a test can tell
  * which of a client's own updates the server has confirmed (echoed back after storing them).
  */
+import { type ControlState, decodeControl, MessageType } from '@ideenwand/protocol'
 import * as decoding from 'lib0/decoding'
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
@@ -10,6 +11,10 @@ import * as Y from 'yjs'
 export interface TestClient {
   doc: Y.Doc
   provider: WebsocketProvider
+  /** Every control state the server pushed to this client, oldest first. */
+  controls: ControlState[]
+  /** Every raw frame the server sent (for secrecy checks). */
+  frames: Uint8Array[]
   /** Highest clock of this client's own updates the server has sent back. */
   confirmedClock(): number
   /** Resolves once everything this client wrote so far is confirmed. */
@@ -31,7 +36,10 @@ export function connectClient(
 ): TestClient {
   const doc = options.doc ?? new Y.Doc()
   let confirmed = 0
+  const controls: ControlState[] = []
+  const frames: Uint8Array[] = []
   const observe = (data: ArrayBuffer) => {
+    frames.push(new Uint8Array(data.slice(0)))
     try {
       const decoder = decoding.createDecoder(new Uint8Array(data))
       if (decoding.readVarUint(decoder) !== 0) return
@@ -61,10 +69,16 @@ export function connectClient(
     disableBc: true,
     ...(options.params ? { params: options.params } : {}),
   })
+  provider.messageHandlers[MessageType.Control] = (_encoder, decoder) => {
+    const state = decodeControl(decoder)
+    if (state) controls.push(state)
+  }
   const ownClock = () => Y.getState(doc.store, doc.clientID)
   return {
     doc,
     provider,
+    controls,
+    frames,
     confirmedClock: () => confirmed,
     allConfirmed: (timeoutMs = 10_000) => waitFor(() => confirmed >= ownClock(), timeoutMs),
     synced: (timeoutMs = 10_000) => waitFor(() => provider.synced, timeoutMs),

@@ -1,0 +1,105 @@
+/**
+ * The workshop's control state — phase, timer, voting round, facilitation — which the server
+ * decides and pushes to every connection of the board as a `Control` message (type 101, JSON).
+ * Parts are per connection: a participant gets only their own ballot; facilitators get turnout
+ * (and the tally when they chose to see it); everyone gets the results after the reveal.
+ */
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import { z } from 'zod'
+import { MessageType } from './messages.ts'
+
+export const Phase = z.enum(['collect', 'cluster', 'vote', 'discuss'])
+
+export const TimerState = z.object({
+  status: z.enum(['stopped', 'running', 'paused']),
+  /** Length the timer was set to (ms). */
+  durationMs: z.number(),
+  /** Server time (ms epoch) the timer ends at, while running. */
+  endsAt: z.number().nullable(),
+  /** Time left (ms) while paused or stopped. */
+  remainingMs: z.number(),
+})
+export type TimerState = z.infer<typeof TimerState>
+
+export const RankedEntry = z.object({
+  targetId: z.string(),
+  label: z.string(),
+  dots: z.number(),
+  rank: z.number(),
+  tied: z.boolean(),
+})
+export type RankedEntry = z.infer<typeof RankedEntry>
+
+export const RoundInfo = z.object({
+  id: z.string(),
+  number: z.number(),
+  status: z.enum(['open', 'closed', 'revealed']),
+  targetKind: z.enum(['idea', 'cluster']),
+  targetIds: z.array(z.string()).nullable(),
+  dotsPerPerson: z.number(),
+  maxPerTarget: z.number(),
+  endsAt: z.number().nullable(),
+})
+export type RoundInfo = z.infer<typeof RoundInfo>
+
+export const RevealedRound = RoundInfo.extend({
+  revealedAt: z.number(),
+  voters: z.number(),
+  results: z.array(RankedEntry),
+})
+export type RevealedRound = z.infer<typeof RevealedRound>
+
+export const Spotlight = z.object({ kind: z.enum(['idea', 'cluster']), id: z.string() })
+
+export const ControlState = z.object({
+  serverTime: z.number(),
+  workshopId: z.string(),
+  phase: Phase,
+  phaseStartedAt: z.number(),
+  timer: TimerState,
+  locked: z.boolean(),
+  privateCollection: z.boolean(),
+  /** With private collection: whether everyone's ideas are shown now. */
+  ideasRevealed: z.boolean(),
+  premoderation: z.boolean(),
+  anonymousIdeas: z.boolean(),
+  spotlight: Spotlight.nullable(),
+  /** tldraw user id everyone's canvas follows ("bring everyone to me"), or null. */
+  follow: z.string().nullable(),
+  hiddenIdeaIds: z.array(z.string()),
+  pendingIdeaIds: z.array(z.string()),
+  round: RoundInfo.nullable(),
+  /** This connection's own dots in the open round. */
+  myBallot: z.object({ votes: z.record(z.string(), z.number()), remaining: z.number() }).nullable(),
+  /** Facilitators only. */
+  turnout: z.object({ voters: z.number(), dots: z.number() }).nullable(),
+  /** Facilitators who asked to see it during the round; everyone after the reveal. */
+  tally: z.array(RankedEntry).nullable(),
+  history: z.array(RevealedRound),
+  me: z.object({
+    role: z.enum(['facilitator', 'participant', 'viewer']),
+    /** Guest or facilitator id; authors of ideas are stored under it. */
+    id: z.string(),
+    name: z.string().nullable(),
+    canWrite: z.boolean(),
+  }),
+})
+export type ControlState = z.infer<typeof ControlState>
+
+export function encodeControl(state: ControlState): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MessageType.Control)
+  encoding.writeVarString(encoder, JSON.stringify(state))
+  return encoding.toUint8Array(encoder)
+}
+
+/** Reads the payload of a Control message (after its type); null if it does not parse. */
+export function decodeControl(decoder: decoding.Decoder): ControlState | null {
+  try {
+    const parsed = ControlState.safeParse(JSON.parse(decoding.readVarString(decoder)))
+    return parsed.success ? parsed.data : null
+  } catch {
+    return null
+  }
+}

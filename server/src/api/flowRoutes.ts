@@ -1,0 +1,314 @@
+/**
+ * The workshop flow over HTTP: the control state, phases, timer, facilitation settings,
+ * hiding and pre-moderation of ideas, voting rounds, dots and the activity log. Every change is
+ * pushed to the board's connections by the ControlService.
+ */
+import { OpenAPIHono, z } from '@hono/zod-openapi'
+import { PHASES, topTargets } from '@ideenwand/board'
+import { ControlState, RevealedRound, RoundInfo, Spotlight } from '@ideenwand/protocol'
+import type { Context } from 'hono'
+import { ApiError } from '../http/errors.ts'
+import type { Actor, Viewer } from '../workshops/ControlService.ts'
+import type { ApiDeps, ApiEnv } from './deps.ts'
+import { IdParam, json, jsonBody, NoContent, principalOf, route } from './helpers.ts'
+
+const IdeaParam = IdParam.extend({ ideaId: z.string().min(1).max(64) })
+
+const Settings = z
+  .object({
+    locked: z.boolean(),
+    privateCollection: z.boolean(),
+    ideasRevealed: z.boolean(),
+    premoderation: z.boolean(),
+    anonymousIdeas: z.boolean(),
+    storeAuthors: z.boolean(),
+    showTally: z.boolean(),
+    spotlight: Spotlight.nullable(),
+    follow: z.string().min(1).max(100).nullable(),
+  })
+  .partial()
+
+const TimerRequest = z.object({
+  action: z.enum(['start', 'pause', 'resume', 'reset', 'add']),
+  /** For start and add; add may be negative. */
+  seconds: z
+    .number()
+    .int()
+    .min(-3600)
+    .max(4 * 3600)
+    .optional(),
+})
+
+const RoundRequest = z.object({
+  targetKind: z.enum(['idea', 'cluster']).default('idea'),
+  /** Only these targets; or take them from an earlier round's top results. */
+  targetIds: z.array(z.string().min(1).max(64)).min(1).max(500).optional(),
+  fromRound: z
+    .object({ number: z.number().int().min(1), top: z.number().int().min(1).max(100) })
+    .optional(),
+  dotsPerPerson: z.number().int().min(1).max(100),
+  maxPerTarget: z.number().int().min(1).max(100).optional(),
+  durationSeconds: z
+    .number()
+    .int()
+    .min(10)
+    .max(4 * 3600)
+    .optional(),
+})
+
+const VoteRequest = z.object({
+  targetId: z.string().min(1).max(64),
+  delta: z.union([z.literal(1), z.literal(-1)]),
+})
+const MyBallot = z.object({ votes: z.record(z.string(), z.number()), remaining: z.number() })
+
+const ActivityEntry = z.object({
+  at: z.string(),
+  actorRole: z.string().nullable(),
+  type: z.string(),
+  data: z.unknown(),
+})
+
+export function flowRoutes(deps: ApiDeps) {
+  const app = new OpenAPIHono<ApiEnv>()
+
+  /** The caller's role in the workshop; 404 for strangers, 403 for guests still waiting. */
+  async function member(c: Context<ApiEnv>, workshopId: string): Promise<Actor & Viewer> {
+    const principal = principalOf(c)
+    if (principal.kind === 'facilitator') {
+      const role = await deps.workshops.facilitatorRole(workshopId, principal.facilitator.id)
+      if (!role) throw new ApiError(404, 'workshop_not_found', 'No such workshop')
+      return {
+        role: 'facilitator',
+        id: principal.facilitator.id,
+        name: principal.facilitator.name,
+        canWrite: true,
+      }
+    }
+    const { guest } = principal
+    if (guest.workshopId !== workshopId)
+      throw new ApiError(404, 'workshop_not_found', 'No such workshop')
+    if (guest.status !== 'admitted') {
+      throw new ApiError(403, 'waiting_for_admission', 'The facilitator has not admitted you yet')
+    }
+    const canWrite =
+      guest.role === 'participant' && (await deps.control.participantsMayWrite(workshopId))
+    return { role: guest.role, id: guest.id, name: guest.name, canWrite }
+  }
+
+  async function facilitator(c: Context<ApiEnv>, workshopId: string): Promise<Actor> {
+    const m = await member(c, workshopId)
+    if (m.role !== 'facilitator')
+      throw new ApiError(403, 'forbidden', 'Only facilitators may do this')
+    return m
+  }
+
+  app.openapi(
+    route({
+      method: 'get',
+      path: '/workshops/{id}/state',
+      tags: ['flow'],
+      summary: 'The control state as you may see it (also pushed over the WebSocket)',
+      request: { params: IdParam },
+      responses: { 200: json(ControlState, 'Phase, timer, round, your ballot') },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param')
+      return c.json(await deps.control.stateFor(id, await member(c, id)), 200)
+    },
+  )
+
+  app.openapi(
+    route({
+      method: 'post',
+      path: '/workshops/{id}/phase',
+      tags: ['flow'],
+      summary: 'Move to a phase (collect, cluster, vote, discuss — back and forth)',
+      request: { params: IdParam, body: jsonBody(z.object({ phase: z.enum(PHASES) })) },
+      responses: NoContent,
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param')
+      await deps.control.setPhase(id, c.req.valid('json').phase, await facilitator(c, id))
+      return c.body(null, 204)
+    },
+  )
+
+  app.openapi(
+    route({
+      method: 'post',
+      path: '/workshops/{id}/timer',
+      tags: ['flow'],
+      summary: 'Start, pause, resume, reset the timer or add time (one clock for everyone)',
+      request: { params: IdParam, body: jsonBody(TimerRequest) },
+      responses: NoContent,
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param')
+      const { action, seconds } = c.req.valid('json')
+      if ((action === 'start' || action === 'add') && seconds === undefined) {
+        throw new ApiError(400, 'invalid_request', `seconds is required to ${action}`)
+      }
+      if (action === 'start' && (seconds ?? 0) <= 0) {
+        throw new ApiError(400, 'invalid_request', 'A timer needs a positive duration')
+      }
+      await deps.control.timer(id, action, (seconds ?? 0) * 1000, await facilitator(c, id))
+      return c.body(null, 204)
+    },
+  )
+
+  app.openapi(
+    route({
+      method: 'patch',
+      path: '/workshops/{id}/settings',
+      tags: ['flow'],
+      summary:
+        'Lock the board, private collection, pre-moderation, anonymity, spotlight, follow me',
+      request: { params: IdParam, body: jsonBody(Settings) },
+      responses: NoContent,
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param')
+      const patch = Object.fromEntries(
+        Object.entries(c.req.valid('json')).filter(([, v]) => v !== undefined),
+      )
+      await deps.control.settings(id, patch, await facilitator(c, id))
+      return c.body(null, 204)
+    },
+  )
+
+  for (const [action, flag, on] of [
+    ['hide', 'hidden', true],
+    ['unhide', 'hidden', false],
+    ['approve', 'pending', false],
+  ] as const) {
+    app.openapi(
+      route({
+        method: 'post',
+        path: `/workshops/{id}/ideas/{ideaId}/${action}`,
+        tags: ['flow'],
+        summary:
+          action === 'approve'
+            ? 'Approve a pre-moderated idea'
+            : `${action === 'hide' ? 'Hide' : 'Show again'} an idea (kept for the record)`,
+        request: { params: IdeaParam },
+        responses: NoContent,
+      }),
+      async (c) => {
+        const { id, ideaId } = c.req.valid('param')
+        await deps.control.flagIdea(id, ideaId, flag, on, await facilitator(c, id))
+        return c.body(null, 204)
+      },
+    )
+  }
+
+  app.openapi(
+    route({
+      method: 'post',
+      path: '/workshops/{id}/rounds',
+      tags: ['voting'],
+      summary: 'Start a dot-voting round (moves to the vote phase)',
+      request: { params: IdParam, body: jsonBody(RoundRequest) },
+      responses: { 201: json(RoundInfo, 'The open round') },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param')
+      const actor = await facilitator(c, id)
+      const body = c.req.valid('json')
+      let targetIds = body.targetIds ?? null
+      if (body.fromRound) {
+        const { history } = await deps.control.stateFor(id, {
+          ...actor,
+          name: null,
+          canWrite: true,
+        })
+        const earlier = history.find((r) => r.number === body.fromRound?.number)
+        if (!earlier)
+          throw new ApiError(404, 'round_not_found', 'No revealed round with that number')
+        targetIds = topTargets(earlier.results, body.fromRound.top)
+        if (targetIds.length === 0) throw new ApiError(409, 'no_votes', 'That round had no votes')
+      }
+      const round = await deps.control.startRound(
+        id,
+        {
+          targetKind: body.fromRound ? 'idea' : body.targetKind,
+          targetIds,
+          dotsPerPerson: body.dotsPerPerson,
+          maxPerTarget: body.maxPerTarget ?? body.dotsPerPerson,
+          durationMs: body.durationSeconds ? body.durationSeconds * 1000 : null,
+        },
+        actor,
+      )
+      return c.json(round, 201)
+    },
+  )
+
+  for (const action of ['close', 'reveal'] as const) {
+    app.openapi(
+      route({
+        method: 'post',
+        path: `/workshops/{id}/rounds/current/${action}`,
+        tags: ['voting'],
+        summary: action === 'close' ? 'Stop accepting dots' : 'Reveal the ranking to everyone',
+        request: { params: IdParam },
+        responses: NoContent,
+      }),
+      async (c) => {
+        const { id } = c.req.valid('param')
+        const actor = await facilitator(c, id)
+        if (action === 'close') await deps.control.closeRound(id, actor)
+        else await deps.control.reveal(id, actor)
+        return c.body(null, 204)
+      },
+    )
+  }
+
+  app.openapi(
+    route({
+      method: 'post',
+      path: '/workshops/{id}/votes',
+      tags: ['voting'],
+      summary: 'Place (+1) or take back (-1) one dot; decided by the server within your budget',
+      request: { params: IdParam, body: jsonBody(VoteRequest) },
+      responses: { 200: json(MyBallot, 'Your ballot'), 409: json(z.object({}), 'Not allowed now') },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param')
+      const { targetId, delta } = c.req.valid('json')
+      return c.json(await deps.control.vote(id, targetId, delta, await member(c, id)), 200)
+    },
+  )
+
+  app.openapi(
+    route({
+      method: 'get',
+      path: '/workshops/{id}/rounds',
+      tags: ['voting'],
+      summary: 'Revealed rounds with their rankings',
+      request: { params: IdParam },
+      responses: { 200: json(z.array(RevealedRound), 'History') },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param')
+      return c.json((await deps.control.stateFor(id, await member(c, id))).history, 200)
+    },
+  )
+
+  app.openapi(
+    route({
+      method: 'get',
+      path: '/workshops/{id}/activity',
+      tags: ['flow'],
+      summary: 'What happened when (facilitators only)',
+      request: { params: IdParam },
+      responses: { 200: json(z.array(ActivityEntry), 'Activity, oldest first') },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param')
+      await facilitator(c, id)
+      return c.json(await deps.control.activity(id), 200)
+    },
+  )
+
+  return app
+}
