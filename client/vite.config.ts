@@ -32,6 +32,9 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     target: 'es2022',
+    // Small assets become data: URLs by default; tldraw fetch()es its translation files, and the
+    // CSP's `connect-src 'self'` refuses data: URLs (en.json is `{}`, small enough to inline).
+    assetsInlineLimit: (file) => (file.endsWith('.json') ? false : undefined),
     // The tldraw chunk is large by nature (~600 KB gzip); it is only loaded on /b/:id.
     chunkSizeWarningLimit: 4000,
   },

@@ -1,35 +1,44 @@
 /**
- * App shell: language context and route switch. The board page is a lazy chunk so the start page
- * (and later the phone view) never downloads tldraw.
+ * App shell: language context and route switch. The board canvas is a lazy chunk behind
+ * `BoardGate`, so the other pages never download tldraw.
  */
-import { lazy, Suspense } from 'react'
-import { LangProvider, useT } from './i18n/LangProvider.tsx'
+import { BoardGate } from './BoardGate.tsx'
+import { LangProvider } from './i18n/LangProvider.tsx'
+import { JoinPage } from './join/JoinPage.tsx'
 import { NotFoundPage } from './NotFoundPage.tsx'
+import { AccountPage } from './pages/AccountPage.tsx'
+import { InviteAcceptPage } from './pages/InviteAcceptPage.tsx'
+import { LoginPage } from './pages/LoginPage.tsx'
+import { SetupPage } from './pages/SetupPage.tsx'
+import { StartPage } from './pages/StartPage.tsx'
 import { useRoute } from './router.ts'
-import { StartPage } from './StartPage.tsx'
-
-const BoardPage = lazy(() => import('./board/BoardPage.tsx'))
-
-function Loading() {
-  const t = useT()
-  return (
-    <main className="iw-loading" aria-busy="true">
-      {t.loadingBoard}
-    </main>
-  )
-}
+import { HandoutPage } from './workshops/HandoutPage.tsx'
+import { WorkshopPage } from './workshops/WorkshopPage.tsx'
+import { WorkshopsPage } from './workshops/WorkshopsPage.tsx'
 
 function Routes() {
   const route = useRoute()
   switch (route.name) {
     case 'start':
       return <StartPage />
+    case 'setup':
+      return <SetupPage />
+    case 'login':
+      return <LoginPage />
+    case 'account':
+      return <AccountPage />
+    case 'workshops':
+      return <WorkshopsPage />
+    case 'workshop':
+      return <WorkshopPage key={route.id} id={route.id} />
+    case 'handout':
+      return <HandoutPage key={route.id} id={route.id} />
+    case 'join':
+      return <JoinPage key={route.code ?? ''} code={route.code} />
+    case 'invite':
+      return <InviteAcceptPage key={route.token} token={route.token} />
     case 'board':
-      return (
-        <Suspense fallback={<Loading />}>
-          <BoardPage key={route.boardId} boardId={route.boardId} />
-        </Suspense>
-      )
+      return <BoardGate key={route.boardId} boardId={route.boardId} />
     case 'notFound':
       return <NotFoundPage />
   }

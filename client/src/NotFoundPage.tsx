@@ -1,22 +1,14 @@
 /** Fallback for unknown paths. */
 import { useT } from './i18n/LangProvider.tsx'
-import { navigate } from './router.ts'
+import { Link } from './ui/Link.tsx'
+import { Page } from './ui/Page.tsx'
 
 export function NotFoundPage() {
   const t = useT()
   return (
-    <main className="iw-page">
-      <h1>{t.notFoundTitle}</h1>
+    <Page title={t.notFoundTitle}>
       <p>{t.notFoundBody}</p>
-      <a
-        href="/"
-        onClick={(event) => {
-          event.preventDefault()
-          navigate('/')
-        }}
-      >
-        {t.backToStart}
-      </a>
-    </main>
+      <Link href="/">{t.backToStart}</Link>
+    </Page>
   )
 }

@@ -1,8 +1,8 @@
 /**
- * The local participant: a random id, a display name (default "Gast 1234") and a cursor colour,
+ * The local participant: a random id, a fallback display name ("Gast 1234") and a cursor colour,
  * kept in localStorage so they survive reloads. `useLocalUser()` keeps every tab in sync.
  */
-import { useCallback, useSyncExternalStore } from 'react'
+import { useCallback, useState, useSyncExternalStore } from 'react'
 
 export interface LocalUser {
   readonly id: string
@@ -117,4 +117,33 @@ export function useLocalUser(
     [guestName],
   )
   return [user, update]
+}
+
+/**
+ * A name typed on the board that replaces, on this device only, the name the person joined with
+ * (the server keeps the joined name; facilitators see that one). Kept per principal, so a new
+ * join starts from the joined name again. Empty means "use the joined name".
+ */
+export function useNameOverride(principalKey: string): [string | null, (name: string) => void] {
+  const key = `ideenwand:name:${principalKey}`
+  const [name, setName] = useState<string | null>(() => {
+    try {
+      return localStorage.getItem(key)
+    } catch {
+      return null
+    }
+  })
+  const update = useCallback(
+    (next: string) => {
+      const value = next.slice(0, MAX_NAME_LENGTH)
+      setName(value)
+      try {
+        localStorage.setItem(key, value)
+      } catch {
+        // Storage unavailable: the name lasts for this page.
+      }
+    },
+    [key],
+  )
+  return [name, update]
 }

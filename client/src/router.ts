@@ -1,43 +1,90 @@
 /**
- * A tiny history-API router: the client has two routes today (`/` and `/b/:boardId`), which does
- * not justify a routing library. `navigate()` pushes a path; `useRoute()` re-renders on changes.
+ * A tiny history-API router: a dozen flat routes do not justify a routing library.
+ * `parseRoute()` maps a path to a typed route, `navigate()` pushes (or replaces) a path and
+ * `useRoute()` re-renders on changes.
  */
 import { useSyncExternalStore } from 'react'
 
 export type Route =
   | { readonly name: 'start' }
+  | { readonly name: 'setup' }
+  | { readonly name: 'login' }
+  | { readonly name: 'account' }
+  | { readonly name: 'workshops' }
+  | { readonly name: 'workshop'; readonly id: string }
+  | { readonly name: 'handout'; readonly id: string }
+  | { readonly name: 'join'; readonly code: string | null }
+  | { readonly name: 'invite'; readonly token: string }
   | { readonly name: 'board'; readonly boardId: string }
   | { readonly name: 'notFound' }
 
 /** Board ids: 1–64 URL-safe characters. */
 export const BOARD_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/
+/** Workshop ids, invite codes and invitation tokens share the board id's alphabet. */
+const SEGMENT = /^[A-Za-z0-9_-]{1,64}$/
+
+const STATIC: Record<string, Route> = {
+  '/': { name: 'start' },
+  '/setup': { name: 'setup' },
+  '/login': { name: 'login' },
+  '/account': { name: 'account' },
+  '/workshops': { name: 'workshops' },
+  '/join': { name: 'join', code: null },
+}
+
+function segment(raw: string | undefined): string | null {
+  if (!raw) return null
+  try {
+    const value = decodeURIComponent(raw)
+    return SEGMENT.test(value) ? value : null
+  } catch {
+    return null
+  }
+}
 
 export function parseRoute(pathname: string): Route {
-  if (pathname === '/' || pathname === '') return { name: 'start' }
-  const match = /^\/b\/([^/]+)\/?$/.exec(pathname)
-  if (match?.[1]) {
-    const boardId = decodeURIComponent(match[1])
-    if (BOARD_ID_PATTERN.test(boardId)) return { name: 'board', boardId }
-  }
+  const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname
+  const fixed = STATIC[path === '' ? '/' : path]
+  if (fixed) return fixed
+  const [, first, second, third, ...rest] = path.split('/')
+  if (rest.length > 0) return { name: 'notFound' }
+  const id = segment(second)
+  if (!id) return { name: 'notFound' }
+  if (first === 'b' && third === undefined) return { name: 'board', boardId: id }
+  if (first === 'workshops' && third === undefined) return { name: 'workshop', id }
+  if (first === 'workshops' && third === 'handout') return { name: 'handout', id }
+  if (first === 'join' && third === undefined) return { name: 'join', code: id }
+  if (first === 'invite' && third === undefined) return { name: 'invite', token: id }
   return { name: 'notFound' }
 }
 
 const NAVIGATE_EVENT = 'ideenwand:navigate'
 
-export function navigate(path: string): void {
-  window.history.pushState(null, '', path)
+/** True after the first in-app navigation: pages then move focus to their heading. */
+let navigated = false
+export const hasNavigated = (): boolean => navigated
+
+export function navigate(path: string, options: { replace?: boolean } = {}): void {
+  if (options.replace) window.history.replaceState(null, '', path)
+  else window.history.pushState(null, '', path)
+  navigated = true
   window.dispatchEvent(new Event(NAVIGATE_EVENT))
 }
 
-export function boardPath(boardId: string): string {
-  return `/b/${encodeURIComponent(boardId)}`
-}
+export const boardPath = (boardId: string) => `/b/${encodeURIComponent(boardId)}`
+export const workshopPath = (id: string) => `/workshops/${encodeURIComponent(id)}`
+export const handoutPath = (id: string) => `${workshopPath(id)}/handout`
+export const joinPath = (code?: string) => (code ? `/join/${encodeURIComponent(code)}` : '/join')
 
 function subscribe(onChange: () => void): () => void {
-  window.addEventListener('popstate', onChange)
+  const onPop = () => {
+    navigated = true
+    onChange()
+  }
+  window.addEventListener('popstate', onPop)
   window.addEventListener(NAVIGATE_EVENT, onChange)
   return () => {
-    window.removeEventListener('popstate', onChange)
+    window.removeEventListener('popstate', onPop)
     window.removeEventListener(NAVIGATE_EVENT, onChange)
   }
 }
@@ -47,13 +94,4 @@ const getPathname = () => window.location.pathname
 export function useRoute(): Route {
   const pathname = useSyncExternalStore(subscribe, getPathname)
   return parseRoute(pathname)
-}
-
-/** A random board id: 10 characters from a lowercase alphabet without look-alikes. */
-export function newBoardId(): string {
-  const alphabet = 'abcdefghjkmnpqrstuvwxyz23456789'
-  const bytes = crypto.getRandomValues(new Uint8Array(10))
-  let id = ''
-  for (const byte of bytes) id += alphabet[byte % alphabet.length]
-  return id
 }

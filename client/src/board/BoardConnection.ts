@@ -7,21 +7,24 @@
  * - `offline`    — not connected after an attempt failed (or the browser says offline); edits
  *                  stay in IndexedDB and merge when the connection returns;
  * - `saving`     — connected and synced, but not every update we sent is stored yet;
- * - `saved`      — everything we sent is stored in the server's database (ack extension).
+ * - `saved`      — everything we sent is stored in the server's database (ack extension);
+ * - `closed`     — the server ended the connection for good (close code 4400–4499: removed,
+ *                  session ended, board deleted, …); y-websocket does not reconnect.
  */
 import { Board } from '@ideenwand/board'
+import type { CloseInfo } from '@ideenwand/protocol'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { createSaveTracking, type SaveTracking } from './saveTrackerAdapter.ts'
 
-export const CONNECTION_STATES = ['offline', 'connecting', 'saving', 'saved'] as const
+export const CONNECTION_STATES = ['offline', 'connecting', 'saving', 'saved', 'closed'] as const
 export type ConnectionState = (typeof CONNECTION_STATES)[number]
 
 export interface ConnectionSnapshot {
   readonly state: ConnectionState
-  /** Set when the server closed the connection for good (4400–4499), e.g. "board not found". */
-  readonly closedReason: string | null
+  /** Set (with state `closed`) when the server closed the connection for good (4400–4499). */
+  readonly closed: CloseInfo | null
 }
 
 /** How long to wait for the server before opening the board from the offline copy. */
@@ -41,7 +44,10 @@ export class BoardConnection {
   private readonly listeners = new Set<() => void>()
   private readonly disposers: (() => void)[] = []
   private attemptFailed = false
-  private snapshot: ConnectionSnapshot = { state: 'connecting', closedReason: null }
+  private snapshot: ConnectionSnapshot = { state: 'connecting', closed: null }
+  private closedBy: CloseInfo | null = null
+  /** Read-only connections (viewers): the server drops and never acks our writes. */
+  private readOnly = false
   /** Resolves when the doc holds the server's state, or the offline copy if the server is away. */
   readonly ready: Promise<'remote' | 'local'>
 
@@ -61,7 +67,7 @@ export class BoardConnection {
       this.update()
     }
     const onClosed = (event: { code: number; reason: string }) => {
-      this.snapshot = { ...this.snapshot, closedReason: event.reason || String(event.code) }
+      this.closedBy = { code: event.code, reason: event.reason }
       this.update(true)
     }
     const onStatus = (event: { status: string }) => {
@@ -91,7 +97,8 @@ export class BoardConnection {
       let localSynced = false
       let timedOut = false
       const tryLocal = () => {
-        if (localSynced && (timedOut || this.snapshot.state === 'offline')) resolve('local')
+        const { state } = this.snapshot
+        if (localSynced && (timedOut || state === 'offline' || state === 'closed')) resolve('local')
       }
       const onSync = (synced: boolean) => {
         if (synced) resolve('remote')
@@ -116,22 +123,29 @@ export class BoardConnection {
 
   private computeState(): ConnectionState {
     const p = this.provider
+    if (this.closedBy) return 'closed'
     if (!p.wsconnected) {
       const browserOffline = typeof navigator !== 'undefined' && navigator.onLine === false
       return this.attemptFailed || browserOffline || !p.shouldConnect ? 'offline' : 'connecting'
     }
     if (!p.synced) return 'connecting'
+    // Nothing we write is stored, so there is nothing to wait for: up to date means "saved".
+    if (this.readOnly) return 'saved'
     return this.saving.tracker.state === 'saved' ? 'saved' : 'saving'
   }
 
   private update(force = false): void {
     const state = this.computeState()
     if (!force && state === this.snapshot.state) return
-    this.snapshot = {
-      state,
-      closedReason: state === 'saved' || state === 'saving' ? null : this.snapshot.closedReason,
-    }
+    this.snapshot = { state, closed: state === 'closed' ? this.closedBy : null }
     for (const listener of this.listeners) listener()
+  }
+
+  /** Viewers (and archived boards) never get acks; their state is "saved" once synced. */
+  setReadOnly(readOnly: boolean): void {
+    if (this.readOnly === readOnly) return
+    this.readOnly = readOnly
+    this.update()
   }
 
   getSnapshot = (): ConnectionSnapshot => this.snapshot

@@ -1,9 +1,22 @@
 /**
- * The board route (`/b/:boardId`), loaded lazily: page chrome (add idea / cluster, name,
- * language, connection state) above a tldraw canvas bound to the board's Y.Doc.
+ * The board route (`/b/:boardId`), loaded lazily once `BoardGate` has checked access: page chrome
+ * (add idea / cluster, name, video-call link, language, session, connection state) above a tldraw
+ * canvas bound to the board's Y.Doc. Viewers get a read-only canvas, a "view only" badge and
+ * publish no cursor; a connection the server ends (removed, session ended, board deleted) stops
+ * with a message, and "waiting for admission" hands back to the lobby.
  */
+
+import type { BoardAccess } from '@ideenwand/protocol'
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import {
+  useCallback,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from 'react'
 import {
   atom,
   createUserId,
@@ -18,8 +31,10 @@ import 'tldraw/tldraw.css'
 import { useLang } from '../i18n/LangProvider.tsx'
 import { LangSwitch } from '../i18n/LangSwitch.tsx'
 import { isLang } from '../i18n/messages.ts'
-import { type LocalUser, MAX_NAME_LENGTH, useLocalUser } from '../localUser.ts'
-import { navigate } from '../router.ts'
+import { type LocalUser, MAX_NAME_LENGTH, useLocalUser, useNameOverride } from '../localUser.ts'
+import { SessionControls } from '../ui/AppHeader.tsx'
+import { Link } from '../ui/Link.tsx'
+import type { BoardConnection } from './BoardConnection.ts'
 import { BoardContext } from './BoardContext.tsx'
 import { ConnectionStatus } from './ConnectionStatus.tsx'
 import {
@@ -27,6 +42,7 @@ import {
   addIdeaAtCenter,
   registerCanvasDomainRules,
 } from './canvasDomainRules.ts'
+import { closeKind } from './closeMessage.ts'
 import { exposeForTests } from './testHooks.ts'
 import { customShapeUtils, useBoardSession } from './useBoardSession.ts'
 
@@ -37,15 +53,81 @@ function toTLUser(user: LocalUser): TLUser {
   return UserRecordType.create({ id: createUserId(user.id), name: user.name, color: user.color })
 }
 
-export default function BoardPage({ boardId }: { boardId: string }) {
+export interface BoardPageProps {
+  boardId: string
+  access: BoardAccess
+  /** The name the person joined or signed in with ("Anonym" for anonymous guests). */
+  displayName: string
+  /** Guest or facilitator id: the local name override is kept per principal. */
+  principalKey: string
+  videoUrl: string | null
+  /** The server put this guest back into the lobby. */
+  onWaiting: () => void
+}
+
+const noopSubscribe = () => () => {}
+const notClosed = () => false
+
+/** True once the server has ended the connection for good. */
+function useClosed(connection: BoardConnection | null): boolean {
+  return useSyncExternalStore(
+    connection?.subscribe ?? noopSubscribe,
+    connection ? () => connection.getSnapshot().state === 'closed' : notClosed,
+  )
+}
+
+export default function BoardPage({
+  boardId,
+  access,
+  displayName,
+  principalKey,
+  videoUrl,
+  onWaiting,
+}: BoardPageProps) {
   const { lang, setLang, t } = useLang()
-  const [user, updateUser] = useLocalUser(t.guestName)
+  const [localUser, updateUser] = useLocalUser(t.guestName)
+  const [nameOverride, setNameOverride] = useNameOverride(principalKey)
+  const nameInput = nameOverride ?? displayName
+  const user = useMemo<LocalUser>(
+    () => ({ ...localUser, name: nameInput.trim() || displayName }),
+    [localUser, nameInput, displayName],
+  )
+  const viewer = access.role === 'viewer'
+  const canWrite = access.canWrite
+  const nameHintId = useId()
+
   const [$user] = useState(() => atom<TLUser | null>('current user', toTLUser(user)))
   useEffect(() => {
     $user.set(toTLUser(user))
   }, [$user, user])
+  const [$mode] = useState(() =>
+    atom<'readonly' | 'readwrite'>('collaboration mode', canWrite ? 'readwrite' : 'readonly'),
+  )
+  const [$publish] = useState(() => atom('publish presence', !viewer))
 
-  const session = useBoardSession(boardId, $user, t.firstPageName)
+  const session = useBoardSession(boardId, {
+    $user,
+    $mode,
+    $publish,
+    firstPageName: t.firstPageName,
+  })
+  const closed = useClosed(session.connection)
+  useEffect(() => {
+    $mode.set(canWrite && !closed ? 'readwrite' : 'readonly')
+    $publish.set(!viewer && !closed)
+  }, [$mode, $publish, canWrite, viewer, closed])
+
+  // "Waiting for admission" is not an end: back to the lobby, which reconnects once admitted.
+  const connection = session.connection
+  useEffect(() => {
+    if (!connection) return
+    const check = () => {
+      const info = connection.getSnapshot().closed
+      if (info && closeKind(info) === 'waiting') onWaiting()
+    }
+    check()
+    return connection.subscribe(check)
+  }, [connection, onWaiting])
   const [editor, setEditor] = useState<Editor | null>(null)
 
   // tldraw's own preferences (snap mode, …) live for this page; identity and locale are ours.
@@ -63,15 +145,14 @@ export default function BoardPage({ boardId }: { boardId: string }) {
   )
   // tldraw re-creates the editor when `user` changes identity, so the setter must be stable:
   // it reads the latest values through a ref.
-  const latest = useRef({ user, lang, updateUser, setLang })
-  latest.current = { user, lang, updateUser, setLang }
+  const latest = useRef({ user, lang, updateUser, setLang, setName: setNameOverride })
+  latest.current = { user, lang, updateUser, setLang, setName: setNameOverride }
   const setUserPreferences = useCallback((next: TLUserPreferences) => {
     const { id: _id, name, color, locale, ...rest } = next
     const current = latest.current
     setExtraPrefs(rest)
-    if ((name && name !== current.user.name) || (color && color !== current.user.color)) {
-      current.updateUser({ name: name ?? current.user.name, color: color ?? current.user.color })
-    }
+    if (name && name !== current.user.name) current.setName(name)
+    if (color && color !== current.user.color) current.updateUser({ color })
     if (isLang(locale) && locale !== current.lang) current.setLang(locale)
   }, [])
   const tlUser = useTldrawCurrentUser({ userPreferences, setUserPreferences })
@@ -90,56 +171,83 @@ export default function BoardPage({ boardId }: { boardId: string }) {
   return (
     <div className="iw-board-page">
       <header className="iw-board-header">
-        <a
-          className="iw-brand"
-          href="/"
-          onClick={(event) => {
-            event.preventDefault()
-            navigate('/')
-          }}
-        >
+        <Link className="iw-brand" href="/">
           {t.appName}
-        </a>
+        </Link>
         <span className="iw-board-id">{t.boardLabel(boardId)}</span>
-        <div className="iw-toolbar" role="toolbar" aria-label={t.toolbarLabel}>
-          <button
-            type="button"
-            className="iw-button iw-button-primary"
-            data-testid="add-idea"
-            disabled={!editor || !board}
-            onClick={() => {
-              if (!editor || !board) return
-              addIdeaAtCenter(editor, board, {
-                text: t.newIdeaText,
-                authorId: user.id,
-                authorName: user.name,
-              })
-            }}
+        {canWrite ? null : (
+          <span className="iw-badge iw-badge-readonly" data-testid="read-only-badge">
+            {t.board.viewOnly}
+          </span>
+        )}
+        {videoUrl ? (
+          <a
+            className="iw-button iw-button-video"
+            href={videoUrl}
+            target="_blank"
+            rel="noopener noreferrer"
+            data-testid="video-link"
           >
-            {t.addIdea}
-          </button>
-          <button
-            type="button"
-            className="iw-button"
-            data-testid="add-cluster"
-            disabled={!editor || !board}
-            onClick={() => {
-              if (editor && board) addClusterAtCenter(editor, board, t.newClusterTitle)
-            }}
-          >
-            {t.addCluster}
-          </button>
+            {t.board.videoCall}
+          </a>
+        ) : null}
+        {canWrite ? (
+          <div className="iw-toolbar" role="toolbar" aria-label={t.toolbarLabel}>
+            <button
+              type="button"
+              className="iw-button iw-button-primary"
+              data-testid="add-idea"
+              disabled={!editor || !board || closed}
+              onClick={() => {
+                if (!editor || !board) return
+                addIdeaAtCenter(editor, board, {
+                  text: t.newIdeaText,
+                  authorId: user.id,
+                  authorName: user.name,
+                })
+              }}
+            >
+              {t.addIdea}
+            </button>
+            <button
+              type="button"
+              className="iw-button"
+              data-testid="add-cluster"
+              disabled={!editor || !board || closed}
+              onClick={() => {
+                if (editor && board) addClusterAtCenter(editor, board, t.newClusterTitle)
+              }}
+            >
+              {t.addCluster}
+            </button>
+          </div>
+        ) : (
+          <span className="iw-toolbar" />
+        )}
+        {viewer ? null : (
+          <label className="iw-name" title={t.yourNameHint}>
+            <span>{t.yourName}</span>
+            <span
+              className="iw-name-swatch"
+              style={{ background: user.color }}
+              aria-hidden="true"
+            />
+            <input
+              value={nameInput}
+              placeholder={displayName}
+              maxLength={MAX_NAME_LENGTH}
+              data-testid="user-name"
+              aria-describedby={nameHintId}
+              onChange={(event) => setNameOverride(event.target.value)}
+            />
+            <span id={nameHintId} className="iw-visually-hidden">
+              {t.yourNameHint}
+            </span>
+          </label>
+        )}
+        <div className="iw-board-session">
+          <SessionControls />
         </div>
-        <label className="iw-name">
-          <span>{t.yourName}</span>
-          <span className="iw-name-swatch" style={{ background: user.color }} aria-hidden="true" />
-          <input
-            value={user.name}
-            maxLength={MAX_NAME_LENGTH}
-            data-testid="user-name"
-            onChange={(event) => updateUser({ name: event.target.value })}
-          />
-        </label>
         <LangSwitch />
         <ConnectionStatus connection={session.connection} />
       </header>

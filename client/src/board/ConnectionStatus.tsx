@@ -1,7 +1,12 @@
-/** The connection state in the page chrome: icon + text, announced politely to screen readers. */
+/**
+ * The connection state in the page chrome: icon + text, announced politely to screen readers.
+ * When the server ended the connection for good, the reason becomes an alert with a way on.
+ */
 import { useSyncExternalStore } from 'react'
 import { useT } from '../i18n/LangProvider.tsx'
+import { Link } from '../ui/Link.tsx'
 import type { BoardConnection, ConnectionState } from './BoardConnection.ts'
+import { closeKind, closeMessage } from './closeMessage.ts'
 
 function Icon({ state }: { state: ConnectionState }) {
   const common = { width: 16, height: 16, viewBox: '0 0 16 16' } as const
@@ -27,6 +32,7 @@ function Icon({ state }: { state: ConnectionState }) {
         </svg>
       )
     case 'offline':
+    case 'closed':
       return (
         <svg aria-hidden="true" {...common}>
           <circle cx="8" cy="8" r="7" fill="#868e96" />
@@ -42,9 +48,25 @@ export function ConnectionStatus({ connection }: { connection: BoardConnection |
     connection?.subscribe ?? noopSubscribe,
     connection?.getSnapshot ?? connectingSnapshot,
   )
-  const label = snapshot.closedReason
-    ? t.closed(snapshot.closedReason)
-    : t.connection[snapshot.state]
+  if (snapshot.state === 'closed' && snapshot.closed) {
+    const kind = closeKind(snapshot.closed)
+    return (
+      <div
+        className="iw-status iw-status-closed"
+        data-testid="connection-state"
+        data-state="closed"
+      >
+        <Icon state="closed" />
+        <strong role="alert">{closeMessage(t, snapshot.closed)}</strong>
+        {kind === 'ended' || kind === 'removed' || kind === 'notFound' ? (
+          <Link href={kind === 'ended' ? '/join' : '/'}>
+            {kind === 'ended' ? t.board.rejoin : t.backToStart}
+          </Link>
+        ) : null}
+      </div>
+    )
+  }
+  const label = t.connection[snapshot.state]
   return (
     <div
       className={`iw-status iw-status-${snapshot.state}`}
@@ -60,5 +82,5 @@ export function ConnectionStatus({ connection }: { connection: BoardConnection |
 }
 
 const noopSubscribe = () => () => {}
-const CONNECTING = { state: 'connecting', closedReason: null } as const
+const CONNECTING = { state: 'connecting', closed: null } as const
 const connectingSnapshot = () => CONNECTING

@@ -3,7 +3,8 @@
  * `createPresenceStateDerivation($user)` (v5 signature: a signal of the current `TLUser`) and is
  * published as the awareness field `presence`; peers' presence records are merged into the store
  * as remote `instance_presence` records and removed when the peer leaves (or we go offline,
- * where y-websocket drops all remote awareness states).
+ * where y-websocket drops all remote awareness states). While `$publish` is false (viewers),
+ * we only watch: no cursor of ours is sent.
  */
 import {
   createPresenceStateDerivation,
@@ -27,6 +28,7 @@ export function bindPresence(
   store: TLStore,
   awareness: Awareness,
   $user: Signal<TLUser | null>,
+  $publish: Signal<boolean>,
 ): () => void {
   const $presence = createPresenceStateDerivation($user)(store)
   const ownId = $presence.get()?.id
@@ -35,7 +37,7 @@ export function bindPresence(
 
   let frame = 0
   const stopReacting = react('publish presence', () => {
-    const presence = $presence.get()
+    const presence = $publish.get() ? $presence.get() : null
     cancelAnimationFrame(frame)
     // At most one awareness update per animation frame while the pointer moves.
     frame = requestAnimationFrame(() => awareness.setLocalStateField(FIELD, presence))

@@ -9,6 +9,7 @@ import {
   atom,
   createTLStore,
   defaultShapeUtils,
+  react,
   type Signal,
   type TLStore,
   type TLUser,
@@ -26,11 +27,19 @@ export type BoardSession =
   | { readonly phase: 'schema-too-new'; readonly connection: BoardConnection }
   | { readonly phase: 'ready'; readonly connection: BoardConnection; readonly store: TLStore }
 
-export function useBoardSession(
-  boardId: string,
-  $user: Signal<TLUser | null>,
-  firstPageName: string,
-): BoardSession {
+export interface BoardSessionOptions {
+  /** The current user (name, colour) for presence and tldraw. */
+  $user: Signal<TLUser | null>
+  /** `readonly` for viewers (and when the connection is closed): tldraw blocks every edit. */
+  $mode: Signal<'readonly' | 'readwrite'>
+  /** Whether our cursor is published (viewers only watch). */
+  $publish: Signal<boolean>
+  /** Name of the first page of a new board (localised). */
+  firstPageName: string
+}
+
+export function useBoardSession(boardId: string, options: BoardSessionOptions): BoardSession {
+  const { $user, $mode, $publish, firstPageName } = options
   const [session, setSession] = useState<BoardSession>({ phase: 'loading', connection: null })
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the page name only seeds new boards
@@ -40,7 +49,7 @@ export function useBoardSession(
     const store = createTLStore({
       shapeUtils: [...defaultShapeUtils, ...customShapeUtils],
       users: { currentUser: $user },
-      collaboration: { status: $status },
+      collaboration: { status: $status, mode: $mode },
     })
     const syncStatus = () => {
       const { state } = connection.getSnapshot()
@@ -48,9 +57,12 @@ export function useBoardSession(
     }
     const stopStatus = connection.subscribe(syncStatus)
     syncStatus()
+    const stopMode = react('read-only connection', () => {
+      connection.setReadOnly($mode.get() === 'readonly')
+    })
 
     let disposed = false
-    const disposers: (() => void)[] = [stopStatus]
+    const disposers: (() => void)[] = [stopStatus, stopMode]
     setSession({ phase: 'loading', connection })
 
     void connection.ready.then(() => {
@@ -66,7 +78,7 @@ export function useBoardSession(
       })
       if (result.type === 'schema-too-new') return tooNew()
       disposers.push(result.dispose)
-      disposers.push(bindPresence(store, connection.provider.awareness, $user))
+      disposers.push(bindPresence(store, connection.provider.awareness, $user, $publish))
       setSession({ phase: 'ready', connection, store })
     })
 
@@ -75,7 +87,7 @@ export function useBoardSession(
       for (const dispose of disposers.reverse()) dispose()
       connection.destroy()
     }
-  }, [boardId, $user])
+  }, [boardId, $user, $mode, $publish])
 
   return session
 }
