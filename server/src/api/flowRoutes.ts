@@ -51,7 +51,7 @@ const RoundRequest = z.object({
   durationSeconds: z
     .number()
     .int()
-    .min(10)
+    .min(1)
     .max(4 * 3600)
     .optional(),
 })

@@ -98,6 +98,7 @@ export class Room {
         ),
       )
     }
+    this.onJoin(conn)
   }
 
   leave(conn: SyncConnection): void {
