@@ -12,7 +12,7 @@
  *                  session ended, board deleted, …); y-websocket does not reconnect.
  */
 import { Board } from '@ideenwand/board'
-import type { CloseInfo } from '@ideenwand/protocol'
+import { type CloseInfo, type ControlState, decodeControl, MessageType } from '@ideenwand/protocol'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
@@ -48,6 +48,11 @@ export class BoardConnection {
   private closedBy: CloseInfo | null = null
   /** Read-only connections (viewers): the server drops and never acks our writes. */
   private readOnly = false
+  /** The workshop's control state (phase, timer, round, my ballot) as the server last sent it. */
+  private control: ControlState | null = null
+  /** Local clock minus server clock (ms), from the last control message. */
+  private clockOffset = 0
+  private readonly controlListeners = new Set<() => void>()
   /** Resolves when the doc holds the server's state, or the offline copy if the server is away. */
   readonly ready: Promise<'remote' | 'local'>
 
@@ -60,6 +65,13 @@ export class BoardConnection {
       WebSocketPolyfill: this.saving.WebSocketClass,
     })
     this.saving.attach(this.provider)
+    this.provider.messageHandlers[MessageType.Control] = (_encoder, decoder) => {
+      const state = decodeControl(decoder)
+      if (!state) return
+      this.clockOffset = Date.now() - state.serverTime
+      this.control = state
+      for (const listener of this.controlListeners) listener()
+    }
 
     const update = () => this.update()
     const onClose = () => {
@@ -150,6 +162,19 @@ export class BoardConnection {
 
   getSnapshot = (): ConnectionSnapshot => this.snapshot
 
+  /** The latest control state (null until the server sent one). For `useSyncExternalStore`. */
+  getControl = (): ControlState | null => this.control
+
+  subscribeControl = (listener: () => void): (() => void) => {
+    this.controlListeners.add(listener)
+    return () => this.controlListeners.delete(listener)
+  }
+
+  /** The server's clock now (ms epoch), corrected by the offset seen in control messages. */
+  serverNow(): number {
+    return Date.now() - this.clockOffset
+  }
+
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener)
     return () => this.listeners.delete(listener)
@@ -158,6 +183,7 @@ export class BoardConnection {
   destroy(): void {
     for (const dispose of this.disposers) dispose()
     this.listeners.clear()
+    this.controlListeners.clear()
     this.provider.destroy()
     void this.local.destroy()
     this.doc.destroy()
