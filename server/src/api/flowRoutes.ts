@@ -7,6 +7,7 @@ import { OpenAPIHono, z } from '@hono/zod-openapi'
 import { PHASES, topTargets } from '@ideenwand/board'
 import { ControlState, RevealedRound, RoundInfo, Spotlight } from '@ideenwand/protocol'
 import type { Context } from 'hono'
+import QRCode from 'qrcode'
 import { ApiError } from '../http/errors.ts'
 import type { Actor, Viewer } from '../workshops/ControlService.ts'
 import type { ApiDeps, ApiEnv } from './deps.ts'
@@ -291,6 +292,60 @@ export function flowRoutes(deps: ApiDeps) {
     async (c) => {
       const { id } = c.req.valid('param')
       return c.json((await deps.control.stateFor(id, await member(c, id))).history, 200)
+    },
+  )
+
+  /** The participant invite, for the projector and everyone in the workshop. */
+  async function participantInvite(c: Context<ApiEnv>, id: string) {
+    await member(c, id)
+    const invites = await deps.workshops.invites(id, (code) =>
+      deps.appUrl(new URL(c.req.url).origin, `/join/${code}`),
+    )
+    const invite = invites.find((i) => i.role === 'participant')
+    if (!invite) throw new ApiError(404, 'invite_not_found', 'No participant invite')
+    return invite
+  }
+
+  app.openapi(
+    route({
+      method: 'get',
+      path: '/workshops/{id}/join-info',
+      tags: ['flow'],
+      summary: 'The participant code and join URL, for the projector (any member)',
+      request: { params: IdParam },
+      responses: {
+        200: json(
+          z.object({ code: z.string(), joinUrl: z.string(), enabled: z.boolean() }),
+          'Invite',
+        ),
+      },
+    }),
+    async (c) => {
+      const { code, joinUrl, enabled } = await participantInvite(c, c.req.valid('param').id)
+      return c.json({ code, joinUrl, enabled }, 200)
+    },
+  )
+
+  app.openapi(
+    route({
+      method: 'get',
+      path: '/workshops/{id}/join-qr.svg',
+      tags: ['flow'],
+      summary: 'QR code (SVG) of the participant join URL (any member)',
+      request: { params: IdParam },
+      responses: {
+        200: { description: 'SVG image', content: { 'image/svg+xml': { schema: z.string() } } },
+      },
+    }),
+    async (c) => {
+      const invite = await participantInvite(c, c.req.valid('param').id)
+      const svg = await QRCode.toString(invite.joinUrl, {
+        type: 'svg',
+        errorCorrectionLevel: 'M',
+        margin: 2,
+      })
+      c.header('Cache-Control', 'private, no-cache')
+      return c.body(svg, 200, { 'Content-Type': 'image/svg+xml; charset=utf-8' })
     },
   )
 
