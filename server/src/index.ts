@@ -1,5 +1,6 @@
 /** Public surface of the server package, for tests and the benchmark harness. */
 export { type Config, ConfigError, loadConfig, type SyncLimits } from './config.ts'
+export { DEMO_ACCOUNT, seedDemo } from './demo/seedDemo.ts'
 export {
   type Authorize,
   type AuthorizeResult,

@@ -1,5 +1,6 @@
 /** Entry point: `pnpm start` / `pnpm dev`. Starts the server and stops it gracefully on signals. */
 import { ConfigError, loadConfig } from './config.ts'
+import { DEMO_ACCOUNT, seedDemo } from './demo/seedDemo.ts'
 import { createLogger } from './logger.ts'
 import { createServer } from './server.ts'
 
@@ -18,7 +19,23 @@ async function main(): Promise<void> {
   }
   const log = createLogger(config.logLevel)
   const server = await createServer({ config, log })
-  await server.listen()
+  const port = await server.listen()
+  if (process.argv.includes('--demo') || process.env.DEMO === '1') {
+    const demo = await seedDemo(server)
+    const base = config.publicUrl ?? `http://localhost:${port}`
+    process.stdout.write(
+      [
+        '',
+        'Demo workshop "Themenlabor Freizeit" is ready:',
+        `  sign in at ${base}/login`,
+        `  e-mail:   ${DEMO_ACCOUNT.email}`,
+        `  password: ${DEMO_ACCOUNT.password}`,
+        `  board:    ${base}/b/${demo.boardId}`,
+        'Do not run the demo on a public server: its password is published.',
+        '',
+      ].join('\n'),
+    )
+  }
   let stopping = false
   const shutdown = (signal: string) => {
     if (stopping) return
