@@ -287,3 +287,20 @@ describe('Board.observe', () => {
     expect(calls).toBe(3)
   })
 })
+
+describe('merge and split', () => {
+  it('merges one cluster into another and splits ideas out into a new one', () => {
+    const board = new Board(new Y.Doc())
+    const a = board.addCluster({ title: 'Rad' })
+    const b = board.addCluster({ title: 'Fahrrad' })
+    const i1 = board.addIdea({ text: 'Radweg', clusterId: a })
+    const i2 = board.addIdea({ text: 'Radständer', clusterId: b })
+    board.mergeClusters(b, a)
+    expect(board.clusters().map((c) => c.id)).toEqual([a])
+    expect(board.idea(i2)?.clusterId).toBe(a)
+    const c = board.splitCluster([i2], 'Parken')
+    expect(board.idea(i2)?.clusterId).toBe(c)
+    expect(board.idea(i1)?.clusterId).toBe(a)
+    expect(() => board.mergeClusters('nope', a)).toThrow(BoardError)
+  })
+})

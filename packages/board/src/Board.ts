@@ -240,6 +240,35 @@ export class Board {
     })
   }
 
+  /** Moves every idea of `sourceId` into `targetId` and deletes `sourceId`, in one transaction. */
+  mergeClusters(sourceId: string, targetId: string): void {
+    if (sourceId === targetId) return
+    if (!this.clusterMap.has(sourceId))
+      throw new BoardError('unknown-cluster', `no cluster ${sourceId}`)
+    if (!this.clusterMap.has(targetId))
+      throw new BoardError('unknown-cluster', `no cluster ${targetId}`)
+    this.doc.transact(() => {
+      for (const entry of this.ideaMap.values()) {
+        if (entry instanceof Y.Map && entry.get('clusterId') === sourceId)
+          entry.set('clusterId', targetId)
+      }
+      this.clusterMap.delete(sourceId)
+    })
+  }
+
+  /** Moves `ideaIds` into a new cluster titled `title`; returns its id (one transaction). */
+  splitCluster(ideaIds: readonly string[], title: string): string {
+    for (const id of ideaIds) {
+      if (!this.ideaMap.has(id)) throw new BoardError('unknown-idea', `no idea ${id}`)
+    }
+    let clusterId = ''
+    this.doc.transact(() => {
+      clusterId = this.addCluster({ title })
+      for (const id of ideaIds) this.moveIdea(id, clusterId)
+    })
+    return clusterId
+  }
+
   /**
    * Ideas grouped for list-like views: the unsorted bucket (`cluster: null`) always comes FIRST,
    * then every cluster in order, each with its ideas oldest first. Empty groups are included.
