@@ -40,9 +40,9 @@ test('setup, workshop with QR, join by code, read-only viewer, removal ends the 
   const workshopUrl = fac.url()
   const qr = fac.getByTestId('qr-participant')
   await expect(qr).toBeVisible()
-  expect(await qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(
-    true,
-  )
+  await expect
+    .poll(() => qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0))
+    .toBe(true)
   const participantCode =
     (await fac.getByTestId('invite-code-participant').textContent())?.trim() ?? ''
   const viewerCode = (await fac.getByTestId('invite-code-viewer').textContent())?.trim() ?? ''
