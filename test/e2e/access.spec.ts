@@ -12,6 +12,9 @@ import {
   recordPageProblems,
 } from './fixtures.ts'
 
+// This test creates the first account, which a retry on the same server cannot do again.
+test.describe.configure({ retries: 0 })
+
 test('setup, workshop with QR, join by code, read-only viewer, removal ends the connection', async ({
   browser,
   baseURL,
