@@ -3,6 +3,8 @@
 interface ImportMetaEnv {
   /** tldraw licence key; optional on localhost (development shows a watermark). */
   readonly VITE_TLDRAW_LICENSE_KEY?: string
+  /** E-mail address for accessibility feedback shown in the accessibility statement. */
+  readonly VITE_ACCESSIBILITY_CONTACT?: string
 }
 
 interface ImportMeta {
