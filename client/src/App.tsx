@@ -2,6 +2,7 @@
  * App shell: language context and route switch. The board canvas is a lazy chunk behind
  * `BoardGate`, so the other pages never download tldraw.
  */
+import { lazy, Suspense } from 'react'
 import { BoardGate } from './BoardGate.tsx'
 import { LangProvider } from './i18n/LangProvider.tsx'
 import { JoinPage } from './join/JoinPage.tsx'
@@ -15,6 +16,11 @@ import { useRoute } from './router.ts'
 import { HandoutPage } from './workshops/HandoutPage.tsx'
 import { WorkshopPage } from './workshops/WorkshopPage.tsx'
 import { WorkshopsPage } from './workshops/WorkshopsPage.tsx'
+
+// The phone, projector and list views are lazy chunks of their own, free of tldraw.
+const PhoneRoute = lazy(() => import('./views/phone/PhoneRoute.tsx'))
+const ProjectorRoute = lazy(() => import('./views/projector/ProjectorRoute.tsx'))
+const ListRoute = lazy(() => import('./views/list/ListRoute.tsx'))
 
 function Routes() {
   const route = useRoute()
@@ -39,6 +45,12 @@ function Routes() {
       return <InviteAcceptPage key={route.token} token={route.token} />
     case 'board':
       return <BoardGate key={route.boardId} boardId={route.boardId} />
+    case 'phone':
+      return <PhoneRoute key={route.boardId} boardId={route.boardId} />
+    case 'projector':
+      return <ProjectorRoute key={route.boardId} boardId={route.boardId} />
+    case 'list':
+      return <ListRoute key={route.boardId} boardId={route.boardId} />
     case 'notFound':
       return <NotFoundPage />
   }
@@ -47,7 +59,9 @@ function Routes() {
 export function App() {
   return (
     <LangProvider>
-      <Routes />
+      <Suspense fallback={<main className="iw-loading" aria-busy="true" />}>
+        <Routes />
+      </Suspense>
     </LangProvider>
   )
 }

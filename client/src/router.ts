@@ -16,6 +16,9 @@ export type Route =
   | { readonly name: 'join'; readonly code: string | null }
   | { readonly name: 'invite'; readonly token: string }
   | { readonly name: 'board'; readonly boardId: string }
+  | { readonly name: 'phone'; readonly boardId: string }
+  | { readonly name: 'projector'; readonly boardId: string }
+  | { readonly name: 'list'; readonly boardId: string }
   | { readonly name: 'notFound' }
 
 /** Board ids: 1–64 URL-safe characters. */
@@ -51,6 +54,9 @@ export function parseRoute(pathname: string): Route {
   const id = segment(second)
   if (!id) return { name: 'notFound' }
   if (first === 'b' && third === undefined) return { name: 'board', boardId: id }
+  if (first === 'm' && third === undefined) return { name: 'phone', boardId: id }
+  if (first === 'p' && third === undefined) return { name: 'projector', boardId: id }
+  if (first === 'l' && third === undefined) return { name: 'list', boardId: id }
   if (first === 'workshops' && third === undefined) return { name: 'workshop', id }
   if (first === 'workshops' && third === 'handout') return { name: 'handout', id }
   if (first === 'join' && third === undefined) return { name: 'join', code: id }
@@ -72,6 +78,9 @@ export function navigate(path: string, options: { replace?: boolean } = {}): voi
 }
 
 export const boardPath = (boardId: string) => `/b/${encodeURIComponent(boardId)}`
+export const phonePath = (boardId: string) => `/m/${encodeURIComponent(boardId)}`
+export const projectorPath = (boardId: string) => `/p/${encodeURIComponent(boardId)}`
+export const listPath = (boardId: string) => `/l/${encodeURIComponent(boardId)}`
 export const workshopPath = (id: string) => `/workshops/${encodeURIComponent(id)}`
 export const handoutPath = (id: string) => `${workshopPath(id)}/handout`
 export const joinPath = (code?: string) => (code ? `/join/${encodeURIComponent(code)}` : '/join')

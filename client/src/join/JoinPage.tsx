@@ -7,20 +7,21 @@ import { api, type JoinPreview } from '../api/endpoints.ts'
 import { refreshSession } from '../api/session.ts'
 import { useLang } from '../i18n/LangProvider.tsx'
 import { CodeForm } from '../pages/StartPage.tsx'
-import { boardPath, navigate } from '../router.ts'
+import { navigate } from '../router.ts'
 import { errorMessage } from '../ui/errors.ts'
 import { Field, FormMessage } from '../ui/Field.tsx'
 import { formatDay } from '../ui/format.ts'
 import { useAction } from '../ui/forms.ts'
 import { Link } from '../ui/Link.tsx'
 import { Page } from '../ui/Page.tsx'
+import { landingPath } from '../views/shared/landing.ts'
 import { LobbyScreen } from './LobbyScreen.tsx'
 
 type Step =
   | { readonly kind: 'loading' }
   | { readonly kind: 'invalid'; readonly message: string }
   | { readonly kind: 'preview'; readonly preview: JoinPreview }
-  | { readonly kind: 'lobby'; readonly boardId: string }
+  | { readonly kind: 'lobby'; readonly boardId: string; readonly role: 'participant' | 'viewer' }
 
 function JoinForm({
   code,
@@ -29,7 +30,7 @@ function JoinForm({
 }: {
   code: string
   preview: JoinPreview
-  onLobby: (boardId: string) => void
+  onLobby: (boardId: string, role: 'participant' | 'viewer') => void
 }) {
   const { lang, t } = useLang()
   const [name, setName] = useState('')
@@ -39,8 +40,8 @@ function JoinForm({
     void action.run(async () => {
       const result = await api.join(code, displayName)
       await refreshSession()
-      if (result.status === 'waiting') onLobby(result.boardId)
-      else navigate(boardPath(result.boardId), { replace: true })
+      if (result.status === 'waiting') onLobby(result.boardId, result.role)
+      else navigate(landingPath(result.boardId, result.role), { replace: true })
     })
   const submit = (event: FormEvent) => {
     event.preventDefault()
@@ -129,7 +130,9 @@ export function JoinPage({ code }: { code: string | null }) {
   if (step.kind === 'lobby') {
     return (
       <Page title={t.lobby.title}>
-        <LobbyScreen onAdmitted={() => navigate(boardPath(step.boardId), { replace: true })} />
+        <LobbyScreen
+          onAdmitted={() => navigate(landingPath(step.boardId, step.role), { replace: true })}
+        />
       </Page>
     )
   }
@@ -151,7 +154,7 @@ export function JoinPage({ code }: { code: string | null }) {
           <JoinForm
             code={code}
             preview={step.preview}
-            onLobby={(boardId) => setStep({ kind: 'lobby', boardId })}
+            onLobby={(boardId, role) => setStep({ kind: 'lobby', boardId, role })}
           />
           <p>
             <Link href="/join">{t.join.otherCode}</Link>

@@ -1,0 +1,224 @@
+/**
+ * `/l/:boardId` — the accessible way to take part (screen reader, keyboard only): the whole board
+ * as a semantic outline. One `<h1>` with the phase, each cluster an `<h2>` (unsorted first), ideas
+ * as list items with their controls; a form to add an idea; cluster tools for facilitators;
+ * changes by others announced in a polite live region.
+ */
+import type { BoardAccess } from '@ideenwand/protocol'
+import { useCallback, useRef, useState } from 'react'
+import { LangSwitch } from '../../i18n/LangSwitch.tsx'
+import { PhoneResults } from '../phone/PhoneResults.tsx'
+import { BoardViewLinks } from '../shared/BoardViewLinks.tsx'
+import { ConnectionBadge, ConnectionBanner, useWaitingHandoff } from '../shared/ConnectionBadge.tsx'
+import { viewPermissions } from '../shared/permissions.ts'
+import { Timer, useRemainingMs } from '../shared/Timer.tsx'
+import { useAnnouncer } from '../shared/useAnnouncer.ts'
+import { useBoardConnection, useConnectionState } from '../shared/useBoardConnection.ts'
+import { useControl } from '../shared/useControl.ts'
+import { type Idea, useIdeas } from '../shared/useIdeas.ts'
+import { useViewPage } from '../shared/useViewPage.ts'
+import { useViewT } from '../shared/useViewT.ts'
+import { latestResults, useVoting } from '../shared/useVoting.ts'
+import { AddIdeaForm } from './AddIdeaForm.tsx'
+import { ClusterTools, NewClusterForm } from './ClusterTools.tsx'
+import { ListIdea } from './ListIdea.tsx'
+import { useListAnnouncements } from './useListAnnouncements.ts'
+import type { TargetVote } from './VoteControls.tsx'
+import { VoteControls } from './VoteControls.tsx'
+
+export function ListView({
+  boardId,
+  access,
+  onWaiting,
+}: {
+  boardId: string
+  access: BoardAccess
+  onWaiting: () => void
+}) {
+  const v = useViewT()
+  const open = useBoardConnection(boardId)
+  const connection = open?.connection ?? null
+  const snapshot = useConnectionState(connection)
+  useWaitingHandoff(snapshot, onWaiting)
+  const control = useControl(connection)
+  const board = connection?.board ?? null
+  const visible = useIdeas(board, control)
+  const role = control?.me.role ?? access.role
+  const phase = control?.phase ?? null
+  const title = phase ? v.list.title(v.phase[phase]) : v.state.connecting
+  const heading = useViewPage(title, connection, role === 'viewer')
+  const closed = snapshot.state === 'closed'
+  const can = closed ? viewPermissions(null) : viewPermissions(control)
+  const voting = useVoting(control, visible, v.idea.untitledCluster, v.vote.failed)
+  const results = latestResults(control)
+  const remaining = useRemainingMs(connection, control?.timer)
+  const { message, announce } = useAnnouncer()
+  useListAnnouncements(visible, control, remaining, !!open?.loadedFrom, v, announce)
+
+  /** After a move the idea's select (in its new section) takes the focus again. */
+  const [focus, setFocus] = useState<{ id: string; n: number }>({ id: '', n: 0 })
+  const sectionHeadings = useRef(new Map<string, HTMLHeadingElement>())
+
+  const clusterTitle = useCallback(
+    (clusterId: string | null) => {
+      if (clusterId === null) return v.idea.unsorted
+      const cluster = visible.clusters.find((c) => c.id === clusterId)
+      return cluster?.title.trim() || v.idea.untitledCluster
+    },
+    [visible.clusters, v],
+  )
+
+  const targetVote = (targetId: string): TargetVote | null => {
+    if (!voting.open || !voting.ballot) return null
+    if (!voting.targets.some((target) => target.id === targetId)) return null
+    const mine = voting.ballot.votes[targetId] ?? 0
+    const max = voting.round?.maxPerTarget ?? 0
+    const busy = voting.busy !== null
+    return {
+      mine,
+      canMinus: !busy && mine > 0,
+      canPlus: !busy && voting.ballot.remaining > 0 && (max === 0 || mine < max),
+      onVote: (delta) => voting.vote(targetId, delta),
+    }
+  }
+
+  const badgesOf = (idea: Idea): string[] => {
+    const badges: string[] = []
+    if (control?.hiddenIdeaIds.includes(idea.id)) badges.push(v.idea.hiddenBadge)
+    if (control?.pendingIdeaIds.includes(idea.id)) badges.push(v.idea.pendingBadge)
+    return badges
+  }
+
+  const roundKind = voting.open ? voting.round?.targetKind : null
+  const showResults =
+    results !== undefined && (!control?.round || control.round.status === 'revealed')
+
+  return (
+    <div className="iwl" data-testid="list-view">
+      <header className="iwv-phone-header">
+        <span className="iw-brand">Ideenwand</span>
+        <ConnectionBadge snapshot={snapshot} />
+        <LangSwitch />
+      </header>
+      <ConnectionBanner snapshot={snapshot} />
+      <main className="iwl-main">
+        <BoardViewLinks boardId={boardId} current="list" />
+        <h1 ref={heading} tabIndex={-1}>
+          {title}
+        </h1>
+        {phase ? <p className="iwv-instruction">{v.instruction[phase]}</p> : null}
+        <Timer connection={connection} timer={control?.timer} />
+        <p role="status" className="iw-visually-hidden" data-testid="list-announcer">
+          {message}
+        </p>
+        {voting.open && voting.ballot ? (
+          <p className="iwv-dots-left" data-testid="list-dots-left">
+            {v.vote.dotsLeft(voting.ballot.remaining)}
+          </p>
+        ) : null}
+        {voting.error ? (
+          <p className="iw-alert iw-alert-error" role="alert">
+            {voting.error}
+          </p>
+        ) : null}
+        {control?.round && control.round.status === 'closed' ? <p>{v.results.soon}</p> : null}
+        {showResults && results ? <PhoneResults round={results} /> : null}
+
+        {can.addIdeas ? (
+          <AddIdeaForm
+            clusters={visible.clusters}
+            onAdd={(text, clusterId) => {
+              if (!board || !control) return
+              board.addIdea({
+                text,
+                authorId: control.me.id,
+                authorName: control.anonymousIdeas ? null : control.me.name,
+                clusterId,
+              })
+              announce(v.idea.sentStatus)
+            }}
+          />
+        ) : null}
+
+        {visible.groups.map((group) => {
+          const key = group.cluster?.id ?? ''
+          const groupTitle = clusterTitle(group.cluster?.id ?? null)
+          const headingId = `iwl-cluster-${key || 'unsorted'}`
+          const clusterVote =
+            group.cluster && roundKind === 'cluster' ? targetVote(group.cluster.id) : null
+          return (
+            <section key={key} className="iwl-cluster" aria-labelledby={headingId}>
+              <h2
+                id={headingId}
+                tabIndex={-1}
+                ref={(el) => {
+                  if (el) sectionHeadings.current.set(key, el)
+                  else sectionHeadings.current.delete(key)
+                }}
+              >
+                {groupTitle}{' '}
+                <span className="iwv-count">({v.list.clusterCount(group.ideas.length)})</span>
+              </h2>
+              {clusterVote ? <VoteControls vote={clusterVote} label={groupTitle} /> : null}
+              {group.cluster && can.manageClusters ? (
+                <ClusterTools
+                  cluster={group.cluster}
+                  title={groupTitle}
+                  onRename={(next) => board?.renameCluster(key, next)}
+                  onDelete={() => {
+                    board?.deleteCluster(key)
+                    announce(v.idea.deleted)
+                    heading.current?.focus()
+                  }}
+                />
+              ) : null}
+              {group.ideas.length === 0 ? (
+                <p className="iw-muted">{v.list.empty}</p>
+              ) : (
+                <ul className="iwl-ideas">
+                  {group.ideas.map((idea) => {
+                    const mine = visible.isMine(idea)
+                    return (
+                      <ListIdea
+                        key={idea.id}
+                        idea={idea}
+                        clusters={visible.clusters}
+                        showAuthor={!control?.anonymousIdeas}
+                        mine={mine}
+                        canEdit={can.editOwnIdeas && (mine || can.facilitator)}
+                        canMove={can.arrange}
+                        badges={badgesOf(idea)}
+                        vote={roundKind === 'idea' ? targetVote(idea.id) : null}
+                        focusRequest={focus.id === idea.id ? focus.n : 0}
+                        onEdit={(text) => board?.setIdeaText(idea.id, text)}
+                        onDelete={() => {
+                          board?.deleteIdea(idea.id)
+                          announce(v.idea.deleted)
+                          sectionHeadings.current.get(key)?.focus()
+                        }}
+                        onMove={(clusterId) => {
+                          board?.moveIdea(idea.id, clusterId)
+                          setFocus((f) => ({ id: idea.id, n: f.n + 1 }))
+                          announce(v.list.moved(clusterTitle(clusterId)))
+                        }}
+                      />
+                    )
+                  })}
+                </ul>
+              )}
+            </section>
+          )
+        })}
+
+        {can.manageClusters ? (
+          <NewClusterForm
+            onCreate={(clusterTitleText) => {
+              board?.addCluster({ title: clusterTitleText })
+              announce(clusterTitleText)
+            }}
+          />
+        ) : null}
+      </main>
+    </div>
+  )
+}

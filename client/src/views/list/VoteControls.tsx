@@ -1,0 +1,38 @@
+/** − / + for one vote target in the list view, with my dots on it in words. */
+import { useViewT } from '../shared/useViewT.ts'
+
+export interface TargetVote {
+  readonly mine: number
+  readonly canPlus: boolean
+  readonly canMinus: boolean
+  readonly onVote: (delta: 1 | -1) => void
+}
+
+export function VoteControls({ vote, label }: { vote: TargetVote; label: string }) {
+  const v = useViewT()
+  return (
+    <span className="iwl-vote">
+      <button
+        type="button"
+        className="iw-button iwv-vote-button"
+        aria-label={v.vote.minus(label)}
+        disabled={!vote.canMinus}
+        onClick={() => vote.onVote(-1)}
+        data-testid="list-vote-minus"
+      >
+        −
+      </button>
+      <span className="iwv-vote-mine">{v.list.voteCount(vote.mine)}</span>
+      <button
+        type="button"
+        className="iw-button iw-button-primary iwv-vote-button"
+        aria-label={v.vote.plus(label)}
+        disabled={!vote.canPlus}
+        onClick={() => vote.onVote(1)}
+        data-testid="list-vote-plus"
+      >
+        +
+      </button>
+    </span>
+  )
+}

@@ -1,0 +1,140 @@
+/**
+ * `/m/:boardId` — the phone view for people in the room on their own phone, over poor Wi-Fi:
+ * phase and one-line instruction, the timer, the always-visible "Deine Idee" field, my ideas with
+ * their delivery state, voting with big buttons in the vote phase, and the ranked results after
+ * the reveal. Offline-first: ideas go into the Y.Doc at once (kept in IndexedDB, merged by Yjs on
+ * reconnect — never re-sent by hand, so never twice).
+ */
+import type { BoardAccess } from '@ideenwand/protocol'
+import { useCallback } from 'react'
+import { useSession } from '../../api/session.ts'
+import { LangSwitch } from '../../i18n/LangSwitch.tsx'
+import { BoardViewLinks } from '../shared/BoardViewLinks.tsx'
+import { ConnectionBadge, ConnectionBanner, useWaitingHandoff } from '../shared/ConnectionBadge.tsx'
+import { viewPermissions } from '../shared/permissions.ts'
+import { Timer } from '../shared/Timer.tsx'
+import { useAnnouncer } from '../shared/useAnnouncer.ts'
+import { useBoardConnection, useConnectionState } from '../shared/useBoardConnection.ts'
+import { useControl } from '../shared/useControl.ts'
+import { useIdeas } from '../shared/useIdeas.ts'
+import { useSentIdeas } from '../shared/useSentIdeas.ts'
+import { useViewPage } from '../shared/useViewPage.ts'
+import { useViewT } from '../shared/useViewT.ts'
+import { latestResults, useVoting } from '../shared/useVoting.ts'
+import { IdeaComposer } from './IdeaComposer.tsx'
+import { MyIdeas } from './MyIdeas.tsx'
+import { PhoneResults } from './PhoneResults.tsx'
+import { PhoneVoting } from './PhoneVoting.tsx'
+
+export function PhoneView({
+  boardId,
+  access,
+  onWaiting,
+}: {
+  boardId: string
+  access: BoardAccess
+  onWaiting: () => void
+}) {
+  const v = useViewT()
+  const session = useSession()
+  const open = useBoardConnection(boardId)
+  const connection = open?.connection ?? null
+  const snapshot = useConnectionState(connection)
+  useWaitingHandoff(snapshot, onWaiting)
+  const control = useControl(connection)
+  const board = connection?.board ?? null
+  const visible = useIdeas(board, control)
+  const role = control?.me.role ?? access.role
+  const phase = control?.phase ?? null
+  const title = phase ? v.phase[phase] : v.state.connecting
+  const heading = useViewPage(title, connection, role === 'viewer')
+  const can = viewPermissions(control)
+  const sent = useSentIdeas(boardId, snapshot.state, visible.mine)
+  const voting = useVoting(control, visible, v.idea.untitledCluster, v.vote.failed)
+  const results = latestResults(control)
+  const { message, announce } = useAnnouncer()
+  const closed = snapshot.state === 'closed'
+
+  const addIdea = useCallback(
+    (text: string) => {
+      if (!board || !control) throw new Error('not ready')
+      const id = board.addIdea({
+        text,
+        authorId: control.me.id,
+        authorName: control.anonymousIdeas ? null : control.me.name,
+        clusterId: null,
+      })
+      announce(
+        connection?.getSnapshot().state === 'offline' ? v.idea.savedOffline : v.idea.sentStatus,
+      )
+      return id
+    },
+    [board, control, connection, announce, v],
+  )
+
+  const disabledReason = closed
+    ? v.state.closed
+    : !control
+      ? v.state.connecting
+      : role === 'viewer'
+        ? v.idea.readOnly
+        : can.addIdeas
+          ? null
+          : v.idea.notNow
+  const votingPhase = phase === 'vote'
+  const showResults =
+    results !== undefined && (!control?.round || control.round.status === 'revealed')
+  const guestTitle =
+    session.status === 'ready' && session.me?.kind === 'guest' ? session.me.workshop.title : null
+
+  return (
+    <div className="iwv-phone" data-testid="phone-view">
+      <header className="iwv-phone-header">
+        <span className="iw-brand">{guestTitle ?? 'Ideenwand'}</span>
+        <ConnectionBadge snapshot={snapshot} />
+        <LangSwitch />
+      </header>
+      <ConnectionBanner snapshot={snapshot} />
+      <main className="iwv-phone-main">
+        <div className="iwv-phase">
+          <p className="iwv-phase-label">{v.phaseLabel}</p>
+          <h1 ref={heading} tabIndex={-1}>
+            {title}
+          </h1>
+          {phase ? <p className="iwv-instruction">{v.instruction[phase]}</p> : null}
+          <Timer connection={connection} timer={control?.timer} className="iwv-phone-timer" />
+        </div>
+
+        {votingPhase && role !== 'viewer' ? <PhoneVoting voting={voting} /> : null}
+        {showResults && results ? <PhoneResults round={results} /> : null}
+
+        {role !== 'viewer' ? (
+          <IdeaComposer disabledReason={disabledReason} onAdd={addIdea} />
+        ) : null}
+        <p role="status" className="iwv-live">
+          {message}
+        </p>
+
+        {role !== 'viewer' ? (
+          <MyIdeas
+            ideas={visible.mine}
+            control={control}
+            canEdit={can.editOwnIdeas && !closed}
+            delivery={sent.delivery}
+            onEdit={(id, text) => {
+              board?.setIdeaText(id, text)
+              sent.markChanged(id)
+            }}
+            onDelete={(id) => {
+              board?.deleteIdea(id)
+              announce(v.idea.deleted)
+            }}
+          />
+        ) : null}
+      </main>
+      <footer className="iwv-phone-footer">
+        <BoardViewLinks boardId={boardId} current="phone" />
+      </footer>
+    </div>
+  )
+}

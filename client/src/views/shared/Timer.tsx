@@ -1,0 +1,65 @@
+/**
+ * The workshop timer: the server decides when it ends (`endsAt`, server clock), the client only
+ * counts down with the corrected clock (`BoardConnection.serverNow()`). Rendered as `mm:ss` in a
+ * `role="timer"` element (not announced every second; views announce "1 minute left" themselves).
+ */
+import type { TimerState } from '@ideenwand/protocol'
+import { useEffect, useState } from 'react'
+import type { BoardConnection } from '../../board/BoardConnection.ts'
+import { useViewT } from './useViewT.ts'
+
+/** Milliseconds left now, or null when no timer is set; re-renders every second while running. */
+export function useRemainingMs(
+  connection: BoardConnection | null,
+  timer: TimerState | null | undefined,
+): number | null {
+  const [, tick] = useState(0)
+  const running = timer?.status === 'running' && timer.endsAt !== null
+  useEffect(() => {
+    if (!running) return
+    const id = window.setInterval(() => tick((n) => n + 1), 500)
+    return () => window.clearInterval(id)
+  }, [running])
+  if (!timer) return null
+  if (timer.status === 'running' && timer.endsAt !== null) {
+    const now = connection ? connection.serverNow() : Date.now()
+    return Math.max(0, timer.endsAt - now)
+  }
+  if (timer.status === 'paused') return Math.max(0, timer.remainingMs)
+  return null
+}
+
+export function formatClock(ms: number): string {
+  const total = Math.ceil(ms / 1000)
+  const minutes = Math.floor(total / 60)
+  const seconds = total % 60
+  return `${minutes}:${String(seconds).padStart(2, '0')}`
+}
+
+export function Timer({
+  connection,
+  timer,
+  className,
+}: {
+  connection: BoardConnection | null
+  timer: TimerState | null | undefined
+  className?: string
+}) {
+  const t = useViewT()
+  const remaining = useRemainingMs(connection, timer)
+  if (remaining === null || !timer) return null
+  const total = Math.ceil(remaining / 1000)
+  const paused = timer.status === 'paused'
+  return (
+    <div className={`iwv-timer ${paused ? 'iwv-timer-paused' : ''} ${className ?? ''}`}>
+      <span
+        role="timer"
+        aria-label={`${t.timerLabel}: ${t.timeLeft(Math.floor(total / 60), total % 60)}`}
+        data-testid="timer"
+      >
+        <span aria-hidden="true">{formatClock(remaining)}</span>
+      </span>
+      {paused ? <span className="iwv-timer-note"> ({t.timerPaused})</span> : null}
+    </div>
+  )
+}

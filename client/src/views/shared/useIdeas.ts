@@ -1,0 +1,78 @@
+/**
+ * The board's ideas as a view may show them to this person, re-read after every change:
+ *
+ * - hidden ideas (moderation) are never shown to anyone but facilitators;
+ * - pending ideas (pre-moderation) only to their author and facilitators;
+ * - with private collection, until the facilitator reveals the ideas, participants (and the
+ *   projector) see only their own ideas.
+ *
+ * Until the server's control state arrives nobody is known, so nothing is shown.
+ */
+import type { Board, Cluster, ClusterGroup, Idea } from '@ideenwand/board'
+import { useMemo, useSyncExternalStore } from 'react'
+import type { ControlState } from './useControl.ts'
+
+export type { Cluster, ClusterGroup, Idea }
+
+export interface VisibleIdeas {
+  /** Unsorted bucket first, then every cluster in order (empty clusters included). */
+  readonly groups: readonly ClusterGroup[]
+  /** Every visible idea, oldest first. */
+  readonly ideas: readonly Idea[]
+  readonly clusters: readonly Cluster[]
+  /** Ideas this person wrote (visible or not to others), oldest first. */
+  readonly mine: readonly Idea[]
+  readonly isMine: (idea: Idea) => boolean
+}
+
+const EMPTY: VisibleIdeas = { groups: [], ideas: [], clusters: [], mine: [], isMine: () => false }
+
+/** A number that changes after every transaction touching ideas or clusters. */
+export function useBoardVersion(board: Board | null): number {
+  const store = useMemo(() => {
+    let version = 0
+    return {
+      subscribe: (onChange: () => void) =>
+        board
+          ? board.observe(() => {
+              version += 1
+              onChange()
+            })
+          : () => {},
+      get: () => version,
+    }
+  }, [board])
+  return useSyncExternalStore(store.subscribe, store.get)
+}
+
+/** Whether `control`'s person may see `idea` (see the module comment). */
+export function ideaVisible(idea: Idea, control: ControlState): boolean {
+  if (control.me.role === 'facilitator') return true
+  const mine = idea.authorId !== null && idea.authorId === control.me.id
+  if (control.hiddenIdeaIds.includes(idea.id)) return false
+  if (!mine && control.pendingIdeaIds.includes(idea.id)) return false
+  if (!mine && control.privateCollection && !control.ideasRevealed) return false
+  return true
+}
+
+export function useIdeas(board: Board | null, control: ControlState | null): VisibleIdeas {
+  const version = useBoardVersion(board)
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `version` re-reads the board
+  return useMemo(() => {
+    if (!board || !control) return EMPTY
+    const meId = control.me.id
+    const isMine = (idea: Idea) => idea.authorId !== null && idea.authorId === meId
+    const groups = board.ideasByCluster().map((group) => ({
+      cluster: group.cluster,
+      ideas: group.ideas.filter((idea) => ideaVisible(idea, control)),
+    }))
+    const all = board.ideas()
+    return {
+      groups,
+      ideas: all.filter((idea) => ideaVisible(idea, control)),
+      clusters: board.clusters(),
+      mine: all.filter(isMine),
+      isMine,
+    }
+  }, [board, control, version])
+}
