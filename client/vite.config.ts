@@ -31,6 +31,8 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
+    // Read by the bundle budget check (test/bundle-budget.ts).
+    manifest: true,
     target: 'es2022',
     // Small assets become data: URLs by default; tldraw fetch()es its translation files, and the
     // CSP's `connect-src 'self'` refuses data: URLs (en.json is `{}`, small enough to inline).

@@ -16,6 +16,9 @@ export function mountClient(app: Hono, clientDir: string | null): void {
     return
   }
   const index = readFileSync(indexPath, 'utf8')
+  // The phone route has its own, smaller build (Preact instead of React); see client/README.md.
+  const phonePath = join(clientDir, 'phone.html')
+  const phone = existsSync(phonePath) ? readFileSync(phonePath, 'utf8') : index
   app.use(
     '/assets/*',
     serveStatic({
@@ -26,6 +29,10 @@ export function mountClient(app: Hono, clientDir: string | null): void {
     }),
   )
   app.use('*', serveStatic({ root: clientDir }))
+  app.get('/m/*', (c) => {
+    c.header('Cache-Control', 'no-cache')
+    return c.html(phone)
+  })
   app.get('*', (c) => {
     c.header('Cache-Control', 'no-cache')
     return c.html(index)
