@@ -5,6 +5,8 @@
 import { lazy, Suspense } from 'react'
 import { BoardGate } from './BoardGate.tsx'
 import { LangProvider } from './i18n/LangProvider.tsx'
+import { AccessibilityPage } from './info/AccessibilityPage.tsx'
+import { HelpPage } from './info/HelpPage.tsx'
 import { JoinPage } from './join/JoinPage.tsx'
 import { NotFoundPage } from './NotFoundPage.tsx'
 import { AccountPage } from './pages/AccountPage.tsx'
@@ -51,6 +53,10 @@ function Routes() {
       return <ProjectorRoute key={route.boardId} boardId={route.boardId} />
     case 'list':
       return <ListRoute key={route.boardId} boardId={route.boardId} />
+    case 'accessibility':
+      return <AccessibilityPage />
+    case 'help':
+      return <HelpPage />
     case 'notFound':
       return <NotFoundPage />
   }

@@ -19,6 +19,8 @@ export type Route =
   | { readonly name: 'phone'; readonly boardId: string }
   | { readonly name: 'projector'; readonly boardId: string }
   | { readonly name: 'list'; readonly boardId: string }
+  | { readonly name: 'accessibility' }
+  | { readonly name: 'help' }
   | { readonly name: 'notFound' }
 
 /** Board ids: 1–64 URL-safe characters. */
@@ -33,6 +35,8 @@ const STATIC: Record<string, Route> = {
   '/account': { name: 'account' },
   '/workshops': { name: 'workshops' },
   '/join': { name: 'join', code: null },
+  '/barrierefreiheit': { name: 'accessibility' },
+  '/hilfe': { name: 'help' },
 }
 
 function segment(raw: string | undefined): string | null {

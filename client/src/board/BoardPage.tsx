@@ -28,12 +28,20 @@ import {
   useTldrawCurrentUser,
 } from 'tldraw'
 import 'tldraw/tldraw.css'
+import { FlowAside } from '../flow/FlowAside.tsx'
+import { FlowProvider } from '../flow/FlowContext.tsx'
+import { PhaseBar } from '../flow/PhaseBar.tsx'
+import { useCanvasFlow } from '../flow/useCanvasFlow.ts'
+import { useControl } from '../flow/useControl.ts'
+import { addIdeaBlock, controlAllowsWrite, explainsBlock } from '../flow/writeRules.ts'
+import { useFlowT } from '../i18n/flowMessages.ts'
 import { useLang } from '../i18n/LangProvider.tsx'
 import { LangSwitch } from '../i18n/LangSwitch.tsx'
 import { isLang } from '../i18n/messages.ts'
 import { type LocalUser, MAX_NAME_LENGTH, useLocalUser, useNameOverride } from '../localUser.ts'
 import { SessionControls } from '../ui/AppHeader.tsx'
 import { Link } from '../ui/Link.tsx'
+import { BoardViewLinks } from '../views/shared/BoardViewLinks.tsx'
 import type { BoardConnection } from './BoardConnection.ts'
 import { BoardContext } from './BoardContext.tsx'
 import { ConnectionStatus } from './ConnectionStatus.tsx'
@@ -112,10 +120,13 @@ export default function BoardPage({
     firstPageName: t.firstPageName,
   })
   const closed = useClosed(session.connection)
+  // The server's control state (phase, lock) also decides whether this connection may write.
+  const control = useControl(session.connection)
+  const flowWrite = controlAllowsWrite(control)
   useEffect(() => {
-    $mode.set(canWrite && !closed ? 'readwrite' : 'readonly')
+    $mode.set(canWrite && flowWrite && !closed ? 'readwrite' : 'readonly')
     $publish.set(!viewer && !closed)
-  }, [$mode, $publish, canWrite, viewer, closed])
+  }, [$mode, $publish, canWrite, flowWrite, viewer, closed])
 
   // "Waiting for admission" is not an end: back to the lobby, which reconnects once admitted.
   const connection = session.connection
@@ -158,6 +169,12 @@ export default function BoardPage({
   const tlUser = useTldrawCurrentUser({ userPreferences, setUserPreferences })
 
   const board = session.connection?.board ?? null
+  const getShapeVisibility = useCanvasFlow(editor, board, control)
+  const ft = useFlowT()
+  const ideaBlock = addIdeaBlock(control)
+  const ideaBlockId = useId()
+  // A participant in a phase or lock that forbids writing keeps the (disabled, explained) tools.
+  const showTools = canWrite || (access.role === 'participant' && explainsBlock(ideaBlock))
   useEffect(() => {
     if (!editor || !board) return
     return registerCanvasDomainRules(editor, board)
@@ -168,14 +185,15 @@ export default function BoardPage({
     return exposeForTests({ editor, doc: session.connection.doc, board: session.connection.board })
   }, [editor, session.connection])
 
-  return (
+  const page = (
     <div className="iw-board-page">
       <header className="iw-board-header">
         <Link className="iw-brand" href="/">
           {t.appName}
         </Link>
         <span className="iw-board-id">{t.boardLabel(boardId)}</span>
-        {canWrite ? null : (
+        <BoardViewLinks boardId={boardId} current="canvas" show={['list', 'phone']} />
+        {showTools ? null : (
           <span className="iw-badge iw-badge-readonly" data-testid="read-only-badge">
             {t.board.viewOnly}
           </span>
@@ -191,29 +209,36 @@ export default function BoardPage({
             {t.board.videoCall}
           </a>
         ) : null}
-        {canWrite ? (
+        {showTools ? (
           <div className="iw-toolbar" role="toolbar" aria-label={t.toolbarLabel}>
             <button
               type="button"
               className="iw-button iw-button-primary"
               data-testid="add-idea"
-              disabled={!editor || !board || closed}
+              disabled={!editor || !board || closed || ideaBlock !== null}
+              aria-describedby={ideaBlock ? ideaBlockId : undefined}
               onClick={() => {
                 if (!editor || !board) return
+                // Authors are the server identity (so "own ideas" work); anonymous: no name.
                 addIdeaAtCenter(editor, board, {
                   text: t.newIdeaText,
-                  authorId: user.id,
-                  authorName: user.name,
+                  authorId: control?.me.id ?? user.id,
+                  authorName: control?.anonymousIdeas ? null : user.name,
                 })
               }}
             >
               {t.addIdea}
             </button>
+            {ideaBlock ? (
+              <span id={ideaBlockId} className="iw-add-idea-hint" data-testid="add-idea-hint">
+                {ideaBlock === 'locked' ? ft.addIdeaLocked : ft.addIdeaPhase}
+              </span>
+            ) : null}
             <button
               type="button"
               className="iw-button"
               data-testid="add-cluster"
-              disabled={!editor || !board || closed}
+              disabled={!editor || !board || closed || !flowWrite}
               onClick={() => {
                 if (editor && board) addClusterAtCenter(editor, board, t.newClusterTitle)
               }}
@@ -251,6 +276,7 @@ export default function BoardPage({
         <LangSwitch />
         <ConnectionStatus connection={session.connection} />
       </header>
+      <PhaseBar connection={session.connection} />
       <main className="iw-canvas">
         {session.phase === 'ready' && board ? (
           <BoardContext.Provider value={board}>
@@ -258,6 +284,7 @@ export default function BoardPage({
               store={session.store}
               shapeUtils={customShapeUtils}
               user={tlUser}
+              getShapeVisibility={getShapeVisibility}
               assetUrls={assetUrls}
               licenseKey={import.meta.env.VITE_TLDRAW_LICENSE_KEY}
               onMount={(mounted) => {
@@ -272,6 +299,7 @@ export default function BoardPage({
           </p>
         )}
       </main>
+      <FlowAside />
       {session.phase === 'schema-too-new' ? (
         <div className="iw-overlay">
           <div
@@ -297,5 +325,10 @@ export default function BoardPage({
         </div>
       ) : null}
     </div>
+  )
+  return (
+    <FlowProvider control={control} connection={session.connection} editor={editor} board={board}>
+      {page}
+    </FlowProvider>
   )
 }

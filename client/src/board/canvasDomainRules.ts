@@ -88,7 +88,7 @@ export function findFreeSpot(
 export function addIdeaAtCenter(
   editor: Editor,
   board: Board,
-  input: { text: string; authorId: string; authorName: string },
+  input: { text: string; authorId: string | null; authorName: string | null },
 ): string {
   const ideaId = board.addIdea(input)
   const { w, h } = IDEA_CARD_SIZE

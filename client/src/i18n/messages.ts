@@ -55,6 +55,11 @@ export interface Messages {
     logout: string
     login: string
   }
+  footer: {
+    label: string
+    accessibility: string
+    help: string
+  }
   common: {
     save: string
     saved: string
@@ -283,6 +288,11 @@ const de: Messages = {
     account: 'Konto',
     logout: 'Abmelden',
     login: 'Anmelden (Moderation)',
+  },
+  footer: {
+    label: 'Rechtliches und Hilfe',
+    accessibility: 'Barrierefreiheit',
+    help: 'Leitfaden für die Moderation',
   },
   common: {
     save: 'Speichern',
@@ -526,6 +536,11 @@ const en: Messages = {
     account: 'Account',
     logout: 'Sign out',
     login: 'Sign in (facilitators)',
+  },
+  footer: {
+    label: 'Legal and help',
+    accessibility: 'Accessibility',
+    help: 'Facilitator guide',
   },
   common: {
     save: 'Save',

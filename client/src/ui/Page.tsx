@@ -6,6 +6,7 @@
 import { type ReactNode, useEffect, useRef } from 'react'
 import { useT } from '../i18n/LangProvider.tsx'
 import { hasNavigated } from '../router.ts'
+import { AppFooter } from './AppFooter.tsx'
 import { AppHeader } from './AppHeader.tsx'
 
 export function usePageTitle(title: string): void {
@@ -40,6 +41,7 @@ export function Page({
         </h1>
         {children}
       </main>
+      <AppFooter />
     </div>
   )
 }

@@ -14,6 +14,7 @@ import {
   useEditor,
   useValue,
 } from 'tldraw'
+import { CardMarks, useCardFlow, VoteControls } from '../../flow/CardFlow.tsx'
 import { useT } from '../../i18n/LangProvider.tsx'
 import { useBoard, useCluster } from '../BoardContext.tsx'
 import { CARD_BACKGROUND, CLUSTER_ACCENT } from './palette.ts'
@@ -39,10 +40,11 @@ function ClusterFrameView({ shape }: { shape: ClusterFrameShape }) {
 
   const accent = cluster ? CLUSTER_ACCENT[cluster.color] : CLUSTER_ACCENT.grey
   const tint = cluster ? CARD_BACKGROUND[cluster.color] : CARD_BACKGROUND.grey
+  const flow = useCardFlow('cluster', shape.props.clusterId)
 
   return (
     <HTMLContainer
-      className="iw-cluster-frame"
+      className={`iw-cluster-frame ${flow.className}`}
       data-testid="cluster-frame"
       data-cluster-id={shape.props.clusterId}
       style={{
@@ -74,6 +76,8 @@ function ClusterFrameView({ shape }: { shape: ClusterFrameShape }) {
           <span>{cluster?.title || t.untitledCluster}</span>
         )}
       </div>
+      <CardMarks marks={flow.marks} spotlit={flow.spotlit} />
+      <VoteControls kind="cluster" id={shape.props.clusterId} label={cluster?.title ?? ''} />
     </HTMLContainer>
   )
 }

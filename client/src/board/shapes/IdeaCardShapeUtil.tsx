@@ -15,6 +15,7 @@ import {
   useEditor,
   useValue,
 } from 'tldraw'
+import { CardMarks, useCardFlow, VoteControls } from '../../flow/CardFlow.tsx'
 import { useT } from '../../i18n/LangProvider.tsx'
 import { useBoard, useIdea } from '../BoardContext.tsx'
 import { CARD_BACKGROUND } from './palette.ts'
@@ -43,10 +44,11 @@ function IdeaCardView({ shape }: { shape: IdeaCardShape }) {
   }, [isEditing, board, shape.props.ideaId])
 
   const background = idea ? CARD_BACKGROUND[idea.color] : '#f1f3f5'
+  const flow = useCardFlow('idea', shape.props.ideaId, idea?.authorId ?? null)
 
   return (
     <HTMLContainer
-      className="iw-idea-card"
+      className={`iw-idea-card ${flow.className}`}
       data-testid="idea-card"
       data-idea-id={shape.props.ideaId}
       onPointerDown={isEditing ? stopEventPropagation : undefined}
@@ -83,7 +85,11 @@ function IdeaCardView({ shape }: { shape: IdeaCardShape }) {
           {idea ? idea.text : t.missingIdea}
         </p>
       )}
-      {idea?.authorName ? <span className="iw-idea-card-author">{idea.authorName}</span> : null}
+      {idea?.authorName && flow.showAuthor ? (
+        <span className="iw-idea-card-author">{idea.authorName}</span>
+      ) : null}
+      <CardMarks marks={flow.marks} spotlit={flow.spotlit} />
+      <VoteControls kind="idea" id={shape.props.ideaId} label={idea?.text ?? ''} />
     </HTMLContainer>
   )
 }

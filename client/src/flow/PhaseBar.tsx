@@ -1,0 +1,126 @@
+/**
+ * The phase bar above the canvas, for everyone: the four phases as a stepper (the current one
+ * is bold, boxed, numbered and `aria-current="step"` — never colour alone), one line on what to
+ * do now for this role, dots left in an open round, the shared timer and the flow's polite live
+ * region (phase changes, timer, round start and reveal, failed requests).
+ */
+import { PHASE_RULES, PHASES } from '@ideenwand/board'
+import type { ControlState } from '@ideenwand/protocol'
+import { useEffect, useRef } from 'react'
+import type { BoardConnection } from '../board/BoardConnection.ts'
+import { type FlowMessages, useFlowT } from '../i18n/flowMessages.ts'
+import { useFlow } from './FlowContext.tsx'
+import { PhaseTimer } from './PhaseTimer.tsx'
+import './flow.css'
+
+function instructionFor(ft: FlowMessages, control: ControlState): string {
+  const { phase, round, me } = control
+  const base = ft.instruction[phase][me.role]
+  if (phase === 'vote' && me.role !== 'facilitator') {
+    if (!round) return control.history.length > 0 ? ft.resultIn : ft.waitingForRound
+    if (round.status !== 'open') return ft.roundClosed
+  }
+  if (me.role === 'participant' && control.locked && PHASE_RULES[phase].arrange) {
+    return `${base} ${ft.addIdeaLocked}`
+  }
+  return base
+}
+
+/** Announces phase changes, a new round and a reveal (not what was already so on load). */
+function useFlowAnnouncements(control: ControlState | null) {
+  const ft = useFlowT()
+  const flow = useFlow()
+  const announce = flow?.announce
+  const seen = useRef<{ phase: string; roundId: string | null; revealed: number } | null>(null)
+  useEffect(() => {
+    if (!control || !announce) return
+    const now = {
+      phase: control.phase,
+      roundId: control.round?.status === 'open' ? control.round.id : null,
+      revealed: control.history.length,
+    }
+    const before = seen.current
+    seen.current = now
+    if (!before) return
+    if (before.phase !== now.phase) announce(ft.announce.phase(ft.phases[control.phase]))
+    if (now.roundId && before.roundId !== now.roundId && control.me.role === 'participant') {
+      announce(ft.announce.roundOpen(control.round?.dotsPerPerson ?? 0))
+    }
+    if (now.revealed > before.revealed) {
+      const last = control.history[control.history.length - 1]
+      if (last) announce(ft.announce.revealed(last.number))
+    }
+  }, [control, announce, ft])
+}
+
+export function PhaseBar({ connection }: { connection: BoardConnection | null }) {
+  const ft = useFlowT()
+  const flow = useFlow()
+  const control = flow?.control ?? null
+  useFlowAnnouncements(control)
+  if (!control || !connection) return null
+
+  const current = PHASES.indexOf(control.phase)
+  const ballot = control.myBallot
+  const voting = control.phase === 'vote' && control.round?.status === 'open'
+  const notice = flow?.notice ?? null
+
+  return (
+    <section
+      className="iw-phase-bar"
+      aria-label={ft.phaseBarLabel}
+      data-testid="phase-bar"
+      data-phase={control.phase}
+    >
+      <ol className="iw-stepper">
+        {PHASES.map((phase, index) => {
+          const isCurrent = index === current
+          const done = index < current
+          return (
+            <li
+              key={phase}
+              className={`iw-step${isCurrent ? ' iw-step-current' : ''}${done ? ' iw-step-done' : ''}`}
+              aria-current={isCurrent ? 'step' : undefined}
+              data-testid={`step-${phase}`}
+            >
+              <span className="iw-step-number" aria-hidden="true">
+                {done ? '✓' : index + 1}
+              </span>
+              <span className="iw-step-name">{ft.phases[phase]}</span>
+              {isCurrent ? <span className="iw-visually-hidden"> {ft.currentStep}</span> : null}
+              {done ? <span className="iw-visually-hidden"> {ft.stepDone}</span> : null}
+            </li>
+          )
+        })}
+      </ol>
+      <p className="iw-phase-instruction" data-testid="phase-instruction">
+        {instructionFor(ft, control)}
+      </p>
+      {voting && ballot ? (
+        <p className="iw-dots-left" data-testid="dots-left" data-remaining={ballot.remaining}>
+          <span className="iw-dots-row" aria-hidden="true">
+            {Array.from({ length: Math.min(ballot.remaining, 12) }, (_, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: identical dots, order is the identity
+              <span key={i} className="iw-dot" />
+            ))}
+          </span>
+          {ft.dotsLeft(ballot.remaining)}
+        </p>
+      ) : null}
+      <PhaseTimer timer={control.timer} connection={connection} />
+      <p
+        className={`iw-flow-notice${notice?.kind === 'error' ? ' iw-flow-notice-error' : ''}`}
+        role="status"
+        aria-live="polite"
+        data-testid="flow-notice"
+      >
+        {notice ? (
+          <>
+            {notice.kind === 'error' ? <span aria-hidden="true">⚠ </span> : null}
+            {notice.text}
+          </>
+        ) : null}
+      </p>
+    </section>
+  )
+}

@@ -1,0 +1,18 @@
+/**
+ * The footer on every page and view: the accessibility statement (BITV 2.0 requires a link from
+ * every page) and the facilitator guide. Hidden when printing.
+ */
+import { useT } from '../i18n/LangProvider.tsx'
+import { Link } from './Link.tsx'
+
+export function AppFooter() {
+  const t = useT()
+  return (
+    <footer className="iw-app-footer">
+      <nav aria-label={t.footer.label}>
+        <Link href="/barrierefreiheit">{t.footer.accessibility}</Link>
+        <Link href="/hilfe">{t.footer.help}</Link>
+      </nav>
+    </footer>
+  )
+}
