@@ -1,8 +1,11 @@
 /**
  * Links between the views of one board (canvas, phone, list, projector) — a small `<nav>` every
  * view shows, so nobody is stuck in a view that does not suit them (e.g. a screen-reader user
- * on the canvas finds "Listenansicht" at once). The canvas page imports it too; tldraw-free.
+ * on the canvas finds "Listenansicht" at once), plus the accessibility statement. The canvas
+ * page imports it too; tldraw-free.
  */
+
+import { useT } from '../../i18n/LangProvider.tsx'
 import { boardPath, listPath, phonePath, projectorPath } from '../../router.ts'
 import { Link } from '../../ui/Link.tsx'
 import { useViewT } from './useViewT.ts'
@@ -21,6 +24,7 @@ export function BoardViewLinks({
   className?: string
 }) {
   const v = useViewT()
+  const t = useT()
   const targets: Record<BoardView, { href: string; label: string; testId: string }> = {
     canvas: { href: boardPath(boardId), label: v.links.whiteboard, testId: 'link-whiteboard' },
     list: { href: listPath(boardId), label: v.links.list, testId: 'link-list' },
@@ -36,6 +40,8 @@ export function BoardViewLinks({
             {targets[view].label}
           </Link>
         ))}
+      {/* BITV 2.0: the accessibility statement is linked from every page and view. */}
+      <Link href="/barrierefreiheit">{t.footer.accessibility}</Link>
     </nav>
   )
 }
