@@ -20,6 +20,7 @@ import { csrfProtection, originPolicy, securityHeaders } from './http/security.t
 import { mountClient } from './http/staticClient.ts'
 import { mountSync, sessionAuthorize } from './http/syncRoute.ts'
 import { createLogger, type Logger } from './logger.ts'
+import { OutcomeService } from './outcome/OutcomeService.ts'
 import { BoardStore } from './storage/BoardStore.ts'
 import { type Db, openDb } from './storage/Db.ts'
 import { migrate } from './storage/migrate.ts'
@@ -112,6 +113,7 @@ export async function createServer(options: ServerOptions): Promise<IdeenwandSer
       registry,
       rooms,
       control,
+      outcome: new OutcomeService(db, store, rooms, workshops, guests),
       limits,
       cookies,
       appUrl: (origin, path) => `${config.publicUrl ?? origin}${path}`,

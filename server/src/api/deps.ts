@@ -7,6 +7,7 @@ import type { SessionStore } from '../auth/SessionStore.ts'
 import type { TicketStore } from '../auth/TicketStore.ts'
 import type { RateLimits } from '../http/rateLimits.ts'
 import type { Logger } from '../logger.ts'
+import type { OutcomeService } from '../outcome/OutcomeService.ts'
 import type { ConnectionRegistry } from '../sync/ConnectionRegistry.ts'
 import type { Rooms } from '../sync/Rooms.ts'
 import type { CofacilitatorInvites } from '../workshops/CofacilitatorInvites.ts'
@@ -25,6 +26,7 @@ export interface ApiDeps {
   registry: ConnectionRegistry
   rooms: Rooms
   control: ControlService
+  outcome: OutcomeService
   limits: RateLimits
   cookies: CookiePolicy
   /** Absolute URL of a path in the app, e.g. `appUrl(c, '/join/K7P-2QX')`. */

@@ -10,6 +10,7 @@ import { authRoutes } from './authRoutes.ts'
 import type { ApiDeps, ApiEnv } from './deps.ts'
 import { flowRoutes } from './flowRoutes.ts'
 import { guestRoutes } from './guestRoutes.ts'
+import { outcomeImportRoute, outcomeRoutes } from './outcomeRoutes.ts'
 import { workshopRoutes } from './workshopRoutes.ts'
 
 /** Largest accepted JSON body (the import of a workshop export will raise it for its route). */
@@ -27,6 +28,7 @@ export function createApi(deps: ApiDeps) {
       }
     },
   })
+  api.route('/', outcomeImportRoute(deps)) // before the body limit: imports take up to 20 MB
   api.use(
     '*',
     bodyLimit({
@@ -48,6 +50,7 @@ export function createApi(deps: ApiDeps) {
   api.route('/', workshopRoutes(deps))
   api.route('/', guestRoutes(deps))
   api.route('/', flowRoutes(deps))
+  api.route('/', outcomeRoutes(deps))
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {

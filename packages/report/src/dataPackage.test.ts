@@ -1,0 +1,141 @@
+/**
+ * The data package against the Frictionless specs: the descriptor validates with the official
+ * JSON Schema profiles (Tabular Data Package, Table Schema, shipped by `datapackage` and
+ * `tableschema`) under Ajv; the reference library `datapackage` then loads it, reads every CSV
+ * casting each value to its declared type and checks the foreign keys.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import Ajv from 'ajv-draft-04'
+import addFormats from 'ajv-formats'
+import { Package } from 'datapackage'
+import { afterAll, describe, expect, it } from 'vitest'
+import { toDataPackage } from './dataPackage.ts'
+import { FIXTURE_HIDDEN_TEXT, FIXTURE_PENDING_TEXT, fixtureOutcome } from './fixture.ts'
+
+const require = createRequire(import.meta.url)
+const profile = (path: string) => JSON.parse(readFileSync(require.resolve(path), 'utf8'))
+
+const ajv = new Ajv({ strict: false, allErrors: true })
+addFormats(ajv)
+// The profiles use 'textarea' as a UI hint for multi-line text, not a validation format.
+ajv.addFormat('textarea', true)
+const validatePackage = ajv.compile(profile('datapackage/lib/profiles/tabular-data-package.json'))
+const validateDataPackage = ajv.compile(profile('datapackage/lib/profiles/data-package.json'))
+const validateTableSchema = ajv.compile(profile('tableschema/lib/profiles/table-schema.json'))
+
+const dirs: string[] = []
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true })
+})
+
+function write(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'ideenwand-dp-'))
+  dirs.push(dir)
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text)
+  return dir
+}
+
+/** Minimal RFC 4180 reader for the header row. */
+function headerOf(csv: string): string[] {
+  return (csv.replace(/^\ufeff/, '').split('\r\n')[0] ?? '').split(',')
+}
+
+describe('data package', () => {
+  const files = toDataPackage(fixtureOutcome())
+  const descriptor = JSON.parse(files['datapackage.json'])
+
+  it('validates against the Tabular Data Package and Data Package profiles', () => {
+    expect(validatePackage(descriptor), JSON.stringify(validatePackage.errors)).toBe(true)
+    expect(validateDataPackage(descriptor), JSON.stringify(validateDataPackage.errors)).toBe(true)
+    expect(descriptor).toMatchObject({
+      name: 'ideenwand-themenlabor-freizeit-2026-09-22',
+      title: 'Themenlabor Freizeit (2026-09-22)',
+      licenses: [{ name: 'CC-BY-4.0', path: 'https://creativecommons.org/licenses/by/4.0/' }],
+    })
+  })
+
+  it('each resource has a valid Table Schema whose fields match the CSV header', () => {
+    expect(descriptor.resources.map((r: { name: string }) => r.name)).toEqual([
+      'ideas',
+      'clusters',
+      'votes',
+    ])
+    for (const r of descriptor.resources) {
+      expect(validateTableSchema(r.schema), JSON.stringify(validateTableSchema.errors)).toBe(true)
+      expect(r).toMatchObject({ format: 'csv', mediatype: 'text/csv', encoding: 'utf-8' })
+      for (const f of r.schema.fields) expect(f.description, `${r.name}.${f.name}`).toBeTruthy()
+      const csv = files[r.path as keyof typeof files]
+      expect(headerOf(csv)).toEqual(r.schema.fields.map((f: { name: string }) => f.name))
+    }
+  })
+
+  it('a broken descriptor fails the same validation (the check can fail)', () => {
+    const broken = structuredClone(descriptor)
+    broken.name = 'Kein gültiger Name!'
+    broken.resources[0].schema.fields[0].type = 'text'
+    expect(validatePackage(broken)).toBe(false)
+    expect(validateTableSchema(broken.resources[0].schema)).toBe(false)
+  })
+
+  it('the reference library reads every row with its declared types and foreign keys', async () => {
+    const dir = write(files as unknown as Record<string, string>)
+    const pkg = await Package.load(join(dir, 'datapackage.json'))
+    expect(pkg.errors.map((e) => e.message)).toEqual([])
+    expect(pkg.valid).toBe(true)
+    const rows = Object.fromEntries(
+      await Promise.all(
+        pkg.resources.map(
+          async (r) => [r.name, await r.read({ keyed: true, relations: true })] as const,
+        ),
+      ),
+    )
+    expect(rows.ideas).toHaveLength(10)
+    expect(rows.clusters).toHaveLength(3)
+    expect(rows.votes).toHaveLength(6)
+    const first = rows.ideas?.[0]
+    expect(first?.created).toBeInstanceOf(Date)
+    expect(rows.votes?.[0]).toEqual({
+      round: 1,
+      target_id: 'i-radweg',
+      target_kind: 'idea',
+      dots: 7,
+      rank: 1,
+      tied: false,
+    })
+    expect(rows.clusters?.map((c) => c.idea_count)).toEqual([3, 2, 0])
+  })
+
+  it('a value that does not parse as its type is caught by the reader', async () => {
+    const bad = {
+      ...files,
+      'votes.csv': files['votes.csv'].replace('i-radweg,idea,7', 'i-radweg,idea,sieben'),
+    }
+    const pkg = await Package.load(
+      join(write(bad as unknown as Record<string, string>), 'datapackage.json'),
+    )
+    const votes = pkg.resources.find((r) => r.name === 'votes')
+    await expect(votes?.read({ keyed: true })).rejects.toThrow()
+  })
+
+  it('has no personal data and no hidden or pending ideas', () => {
+    const all = Object.values(files).join('\n')
+    for (const name of ['Aylin', 'Jonas', 'Mia', 'Moderatorin']) expect(all).not.toContain(name)
+    expect(all).not.toContain(FIXTURE_HIDDEN_TEXT)
+    expect(all).not.toContain(FIXTURE_PENDING_TEXT)
+    expect(all).not.toContain('i-hidden')
+  })
+
+  it('carries the licence asked for', () => {
+    const dl = JSON.parse(toDataPackage(fixtureOutcome(), 'dl-by-de-2.0')['datapackage.json'])
+    expect(dl.licenses).toEqual([
+      {
+        name: 'dl-de-by-2.0',
+        path: 'https://www.govdata.de/dl-de/by-2-0',
+        title: 'Datenlizenz Deutschland – Namensnennung – Version 2.0',
+      },
+    ])
+  })
+})

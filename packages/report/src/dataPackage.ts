@@ -1,0 +1,239 @@
+/**
+ * The open-data package: a Frictionless (Tabular) Data Package — `datapackage.json` with a Table
+ * Schema per CSV — and `ideas.csv`, `clusters.csv`, `votes.csv`. No personal data: no authors,
+ * no guest ids, votes only as totals per target and round.
+ */
+import { type CsvCell, type CsvOptions, toCsv } from './csv.ts'
+import { baseName, isoSeconds, LICENCE_INFO } from './format.ts'
+import { labels } from './labels.ts'
+import { type Licence, OUTCOME_COLORS, type Outcome } from './types.ts'
+
+export interface TableField {
+  name: string
+  type: 'string' | 'integer' | 'datetime' | 'boolean'
+  description: string
+  constraints?: { required?: boolean; unique?: boolean; enum?: string[]; minimum?: number }
+}
+
+export interface TableResource {
+  name: string
+  path: string
+  title: string
+  description: string
+  profile: 'tabular-data-resource'
+  format: 'csv'
+  mediatype: 'text/csv'
+  encoding: 'utf-8'
+  dialect: { delimiter: ','; doubleQuote: true; lineTerminator: '\r\n'; header: true }
+  schema: {
+    fields: TableField[]
+    missingValues: string[]
+    primaryKey: string | string[]
+    foreignKeys?: { fields: string; reference: { resource: string; fields: string } }[]
+  }
+}
+
+export interface DataPackageFiles {
+  'datapackage.json': string
+  'ideas.csv': string
+  'clusters.csv': string
+  'votes.csv': string
+}
+
+const colour: TableField = {
+  name: 'colour',
+  type: 'string',
+  description: 'Colour on the board (palette name)',
+  constraints: { required: true, enum: [...OUTCOME_COLORS] },
+}
+
+export const IDEAS_FIELDS: TableField[] = [
+  {
+    name: 'id',
+    type: 'string',
+    description: 'Idea id (unique within the board)',
+    constraints: { required: true, unique: true },
+  },
+  {
+    name: 'text',
+    type: 'string',
+    description:
+      "The idea as written. Text beginning with =, +, -, @, tab or CR is prefixed with ' against spreadsheet formula injection.",
+    constraints: { required: true },
+  },
+  {
+    name: 'cluster_id',
+    type: 'string',
+    description: 'Cluster the idea is in (clusters.csv); empty when unsorted',
+  },
+  {
+    name: 'created',
+    type: 'datetime',
+    description: 'When the idea was written (UTC, author device clock)',
+    constraints: { required: true },
+  },
+  colour,
+]
+
+export const CLUSTERS_FIELDS: TableField[] = [
+  {
+    name: 'id',
+    type: 'string',
+    description: 'Cluster id (unique within the board)',
+    constraints: { required: true, unique: true },
+  },
+  { name: 'title', type: 'string', description: 'Cluster title', constraints: { required: true } },
+  {
+    name: 'position',
+    type: 'integer',
+    description: 'Order of the cluster on the board, from 1',
+    constraints: { required: true, minimum: 1 },
+  },
+  colour,
+  {
+    name: 'idea_count',
+    type: 'integer',
+    description: 'Number of published ideas in the cluster',
+    constraints: { required: true, minimum: 0 },
+  },
+]
+
+export const VOTES_FIELDS: TableField[] = [
+  {
+    name: 'round',
+    type: 'integer',
+    description: 'Number of the voting round, from 1',
+    constraints: { required: true, minimum: 1 },
+  },
+  {
+    name: 'target_id',
+    type: 'string',
+    description: 'The idea (ideas.csv) or cluster (clusters.csv) voted on',
+    constraints: { required: true },
+  },
+  {
+    name: 'target_kind',
+    type: 'string',
+    description: 'What was voted on in the round',
+    constraints: { required: true, enum: ['idea', 'cluster'] },
+  },
+  {
+    name: 'dots',
+    type: 'integer',
+    description: 'Dots the target got in the round (sum over all voters)',
+    constraints: { required: true, minimum: 0 },
+  },
+  {
+    name: 'rank',
+    type: 'integer',
+    description: 'Rank in the round (1 = most dots; equal dots share a rank)',
+    constraints: { required: true, minimum: 1 },
+  },
+  {
+    name: 'tied',
+    type: 'boolean',
+    description: 'Whether other targets have the same number of dots',
+    constraints: { required: true },
+  },
+]
+
+const DIALECT = { delimiter: ',', doubleQuote: true, lineTerminator: '\r\n', header: true } as const
+
+function resource(
+  name: string,
+  title: string,
+  description: string,
+  fields: TableField[],
+  primaryKey: string | string[],
+  foreignKeys?: TableResource['schema']['foreignKeys'],
+): TableResource {
+  return {
+    name,
+    path: `${name}.csv`,
+    title,
+    description,
+    profile: 'tabular-data-resource',
+    format: 'csv',
+    mediatype: 'text/csv',
+    encoding: 'utf-8',
+    dialect: DIALECT,
+    schema: { fields, missingValues: [''], primaryKey, ...(foreignKeys ? { foreignKeys } : {}) },
+  }
+}
+
+/** The rows of the three tables (before CSV encoding). */
+export function tableRows(outcome: Outcome): Record<'ideas' | 'clusters' | 'votes', CsvCell[][]> {
+  const ideas = outcome.groups.flatMap((g) => g.ideas)
+  ideas.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id))
+  const clusters = outcome.groups.flatMap((g, i) =>
+    g.cluster ? [[g.cluster.id, g.cluster.title, i, g.cluster.color, g.ideas.length]] : [],
+  )
+  return {
+    ideas: ideas.map((i) => [i.id, i.text, i.clusterId, isoSeconds(i.createdAt), i.color]),
+    clusters,
+    votes: outcome.rounds.flatMap((r) =>
+      r.results.map((e) => [r.number, e.targetId, r.targetKind, e.dots, e.rank, e.tied]),
+    ),
+  }
+}
+
+/**
+ * The data package's files as text. CSVs are UTF-8 without BOM unless `csv.bom` (the schema
+ * says `utf-8` either way; Frictionless readers skip a BOM).
+ */
+export function toDataPackage(
+  outcome: Outcome,
+  licence: Licence = outcome.workshop.licence,
+  csv: CsvOptions = {},
+): DataPackageFiles {
+  const w = outcome.workshop
+  const t = labels(w.language)
+  const info = LICENCE_INFO[licence]
+  const rows = tableRows(outcome)
+  const descriptor = {
+    profile: 'tabular-data-package',
+    name: baseName(outcome),
+    title: `${w.title}${w.date ? ` (${w.date})` : ''}`,
+    description: [
+      w.description.trim(),
+      `${t.report} – Ideenwand.${w.place ? ` ${t.place}: ${w.place}.` : ''}`,
+    ]
+      .filter(Boolean)
+      .join('\n\n'),
+    created: isoSeconds(outcome.generatedAt),
+    keywords: ['Ideenwand', 'Bürgerbeteiligung', 'Workshop', ...(w.place ? [w.place] : [])],
+    licenses: [{ name: info.id, path: info.url, title: info.title }],
+    ...(w.publisher ? { contributors: [{ title: w.publisher, role: 'publisher' }] } : {}),
+    resources: [
+      resource(
+        'ideas',
+        'Ideas',
+        'Published ideas of the workshop (no author data)',
+        IDEAS_FIELDS,
+        'id',
+        [{ fields: 'cluster_id', reference: { resource: 'clusters', fields: 'id' } }],
+      ),
+      resource(
+        'clusters',
+        'Clusters',
+        'Clusters the ideas were grouped into',
+        CLUSTERS_FIELDS,
+        'id',
+      ),
+      resource(
+        'votes',
+        'Votes',
+        'Results of the revealed dot-voting rounds, per target and round (no individual ballots)',
+        VOTES_FIELDS,
+        ['round', 'target_id'],
+      ),
+    ],
+  }
+  const header = (fields: TableField[]) => fields.map((f) => f.name)
+  return {
+    'datapackage.json': `${JSON.stringify(descriptor, null, 2)}\n`,
+    'ideas.csv': toCsv(header(IDEAS_FIELDS), rows.ideas, csv),
+    'clusters.csv': toCsv(header(CLUSTERS_FIELDS), rows.clusters, csv),
+    'votes.csv': toCsv(header(VOTES_FIELDS), rows.votes, csv),
+  }
+}

@@ -1,0 +1,100 @@
+/**
+ * DCAT-AP.de metadata of the data package as JSON-LD (GovData conventions): a `dcat:Dataset`
+ * with title, description, publisher, dates, keywords, licence and one `dcat:Distribution` per
+ * CSV with access/download URL, licence and format from the dcat-ap.de and EU vocabularies.
+ */
+import { isoSeconds, LICENCE_INFO } from './format.ts'
+import type { Licence, Outcome } from './types.ts'
+
+export const DCAT_CONTEXT = {
+  dcat: 'http://www.w3.org/ns/dcat#',
+  dct: 'http://purl.org/dc/terms/',
+  dcatde: 'http://dcat-ap.de/def/dcatde/',
+  foaf: 'http://xmlns.com/foaf/0.1/',
+  xsd: 'http://www.w3.org/2001/XMLSchema#',
+} as const
+
+export const CSV_FORMAT_URI = 'http://publications.europa.eu/resource/authority/file-type/CSV'
+export const CSV_MEDIA_TYPE_URI = 'https://www.iana.org/assignments/media-types/text/csv'
+
+/**
+ * Placeholder for `dcatde:contributorID`, which must come from the controlled list of the
+ * publishing portal (e.g. `http://dcat-ap.de/def/contributors/<portal>`). Replace it before
+ * harvesting, or pass `contributorId`.
+ */
+export const CONTRIBUTOR_PLACEHOLDER = 'http://dcat-ap.de/def/contributors/REPLACE-WITH-PORTAL-ID'
+
+export interface DcatOptions {
+  licence?: Licence
+  /** Where the files will be published: `<baseUrl>/ideas.csv` etc. (a trailing slash is added). */
+  baseUrl: string
+  /** Landing or access page of the dataset; default `baseUrl`. */
+  accessUrl?: string
+  contributorId?: string
+  /** Default: the workshop's publisher, or the place. */
+  publisher?: string
+  issued?: number
+  modified?: number
+}
+
+const FILES = [
+  { file: 'ideas.csv', title: { de: 'Ideen', en: 'Ideas' } },
+  { file: 'clusters.csv', title: { de: 'Cluster', en: 'Clusters' } },
+  { file: 'votes.csv', title: { de: 'Abstimmungsergebnisse', en: 'Voting results' } },
+] as const
+
+export function toDcatApDe(outcome: Outcome, options: DcatOptions): Record<string, unknown> {
+  const w = outcome.workshop
+  const lang = w.language
+  const licence = { '@id': LICENCE_INFO[options.licence ?? w.licence].dcatUri }
+  const base = options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`
+  const literal = (value: string) => ({ '@value': value, '@language': lang })
+  const dateTime = (ms: number) => ({ '@value': isoSeconds(ms), '@type': 'xsd:dateTime' })
+  const publisher = options.publisher ?? w.publisher ?? w.place ?? 'Ideenwand'
+  const description =
+    w.description.trim() ||
+    (lang === 'de'
+      ? `Ergebnisse des Workshops „${w.title}“: Ideen, Cluster und Abstimmungsergebnisse.`
+      : `Outcome of the workshop "${w.title}": ideas, clusters and voting results.`)
+  return {
+    '@context': DCAT_CONTEXT,
+    '@id': `${base}#dataset`,
+    '@type': 'dcat:Dataset',
+    'dct:title': literal(w.title),
+    'dct:description': literal(description),
+    'dct:publisher': { '@type': 'foaf:Organization', 'foaf:name': publisher },
+    'dct:issued': dateTime(options.issued ?? outcome.generatedAt),
+    'dct:modified': dateTime(options.modified ?? outcome.generatedAt),
+    'dct:language': {
+      '@id': `http://publications.europa.eu/resource/authority/language/${lang === 'de' ? 'DEU' : 'ENG'}`,
+    },
+    'dcat:keyword': [
+      'Ideenwand',
+      'Bürgerbeteiligung',
+      'Workshop',
+      ...(w.place ? [w.place] : []),
+    ].map(literal),
+    ...(w.date
+      ? {
+          'dct:temporal': {
+            '@type': 'dct:PeriodOfTime',
+            'dcat:startDate': { '@value': w.date, '@type': 'xsd:date' },
+          },
+        }
+      : {}),
+    'dct:license': licence,
+    'dcatde:contributorID': { '@id': options.contributorId ?? CONTRIBUTOR_PLACEHOLDER },
+    'dcat:landingPage': { '@id': options.accessUrl ?? base },
+    'dcat:distribution': FILES.map((f) => ({
+      '@id': `${base}${f.file}#distribution`,
+      '@type': 'dcat:Distribution',
+      'dct:title': literal(f.title[lang]),
+      'dcat:accessURL': { '@id': options.accessUrl ?? base },
+      'dcat:downloadURL': { '@id': `${base}${f.file}` },
+      'dct:format': { '@id': CSV_FORMAT_URI },
+      'dcat:mediaType': { '@id': CSV_MEDIA_TYPE_URI },
+      'dct:license': licence,
+      'dct:conformsTo': { '@id': `${base}datapackage.json` },
+    })),
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * @ideenwand/report — the outcome of a workshop as files: report (Markdown, HTML, board SVG),
+ * open data (CSV, Frictionless Data Package, DCAT-AP.de JSON-LD), the machine export and a ZIP
+ * of everything. Pure functions over the {@link Outcome} model; see README.md.
+ * @module
+ */
+export {
+  type BoardLayout,
+  boardLayout,
+  type LayoutCard,
+  type LayoutFrame,
+  PALETTE,
+  wrapText,
+} from './boardLayout.ts'
+export { boardSvg, layoutSvg } from './boardSvg.ts'
+export {
+  buildOutcome,
+  type OutcomeSource,
+  phaseSegments,
+  summariseActivity,
+} from './buildOutcome.ts'
+export { canvasShapes } from './canvas.ts'
+export { barChartSvg, CHART_BARS, type ChartBar, chartBars, truncate } from './chart.ts'
+export { type CsvCell, type CsvOptions, csvCell, toCsv } from './csv.ts'
+export {
+  CLUSTERS_FIELDS,
+  type DataPackageFiles,
+  IDEAS_FIELDS,
+  type TableField,
+  type TableResource,
+  tableRows,
+  toDataPackage,
+  VOTES_FIELDS,
+} from './dataPackage.ts'
+export {
+  CONTRIBUTOR_PLACEHOLDER,
+  CSV_FORMAT_URI,
+  CSV_MEDIA_TYPE_URI,
+  DCAT_CONTEXT,
+  type DcatOptions,
+  toDcatApDe,
+} from './dcat.ts'
+export { escapeMarkdown, escapeXml } from './escape.ts'
+export {
+  baseName,
+  formatDateTime,
+  formatDay,
+  formatDuration,
+  isoSeconds,
+  LICENCE_INFO,
+  type LicenceInfo,
+  slug,
+} from './format.ts'
+export { toHtml } from './html.ts'
+export { LABELS, type LabelKey, type Labels, labels } from './labels.ts'
+export {
+  EXPORT_FILE,
+  EXPORT_FORMAT,
+  EXPORT_VERSION,
+  type MachineExport,
+  toMachineExport,
+} from './machineExport.ts'
+export { type MarkdownOptions, toMarkdown } from './markdown.ts'
+export {
+  type ActivitySummary,
+  type CanvasShape,
+  LANGS,
+  type Lang,
+  LICENCES,
+  type Licence,
+  OUTCOME_COLORS,
+  type Outcome,
+  type OutcomeCluster,
+  type OutcomeColor,
+  type OutcomeGroup,
+  type OutcomeIdea,
+  type OutcomePhase,
+  type OutcomeResult,
+  type OutcomeRound,
+  type OutcomeWorkshop,
+  type ParticipantCounts,
+} from './types.ts'
+export { toOpenDataZip, toOpenDataZipAsync, ZIP_FILES, type ZipOptions } from './zip.ts'

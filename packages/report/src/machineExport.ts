@@ -1,0 +1,68 @@
+/**
+ * `ideenwand-export.json`: the complete machine-readable export that import reads back —
+ * workshop meta, clusters, ideas (text, colour, cluster, time), canvas records and revealed
+ * rounds. No personal data: no authors, guests, facilitators or ballots.
+ */
+import type { Lang, Licence, Outcome, OutcomeColor, OutcomeRound } from './types.ts'
+
+export const EXPORT_FORMAT = 'ideenwand-export'
+export const EXPORT_VERSION = 1
+export const EXPORT_FILE = 'ideenwand-export.json'
+
+export interface MachineExport {
+  format: typeof EXPORT_FORMAT
+  version: typeof EXPORT_VERSION
+  exportedAt: string
+  workshop: {
+    title: string
+    date: string | null
+    place: string | null
+    description: string
+    language: Lang
+    publisher: string | null
+    licence: Licence
+  }
+  clusters: { id: string; title: string; order: number; color: OutcomeColor }[]
+  ideas: {
+    id: string
+    text: string
+    clusterId: string | null
+    createdAt: number
+    color: OutcomeColor
+  }[]
+  canvas: unknown[]
+  tldrawSchema: unknown
+  rounds: OutcomeRound[]
+}
+
+export function toMachineExport(outcome: Outcome): MachineExport {
+  const w = outcome.workshop
+  return {
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    exportedAt: new Date(outcome.generatedAt).toISOString(),
+    workshop: {
+      title: w.title,
+      date: w.date,
+      place: w.place,
+      description: w.description,
+      language: w.language,
+      publisher: w.publisher,
+      licence: w.licence,
+    },
+    clusters: outcome.groups.flatMap((g) => (g.cluster ? [{ ...g.cluster }] : [])),
+    ideas: outcome.groups
+      .flatMap((g) => g.ideas)
+      .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id))
+      .map((i) => ({
+        id: i.id,
+        text: i.text,
+        clusterId: i.clusterId,
+        createdAt: i.createdAt,
+        color: i.color,
+      })),
+    canvas: outcome.canvasRecords,
+    tldrawSchema: outcome.tldrawSchema,
+    rounds: outcome.rounds,
+  }
+}

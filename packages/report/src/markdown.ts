@@ -1,0 +1,104 @@
+/** The report as Markdown (CommonMark + GFM tables); every piece of user text is escaped. */
+import { chartBars } from './chart.ts'
+import { escapeMarkdown as md } from './escape.ts'
+import { formatDateTime, formatDay, formatDuration, LICENCE_INFO } from './format.ts'
+import { labels } from './labels.ts'
+import type { Lang, Outcome } from './types.ts'
+
+export interface MarkdownOptions {
+  /** Relative path of the board picture (SVG) to link, e.g. `board.svg` inside the ZIP. */
+  boardImage?: string
+}
+
+export function toMarkdown(outcome: Outcome, lang: Lang, options: MarkdownOptions = {}): string {
+  const t = labels(lang)
+  const { workshop: w, timeZone } = outcome
+  const time = (ms: number) => formatDateTime(ms, lang, timeZone)
+  const licence = LICENCE_INFO[w.licence]
+  const out: string[] = [`# ${t.report}: ${md(w.title)}`, '']
+  if (w.date) out.push(`- **${t.date}:** ${formatDay(w.date, lang)}`)
+  if (w.place) out.push(`- **${t.place}:** ${md(w.place)}`)
+  out.push(`- **${t.facilitators}:** ${outcome.facilitators.map(md).join(', ') || t.none}`)
+  if (w.publisher) out.push(`- **${t.publisher}:** ${md(w.publisher)}`)
+  out.push(`- **${t.licence}:** [${licence.title}](${licence.url})`)
+  out.push(`- **${t.generated}:** ${time(outcome.generatedAt)}`, '')
+  if (w.description.trim()) out.push(md(w.description), '')
+  out.push(`_${t.hiddenNote}_`, '')
+
+  const p = outcome.participants
+  out.push(`## ${t.participantsHeading}`, '', `| | |`, `|---|--:|`)
+  out.push(`| ${t.facilitatorsCount} | ${p.facilitators} |`)
+  out.push(`| ${t.participantsCount} | ${p.participants} |`)
+  out.push(`| ${t.viewersCount} | ${p.viewers} |`, '')
+  if (p.names) out.push(`${t.names}: ${p.names.map(md).join(', ') || t.none}`, '')
+
+  out.push(`## ${t.phases}`, '', `| ${t.phase} | ${t.start} | ${t.duration} |`, '|---|---|--:|')
+  for (const ph of outcome.phases) {
+    const duration = formatDuration(ph.durationMs) + (ph.endedAt === null ? ` (${t.running})` : '')
+    out.push(`| ${t[ph.phase]} | ${time(ph.startedAt)} | ${duration} |`)
+  }
+  out.push('')
+
+  out.push(`## ${t.rounds}`, '')
+  if (outcome.rounds.length === 0) out.push(t.noRounds, '')
+  for (const round of outcome.rounds) {
+    const kind = round.targetKind === 'idea' ? t.targetIdea : t.targetCluster
+    out.push(
+      `### ${t.round} ${round.number}: ${kind}`,
+      '',
+      `${t.dotsPerPerson}: ${round.dotsPerPerson} · ${t.voters}: ${round.voters} · ${time(round.revealedAt)}`,
+      '',
+    )
+    const voted = round.results.filter((e) => e.dots > 0)
+    if (voted.length > 0) {
+      const max = Math.max(...voted.map((e) => e.dots))
+      out.push('```text')
+      for (const bar of chartBars(round)) {
+        // Inside a code fence nothing is interpreted; only a backtick run could end it.
+        const label = bar.label.replace(/`/g, "'")
+        out.push(
+          `${label.padEnd(52).slice(0, 52)} ${'█'.repeat(Math.max(1, Math.round((bar.dots / max) * 20)))} ${bar.dots}`,
+        )
+      }
+      out.push('```', '')
+      out.push(
+        `| ${t.rank} | ${round.targetKind === 'idea' ? t.idea : t.cluster} | ${t.dots} |`,
+        '|--:|---|--:|',
+      )
+      for (const e of voted) {
+        out.push(`| ${e.rank}${e.tied ? ` (${t.tied})` : ''} | ${md(e.label)} | ${e.dots} |`)
+      }
+      out.push('')
+    }
+    const unvoted = round.results.length - voted.length
+    if (unvoted > 0) out.push(`${unvoted} ${t.notVoted}`, '')
+  }
+
+  out.push(`## ${t.clustersHeading}`, '')
+  for (const group of outcome.groups) {
+    if (!group.cluster && group.ideas.length === 0) continue
+    const title = group.cluster ? md(group.cluster.title) : t.unsorted
+    out.push(`### ${title} (${group.ideas.length})`, '')
+    if (group.ideas.length === 0) out.push(`_${t.noIdeas}_`)
+    for (const idea of group.ideas) {
+      out.push(`- ${md(idea.text)}${idea.author ? ` _(${t.author} ${md(idea.author)})_` : ''}`)
+    }
+    out.push('')
+  }
+
+  if (options.boardImage) {
+    out.push(`## ${t.boardPicture}`, '', `![${t.boardPicture}](${options.boardImage})`, '')
+  }
+
+  const a = outcome.activity
+  out.push(`## ${t.activity}`, '')
+  out.push(`- ${t.joins}: ${a.joins}`)
+  out.push(`- ${t.phaseChanges}: ${a.phaseChanges}`)
+  out.push(`- ${t.roundsStarted}: ${a.roundsStarted}`)
+  out.push(`- ${t.roundsRevealed}: ${a.roundsRevealed}`)
+  out.push(`- ${t.ideasHidden}: ${a.ideasHidden}`)
+  if (a.first !== null) out.push(`- ${t.firstActivity}: ${time(a.first)}`)
+  if (a.last !== null) out.push(`- ${t.lastActivity}: ${time(a.last)}`)
+  out.push('')
+  return out.join('\n')
+}

@@ -1,0 +1,141 @@
+/**
+ * The outcome model: everything a report or an open-data export says about a workshop, as plain
+ * data. The server assembles it (`buildOutcome`); every renderer reads only this. Timestamps are
+ * milliseconds since the epoch; hidden and pending ideas are never in it.
+ * @module
+ */
+
+export const LANGS = ['de', 'en'] as const
+export type Lang = (typeof LANGS)[number]
+
+/** Licences a workshop may publish its data under (the dcat-ap.de licence list). */
+export const LICENCES = ['cc-by-4.0', 'dl-by-de-2.0'] as const
+export type Licence = (typeof LICENCES)[number]
+
+export const OUTCOME_COLORS = [
+  'yellow',
+  'orange',
+  'green',
+  'blue',
+  'violet',
+  'red',
+  'grey',
+] as const
+export type OutcomeColor = (typeof OUTCOME_COLORS)[number]
+
+export interface OutcomeWorkshop {
+  id: string
+  title: string
+  /** `YYYY-MM-DD` or null. */
+  date: string | null
+  place: string | null
+  description: string
+  language: Lang
+  /** Publishing body, e.g. "Stadt Bad Belzig"; null when not set. */
+  publisher: string | null
+  licence: Licence
+  createdAt: number
+}
+
+export interface OutcomeIdea {
+  id: string
+  text: string
+  clusterId: string | null
+  createdAt: number
+  color: OutcomeColor
+  /** Only when the workshop opted in to names; otherwise always null. */
+  author: string | null
+}
+
+export interface OutcomeCluster {
+  id: string
+  title: string
+  order: number
+  color: OutcomeColor
+}
+
+/** One cluster with its ideas; `cluster` null is the unsorted bucket (always first). */
+export interface OutcomeGroup {
+  cluster: OutcomeCluster | null
+  ideas: OutcomeIdea[]
+}
+
+export interface OutcomePhase {
+  phase: 'collect' | 'cluster' | 'vote' | 'discuss'
+  startedAt: number
+  /** null while the phase is still running. */
+  endedAt: number | null
+  durationMs: number
+}
+
+export interface OutcomeResult {
+  targetId: string
+  /** The idea text or cluster title at the moment of the reveal. */
+  label: string
+  dots: number
+  rank: number
+  tied: boolean
+}
+
+export interface OutcomeRound {
+  number: number
+  targetKind: 'idea' | 'cluster'
+  /** The round's candidate list, or null for "every idea / cluster". */
+  targetIds: string[] | null
+  dotsPerPerson: number
+  maxPerTarget: number
+  voters: number
+  revealedAt: number
+  /** Ranked, best first; hidden ideas are left out (ranks keep their revealed value). */
+  results: OutcomeResult[]
+}
+
+export interface ActivitySummary {
+  joins: number
+  phaseChanges: number
+  roundsStarted: number
+  roundsRevealed: number
+  ideasHidden: number
+  first: number | null
+  last: number | null
+  /** Every activity type with its count, sorted by type. */
+  byType: Record<string, number>
+}
+
+export interface ParticipantCounts {
+  facilitators: number
+  participants: number
+  viewers: number
+  /** Display names of admitted guests, only when the workshop opted in; else null. */
+  names: string[] | null
+}
+
+/** An idea card or cluster frame at its absolute canvas position. */
+export interface CanvasShape {
+  kind: 'idea' | 'cluster'
+  /** Idea or cluster id. */
+  refId: string
+  x: number
+  y: number
+  w: number
+  h: number
+}
+
+export interface Outcome {
+  generatedAt: number
+  /** IANA time zone the renderers format times in. */
+  timeZone: string
+  workshop: OutcomeWorkshop
+  facilitators: string[]
+  participants: ParticipantCounts
+  phases: OutcomePhase[]
+  groups: OutcomeGroup[]
+  rounds: OutcomeRound[]
+  activity: ActivitySummary
+  /** Idea cards and cluster frames on the canvas (empty: the board picture uses a grid). */
+  canvas: CanvasShape[]
+  /** The canvas's tldraw records without those of left-out ideas (for the machine export). */
+  canvasRecords: unknown[]
+  /** The client's serialized tldraw schema (opaque), for the machine export. */
+  tldrawSchema: unknown
+}

@@ -1,0 +1,256 @@
+/**
+ * Outcomes over HTTP, for the workshop's facilitators only: the report (HTML, Markdown, PDF),
+ * the open-data ZIP (data package, DCAT-AP.de, machine export), the workshop's outcome settings
+ * (licence, publisher, names opt-in) and the import of an export as a new workshop.
+ *
+ * The import takes bodies up to 20 MB, so it is a separate app that index.ts mounts BEFORE the
+ * API's 64 KB body limit; it loads the session itself.
+ */
+import { OpenAPIHono, z } from '@hono/zod-openapi'
+import {
+  baseName,
+  LICENCES,
+  type Outcome,
+  toHtml,
+  toMarkdown,
+  toOpenDataZipAsync,
+} from '@ideenwand/report'
+import type { Context } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { readSessionCookie } from '../auth/cookies.ts'
+import { ApiError } from '../http/errors.ts'
+import { MAX_IMPORT_BYTES, parseImport } from '../outcome/importFile.ts'
+import { renderPdf } from '../outcome/renderPdf.ts'
+import type { ApiDeps, ApiEnv } from './deps.ts'
+import { facilitatorOf, IdParam, json, jsonBody, NoContent, principalOf, route } from './helpers.ts'
+
+const Flag = z.enum(['0', '1']).transform((v) => v === '1')
+
+const ReportQuery = z.object({
+  format: z.enum(['html', 'md', 'pdf']).default('html'),
+  lang: z.enum(['de', 'en']).optional(),
+  /** 1: name participants (the facilitator's opt-in at export); default: the workshop setting (off). */
+  names: Flag.optional(),
+})
+
+const OpenDataQuery = z.object({
+  licence: z.enum(LICENCES).optional(),
+  lang: z.enum(['de', 'en']).optional(),
+  /** Where the files will be published (DCAT download URLs are `<baseUrl>/ideas.csv` …). */
+  baseUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(500)
+    .optional(),
+  /** dcatde:contributorID from the publishing portal's list. */
+  contributorId: z.url().max(500).optional(),
+})
+
+const OutcomeSettings = z.object({
+  licence: z.enum(LICENCES),
+  publisher: z.string().trim().max(200).nullable(),
+  reportNames: z.boolean(),
+})
+
+const Imported = z.object({ id: z.string(), boardId: z.string() })
+
+const CONTENT_TYPES = {
+  html: 'text/html; charset=utf-8',
+  md: 'text/markdown; charset=utf-8',
+  pdf: 'application/pdf',
+  zip: 'application/zip',
+} as const
+
+/** A download: attachment with a file name, exact length (so browsers show progress), no cache. */
+function download(c: Context, body: string | Uint8Array, fileName: string, type: string) {
+  const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : body
+  return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
+    'Content-Type': type,
+    'Content-Disposition': `attachment; filename="${fileName}"`,
+    'Content-Length': String(bytes.length),
+    'Cache-Control': 'private, no-store',
+    'X-Content-Type-Options': 'nosniff',
+  })
+}
+
+export function outcomeRoutes(deps: ApiDeps) {
+  const app = new OpenAPIHono<ApiEnv>()
+  const outcomes = deps.outcome
+
+  /** Facilitators of the workshop only: 401 signed out, 403 its guests, 404 anyone else. */
+  async function facilitator(c: Context<ApiEnv>, workshopId: string): Promise<void> {
+    const principal = principalOf(c)
+    if (principal.kind === 'guest') {
+      if (principal.guest.workshopId !== workshopId)
+        throw new ApiError(404, 'workshop_not_found', 'No such workshop')
+      throw new ApiError(403, 'forbidden', 'Only facilitators may export a workshop')
+    }
+    const role = await deps.workshops.facilitatorRole(workshopId, principal.facilitator.id)
+    if (!role) throw new ApiError(404, 'workshop_not_found', 'No such workshop')
+  }
+
+  app.openapi(
+    route({
+      method: 'get',
+      path: '/workshops/{id}/report',
+      tags: ['outcome'],
+      summary: 'The report as printable HTML, Markdown or PDF (hidden ideas left out)',
+      request: { params: IdParam, query: ReportQuery },
+      responses: {
+        200: {
+          description: 'The report as a download',
+          content: {
+            'text/html': { schema: z.string() },
+            'text/markdown': { schema: z.string() },
+            'application/pdf': { schema: z.string().meta({ format: 'binary' }) },
+          },
+        },
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param')
+      const { format, lang, names } = c.req.valid('query')
+      await facilitator(c, id)
+      const outcome: Outcome = await outcomes.outcome(id, { names })
+      const language = lang ?? outcome.workshop.language
+      const name = `${baseName(outcome)}.${format}`
+      if (format === 'pdf')
+        return download(c, await renderPdf(outcome, language), name, CONTENT_TYPES.pdf)
+      const text = format === 'md' ? toMarkdown(outcome, language) : toHtml(outcome, language)
+      return download(c, text, name, CONTENT_TYPES[format])
+    },
+  )
+
+  app.openapi(
+    route({
+      method: 'get',
+      path: '/workshops/{id}/open-data.zip',
+      tags: ['outcome'],
+      summary: 'Open data: Frictionless Data Package, DCAT-AP.de JSON-LD, machine export, report',
+      request: { params: IdParam, query: OpenDataQuery },
+      responses: {
+        200: {
+          description: 'ZIP archive',
+          content: { 'application/zip': { schema: z.string().meta({ format: 'binary' }) } },
+        },
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param')
+      const query = c.req.valid('query')
+      await facilitator(c, id)
+      const outcome = await outcomes.outcome(id, { names: false, licence: query.licence })
+      const origin = new URL(c.req.url).origin
+      const zip = await toOpenDataZipAsync(outcome, {
+        ...(query.licence ? { licence: query.licence } : {}),
+        ...(query.lang ? { lang: query.lang } : {}),
+        pause: () => new Promise<void>((resolve) => setImmediate(resolve)),
+        dcat: {
+          baseUrl: query.baseUrl ?? deps.appUrl(origin, `/api/workshops/${id}/open-data/`),
+          ...(query.contributorId ? { contributorId: query.contributorId } : {}),
+        },
+      })
+      return download(c, zip, `${baseName(outcome)}-open-data.zip`, CONTENT_TYPES.zip)
+    },
+  )
+
+  app.openapi(
+    route({
+      method: 'get',
+      path: '/workshops/{id}/outcome-settings',
+      tags: ['outcome'],
+      summary: 'Licence, publisher and whether reports name participants',
+      request: { params: IdParam },
+      responses: { 200: json(OutcomeSettings, 'Settings') },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param')
+      await facilitator(c, id)
+      const meta = await outcomes.store.meta(id)
+      if (!meta) throw new ApiError(404, 'workshop_not_found', 'No such workshop')
+      return c.json(
+        { licence: meta.licence, publisher: meta.publisher, reportNames: meta.reportNames },
+        200,
+      )
+    },
+  )
+
+  app.openapi(
+    route({
+      method: 'patch',
+      path: '/workshops/{id}/outcome-settings',
+      tags: ['outcome'],
+      summary: 'Set the licence, publisher or the names opt-in',
+      request: { params: IdParam, body: jsonBody(OutcomeSettings.partial()) },
+      responses: NoContent,
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param')
+      await facilitator(c, id)
+      const body = c.req.valid('json')
+      await outcomes.store.updateSettings(id, {
+        ...(body.licence !== undefined ? { licence: body.licence } : {}),
+        ...(body.publisher !== undefined ? { publisher: body.publisher || null } : {}),
+        ...(body.reportNames !== undefined ? { reportNames: body.reportNames } : {}),
+      })
+      return c.body(null, 204)
+    },
+  )
+
+  return app
+}
+
+/**
+ * `POST /workshops/import`: its own app with a 20 MB body limit, mounted before the API's
+ * 64 KB limit, so it loads the session itself.
+ */
+export function outcomeImportRoute(deps: ApiDeps) {
+  const app = new OpenAPIHono<ApiEnv>()
+  const path = '/workshops/import'
+  app.use(
+    path,
+    bodyLimit({
+      maxSize: MAX_IMPORT_BYTES,
+      onError: () => {
+        throw new ApiError(
+          413,
+          'body_too_large',
+          `Imports are limited to ${MAX_IMPORT_BYTES} bytes`,
+        )
+      },
+    }),
+  )
+  app.use(path, async (c, next) => {
+    c.set('principal', await deps.access.principal(readSessionCookie(c, deps.cookies)))
+    await next()
+  })
+  app.openapi(
+    route({
+      method: 'post',
+      path,
+      tags: ['outcome'],
+      summary:
+        'Import an export (the open-data ZIP or its ideenwand-export.json) as a new workshop',
+      description: `Body: application/zip or application/json, at most ${MAX_IMPORT_BYTES} bytes. The caller becomes the owner.`,
+      request: {
+        body: {
+          content: {
+            'application/zip': { schema: { type: 'string', format: 'binary' } },
+            'application/json': { schema: { type: 'object' } },
+          },
+        },
+      },
+      responses: { 201: json(Imported, 'The new workshop'), 413: json(z.object({}), 'Too large') },
+    }),
+    async (c) => {
+      const owner = facilitatorOf(c)
+      const bytes = new Uint8Array(await c.req.arrayBuffer())
+      const data = parseImport(bytes)
+      const origin = new URL(c.req.url).origin
+      const created = await deps.outcome.import(owner.facilitator.id, data, (code) =>
+        deps.appUrl(origin, `/join/${code}`),
+      )
+      return c.json(created, 201)
+    },
+  )
+  return app
+}

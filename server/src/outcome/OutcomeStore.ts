@@ -1,0 +1,118 @@
+/**
+ * The outcome's SQL: a workshop's outcome settings (licence, publisher, names opt-in; migration
+ * 004), what a report needs about the workshop and its facilitators, and revealed rounds written
+ * by an import.
+ */
+import type { Lang, Licence, OutcomeRound } from '@ideenwand/report'
+import { randomToken } from '../auth/crypto.ts'
+import type { Db } from '../storage/Db.ts'
+
+export interface OutcomeSettings {
+  licence: Licence
+  publisher: string | null
+  /** Reports name participants (opt-in). */
+  reportNames: boolean
+}
+
+export interface WorkshopMeta extends OutcomeSettings {
+  id: string
+  boardId: string
+  title: string
+  date: string | null
+  place: string | null
+  description: string
+  language: Lang
+  createdAt: number
+}
+
+export class OutcomeStore {
+  constructor(private readonly db: Db) {}
+
+  async meta(workshopId: string): Promise<WorkshopMeta | null> {
+    const [row] = await this.db.query<{
+      id: string
+      board_id: string
+      title: string
+      date: string | null
+      place: string | null
+      description: string
+      language: Lang
+      created_at: Date | string
+      data_licence: Licence
+      publisher: string | null
+      report_names: boolean
+    }>(
+      `select id, board_id, title, to_char(date, 'YYYY-MM-DD') as date, place, description, language,
+              created_at, data_licence, publisher, report_names
+       from workshops where id = $1`,
+      [workshopId],
+    )
+    if (!row) return null
+    return {
+      id: row.id,
+      boardId: row.board_id,
+      title: row.title,
+      date: row.date,
+      place: row.place,
+      description: row.description,
+      language: row.language,
+      createdAt: new Date(row.created_at).getTime(),
+      licence: row.data_licence,
+      publisher: row.publisher,
+      reportNames: row.report_names,
+    }
+  }
+
+  async updateSettings(workshopId: string, patch: Partial<OutcomeSettings>): Promise<void> {
+    await this.db.query(
+      `update workshops set
+         data_licence = coalesce($2, data_licence),
+         publisher = case when $3::boolean then $4 else publisher end,
+         report_names = coalesce($5, report_names),
+         updated_at = now()
+       where id = $1`,
+      [
+        workshopId,
+        patch.licence ?? null,
+        patch.publisher !== undefined,
+        patch.publisher ?? null,
+        patch.reportNames ?? null,
+      ],
+    )
+  }
+
+  async facilitatorNames(workshopId: string): Promise<string[]> {
+    const rows = await this.db.query<{ name: string }>(
+      `select f.name from workshop_facilitators wf join facilitators f on f.id = wf.facilitator_id
+       where wf.workshop_id = $1 order by wf.role desc, f.name`,
+      [workshopId],
+    )
+    return rows.map((r) => r.name)
+  }
+
+  /** Stores rounds as revealed, with fresh ids and their results (import). */
+  async insertRevealedRounds(workshopId: string, rounds: OutcomeRound[]): Promise<void> {
+    if (rounds.length === 0) return
+    await this.db.transaction(async (tx) => {
+      for (const r of rounds) {
+        await tx.query(
+          `insert into voting_rounds (id, workshop_id, number, status, target_kind, target_ids,
+             dots_per_person, max_per_target, ends_at, revealed_at, voters, results)
+           values ($1, $2, $3, 'revealed', $4, $5, $6, $7, null, $8, $9, $10)`,
+          [
+            randomToken(16),
+            workshopId,
+            r.number,
+            r.targetKind,
+            r.targetIds ? JSON.stringify(r.targetIds) : null,
+            r.dotsPerPerson,
+            Math.min(r.maxPerTarget, r.dotsPerPerson),
+            new Date(r.revealedAt),
+            r.voters,
+            JSON.stringify(r.results),
+          ],
+        )
+      }
+    })
+  }
+}

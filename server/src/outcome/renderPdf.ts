@@ -1,0 +1,293 @@
+/**
+ * The report as PDF, made on the server with pdfkit: the same sections as the HTML report, the
+ * round charts drawn as vectors, and the board picture drawn with pdfkit primitives from the same
+ * layout data as the SVG (`boardLayout`). Standard fonts only (no font files): text goes through
+ * `toWinAnsi`. Rendering yields to the event loop whenever it has run for `sliceMs`, so a
+ * 2,000-idea report never blocks other workshops for long.
+ */
+import {
+  boardLayout,
+  chartBars,
+  formatDateTime,
+  formatDay,
+  formatDuration,
+  type Lang,
+  LICENCE_INFO,
+  labels,
+  type Outcome,
+  PALETTE,
+} from '@ideenwand/report'
+import PDFDocument from 'pdfkit'
+import { toWinAnsi as w } from './winAnsi.ts'
+
+export interface PdfOptions {
+  /** Longest stretch of synchronous work before yielding (ms). Default 15. */
+  sliceMs?: number
+  /** Called after each yield with the time the slice took (for the benchmark). */
+  onSlice?: (ms: number) => void
+}
+
+const BLUE = '#1d6fb8'
+const TEXT = '#1a1a1a'
+const GREY = '#555555'
+
+export async function renderPdf(
+  outcome: Outcome,
+  lang: Lang,
+  options: PdfOptions = {},
+): Promise<Uint8Array> {
+  const t = labels(lang)
+  const sliceMs = options.sliceMs ?? 15
+  const { workshop, timeZone } = outcome
+  const time = (ms: number) => formatDateTime(ms, lang, timeZone)
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 50,
+    compress: true,
+    info: {
+      Title: w(`${t.report}: ${workshop.title}`),
+      Author: w(workshop.publisher ?? outcome.facilitators.join(', ')),
+      Creator: 'Ideenwand',
+      CreationDate: new Date(outcome.generatedAt),
+    },
+    lang,
+  })
+  const chunks: Buffer[] = []
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk))
+  const ended = new Promise<void>((resolve, reject) => {
+    doc.on('end', resolve)
+    doc.on('error', reject)
+  })
+
+  let sliceStart = performance.now()
+  const maybeYield = async () => {
+    const now = performance.now()
+    if (now - sliceStart < sliceMs) return
+    options.onSlice?.(now - sliceStart)
+    await new Promise<void>((resolve) => setImmediate(resolve))
+    sliceStart = performance.now()
+  }
+
+  const left = doc.page.margins.left
+  const width = () => doc.page.width - doc.page.margins.left - doc.page.margins.right
+  const bottom = () => doc.page.height - doc.page.margins.bottom
+  const ensure = (height: number) => {
+    if (doc.y + height > bottom()) doc.addPage()
+  }
+  const h1 = (text: string) => {
+    doc.font('Helvetica-Bold').fontSize(20).fillColor(TEXT).text(w(text), { width: width() })
+    doc.moveDown(0.3)
+  }
+  const h2 = (text: string) => {
+    ensure(60)
+    doc.moveDown(0.8)
+    doc
+      .font('Helvetica-Bold')
+      .fontSize(14)
+      .fillColor(BLUE)
+      .text(w(text), left, doc.y, { width: width() })
+    const y = doc.y + 2
+    doc
+      .moveTo(left, y)
+      .lineTo(left + width(), y)
+      .lineWidth(1)
+      .strokeColor(BLUE)
+      .stroke()
+    doc.moveDown(0.5)
+  }
+  const h3 = (text: string) => {
+    ensure(40)
+    doc.moveDown(0.4)
+    doc
+      .font('Helvetica-Bold')
+      .fontSize(12)
+      .fillColor(TEXT)
+      .text(w(text), left, doc.y, { width: width() })
+    doc.moveDown(0.2)
+  }
+  const body = (text: string, color = TEXT) => {
+    doc
+      .font('Helvetica')
+      .fontSize(10)
+      .fillColor(color)
+      .text(w(text), left, doc.y, { width: width() })
+  }
+  const row = (label: string, value: string) => {
+    ensure(14)
+    const y = doc.y
+    doc.font('Helvetica-Bold').fontSize(10).fillColor(TEXT).text(w(label), left, y, { width: 170 })
+    const afterLabel = doc.y
+    doc.font('Helvetica').text(w(value), left + 180, y, { width: width() - 180 })
+    doc.y = Math.max(doc.y, afterLabel)
+  }
+
+  // ---- title and meta
+  h1(workshop.title)
+  body(t.report, GREY)
+  doc.moveDown(0.5)
+  if (workshop.date) row(t.date, formatDay(workshop.date, lang))
+  if (workshop.place) row(t.place, workshop.place)
+  row(t.facilitators, outcome.facilitators.join(', ') || t.none)
+  if (workshop.publisher) row(t.publisher, workshop.publisher)
+  row(t.licence, LICENCE_INFO[workshop.licence].title)
+  row(t.generated, time(outcome.generatedAt))
+  if (workshop.description.trim()) {
+    doc.moveDown(0.5)
+    body(workshop.description)
+  }
+  doc.moveDown(0.5)
+  doc
+    .font('Helvetica-Oblique')
+    .fontSize(9)
+    .fillColor(GREY)
+    .text(w(t.hiddenNote), left, doc.y, { width: width() })
+
+  // ---- participants and phases
+  h2(t.participantsHeading)
+  const p = outcome.participants
+  row(t.facilitatorsCount, String(p.facilitators))
+  row(t.participantsCount, String(p.participants))
+  row(t.viewersCount, String(p.viewers))
+  if (p.names) row(t.names, p.names.join(', ') || t.none)
+
+  h2(t.phases)
+  for (const ph of outcome.phases) {
+    const duration = formatDuration(ph.durationMs) + (ph.endedAt === null ? ` (${t.running})` : '')
+    row(t[ph.phase], `${time(ph.startedAt)} · ${duration}`)
+  }
+
+  // ---- rounds with vector bar charts
+  h2(t.rounds)
+  if (outcome.rounds.length === 0) body(t.noRounds)
+  for (const round of outcome.rounds) {
+    const kind = round.targetKind === 'idea' ? t.targetIdea : t.targetCluster
+    h3(`${t.round} ${round.number}: ${kind}`)
+    body(
+      `${t.dotsPerPerson}: ${round.dotsPerPerson} · ${t.voters}: ${round.voters} · ${time(round.revealedAt)}`,
+      GREY,
+    )
+    doc.moveDown(0.4)
+    const bars = chartBars(round)
+    const max = Math.max(1, ...bars.map((b) => b.dots))
+    const labelW = 250
+    const barMax = width() - labelW - 40
+    const rowH = 16
+    for (const [i, bar] of bars.entries()) {
+      ensure(rowH)
+      const y = doc.y
+      doc.font('Helvetica').fontSize(8.5).fillColor(TEXT)
+      doc.text(w(bar.label), left, y + 3, {
+        width: labelW - 8,
+        align: 'right',
+        lineBreak: false,
+        ellipsis: true,
+        height: rowH,
+      })
+      const barW = Math.max(2, (bar.dots / max) * barMax)
+      doc.rect(left + labelW, y + 2, barW, rowH - 5).fill(i === 0 ? BLUE : '#6a9fd4')
+      doc
+        .fillColor(TEXT)
+        .text(String(bar.dots), left + labelW + barW + 4, y + 3, { lineBreak: false })
+      doc.x = left
+      doc.y = y + rowH
+    }
+    doc.moveDown(0.5)
+    const voted = round.results.filter((e) => e.dots > 0)
+    for (const e of voted) {
+      ensure(14)
+      body(`${e.rank}${e.tied ? ` (${t.tied})` : ''}. ${e.label} — ${e.dots} ${t.dots}`)
+      await maybeYield()
+    }
+    const unvoted = round.results.length - voted.length
+    if (unvoted > 0) body(`${unvoted} ${t.notVoted}`, GREY)
+  }
+
+  // ---- clusters and ideas
+  h2(t.clustersHeading)
+  for (const group of outcome.groups) {
+    if (!group.cluster && group.ideas.length === 0) continue
+    h3(`${group.cluster ? group.cluster.title : t.unsorted} (${group.ideas.length})`)
+    if (group.ideas.length === 0) body(t.noIdeas, GREY)
+    for (const idea of group.ideas) {
+      const text = w(idea.text + (idea.author ? ` (${t.author} ${idea.author})` : ''))
+      doc.font('Helvetica').fontSize(10)
+      const height = doc.heightOfString(text, { width: width() - 14 })
+      ensure(height + 4)
+      const y = doc.y
+      doc.rect(left, y + 1, 5, Math.max(8, height - 2)).fill(PALETTE[idea.color].stroke)
+      doc.fillColor(TEXT).text(text, left + 14, y, { width: width() - 14 })
+      doc.y += 3
+      await maybeYield()
+    }
+  }
+
+  // ---- activity
+  h2(t.activity)
+  const a = outcome.activity
+  row(t.joins, String(a.joins))
+  row(t.phaseChanges, String(a.phaseChanges))
+  row(t.roundsStarted, String(a.roundsStarted))
+  row(t.roundsRevealed, String(a.roundsRevealed))
+  row(t.ideasHidden, String(a.ideasHidden))
+  if (a.first !== null) row(t.firstActivity, time(a.first))
+  if (a.last !== null) row(t.lastActivity, time(a.last))
+
+  // ---- board picture on a landscape page, scaled to fit
+  await maybeYield()
+  const layout = boardLayout(outcome, lang)
+  await maybeYield()
+  doc.addPage({ size: 'A4', layout: 'landscape', margin: 36 })
+  doc.font('Helvetica-Bold').fontSize(14).fillColor(BLUE).text(w(t.boardPicture))
+  const top = doc.y + 8
+  const availW = doc.page.width - 72
+  const availH = doc.page.height - top - 36
+  const scale = Math.min(availW / layout.width, availH / layout.height, 1)
+  const ox = 36 + (availW - layout.width * scale) / 2
+  const X = (x: number) => ox + x * scale
+  const Y = (y: number) => top + y * scale
+  const fs = layout.fontSize * scale
+  // Text below ~1.2 pt is unreadable even zoomed in; leave it out to keep huge boards small.
+  const drawText = fs >= 1.2
+  for (const f of layout.frames) {
+    const c = PALETTE[f.color]
+    doc.save()
+    doc.roundedRect(X(f.x), Y(f.y), f.w * scale, f.h * scale, 6 * scale)
+    doc.fillOpacity(0.35).fillAndStroke(c.fill, c.stroke)
+    doc.restore()
+    if (drawText) {
+      doc
+        .font('Helvetica-Bold')
+        .fontSize(fs * 1.4)
+        .fillColor(TEXT)
+      doc.text(w(f.title), X(f.x + 12), Y(f.y + 10), {
+        width: Math.max(1, (f.w - 24) * scale),
+        lineBreak: false,
+        ellipsis: true,
+      })
+    }
+  }
+  doc.font('Helvetica').fontSize(Math.max(fs, 0.5))
+  for (const card of layout.cards) {
+    const c = PALETTE[card.color]
+    doc
+      .rect(X(card.x), Y(card.y), card.w * scale, card.h * scale)
+      .lineWidth(0.5)
+      .fillAndStroke(c.fill, c.stroke)
+    if (drawText) {
+      doc.fillColor(TEXT)
+      card.lines.forEach((line, i) => {
+        doc.text(w(line), X(card.x + 8), Y(card.y + 8 + i * layout.fontSize * 1.3), {
+          lineBreak: false,
+        })
+      })
+    }
+    await maybeYield()
+  }
+
+  await maybeYield()
+  const endStart = performance.now()
+  doc.end()
+  await ended
+  options.onSlice?.(performance.now() - endStart)
+  return new Uint8Array(Buffer.concat(chunks))
+}

@@ -1,0 +1,316 @@
+/**
+ * Outcomes against a real server: the report in every format and the open-data ZIP leave the
+ * hidden idea out (also from a round it got dots in before it was hidden); the PDF, read back as
+ * text, has the top idea and the chart's labels; export → import → export gives the same data
+ * package; only the workshop's facilitators may export, and bad imports get clear errors.
+ *
+ * What differs on a round trip, by design: workshop and round ids, `datapackage.json`'s
+ * `created` (the export time), and the activity log (the new workshop's starts with `imported`).
+ * Idea and cluster ids are board-local and kept, so the CSVs are identical.
+ */
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import { Board, canvasStore } from '@ideenwand/board'
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ApiClient, type WorkshopFixture, workshopFixture } from './support/api.ts'
+import { connectClient } from './support/clients.ts'
+import { type RunningServer, startServer } from './support/servers.ts'
+
+const require = createRequire(import.meta.url)
+const STANDARD_FONTS = `${join(dirname(require.resolve('pdfjs-dist/package.json')), 'standard_fonts')}/`
+
+const TOP = 'Radweg Bad Belzig – Wiesenburg durchgehend ausbauen'
+const SECOND = 'Skatepark am Bahnhof für die Jugend'
+const THIRD = 'Rufbus am Wochenende, auch nach 22 Uhr'
+const HIDDEN = 'Beleidigender Kommentar XYZ'
+const UNSORTED = '=1+1 kostenloses WLAN im Kurpark'
+
+let server: RunningServer
+let w: WorkshopFixture
+let participant: ApiClient
+let hiddenId: string
+
+/** GET with the client's cookie, keeping the body as bytes. */
+async function download(client: ApiClient, path: string) {
+  const res = await fetch(`${server.url}${path}`, {
+    headers: client.cookie ? { cookie: client.cookie } : {},
+  })
+  return {
+    status: res.status,
+    headers: res.headers,
+    bytes: new Uint8Array(await res.arrayBuffer()),
+  }
+}
+
+async function upload(client: ApiClient, body: Uint8Array | string, type: string) {
+  const res = await fetch(`${server.url}/api/workshops/import`, {
+    method: 'POST',
+    headers: { 'content-type': type, ...(client.cookie ? { cookie: client.cookie } : {}) },
+    body: typeof body === 'string' ? body : new Blob([body as Uint8Array<ArrayBuffer>]),
+  })
+  return { status: res.status, body: await res.json() }
+}
+
+async function pdfText(bytes: Uint8Array): Promise<string> {
+  const pdf = await getDocument({ data: bytes, standardFontDataUrl: STANDARD_FONTS }).promise
+  const pages: string[] = []
+  for (let i = 1; i <= pdf.numPages; i++) {
+    const content = await (await pdf.getPage(i)).getTextContent()
+    pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '))
+  }
+  await pdf.destroy()
+  return pages.join('\n').replace(/\s+/g, ' ')
+}
+
+beforeAll(async () => {
+  server = await startServer('pglite', { env: { RATE_LIMIT_JOIN_PER_MINUTE: '10000' } })
+  w = await workshopFixture(server.url, {
+    title: 'Themenlabor Freizeit',
+    date: '2026-09-22',
+    place: 'Bad Belzig',
+  })
+  // The board, written by the facilitator's stock y-websocket client.
+  const fac = connectClient(server.wsUrl, w.boardId, { cookie: w.facilitator.cookie })
+  await fac.synced()
+  const board = new Board(fac.doc)
+  const verkehr = board.addCluster({ title: 'Verkehr', color: 'blue' })
+  const jugend = board.addCluster({ title: 'Jugend', color: 'green' })
+  const top = board.addIdea({ text: TOP, clusterId: verkehr, authorName: 'Paula' })
+  const second = board.addIdea({ text: SECOND, clusterId: jugend, authorName: 'Paula' })
+  const third = board.addIdea({ text: THIRD, clusterId: verkehr })
+  hiddenId = board.addIdea({ text: HIDDEN, clusterId: jugend })
+  board.addIdea({ text: UNSORTED, color: 'violet' })
+  canvasStore<Record<string, unknown>>(fac.doc).set(`shape:cluster-${verkehr}`, {
+    id: `shape:cluster-${verkehr}`,
+    typeName: 'shape',
+    type: 'cluster-frame',
+    parentId: 'page:page',
+    x: 0,
+    y: 0,
+    props: { clusterId: verkehr, w: 520, h: 380 },
+  })
+  await fac.allConfirmed()
+  fac.destroy()
+
+  // A round in which the later hidden idea gets dots, revealed, then the idea is hidden.
+  const voters = await Promise.all(
+    ['Paula', 'Quentin', 'Rosa'].map((n) => w.join('participant', n)),
+  )
+  participant = voters[0]!
+  const base = `/api/workshops/${w.workshopId}`
+  expect((await w.facilitator.post(`${base}/rounds`, { dotsPerPerson: 3 })).status).toBe(201)
+  const dots: [number, string][] = [
+    [0, top],
+    [0, top],
+    [0, second],
+    [1, top],
+    [1, hiddenId],
+    [1, third],
+    [2, top],
+    [2, second],
+    [2, hiddenId],
+  ]
+  for (const [voter, target] of dots) {
+    expect(
+      (await voters[voter]!.post(`${base}/votes`, { targetId: target, delta: 1 })).status,
+    ).toBe(200)
+  }
+  expect((await w.facilitator.post(`${base}/rounds/current/reveal`)).status).toBe(204)
+  expect((await w.facilitator.post(`${base}/ideas/${hiddenId}/hide`)).status).toBe(204)
+})
+
+afterAll(async () => {
+  await server?.stop()
+})
+
+describe('report', () => {
+  it('PDF: a download named after the workshop, with the top idea and the chart labels, without the hidden idea', async () => {
+    const res = await download(w.facilitator, `/api/workshops/${w.workshopId}/report?format=pdf`)
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toBe('application/pdf')
+    expect(res.headers.get('content-disposition')).toBe(
+      'attachment; filename="ideenwand-themenlabor-freizeit-2026-09-22.pdf"',
+    )
+    expect(Number(res.headers.get('content-length'))).toBe(res.bytes.length)
+    const text = await pdfText(res.bytes)
+    expect(text).toContain(TOP)
+    expect(text).toContain('Runde 1: Ideen')
+    // Chart bar labels ("rank. label") and the count after the bar.
+    expect(text).toContain('1. Radweg Bad Belzig – Wiesenburg durchgehend ausb…')
+    expect(text).toContain('2. Skatepark am Bahnhof für die Jugend')
+    expect(text).toMatch(/Verkehr \(2\)/)
+    expect(text).toContain('Bild der Wand')
+    expect(text).not.toContain(HIDDEN)
+    expect(text).not.toContain('Paula')
+  })
+
+  it('PDF in English', async () => {
+    const res = await download(
+      w.facilitator,
+      `/api/workshops/${w.workshopId}/report?format=pdf&lang=en`,
+    )
+    const text = await pdfText(res.bytes)
+    expect(text).toContain('Round 1: Ideas')
+    expect(text).toContain('Picture of the board')
+  })
+
+  it('HTML and Markdown leave the hidden idea out; names only when asked for', async () => {
+    for (const format of ['html', 'md'] as const) {
+      const res = await download(
+        w.facilitator,
+        `/api/workshops/${w.workshopId}/report?format=${format}`,
+      )
+      expect(res.status).toBe(200)
+      expect(res.headers.get('content-disposition')).toContain(
+        `ideenwand-themenlabor-freizeit-2026-09-22.${format}`,
+      )
+      const text = strFromU8(res.bytes)
+      expect(text).toContain(TOP)
+      expect(text).not.toContain(HIDDEN)
+      expect(text).not.toContain('Paula')
+    }
+    const named = await download(
+      w.facilitator,
+      `/api/workshops/${w.workshopId}/report?format=md&names=1`,
+    )
+    expect(strFromU8(named.bytes)).toContain('Paula')
+  })
+})
+
+describe('open data', () => {
+  it('the ZIP has the data package, DCAT-AP.de and the export, without the hidden idea', async () => {
+    const res = await download(
+      w.facilitator,
+      `/api/workshops/${w.workshopId}/open-data.zip?licence=dl-by-de-2.0`,
+    )
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-disposition')).toBe(
+      'attachment; filename="ideenwand-themenlabor-freizeit-2026-09-22-open-data.zip"',
+    )
+    const files = unzipSync(res.bytes)
+    expect(Object.keys(files)).toEqual(
+      expect.arrayContaining([
+        'datapackage.json',
+        'ideas.csv',
+        'clusters.csv',
+        'votes.csv',
+        'dcat-ap-de.jsonld',
+        'ideenwand-export.json',
+      ]),
+    )
+    for (const [name, content] of Object.entries(files)) {
+      expect(strFromU8(content), name).not.toContain(HIDDEN)
+      expect(strFromU8(content), name).not.toContain(hiddenId)
+      expect(strFromU8(content), name).not.toContain('Paula')
+    }
+    const ideas = strFromU8(files['ideas.csv']!)
+    expect(ideas).toContain(`'${UNSORTED}`)
+    expect(ideas.split('\r\n').filter(Boolean)).toHaveLength(1 + 4)
+    const votes = strFromU8(files['votes.csv']!).split('\r\n')
+    expect(votes[1]).toMatch(/^1,[^,]+,idea,4,1,false$/)
+    const dcat = JSON.parse(strFromU8(files['dcat-ap-de.jsonld']!))
+    expect(dcat['dct:license']).toEqual({ '@id': 'http://dcat-ap.de/def/licenses/dl-by-de/2.0' })
+    const pkg = JSON.parse(strFromU8(files['datapackage.json']!))
+    expect(pkg.licenses[0].name).toBe('dl-de-by-2.0')
+  })
+
+  it('export → import → export gives the same data package', async () => {
+    const first = unzipSync(
+      (await download(w.facilitator, `/api/workshops/${w.workshopId}/open-data.zip`)).bytes,
+    )
+    const zip = zipSync({ 'ideenwand-export.json': first['ideenwand-export.json']! })
+    const imported = await upload(
+      w.facilitator,
+      (await download(w.facilitator, `/api/workshops/${w.workshopId}/open-data.zip`)).bytes,
+      'application/zip',
+    )
+    expect(imported.status).toBe(201)
+    expect(imported.body.id).not.toBe(w.workshopId)
+    const again = unzipSync(
+      (await download(w.facilitator, `/api/workshops/${imported.body.id}/open-data.zip`)).bytes,
+    )
+    for (const name of ['ideas.csv', 'clusters.csv', 'votes.csv']) {
+      expect(strFromU8(again[name]!), name).toBe(strFromU8(first[name]!))
+    }
+    const withoutCreated = (bytes: Uint8Array) => {
+      const { created: _c, ...rest } = JSON.parse(strFromU8(bytes))
+      return rest
+    }
+    expect(withoutCreated(again['datapackage.json']!)).toEqual(
+      withoutCreated(first['datapackage.json']!),
+    )
+    // The imported board is a real board: a client sees the ideas and the canvas record.
+    const client = connectClient(server.wsUrl, imported.body.boardId, {
+      cookie: w.facilitator.cookie,
+    })
+    await client.synced()
+    expect(new Board(client.doc).ideas().map((i) => i.text)).toContain(TOP)
+    expect(canvasStore(client.doc).map.size).toBe(1)
+    client.destroy()
+    // The JSON alone (and a ZIP with only it) import as well.
+    const json = strFromU8(first['ideenwand-export.json']!)
+    expect((await upload(w.facilitator, json, 'application/json')).status).toBe(201)
+    expect((await upload(w.facilitator, zip, 'application/zip')).status).toBe(201)
+  })
+
+  it('bad imports get 400 or 413 with the standard error body', async () => {
+    const notZip = await upload(w.facilitator, 'hallo', 'application/zip')
+    expect(notZip).toMatchObject({ status: 400, body: { error: { code: 'invalid_import' } } })
+    const wrongJson = await upload(
+      w.facilitator,
+      JSON.stringify({ format: 'trello' }),
+      'application/json',
+    )
+    expect(wrongJson).toMatchObject({ status: 400, body: { error: { code: 'invalid_import' } } })
+    const noExport = await upload(
+      w.facilitator,
+      zipSync({ 'ideas.csv': strToU8('id\r\n') }),
+      'application/zip',
+    )
+    expect(noExport).toMatchObject({ status: 400, body: { error: { code: 'invalid_import' } } })
+    const broken = zipSync({ 'ideenwand-export.json': strToU8('{"format":') })
+    expect((await upload(w.facilitator, broken, 'application/zip')).status).toBe(400)
+    const huge = new Uint8Array(20 * 1024 * 1024 + 1)
+    const tooLarge = await upload(w.facilitator, huge, 'application/zip')
+    expect(tooLarge).toMatchObject({ status: 413, body: { error: { code: 'body_too_large' } } })
+  })
+})
+
+describe('who may export and import', () => {
+  it('participants get 403, strangers 401', async () => {
+    const stranger = new ApiClient(server.url)
+    for (const path of [
+      `/api/workshops/${w.workshopId}/report?format=pdf`,
+      `/api/workshops/${w.workshopId}/report?format=md`,
+      `/api/workshops/${w.workshopId}/open-data.zip`,
+    ]) {
+      expect((await download(participant, path)).status, path).toBe(403)
+      expect((await download(stranger, path)).status, path).toBe(401)
+    }
+    expect((await upload(participant, '{}', 'application/json')).status).toBe(403)
+    expect((await upload(stranger, '{}', 'application/json')).status).toBe(401)
+  })
+
+  it('outcome settings: the licence chosen is the default of the export', async () => {
+    const url = `/api/workshops/${w.workshopId}/outcome-settings`
+    expect((await w.facilitator.get(url)).body).toEqual({
+      licence: 'cc-by-4.0',
+      publisher: null,
+      reportNames: false,
+    })
+    expect(
+      (await w.facilitator.patch(url, { licence: 'dl-by-de-2.0', publisher: 'Stadt Bad Belzig' }))
+        .status,
+    ).toBe(204)
+    expect((await participant.patch(url, { licence: 'cc-by-4.0' })).status).toBe(403)
+    const files = unzipSync(
+      (await download(w.facilitator, `/api/workshops/${w.workshopId}/open-data.zip`)).bytes,
+    )
+    const dcat = JSON.parse(strFromU8(files['dcat-ap-de.jsonld']!))
+    expect(dcat['dct:license']['@id']).toBe('http://dcat-ap.de/def/licenses/dl-by-de/2.0')
+    expect(dcat['dct:publisher']['foaf:name']).toBe('Stadt Bad Belzig')
+    await w.facilitator.patch(url, { licence: 'cc-by-4.0', publisher: null })
+  })
+})
