@@ -35,7 +35,7 @@ function client(server: ChildServer): TestClient {
   return c
 }
 
-describe.each(ENGINES)('durability (%s)', (engine) => {
+describe.each(ENGINES)('durability (%s)', { timeout: 120_000 }, (engine) => {
   it('keeps every confirmed update across SIGKILL while writes are in flight', async () => {
     child = await ChildServer.create(engine)
     await child.start()
