@@ -6,6 +6,7 @@ export default defineConfig({
       'packages/*/src/**/*.test.ts',
       'server/src/**/*.test.ts',
       'test/integration/**/*.test.ts',
+      'client/src/**/*.test.ts',
     ],
     testTimeout: 30_000,
     hookTimeout: 60_000,

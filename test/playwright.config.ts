@@ -34,6 +34,11 @@ export default defineConfig({
       ],
     },
   },
+  // The first-run test creates the first account, so it runs before everything else.
+  projects: [
+    { name: 'first-run', testMatch: /access\.spec\.ts/ },
+    { name: 'app', testIgnore: /access\.spec\.ts/, dependencies: ['first-run'] },
+  ],
   webServer: {
     command: 'pnpm --filter @ideenwand/server start',
     cwd: '..',

@@ -39,7 +39,7 @@ function Loading() {
   const t = useT()
   return (
     <main className="iw-loading" aria-busy="true">
-      {t.loadingBoard}
+      {t('loadingBoard')}
     </main>
   )
 }
@@ -66,7 +66,7 @@ export function BoardGate({ boardId }: { boardId: string }) {
       setGate({
         kind: 'ready',
         access,
-        name: me ? displayName(me, t.anonymous) : t.anonymous,
+        name: me ? displayName(me, t('anonymous')) : t('anonymous'),
         principalKey: me?.kind === 'guest' ? me.guest.id : (me?.facilitator.id ?? 'anonymous'),
         videoUrl,
       })
@@ -111,37 +111,37 @@ export function BoardGate({ boardId }: { boardId: string }) {
       return <Loading />
     case 'signIn':
       return (
-        <Page title={t.board.signInTitle}>
-          <p>{t.board.signInBody}</p>
+        <Page title={t('board.signInTitle')}>
+          <p>{t('board.signInBody')}</p>
           <div className="iw-row iw-row-wrap">
             <Link className="iw-button iw-button-primary" href="/join">
-              {t.start.joinHeading}
+              {t('start.joinHeading')}
             </Link>
             <Link className="iw-button" href={`/login?next=${encodeURIComponent(`/b/${boardId}`)}`}>
-              {t.nav.login}
+              {t('nav.login')}
             </Link>
           </div>
         </Page>
       )
     case 'waiting':
       return (
-        <Page title={t.lobby.title}>
+        <Page title={t('lobby.title')}>
           <LobbyScreen onAdmitted={() => setAttempt((n) => n + 1)} />
         </Page>
       )
     case 'notFound':
       return (
-        <Page title={t.board.notFoundTitle}>
-          <p>{t.board.notFoundBody}</p>
-          <Link href="/">{t.backToStart}</Link>
+        <Page title={t('board.notFoundTitle')}>
+          <p>{t('board.notFoundBody')}</p>
+          <Link href="/">{t('backToStart')}</Link>
         </Page>
       )
     case 'error':
       return (
-        <Page title={t.board.notFoundTitle}>
+        <Page title={t('board.notFoundTitle')}>
           <FormMessage kind="error">{gate.message}</FormMessage>
           <button type="button" className="iw-button" onClick={() => setAttempt((n) => n + 1)}>
-            {t.common.retry}
+            {t('common.retry')}
           </button>
         </Page>
       )

@@ -6,9 +6,9 @@ import { Page } from './ui/Page.tsx'
 export function NotFoundPage() {
   const t = useT()
   return (
-    <Page title={t.notFoundTitle}>
-      <p>{t.notFoundBody}</p>
-      <Link href="/">{t.backToStart}</Link>
+    <Page title={t('notFoundTitle')}>
+      <p>{t('notFoundBody')}</p>
+      <Link href="/">{t('backToStart')}</Link>
     </Page>
   )
 }

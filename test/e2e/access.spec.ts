@@ -74,6 +74,11 @@ test('setup, workshop with QR, join by code, read-only viewer, removal ends the 
   const view = await viewContext.newPage()
   await view.goto(`/join/${viewerCode}`)
   await view.getByTestId('join-anonymous').click()
+  // The viewer code is for the projector: it lands on the projector view…
+  await expect(view.getByTestId('projector-view')).toBeVisible()
+  await expect(view.getByTestId('projector-code')).toContainText(participantCode)
+  // …and on the whiteboard it can look but not edit.
+  await view.goto(new URL(part.url()).pathname)
   await expect(view.getByTestId('read-only-badge')).toBeVisible()
   await expect(view.getByTestId('idea-card').filter({ hasText: 'Radweg zur Schule' })).toBeVisible()
   await expect(view.getByTestId('add-idea')).toHaveCount(0)

@@ -34,10 +34,10 @@ import { PhaseBar } from '../flow/PhaseBar.tsx'
 import { useCanvasFlow } from '../flow/useCanvasFlow.ts'
 import { useControl } from '../flow/useControl.ts'
 import { addIdeaBlock, controlAllowsWrite, explainsBlock } from '../flow/writeRules.ts'
-import { useFlowT } from '../i18n/flowMessages.ts'
-import { useLang } from '../i18n/LangProvider.tsx'
+import { useLang, useT } from '../i18n/LangProvider.tsx'
 import { LangSwitch } from '../i18n/LangSwitch.tsx'
-import { isLang } from '../i18n/messages.ts'
+import { isLang } from '../i18n/lang.ts'
+import { useFlowT } from '../i18n/useFlowT.ts'
 import { type LocalUser, MAX_NAME_LENGTH, useLocalUser, useNameOverride } from '../localUser.ts'
 import { SessionControls } from '../ui/AppHeader.tsx'
 import { Link } from '../ui/Link.tsx'
@@ -92,8 +92,10 @@ export default function BoardPage({
   videoUrl,
   onWaiting,
 }: BoardPageProps) {
-  const { lang, setLang, t } = useLang()
-  const [localUser, updateUser] = useLocalUser(t.guestName)
+  const { lang, setLang } = useLang()
+  const t = useT()
+  const guestName = useCallback((suffix: string) => t('guestName', { suffix }), [t])
+  const [localUser, updateUser] = useLocalUser(guestName)
   const [nameOverride, setNameOverride] = useNameOverride(principalKey)
   const nameInput = nameOverride ?? displayName
   const user = useMemo<LocalUser>(
@@ -117,7 +119,7 @@ export default function BoardPage({
     $user,
     $mode,
     $publish,
-    firstPageName: t.firstPageName,
+    firstPageName: t('firstPageName'),
   })
   const closed = useClosed(session.connection)
   // The server's control state (phase, lock) also decides whether this connection may write.
@@ -189,13 +191,13 @@ export default function BoardPage({
     <div className="iw-board-page">
       <header className="iw-board-header">
         <Link className="iw-brand" href="/">
-          {t.appName}
+          {t('appName')}
         </Link>
-        <span className="iw-board-id">{t.boardLabel(boardId)}</span>
+        <span className="iw-board-id">{t('boardLabel', { id: boardId })}</span>
         <BoardViewLinks boardId={boardId} current="canvas" show={['list', 'phone']} />
         {showTools ? null : (
           <span className="iw-badge iw-badge-readonly" data-testid="read-only-badge">
-            {t.board.viewOnly}
+            {t('board.viewOnly')}
           </span>
         )}
         {videoUrl ? (
@@ -206,11 +208,11 @@ export default function BoardPage({
             rel="noopener noreferrer"
             data-testid="video-link"
           >
-            {t.board.videoCall}
+            {t('board.videoCall')}
           </a>
         ) : null}
         {showTools ? (
-          <div className="iw-toolbar" role="toolbar" aria-label={t.toolbarLabel}>
+          <div className="iw-toolbar" role="toolbar" aria-label={t('toolbarLabel')}>
             <button
               type="button"
               className="iw-button iw-button-primary"
@@ -221,17 +223,17 @@ export default function BoardPage({
                 if (!editor || !board) return
                 // Authors are the server identity (so "own ideas" work); anonymous: no name.
                 addIdeaAtCenter(editor, board, {
-                  text: t.newIdeaText,
+                  text: '',
                   authorId: control?.me.id ?? user.id,
                   authorName: control?.anonymousIdeas ? null : user.name,
                 })
               }}
             >
-              {t.addIdea}
+              {t('addIdea')}
             </button>
             {ideaBlock ? (
               <span id={ideaBlockId} className="iw-add-idea-hint" data-testid="add-idea-hint">
-                {ideaBlock === 'locked' ? ft.addIdeaLocked : ft.addIdeaPhase}
+                {ideaBlock === 'locked' ? ft('addIdeaLocked') : ft('addIdeaPhase')}
               </span>
             ) : null}
             <button
@@ -240,18 +242,18 @@ export default function BoardPage({
               data-testid="add-cluster"
               disabled={!editor || !board || closed || !flowWrite}
               onClick={() => {
-                if (editor && board) addClusterAtCenter(editor, board, t.newClusterTitle)
+                if (editor && board) addClusterAtCenter(editor, board, t('newClusterTitle'))
               }}
             >
-              {t.addCluster}
+              {t('addCluster')}
             </button>
           </div>
         ) : (
           <span className="iw-toolbar" />
         )}
         {viewer ? null : (
-          <label className="iw-name" title={t.yourNameHint}>
-            <span>{t.yourName}</span>
+          <label className="iw-name" title={t('yourNameHint')}>
+            <span>{t('yourName')}</span>
             <span
               className="iw-name-swatch"
               style={{ background: user.color }}
@@ -266,7 +268,7 @@ export default function BoardPage({
               onChange={(event) => setNameOverride(event.target.value)}
             />
             <span id={nameHintId} className="iw-visually-hidden">
-              {t.yourNameHint}
+              {t('yourNameHint')}
             </span>
           </label>
         )}
@@ -295,7 +297,7 @@ export default function BoardPage({
           </BoardContext.Provider>
         ) : session.phase === 'schema-too-new' ? null : (
           <p className="iw-loading" aria-busy="true">
-            {t.loadingBoard}
+            {t('loadingBoard')}
           </p>
         )}
       </main>
@@ -310,8 +312,8 @@ export default function BoardPage({
             aria-describedby="iw-reload-body"
             data-testid="reload-notice"
           >
-            <h2 id="iw-reload-title">{t.reloadTitle}</h2>
-            <p id="iw-reload-body">{t.reloadBody}</p>
+            <h2 id="iw-reload-title">{t('reloadTitle')}</h2>
+            <p id="iw-reload-body">{t('reloadBody')}</p>
             <button
               type="button"
               className="iw-button iw-button-primary"
@@ -319,7 +321,7 @@ export default function BoardPage({
               autoFocus
               onClick={() => window.location.reload()}
             >
-              {t.reload}
+              {t('reload')}
             </button>
           </div>
         </div>

@@ -60,13 +60,13 @@ export function ConnectionStatus({ connection }: { connection: BoardConnection |
         <strong role="alert">{closeMessage(t, snapshot.closed)}</strong>
         {kind === 'ended' || kind === 'removed' || kind === 'notFound' ? (
           <Link href={kind === 'ended' ? '/join' : '/'}>
-            {kind === 'ended' ? t.board.rejoin : t.backToStart}
+            {kind === 'ended' ? t('board.rejoin') : t('backToStart')}
           </Link>
         ) : null}
       </div>
     )
   }
-  const label = t.connection[snapshot.state]
+  const label = t(`connection.${snapshot.state}`)
   return (
     <div
       className={`iw-status iw-status-${snapshot.state}`}

@@ -3,7 +3,7 @@
  * server sends with 4401/4403/4404 (named in `@ideenwand/protocol`'s `CloseCode`).
  */
 import { CloseCode, type CloseInfo } from '@ideenwand/protocol'
-import type { Messages } from '../i18n/messages.ts'
+import type { TFunction } from 'i18next'
 
 export type CloseKind = 'removed' | 'ended' | 'notFound' | 'forbidden' | 'waiting' | 'other'
 
@@ -28,19 +28,19 @@ export function closeKind(info: CloseInfo): CloseKind {
   return 'other'
 }
 
-export function closeMessage(t: Messages, info: CloseInfo): string {
+export function closeMessage(t: TFunction<'common'>, info: CloseInfo): string {
   switch (closeKind(info)) {
     case 'removed':
-      return t.board.closedRemoved
+      return t('board.closedRemoved')
     case 'ended':
-      return t.board.closedEnded
+      return t('board.closedEnded')
     case 'notFound':
-      return t.board.closedNotFound
+      return t('board.closedNotFound')
     case 'forbidden':
-      return t.board.closedForbidden
+      return t('board.closedForbidden')
     case 'waiting':
-      return t.lobby.body
+      return t('lobby.body')
     case 'other':
-      return t.board.closedOther(info.reason || String(info.code))
+      return t('board.closedOther', { reason: info.reason || String(info.code) })
   }
 }

@@ -5,7 +5,7 @@
 import type { ControlState } from '@ideenwand/protocol'
 import { useId, useSyncExternalStore } from 'react'
 import { type FlowSettings, flowApi } from '../api/flow.ts'
-import { useFlowT } from '../i18n/flowMessages.ts'
+import { useFlowT } from '../i18n/useFlowT.ts'
 import { useFlow } from './FlowContext.tsx'
 import { useFlowAction } from './useFlowAction.ts'
 
@@ -66,18 +66,18 @@ export function BoardSettings({ control }: { control: ControlState }) {
 
   return (
     <section className="iw-panel-section" aria-labelledby="iw-fp-board">
-      <h3 id="iw-fp-board">{ft.panel.boardHeading}</h3>
+      <h3 id="iw-fp-board">{ft('panel.boardHeading')}</h3>
       <Toggle
         checked={control.locked}
-        label={ft.panel.lock}
-        hint={ft.panel.lockHint}
+        label={ft('panel.lock')}
+        hint={ft('panel.lockHint')}
         testId="setting-locked"
         disabled={busy}
         onChange={(locked) => set({ locked })}
       />
       <Toggle
         checked={control.privateCollection}
-        label={ft.panel.privateCollection}
+        label={ft('panel.privateCollection')}
         testId="setting-private"
         disabled={busy}
         onChange={(privateCollection) =>
@@ -95,12 +95,12 @@ export function BoardSettings({ control }: { control: ControlState }) {
           disabled={busy}
           onClick={() => set({ ideasRevealed: !control.ideasRevealed })}
         >
-          {control.ideasRevealed ? `✓ ${ft.panel.revealed}` : ft.panel.reveal}
+          {control.ideasRevealed ? `✓ ${ft('panel.revealed')}` : ft('panel.reveal')}
         </button>
       ) : null}
       <Toggle
         checked={control.premoderation}
-        label={ft.panel.premoderation}
+        label={ft('panel.premoderation')}
         testId="setting-premoderation"
         disabled={busy}
         onChange={(premoderation) => set({ premoderation })}
@@ -108,26 +108,28 @@ export function BoardSettings({ control }: { control: ControlState }) {
       {control.premoderation || pending.length > 0 ? (
         <div className="iw-pending" data-testid="pending-queue">
           <p className="iw-hint">
-            {pending.length ? ft.panel.pendingQueue(pending.length) : ft.panel.noPending}
+            {pending.length
+              ? ft('panel.pendingQueue', { count: pending.length })
+              : ft('panel.noPending')}
           </p>
           <ul>
             {pending.map(({ id, text }) => (
               <li key={id} data-testid="pending-idea">
-                <span className="iw-pending-text">{text || ft.results.untitled}</span>
+                <span className="iw-pending-text">{text || ft('results.untitled')}</span>
                 <button
                   type="button"
                   className="iw-button iw-button-small"
-                  aria-label={ft.panel.approve(text)}
+                  aria-label={ft('panel.approve', { text })}
                   data-testid="approve-idea"
                   disabled={busy}
                   onClick={() => void act((w) => flowApi.approveIdea(w, id))}
                 >
-                  {ft.panel.approveShort}
+                  {ft('panel.approveShort')}
                 </button>
                 <button
                   type="button"
                   className="iw-button iw-button-small"
-                  aria-label={ft.panel.hide(text)}
+                  aria-label={ft('panel.hide', { text })}
                   data-testid="hide-pending-idea"
                   disabled={busy}
                   onClick={() =>
@@ -137,7 +139,7 @@ export function BoardSettings({ control }: { control: ControlState }) {
                     })
                   }
                 >
-                  {ft.panel.hideShort}
+                  {ft('panel.hideShort')}
                 </button>
               </li>
             ))}
@@ -146,8 +148,8 @@ export function BoardSettings({ control }: { control: ControlState }) {
       ) : null}
       <Toggle
         checked={control.anonymousIdeas}
-        label={ft.panel.anonymous}
-        hint={ft.panel.anonymousHint}
+        label={ft('panel.anonymous')}
+        hint={ft('panel.anonymousHint')}
         testId="setting-anonymous"
         disabled={busy}
         onChange={(anonymousIdeas) => set({ anonymousIdeas })}

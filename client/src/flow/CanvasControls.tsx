@@ -8,7 +8,7 @@ import { useId, useState } from 'react'
 import { useValue } from 'tldraw'
 import { flowApi } from '../api/flow.ts'
 import { isClusterFrame, isIdeaCard } from '../board/shapes/shapeTypes.ts'
-import { useFlowT } from '../i18n/flowMessages.ts'
+import { useFlowT } from '../i18n/useFlowT.ts'
 import { useFlow } from './FlowContext.tsx'
 import { type Proposal, SuggestClustersDialog } from './SuggestClustersDialog.tsx'
 import { useFlowAction } from './useFlowAction.ts'
@@ -40,7 +40,7 @@ export function CanvasControls({ control }: { control: ControlState }) {
     const hidden = new Set([...control.hiddenIdeaIds, ...control.pendingIdeaIds])
     const ideas = board.ideas().filter((i) => !hidden.has(i.id) && i.text.trim())
     if (ideas.length > MAX_IDEAS) {
-      flow?.announce(ft.suggest.tooMany, 'error')
+      flow?.announce(ft('suggest.tooMany'), 'error')
       return
     }
     const texts = new Map(ideas.map((i) => [i.id, i.text]))
@@ -56,7 +56,7 @@ export function CanvasControls({ control }: { control: ControlState }) {
 
   return (
     <section className="iw-panel-section" aria-labelledby="iw-fp-canvas">
-      <h3 id="iw-fp-canvas">{ft.panel.canvasHeading}</h3>
+      <h3 id="iw-fp-canvas">{ft('panel.canvasHeading')}</h3>
       <div className="iw-row iw-row-wrap">
         {followingMe ? (
           <button
@@ -67,7 +67,7 @@ export function CanvasControls({ control }: { control: ControlState }) {
             disabled={busy}
             onClick={() => void act((id) => flowApi.settings(id, { follow: null }))}
           >
-            {ft.panel.stopFollow}
+            {ft('panel.stopFollow')}
           </button>
         ) : (
           <button
@@ -77,11 +77,11 @@ export function CanvasControls({ control }: { control: ControlState }) {
             disabled={busy || !myUserId}
             onClick={() => myUserId && void act((id) => flowApi.settings(id, { follow: myUserId }))}
           >
-            {ft.panel.followMe}
+            {ft('panel.followMe')}
           </button>
         )}
       </div>
-      {followingMe ? <p className="iw-hint">{ft.panel.following}</p> : null}
+      {followingMe ? <p className="iw-hint">{ft('panel.following')}</p> : null}
       <div className="iw-row iw-row-wrap">
         <button
           type="button"
@@ -94,7 +94,7 @@ export function CanvasControls({ control }: { control: ControlState }) {
           }
         >
           <span aria-hidden="true">★ </span>
-          {ft.panel.spotlight}
+          {ft('panel.spotlight')}
         </button>
         <button
           type="button"
@@ -103,7 +103,7 @@ export function CanvasControls({ control }: { control: ControlState }) {
           disabled={busy || !spotlit}
           onClick={() => void act((id) => flowApi.settings(id, { spotlight: null }))}
         >
-          {ft.panel.clearSpotlight}
+          {ft('panel.clearSpotlight')}
         </button>
       </div>
       <div className="iw-row iw-row-wrap">
@@ -118,12 +118,12 @@ export function CanvasControls({ control }: { control: ControlState }) {
             void act((id) => flowApi.hideIdea(id, selected.id, !hiddenSelected))
           }
         >
-          {hiddenSelected ? ft.panel.unhideSelected : ft.panel.hideSelected}
+          {hiddenSelected ? ft('panel.unhideSelected') : ft('panel.hideSelected')}
         </button>
       </div>
       {selected ? null : (
         <p id={hintId} className="iw-hint">
-          {ft.panel.selectFirst}
+          {ft('panel.selectFirst')}
         </p>
       )}
       <button
@@ -133,7 +133,7 @@ export function CanvasControls({ control }: { control: ControlState }) {
         disabled={!board || !editor}
         onClick={suggest}
       >
-        {ft.panel.suggest}
+        {ft('panel.suggest')}
       </button>
       {dialog && editor && board ? (
         <SuggestClustersDialog

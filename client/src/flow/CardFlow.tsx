@@ -8,7 +8,7 @@
 import type { ControlState } from '@ideenwand/protocol'
 import { type KeyboardEvent, type PointerEvent, useState } from 'react'
 import { flowApi } from '../api/flow.ts'
-import { useFlowT } from '../i18n/flowMessages.ts'
+import { useFlowT } from '../i18n/useFlowT.ts'
 import { useFlow } from './FlowContext.tsx'
 import { type IdeaMark, ideaView } from './ideaVisibility.ts'
 
@@ -53,16 +53,16 @@ export function CardMarks({ marks, spotlit }: { marks: IdeaMark[]; spotlit: bool
   const ft = useFlowT()
   if (marks.length === 0 && !spotlit) return null
   const text: Record<IdeaMark, string> = {
-    hidden: ft.marks.hidden,
-    pending: ft.marks.pending,
-    private: ft.marks.privateOwn,
+    hidden: ft('marks.hidden'),
+    pending: ft('marks.pending'),
+    private: ft('marks.privateOwn'),
   }
   return (
     <span className="iw-card-marks" data-testid="card-marks">
       {spotlit ? (
         <span className="iw-card-mark iw-card-mark-spotlight">
           <span aria-hidden="true">★ </span>
-          {ft.marks.spotlight}
+          {ft('marks.spotlight')}
         </span>
       ) : null}
       {marks.map((mark) => (
@@ -85,14 +85,14 @@ export function VoteControls({ kind, id, label }: { kind: TargetKind; id: string
   const mine = control.myBallot.votes[id] ?? 0
   const { remaining } = control.myBallot
   const max = control.round.maxPerTarget
-  const name = label.trim() || ft.results.untitled
+  const name = label.trim() || ft('results.untitled')
   const short = name.length > 60 ? `${name.slice(0, 57)}…` : name
 
   // aria-disabled instead of disabled: the button keeps the focus and says why it cannot.
   const plusBlocked = remaining === 0 ? 'budget-exhausted' : mine >= max ? 'target-maximum' : null
   const vote = async (delta: 1 | -1) => {
     if (busy) return
-    if (delta === 1 && plusBlocked) return flow.announce(ft.voteErrors[plusBlocked], 'error')
+    if (delta === 1 && plusBlocked) return flow.announce(ft(`voteErrors.${plusBlocked}`), 'error')
     if (delta === -1 && mine === 0) return
     setBusy(true)
     await flow.run((workshopId) => flowApi.vote(workshopId, id, delta))
@@ -102,7 +102,7 @@ export function VoteControls({ kind, id, label }: { kind: TargetKind; id: string
   return (
     <fieldset
       className="iw-vote"
-      aria-label={ft.vote.group(short)}
+      aria-label={ft('vote.group', { label: short })}
       data-testid="vote-controls"
       data-mine={mine}
       onPointerDown={stop}
@@ -114,7 +114,7 @@ export function VoteControls({ kind, id, label }: { kind: TargetKind; id: string
         type="button"
         className="iw-vote-button"
         style={{ pointerEvents: 'all' }}
-        aria-label={ft.vote.minus(short)}
+        aria-label={ft('vote.minus', { label: short })}
         data-testid="vote-minus"
         aria-disabled={busy || mine === 0}
         onClick={() => void vote(-1)}
@@ -129,13 +129,13 @@ export function VoteControls({ kind, id, label }: { kind: TargetKind; id: string
           ))}
         </span>
         <span aria-hidden="true">{mine}</span>
-        <span className="iw-visually-hidden">{ft.vote.mine(mine)}</span>
+        <span className="iw-visually-hidden">{ft('vote.mine', { count: mine })}</span>
       </span>
       <button
         type="button"
         className="iw-vote-button"
         style={{ pointerEvents: 'all' }}
-        aria-label={ft.vote.plus(short)}
+        aria-label={ft('vote.plus', { label: short })}
         data-testid="vote-plus"
         aria-disabled={busy || plusBlocked !== null}
         onClick={() => void vote(1)}

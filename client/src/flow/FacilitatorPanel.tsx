@@ -4,7 +4,7 @@
  * button (`aria-expanded`); the choice is kept per device.
  */
 import { useState } from 'react'
-import { useFlowT } from '../i18n/flowMessages.ts'
+import { useFlowT } from '../i18n/useFlowT.ts'
 import { BoardSettings } from './BoardSettings.tsx'
 import { CanvasControls } from './CanvasControls.tsx'
 import { useFlow } from './FlowContext.tsx'
@@ -45,7 +45,7 @@ export function FacilitatorPanel() {
       data-open={open ? 'true' : 'false'}
     >
       <div className="iw-panel-head">
-        <h2 id="iw-fp-title">{ft.panel.title}</h2>
+        <h2 id="iw-fp-title">{ft('panel.title')}</h2>
         <button
           type="button"
           className="iw-button iw-button-small"
@@ -55,7 +55,7 @@ export function FacilitatorPanel() {
           onClick={toggle}
         >
           <span aria-hidden="true">{open ? '▸ ' : '◂ '}</span>
-          {open ? ft.panel.close : ft.panel.open}
+          {open ? ft('panel.close') : ft('panel.open')}
         </button>
       </div>
       <div id="iw-fp-body" className="iw-panel-body" hidden={!open}>

@@ -5,6 +5,7 @@
  */
 import type { Board } from '@ideenwand/board'
 import type { ControlState } from '@ideenwand/protocol'
+import type { TFunction } from 'i18next'
 import {
   createContext,
   type ReactNode,
@@ -18,7 +19,7 @@ import {
 import type { Editor } from 'tldraw'
 import { ApiError } from '../api/http.ts'
 import type { BoardConnection } from '../board/BoardConnection.ts'
-import { type FlowMessages, useFlowT } from '../i18n/flowMessages.ts'
+import { useFlowT } from '../i18n/useFlowT.ts'
 
 export interface Notice {
   readonly id: number
@@ -47,22 +48,24 @@ export function useFlow(): FlowValue | null {
 /** How long a notice stays visible (it stays in the live region's history for screen readers). */
 const NOTICE_MS = 8000
 
-export function flowErrorText(ft: FlowMessages, error: unknown): string {
+export function flowErrorText(ft: TFunction<'flow'>, error: unknown): string {
   if (error instanceof ApiError) {
     switch (error.code) {
       case 'budget-exhausted':
       case 'target-maximum':
       case 'invalid-target':
-        return ft.voteErrors[error.code]
+        return ft(`voteErrors.${error.code}`)
       case 'no-dot-to-remove':
-        return ft.voteErrors.other
+        return ft('voteErrors.other')
       case 'no_open_round':
-        return ft.noOpenRound
+        return ft('noOpenRound')
       default:
-        return ft.errorGeneric(error.status ? `${error.status} ${error.code}` : error.code)
+        return ft('errorGeneric', {
+          detail: error.status ? `${error.status} ${error.code}` : error.code,
+        })
     }
   }
-  return ft.errorGeneric(String(error))
+  return ft('errorGeneric', { detail: String(error) })
 }
 
 export interface FlowProviderProps {

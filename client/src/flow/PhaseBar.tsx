@@ -6,22 +6,23 @@
  */
 import { PHASE_RULES, PHASES } from '@ideenwand/board'
 import type { ControlState } from '@ideenwand/protocol'
+import type { TFunction } from 'i18next'
 import { useEffect, useRef } from 'react'
 import type { BoardConnection } from '../board/BoardConnection.ts'
-import { type FlowMessages, useFlowT } from '../i18n/flowMessages.ts'
+import { useFlowT } from '../i18n/useFlowT.ts'
 import { useFlow } from './FlowContext.tsx'
 import { PhaseTimer } from './PhaseTimer.tsx'
 import './flow.css'
 
-function instructionFor(ft: FlowMessages, control: ControlState): string {
+function instructionFor(ft: TFunction<'flow'>, control: ControlState): string {
   const { phase, round, me } = control
-  const base = ft.instruction[phase][me.role]
+  const base = ft(`instruction.${phase}.${me.role}`)
   if (phase === 'vote' && me.role !== 'facilitator') {
-    if (!round) return control.history.length > 0 ? ft.resultIn : ft.waitingForRound
-    if (round.status !== 'open') return ft.roundClosed
+    if (!round) return control.history.length > 0 ? ft('resultIn') : ft('waitingForRound')
+    if (round.status !== 'open') return ft('roundClosed')
   }
   if (me.role === 'participant' && control.locked && PHASE_RULES[phase].arrange) {
-    return `${base} ${ft.addIdeaLocked}`
+    return `${base} ${ft('addIdeaLocked')}`
   }
   return base
 }
@@ -42,13 +43,14 @@ function useFlowAnnouncements(control: ControlState | null) {
     const before = seen.current
     seen.current = now
     if (!before) return
-    if (before.phase !== now.phase) announce(ft.announce.phase(ft.phases[control.phase]))
+    if (before.phase !== now.phase)
+      announce(ft('announce.phase', { name: ft(`phases.${control.phase}`) }))
     if (now.roundId && before.roundId !== now.roundId && control.me.role === 'participant') {
-      announce(ft.announce.roundOpen(control.round?.dotsPerPerson ?? 0))
+      announce(ft('announce.roundOpen', { count: control.round?.dotsPerPerson ?? 0 }))
     }
     if (now.revealed > before.revealed) {
       const last = control.history[control.history.length - 1]
-      if (last) announce(ft.announce.revealed(last.number))
+      if (last) announce(ft('announce.revealed', { n: last.number }))
     }
   }, [control, announce, ft])
 }
@@ -68,7 +70,7 @@ export function PhaseBar({ connection }: { connection: BoardConnection | null })
   return (
     <section
       className="iw-phase-bar"
-      aria-label={ft.phaseBarLabel}
+      aria-label={ft('phaseBarLabel')}
       data-testid="phase-bar"
       data-phase={control.phase}
     >
@@ -86,9 +88,9 @@ export function PhaseBar({ connection }: { connection: BoardConnection | null })
               <span className="iw-step-number" aria-hidden="true">
                 {done ? '✓' : index + 1}
               </span>
-              <span className="iw-step-name">{ft.phases[phase]}</span>
-              {isCurrent ? <span className="iw-visually-hidden"> {ft.currentStep}</span> : null}
-              {done ? <span className="iw-visually-hidden"> {ft.stepDone}</span> : null}
+              <span className="iw-step-name">{ft(`phases.${phase}`)}</span>
+              {isCurrent ? <span className="iw-visually-hidden"> {ft('currentStep')}</span> : null}
+              {done ? <span className="iw-visually-hidden"> {ft('stepDone')}</span> : null}
             </li>
           )
         })}
@@ -104,7 +106,7 @@ export function PhaseBar({ connection }: { connection: BoardConnection | null })
               <span key={i} className="iw-dot" />
             ))}
           </span>
-          {ft.dotsLeft(ballot.remaining)}
+          {ft('dotsLeft', { count: ballot.remaining })}
         </p>
       ) : null}
       <PhaseTimer timer={control.timer} connection={connection} />

@@ -8,7 +8,7 @@
 import type { ControlState } from '@ideenwand/protocol'
 import { useEffect, useRef, useState } from 'react'
 import type { BoardConnection } from '../board/BoardConnection.ts'
-import { useFlowT } from '../i18n/flowMessages.ts'
+import { useFlowT } from '../i18n/useFlowT.ts'
 import { beep, unlockAudio } from './beep.ts'
 import { formatClock, timeLeft } from './countdown.ts'
 import { useFlow } from './FlowContext.tsx'
@@ -76,15 +76,15 @@ export function PhaseTimer({
     const before = previous.current
     previous.current = { left, endsAt: timer.endsAt }
     if (!before || timer.status !== 'running' || before.endsAt !== timer.endsAt) return
-    if (before.left > 60_000 && left <= 60_000 && left > 0) announce?.(ft.announce.oneMinute)
+    if (before.left > 60_000 && left <= 60_000 && left > 0) announce?.(ft('announce.oneMinute'))
     if (before.left > 0 && left <= 0) {
-      announce?.(ft.announce.timeUp)
+      announce?.(ft('announce.timeUp'))
       if (sound) beep()
     }
   }, [left, timer, announce, ft, sound])
 
   const label =
-    timer.status === 'stopped' && timer.remainingMs === 0 ? ft.timer.stopped : formatClock(left)
+    timer.status === 'stopped' && timer.remainingMs === 0 ? ft('timer.stopped') : formatClock(left)
 
   return (
     <div
@@ -93,18 +93,18 @@ export function PhaseTimer({
       data-status={timer.status}
       data-expired={expired ? 'true' : 'false'}
     >
-      <span role="timer" aria-label={ft.timer.label} className="iw-timer-clock">
+      <span role="timer" aria-label={ft('timer.label')} className="iw-timer-clock">
         <ClockIcon /> {label}
         {timer.status === 'paused' ? (
-          <span className="iw-timer-state"> ({ft.timer.paused})</span>
+          <span className="iw-timer-state"> ({ft('timer.paused')})</span>
         ) : null}
       </span>
-      {expired ? <strong className="iw-timer-up">{ft.timer.timeUp}</strong> : null}
+      {expired ? <strong className="iw-timer-up">{ft('timer.timeUp')}</strong> : null}
       <button
         type="button"
         className="iw-button iw-button-small"
         aria-pressed={sound}
-        title={ft.timer.sound}
+        title={ft('timer.sound')}
         data-testid="timer-sound"
         onClick={() => {
           const next = !sound
@@ -118,7 +118,7 @@ export function PhaseTimer({
         }}
       >
         <BellIcon off={!sound} />
-        <span className="iw-visually-hidden">{ft.timer.sound}</span>
+        <span className="iw-visually-hidden">{ft('timer.sound')}</span>
       </button>
     </div>
   )

@@ -3,7 +3,7 @@ import { PHASES } from '@ideenwand/board'
 import type { ControlState } from '@ideenwand/protocol'
 import { useId, useState } from 'react'
 import { flowApi } from '../api/flow.ts'
-import { useFlowT } from '../i18n/flowMessages.ts'
+import { useFlowT } from '../i18n/useFlowT.ts'
 import { useFlowAction } from './useFlowAction.ts'
 
 const PRESETS = [2, 5, 10] as const
@@ -16,7 +16,7 @@ export function PhaseControls({ control }: { control: ControlState }) {
   const next = PHASES[index + 1]
   return (
     <section className="iw-panel-section" aria-labelledby="iw-fp-phase">
-      <h3 id="iw-fp-phase">{ft.panel.phaseHeading}</h3>
+      <h3 id="iw-fp-phase">{ft('panel.phaseHeading')}</h3>
       <div className="iw-segmented">
         {PHASES.map((phase) => (
           <button
@@ -24,12 +24,12 @@ export function PhaseControls({ control }: { control: ControlState }) {
             type="button"
             className="iw-button iw-button-small"
             aria-pressed={phase === control.phase}
-            title={ft.panel.goTo(ft.phases[phase])}
+            title={ft('panel.goTo', { phase: ft(`phases.${phase}`) })}
             data-testid={`phase-${phase}`}
             disabled={busy}
             onClick={() => void act((id) => flowApi.setPhase(id, phase))}
           >
-            {ft.phases[phase]}
+            {ft(`phases.${phase}`)}
           </button>
         ))}
       </div>
@@ -42,7 +42,7 @@ export function PhaseControls({ control }: { control: ControlState }) {
           onClick={() => prev && void act((id) => flowApi.setPhase(id, prev))}
         >
           <span aria-hidden="true">← </span>
-          {ft.panel.back}
+          {ft('panel.back')}
         </button>
         <button
           type="button"
@@ -51,8 +51,8 @@ export function PhaseControls({ control }: { control: ControlState }) {
           disabled={busy || !next}
           onClick={() => next && void act((id) => flowApi.setPhase(id, next))}
         >
-          {ft.panel.next}
-          {next ? `: ${ft.phases[next]}` : ''}
+          {ft('panel.next')}
+          {next ? `: ${ft(`phases.${next}`)}` : ''}
           <span aria-hidden="true"> →</span>
         </button>
       </div>
@@ -72,7 +72,7 @@ export function TimerControls({ control }: { control: ControlState }) {
 
   return (
     <section className="iw-panel-section" aria-labelledby="iw-fp-timer">
-      <h3 id="iw-fp-timer">{ft.panel.timerHeading}</h3>
+      <h3 id="iw-fp-timer">{ft('panel.timerHeading')}</h3>
       <div className="iw-row iw-row-wrap">
         {PRESETS.map((n) => (
           <button
@@ -84,7 +84,7 @@ export function TimerControls({ control }: { control: ControlState }) {
             onClick={() => start(n * 60)}
           >
             <span aria-hidden="true">▶ </span>
-            {ft.panel.startMinutes(n)}
+            {ft('panel.startMinutes', { n })}
           </button>
         ))}
       </div>
@@ -95,7 +95,7 @@ export function TimerControls({ control }: { control: ControlState }) {
           if (customOk) start(Math.round(custom * 60))
         }}
       >
-        <label htmlFor={inputId}>{ft.panel.customMinutes}</label>
+        <label htmlFor={inputId}>{ft('panel.customMinutes')}</label>
         <input
           id={inputId}
           inputMode="decimal"
@@ -110,7 +110,7 @@ export function TimerControls({ control }: { control: ControlState }) {
           data-testid="timer-start-custom"
           disabled={busy || !customOk}
         >
-          {ft.panel.start}
+          {ft('panel.start')}
         </button>
       </form>
       <div className="iw-row iw-row-wrap">
@@ -123,7 +123,7 @@ export function TimerControls({ control }: { control: ControlState }) {
             onClick={() => void act((id) => flowApi.timer(id, 'pause'))}
           >
             <span aria-hidden="true">⏸ </span>
-            {ft.panel.pause}
+            {ft('panel.pause')}
           </button>
         ) : (
           <button
@@ -134,7 +134,7 @@ export function TimerControls({ control }: { control: ControlState }) {
             onClick={() => void act((id) => flowApi.timer(id, 'resume'))}
           >
             <span aria-hidden="true">▶ </span>
-            {ft.panel.resume}
+            {ft('panel.resume')}
           </button>
         )}
         <button
@@ -144,7 +144,7 @@ export function TimerControls({ control }: { control: ControlState }) {
           disabled={busy || status === 'stopped'}
           onClick={() => void act((id) => flowApi.timer(id, 'add', 60))}
         >
-          {ft.panel.addMinute}
+          {ft('panel.addMinute')}
         </button>
         <button
           type="button"
@@ -153,7 +153,7 @@ export function TimerControls({ control }: { control: ControlState }) {
           disabled={busy || (status === 'stopped' && control.timer.remainingMs === 0)}
           onClick={() => void act((id) => flowApi.timer(id, 'reset'))}
         >
-          {ft.panel.reset}
+          {ft('panel.reset')}
         </button>
       </div>
     </section>

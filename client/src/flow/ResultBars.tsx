@@ -5,7 +5,7 @@
  */
 import type { RankedEntry } from '@ideenwand/protocol'
 import { useId } from 'react'
-import { useFlowT } from '../i18n/flowMessages.ts'
+import { useFlowT } from '../i18n/useFlowT.ts'
 
 const ROW = 40
 const WIDTH = 300
@@ -33,8 +33,8 @@ export function ResultBars({ entries, title }: { entries: RankedEntry[]; title: 
       {entries.map((entry, i) => {
         const y = i * ROW + 2
         const w = entry.dots > 0 ? Math.max(3, (entry.dots / max) * BAR_MAX) : 0
-        const label = `${entry.rank}. ${shorten(entry.label || ft.results.untitled, 44)}`
-        const count = `${ft.results.dots(entry.dots)}${entry.tied ? ` (${ft.results.tied})` : ''}`
+        const label = `${entry.rank}. ${shorten(entry.label || ft('results.untitled'), 44)}`
+        const count = `${ft('results.dots', { count: entry.dots })}${entry.tied ? ` (${ft('results.tied')})` : ''}`
         return (
           <g key={entry.targetId}>
             <text x={0} y={y + 12} className="iw-bar-label">

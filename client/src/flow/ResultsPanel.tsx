@@ -5,13 +5,13 @@
  */
 import type { ControlState, RankedEntry, RevealedRound } from '@ideenwand/protocol'
 import { useEffect, useRef, useState } from 'react'
-import { useFlowT } from '../i18n/flowMessages.ts'
+import { useFlowT } from '../i18n/useFlowT.ts'
 import { useFlow } from './FlowContext.tsx'
 import { ResultBars } from './ResultBars.tsx'
 
 function RankedList({ entries, testId }: { entries: RankedEntry[]; testId?: string }) {
   const ft = useFlowT()
-  if (entries.length === 0) return <p className="iw-muted">{ft.results.empty}</p>
+  if (entries.length === 0) return <p className="iw-muted">{ft('results.empty')}</p>
   return (
     <ol className="iw-results-list" data-testid={testId}>
       {entries.map((entry) => (
@@ -23,10 +23,10 @@ function RankedList({ entries, testId }: { entries: RankedEntry[]; testId?: stri
           data-dots={entry.dots}
           data-target-id={entry.targetId}
         >
-          <span className="iw-result-rank">{ft.results.rank(entry.rank)}</span>
-          <span className="iw-result-label">{entry.label || ft.results.untitled}</span>
-          <span className="iw-result-dots">{ft.results.dots(entry.dots)}</span>
-          {entry.tied ? <span className="iw-result-tied">{ft.results.tied}</span> : null}
+          <span className="iw-result-rank">{ft('results.rank', { n: entry.rank })}</span>
+          <span className="iw-result-label">{entry.label || ft('results.untitled')}</span>
+          <span className="iw-result-dots">{ft('results.dots', { count: entry.dots })}</span>
+          {entry.tied ? <span className="iw-result-tied">{ft('results.tied')}</span> : null}
         </li>
       ))}
     </ol>
@@ -38,11 +38,11 @@ function RoundResult({ round, headingLevel }: { round: RevealedRound; headingLev
   const Heading = headingLevel === 3 ? 'h3' : 'h4'
   return (
     <section className="iw-round-result" data-round={round.number}>
-      <Heading>{ft.results.round(round.number)}</Heading>
-      <p className="iw-muted">{ft.results.voters(round.voters)}</p>
+      <Heading>{ft('results.round', { n: round.number })}</Heading>
+      <p className="iw-muted">{ft('results.voters', { count: round.voters })}</p>
       <RankedList entries={round.results} testId={headingLevel === 3 ? 'results' : undefined} />
       {round.results.length > 0 ? (
-        <ResultBars entries={round.results} title={ft.results.chartTitle(round.number)} />
+        <ResultBars entries={round.results} title={ft('results.chartTitle', { n: round.number })} />
       ) : null}
     </section>
   )
@@ -92,7 +92,7 @@ export function ResultsPanel() {
         data-testid="results-show"
         onClick={() => setOpen(true)}
       >
-        {ft.results.show}
+        {ft('results.show')}
       </button>
     )
   }
@@ -105,7 +105,7 @@ export function ResultsPanel() {
       data-testid="results-panel"
     >
       <div className="iw-panel-head">
-        <h2 id="iw-results-title">{ft.results.title}</h2>
+        <h2 id="iw-results-title">{ft('results.title')}</h2>
         {latest ? (
           <button
             type="button"
@@ -114,20 +114,20 @@ export function ResultsPanel() {
             onClick={() => setOpen(false)}
             aria-expanded={open}
           >
-            {open ? ft.results.close : ft.results.show}
+            {open ? ft('results.close') : ft('results.show')}
           </button>
         ) : null}
       </div>
       {liveTally ? (
         <section className="iw-live-tally" data-testid="live-tally">
-          <h3>{ft.results.liveTally}</h3>
+          <h3>{ft('results.liveTally')}</h3>
           <RankedList entries={liveTally} />
         </section>
       ) : null}
       {open && latest ? <RoundResult round={latest} headingLevel={3} /> : null}
       {open && history.length > 1 ? (
         <details className="iw-results-history">
-          <summary>{ft.results.history}</summary>
+          <summary>{ft('results.history')}</summary>
           {history
             .slice(0, -1)
             .reverse()

@@ -4,9 +4,10 @@
  * running-tally switch, close and reveal.
  */
 import type { ControlState } from '@ideenwand/protocol'
+import type { TFunction } from 'i18next'
 import { type FormEvent, useId, useState } from 'react'
 import { flowApi, type NewRound } from '../api/flow.ts'
-import { type FlowMessages, useFlowT } from '../i18n/flowMessages.ts'
+import { useFlowT } from '../i18n/useFlowT.ts'
 import { useFlow } from './FlowContext.tsx'
 import { useFlowAction } from './useFlowAction.ts'
 
@@ -50,7 +51,7 @@ function StartRoundForm() {
   return (
     <form className="iw-round-form" onSubmit={submit} data-testid="round-form">
       <div className="iw-field-row">
-        <label htmlFor={ids.dots}>{ft.panel.dotsPerPerson}</label>
+        <label htmlFor={ids.dots}>{ft('panel.dotsPerPerson')}</label>
         <input
           id={ids.dots}
           type="number"
@@ -63,7 +64,7 @@ function StartRoundForm() {
         />
       </div>
       <div className="iw-field-row">
-        <label htmlFor={ids.max}>{ft.panel.maxPerTarget}</label>
+        <label htmlFor={ids.max}>{ft('panel.maxPerTarget')}</label>
         <input
           id={ids.max}
           type="number"
@@ -77,7 +78,7 @@ function StartRoundForm() {
         />
       </div>
       <fieldset className="iw-radio-row" disabled={Boolean(fromRound)}>
-        <legend>{ft.panel.targetKind}</legend>
+        <legend>{ft('panel.targetKind')}</legend>
         {(['idea', 'cluster'] as const).map((k) => (
           <label key={k}>
             <input
@@ -88,12 +89,12 @@ function StartRoundForm() {
               data-testid={`round-kind-${k}`}
               onChange={() => setKind(k)}
             />{' '}
-            {k === 'idea' ? ft.panel.targetIdeas : ft.panel.targetClusters}
+            {k === 'idea' ? ft('panel.targetIdeas') : ft('panel.targetClusters')}
           </label>
         ))}
       </fieldset>
       <div className="iw-field-row">
-        <label htmlFor={ids.limit}>{ft.panel.timeLimit}</label>
+        <label htmlFor={ids.limit}>{ft('panel.timeLimit')}</label>
         <input
           id={ids.limit}
           inputMode="decimal"
@@ -106,7 +107,7 @@ function StartRoundForm() {
         />
       </div>
       <p id={limitHint} className="iw-hint">
-        {ft.panel.timeLimitHint}
+        {ft('panel.timeLimitHint')}
       </p>
       <HistorySelect
         ids={ids}
@@ -122,7 +123,7 @@ function StartRoundForm() {
         data-testid="round-start"
         disabled={busy || !valid}
       >
-        {ft.panel.startRound}
+        {ft('panel.startRound')}
       </button>
     </form>
   )
@@ -142,30 +143,30 @@ function HistorySelect({
   setFromRound: (v: string) => void
   top: string
   setTop: (v: string) => void
-  ft: FlowMessages
+  ft: TFunction<'flow'>
 }) {
   const history = useFlow()?.control?.history ?? []
   const ideaRounds = history.filter((r) => r.targetKind === 'idea' && r.results.length > 0)
   if (ideaRounds.length === 0) return null
   return (
     <div className="iw-field-row iw-field-row-wrap">
-      <label htmlFor={ids.from}>{ft.panel.fromRound}</label>
+      <label htmlFor={ids.from}>{ft('panel.fromRound')}</label>
       <select
         id={ids.from}
         value={fromRound}
         data-testid="round-from"
         onChange={(event) => setFromRound(event.target.value)}
       >
-        <option value="">{ft.panel.fromRoundNone}</option>
+        <option value="">{ft('panel.fromRoundNone')}</option>
         {ideaRounds.map((r) => (
           <option key={r.id} value={String(r.number)}>
-            {ft.panel.fromRoundOption(r.number)}
+            {ft('panel.fromRoundOption', { n: r.number })}
           </option>
         ))}
       </select>
       {fromRound ? (
         <>
-          <label htmlFor={ids.top}>{ft.panel.topN}</label>
+          <label htmlFor={ids.top}>{ft('panel.topN')}</label>
           <input
             id={ids.top}
             type="number"
@@ -189,11 +190,11 @@ export function RoundControls({ control }: { control: ControlState }) {
 
   return (
     <section className="iw-panel-section" aria-labelledby="iw-fp-round">
-      <h3 id="iw-fp-round">{ft.panel.roundHeading}</h3>
+      <h3 id="iw-fp-round">{ft('panel.roundHeading')}</h3>
       {round ? (
         <>
           <p data-testid="round-status" data-status={round.status}>
-            <strong>{ft.panel.roundStatus(round.number, round.status)}</strong>
+            <strong>{ft(`panel.roundStatus.${round.status}`, { n: round.number })}</strong>
           </p>
           {control.turnout ? (
             <p
@@ -202,7 +203,10 @@ export function RoundControls({ control }: { control: ControlState }) {
               data-dots={control.turnout.dots}
               aria-live="polite"
             >
-              {ft.panel.turnout(control.turnout.voters, control.turnout.dots)}
+              {ft('panel.turnout', {
+                voters: ft('panel.turnoutVoters', { count: control.turnout.voters }),
+                dots: ft('results.dots', { count: control.turnout.dots }),
+              })}
             </p>
           ) : null}
           <div className="iw-flow-check">
@@ -218,7 +222,7 @@ export function RoundControls({ control }: { control: ControlState }) {
                   void act((id) => flowApi.settings(id, { showTally: next }))
                 }}
               />{' '}
-              {ft.panel.showTally}
+              {ft('panel.showTally')}
             </label>
           </div>
           <div className="iw-row iw-row-wrap">
@@ -230,7 +234,7 @@ export function RoundControls({ control }: { control: ControlState }) {
                 disabled={busy}
                 onClick={() => void act((id) => flowApi.closeRound(id))}
               >
-                {ft.panel.closeRound}
+                {ft('panel.closeRound')}
               </button>
             ) : null}
             <button
@@ -240,7 +244,7 @@ export function RoundControls({ control }: { control: ControlState }) {
               disabled={busy}
               onClick={() => void act((id) => flowApi.reveal(id))}
             >
-              {ft.panel.revealRound}
+              {ft('panel.revealRound')}
             </button>
           </div>
         </>

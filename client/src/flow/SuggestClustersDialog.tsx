@@ -7,7 +7,7 @@
 import type { Board } from '@ideenwand/board'
 import { useId, useRef, useState } from 'react'
 import type { Editor } from 'tldraw'
-import { useFlowT } from '../i18n/flowMessages.ts'
+import { useFlowT } from '../i18n/useFlowT.ts'
 import { applySuggestion } from './applySuggestion.ts'
 import { useFocusTrap } from './useFocusTrap.ts'
 
@@ -70,8 +70,8 @@ export function SuggestClustersDialog({
         aria-describedby={introId}
         data-testid="suggest-dialog"
       >
-        <h2 id={titleId}>{ft.suggest.title}</h2>
-        <p id={introId}>{proposals.length ? ft.suggest.intro : ft.suggest.none}</p>
+        <h2 id={titleId}>{ft('suggest.title')}</h2>
+        <p id={introId}>{proposals.length ? ft('suggest.intro') : ft('suggest.none')}</p>
         <div className="iw-suggest-list">
           {proposals.map((proposal, index) => {
             const draft = drafts[index]
@@ -82,9 +82,11 @@ export function SuggestClustersDialog({
                 className="iw-suggest-cluster"
                 data-testid="suggest-cluster"
               >
-                <legend className="iw-visually-hidden">{ft.suggest.clusterTitle(index + 1)}</legend>
+                <legend className="iw-visually-hidden">
+                  {ft('suggest.clusterTitle', { n: index + 1 })}
+                </legend>
                 <label className="iw-suggest-title">
-                  <span>{ft.suggest.clusterTitle(index + 1)}</span>
+                  <span>{ft('suggest.clusterTitle', { n: index + 1 })}</span>
                   <input
                     value={draft.title}
                     maxLength={200}
@@ -111,7 +113,7 @@ export function SuggestClustersDialog({
                             }))
                           }}
                         />{' '}
-                        {idea.text || ft.results.untitled}
+                        {idea.text || ft('results.untitled')}
                       </label>
                     </li>
                   ))}
@@ -120,7 +122,9 @@ export function SuggestClustersDialog({
             )
           })}
         </div>
-        {unsortedCount > 0 ? <p className="iw-hint">{ft.suggest.unsorted(unsortedCount)}</p> : null}
+        {unsortedCount > 0 ? (
+          <p className="iw-hint">{ft('suggest.unsorted', { count: unsortedCount })}</p>
+        ) : null}
         <div className="iw-row iw-dialog-actions">
           <button
             type="button"
@@ -129,7 +133,7 @@ export function SuggestClustersDialog({
             disabled={proposals.length === 0}
             onClick={apply}
           >
-            {ft.suggest.apply}
+            {ft('suggest.apply')}
           </button>
           <button
             type="button"
@@ -137,7 +141,7 @@ export function SuggestClustersDialog({
             data-testid="suggest-cancel"
             onClick={onClose}
           >
-            {ft.suggest.cancel}
+            {ft('suggest.cancel')}
           </button>
         </div>
       </div>

@@ -1,9 +1,21 @@
 /**
- * The active UI language (German by default), persisted in localStorage, and the `useT()` hook
- * that components read their strings from.
+ * The active UI language (German by default), persisted in localStorage and mirrored into
+ * i18next and `<html lang>`, and the `useT()` hook components read their strings from — a few
+ * lines instead of react-i18next, which keeps the phone bundle small.
  */
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react'
-import { DEFAULT_LANG, isLang, type Lang, type Messages, messages } from './messages.ts'
+import type { TFunction } from 'i18next'
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+} from 'react'
+import { i18n, tFor } from './i18n.ts'
+import { DEFAULT_LANG, isLang, type Lang } from './lang.ts'
+import type { BaseNamespace } from './resources.ts'
 
 const STORAGE_KEY = 'ideenwand:lang'
 
@@ -19,14 +31,9 @@ function readStoredLang(): Lang {
 interface LangContextValue {
   lang: Lang
   setLang: (lang: Lang) => void
-  t: Messages
 }
 
-const LangContext = createContext<LangContextValue>({
-  lang: DEFAULT_LANG,
-  setLang: () => {},
-  t: messages[DEFAULT_LANG],
-})
+const LangContext = createContext<LangContextValue>({ lang: DEFAULT_LANG, setLang: () => {} })
 
 export function LangProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Lang>(readStoredLang)
@@ -42,19 +49,28 @@ export function LangProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     document.documentElement.lang = lang
+    // Resources are bundled, so this switches at once; components do not depend on it (they
+    // use a `t` fixed to `lang`), it keeps `i18n.language` right for anything else.
+    void i18n.changeLanguage(lang)
   }, [lang])
 
-  return (
-    <LangContext.Provider value={{ lang, setLang, t: messages[lang] }}>
-      {children}
-    </LangContext.Provider>
-  )
+  const value = useMemo(() => ({ lang, setLang }), [lang, setLang])
+  return <LangContext.Provider value={value}>{children}</LangContext.Provider>
 }
 
 export function useLang(): LangContextValue {
   return useContext(LangContext)
 }
 
-export function useT(): Messages {
-  return useContext(LangContext).t
+/**
+ * The strings of a namespace in the active language (`common` unless named); a new function
+ * when the language changes. The canvas's `flow` strings come from `useFlowT()`.
+ * @example const t = useT(); t('nav.signedInAs', { name }) // "Angemeldet als Aylin"
+ * @example const v = useT('views'); v('vote.dotsLeft', { count: 2 }) // "Noch 2 Punkte übrig"
+ */
+export function useT(): TFunction<'common'>
+export function useT<N extends BaseNamespace>(ns: N): TFunction<N>
+export function useT(ns: BaseNamespace = 'common'): TFunction<BaseNamespace> {
+  const { lang } = useLang()
+  return useMemo(() => tFor(lang, ns), [lang, ns])
 }

@@ -1,12 +1,13 @@
 /** A two-option language switch (de / en) for the page chrome. */
-import { useLang } from './LangProvider.tsx'
-import { LANGS } from './messages.ts'
+import { useLang, useT } from './LangProvider.tsx'
+import { LANGS } from './lang.ts'
 
 export function LangSwitch() {
-  const { lang, setLang, t } = useLang()
+  const { lang, setLang } = useLang()
+  const t = useT()
   return (
     <label className="iw-lang">
-      <span className="iw-visually-hidden">{t.language}</span>
+      <span className="iw-visually-hidden">{t('language')}</span>
       <select
         value={lang}
         onChange={(event) => {
@@ -16,7 +17,7 @@ export function LangSwitch() {
       >
         {LANGS.map((l) => (
           <option key={l} value={l}>
-            {t.langName[l]}
+            {t(`langName.${l}`)}
           </option>
         ))}
       </select>

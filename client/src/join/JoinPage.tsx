@@ -5,7 +5,7 @@
 import { type FormEvent, useEffect, useState } from 'react'
 import { api, type JoinPreview } from '../api/endpoints.ts'
 import { refreshSession } from '../api/session.ts'
-import { useLang } from '../i18n/LangProvider.tsx'
+import { useLang, useT } from '../i18n/LangProvider.tsx'
 import { CodeForm } from '../pages/StartPage.tsx'
 import { navigate } from '../router.ts'
 import { errorMessage } from '../ui/errors.ts'
@@ -32,7 +32,8 @@ function JoinForm({
   preview: JoinPreview
   onLobby: (boardId: string, role: 'participant' | 'viewer') => void
 }) {
-  const { lang, t } = useLang()
+  const { lang } = useLang()
+  const t = useT()
   const [name, setName] = useState('')
   const [nameError, setNameError] = useState<string | null>(null)
   const action = useAction()
@@ -46,7 +47,7 @@ function JoinForm({
   const submit = (event: FormEvent) => {
     event.preventDefault()
     if (!name.trim()) {
-      setNameError(t.join.nameRequired)
+      setNameError(t('join.nameRequired'))
       ;(event.currentTarget as HTMLFormElement).querySelector('input')?.focus()
       return
     }
@@ -65,12 +66,12 @@ function JoinForm({
             .filter(Boolean)
             .join(' · ')}
         </p>
-        <p>{t.join.role[preview.role]}</p>
+        <p>{t(`join.role.${preview.role}`)}</p>
       </section>
       <form className="iw-form" onSubmit={submit} noValidate data-testid="join-form">
         <Field
-          label={t.join.nameLabel}
-          hint={t.join.nameHint}
+          label={t('join.nameLabel')}
+          hint={t('join.nameHint')}
           value={name}
           error={nameError}
           onValue={(value) => {
@@ -89,7 +90,7 @@ function JoinForm({
             disabled={action.busy}
             data-testid="join-submit"
           >
-            {t.join.join}
+            {t('join.join')}
           </button>
           <button
             type="button"
@@ -98,7 +99,7 @@ function JoinForm({
             onClick={() => join('')}
             data-testid="join-anonymous"
           >
-            {t.join.joinAnonymous}
+            {t('join.joinAnonymous')}
           </button>
         </div>
       </form>
@@ -107,7 +108,7 @@ function JoinForm({
 }
 
 export function JoinPage({ code }: { code: string | null }) {
-  const { t } = useLang()
+  const t = useT()
   const [step, setStep] = useState<Step>({ kind: 'loading' })
 
   useEffect(() => {
@@ -129,7 +130,7 @@ export function JoinPage({ code }: { code: string | null }) {
 
   if (step.kind === 'lobby') {
     return (
-      <Page title={t.lobby.title}>
+      <Page title={t('lobby.title')}>
         <LobbyScreen
           onAdmitted={() => navigate(landingPath(step.boardId, step.role), { replace: true })}
         />
@@ -137,11 +138,11 @@ export function JoinPage({ code }: { code: string | null }) {
     )
   }
   return (
-    <Page title={t.join.title}>
+    <Page title={t('join.title')}>
       {!code ? (
         <CodeForm />
       ) : step.kind === 'loading' ? (
-        <p aria-busy="true">{t.loading}</p>
+        <p aria-busy="true">{t('loading')}</p>
       ) : step.kind === 'invalid' ? (
         <>
           <FormMessage kind="error" testId="join-error">
@@ -157,7 +158,7 @@ export function JoinPage({ code }: { code: string | null }) {
             onLobby={(boardId, role) => setStep({ kind: 'lobby', boardId, role })}
           />
           <p>
-            <Link href="/join">{t.join.otherCode}</Link>
+            <Link href="/join">{t('join.otherCode')}</Link>
           </p>
         </>
       )}

@@ -38,18 +38,18 @@ export function LobbyScreen({ onAdmitted }: { onAdmitted: () => void }) {
     return (
       <div className="iw-lobby" data-testid="lobby" data-state="closed">
         <p role="alert" className="iw-alert iw-alert-error">
-          {t.board.closedRemoved}
+          {t('board.closedRemoved')}
         </p>
-        <Link href="/">{t.backToStart}</Link>
+        <Link href="/">{t('backToStart')}</Link>
       </div>
     )
   }
   return (
     <div className="iw-lobby" data-testid="lobby" data-state="waiting">
       {title ? <p className="iw-lobby-title">{title}</p> : null}
-      <p>{t.lobby.body}</p>
+      <p>{t('lobby.body')}</p>
       <p className="iw-muted" role="status">
-        <span className="iw-pulse-dot iw-pulse" aria-hidden="true" /> {t.lobby.polling}
+        <span className="iw-pulse-dot iw-pulse" aria-hidden="true" /> {t('lobby.polling')}
       </p>
     </div>
   )

@@ -31,9 +31,9 @@ function PasswordForm() {
   const submit = (event: FormEvent) => {
     event.preventDefault()
     const next: FieldErrors<Fields> = {
-      current: values.current ? undefined : t.errors.required,
-      next: values.next.length >= MIN_PASSWORD ? undefined : t.errors.passwordShort,
-      repeat: values.repeat === values.next ? undefined : t.errors.passwordMismatch,
+      current: values.current ? undefined : t('errors.required'),
+      next: values.next.length >= MIN_PASSWORD ? undefined : t('errors.passwordShort'),
+      repeat: values.repeat === values.next ? undefined : t('errors.passwordMismatch'),
     }
     setErrors(next)
     if (hasErrors(next)) return focusFirstInvalid(form.current)
@@ -46,7 +46,7 @@ function PasswordForm() {
   return (
     <form ref={form} className="iw-form" onSubmit={submit} noValidate data-testid="password-form">
       <Field
-        label={t.account.currentPassword}
+        label={t('account.currentPassword')}
         type="password"
         value={values.current}
         onValue={set('current')}
@@ -55,17 +55,17 @@ function PasswordForm() {
         required
       />
       <Field
-        label={t.account.newPassword}
+        label={t('account.newPassword')}
         type="password"
         value={values.next}
         onValue={set('next')}
         error={errors.next}
-        hint={t.person.passwordHint}
+        hint={t('person.passwordHint')}
         autoComplete="new-password"
         required
       />
       <Field
-        label={t.account.newPasswordRepeat}
+        label={t('account.newPasswordRepeat')}
         type="password"
         value={values.repeat}
         onValue={set('repeat')}
@@ -74,9 +74,9 @@ function PasswordForm() {
         required
       />
       {action.error ? <FormMessage kind="error">{action.error}</FormMessage> : null}
-      {changed ? <FormMessage kind="success">{t.account.changed}</FormMessage> : null}
+      {changed ? <FormMessage kind="success">{t('account.changed')}</FormMessage> : null}
       <button type="submit" className="iw-button iw-button-primary" disabled={action.busy}>
-        {t.account.submit}
+        {t('account.submit')}
       </button>
     </form>
   )
@@ -86,17 +86,17 @@ export function AccountPage() {
   const t = useT()
   const logout = useLogout()
   return (
-    <Page title={t.account.title}>
+    <Page title={t('account.title')}>
       <RequireFacilitator>
         <section aria-labelledby="iw-pw-heading">
-          <h2 id="iw-pw-heading">{t.account.passwordHeading}</h2>
+          <h2 id="iw-pw-heading">{t('account.passwordHeading')}</h2>
           <PasswordForm />
         </section>
         <section aria-labelledby="iw-logout-heading">
-          <h2 id="iw-logout-heading">{t.account.logoutHeading}</h2>
-          <p>{t.account.logoutBody}</p>
+          <h2 id="iw-logout-heading">{t('account.logoutHeading')}</h2>
+          <p>{t('account.logoutBody')}</p>
           <button type="button" className="iw-button" onClick={() => void logout()}>
-            {t.nav.logout}
+            {t('nav.logout')}
           </button>
         </section>
       </RequireFacilitator>

@@ -35,10 +35,10 @@ function NewAccountForm({ token }: { token: string }) {
   const submit = (event: FormEvent) => {
     event.preventDefault()
     const next: FieldErrors<Fields> = {
-      name: values.name.trim() ? undefined : t.errors.required,
-      email: isEmail(values.email) ? undefined : t.errors.email,
-      password: values.password.length >= MIN_PASSWORD ? undefined : t.errors.passwordShort,
-      repeat: values.repeat === values.password ? undefined : t.errors.passwordMismatch,
+      name: values.name.trim() ? undefined : t('errors.required'),
+      email: isEmail(values.email) ? undefined : t('errors.email'),
+      password: values.password.length >= MIN_PASSWORD ? undefined : t('errors.passwordShort'),
+      repeat: values.repeat === values.password ? undefined : t('errors.passwordMismatch'),
     }
     setErrors(next)
     if (hasErrors(next)) return focusFirstInvalid(form.current)
@@ -61,7 +61,7 @@ function NewAccountForm({ token }: { token: string }) {
       data-testid="invite-account-form"
     >
       <Field
-        label={t.person.name}
+        label={t('person.name')}
         value={values.name}
         onValue={set('name')}
         error={errors.name}
@@ -70,7 +70,7 @@ function NewAccountForm({ token }: { token: string }) {
         maxLength={80}
       />
       <Field
-        label={t.person.email}
+        label={t('person.email')}
         type="email"
         value={values.email}
         onValue={set('email')}
@@ -79,17 +79,17 @@ function NewAccountForm({ token }: { token: string }) {
         required
       />
       <Field
-        label={t.person.password}
+        label={t('person.password')}
         type="password"
         value={values.password}
         onValue={set('password')}
         error={errors.password}
-        hint={t.person.passwordHint}
+        hint={t('person.passwordHint')}
         autoComplete="new-password"
         required
       />
       <Field
-        label={t.person.passwordRepeat}
+        label={t('person.passwordRepeat')}
         type="password"
         value={values.repeat}
         onValue={set('repeat')}
@@ -99,7 +99,7 @@ function NewAccountForm({ token }: { token: string }) {
       />
       {action.error ? <FormMessage kind="error">{action.error}</FormMessage> : null}
       <button type="submit" className="iw-button iw-button-primary" disabled={action.busy}>
-        {t.invite.createAccount}
+        {t('invite.createAccount')}
       </button>
     </form>
   )
@@ -121,14 +121,14 @@ export function InviteAcceptPage({ token }: { token: string }) {
 
   const facilitator = session.status === 'ready' && session.me?.kind === 'facilitator'
   return (
-    <Page title={t.invite.title}>
+    <Page title={t('invite.title')}>
       {error ? (
         <FormMessage kind="error">{error}</FormMessage>
       ) : title === null || session.status === 'loading' ? (
-        <p aria-busy="true">{t.loading}</p>
+        <p aria-busy="true">{t('loading')}</p>
       ) : (
         <>
-          <p>{t.invite.body(title)}</p>
+          <p>{t('invite.body', { workshop: title })}</p>
           {facilitator ? (
             <button
               type="button"
@@ -141,14 +141,14 @@ export function InviteAcceptPage({ token }: { token: string }) {
                 })
               }
             >
-              {t.invite.accept}
+              {t('invite.accept')}
             </button>
           ) : (
             <>
               <p>
-                {t.invite.haveAccount}{' '}
+                {t('invite.haveAccount')}{' '}
                 <Link href={`/login?next=${encodeURIComponent(`/invite/${token}`)}`}>
-                  {t.nav.login}
+                  {t('nav.login')}
                 </Link>
               </p>
               <NewAccountForm token={token} />

@@ -25,8 +25,8 @@ export function LoginPage() {
   const submit = (event: FormEvent) => {
     event.preventDefault()
     const next: FieldErrors<'email' | 'password'> = {
-      email: isEmail(email) ? undefined : t.errors.email,
-      password: password ? undefined : t.errors.required,
+      email: isEmail(email) ? undefined : t('errors.email'),
+      password: password ? undefined : t('errors.required'),
     }
     setErrors(next)
     if (hasErrors(next)) return focusFirstInvalid(form.current)
@@ -38,10 +38,10 @@ export function LoginPage() {
   }
 
   return (
-    <Page title={t.login.title}>
+    <Page title={t('login.title')}>
       <form ref={form} className="iw-form" onSubmit={submit} noValidate data-testid="login-form">
         <Field
-          label={t.person.email}
+          label={t('person.email')}
           type="email"
           value={email}
           onValue={(v) => {
@@ -53,7 +53,7 @@ export function LoginPage() {
           required
         />
         <Field
-          label={t.person.password}
+          label={t('person.password')}
           type="password"
           value={password}
           onValue={(v) => {
@@ -66,7 +66,7 @@ export function LoginPage() {
         />
         {action.error ? <FormMessage kind="error">{action.error}</FormMessage> : null}
         <button type="submit" className="iw-button iw-button-primary" disabled={action.busy}>
-          {t.login.submit}
+          {t('login.submit')}
         </button>
       </form>
     </Page>

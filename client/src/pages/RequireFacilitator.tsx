@@ -13,6 +13,6 @@ export function RequireFacilitator({ children }: { children: ReactNode }) {
       navigate(`/login?next=${encodeURIComponent(window.location.pathname)}`, { replace: true })
     }
   }, [session.status, allowed])
-  if (!allowed) return <p aria-busy="true">{t.loading}</p>
+  if (!allowed) return <p aria-busy="true">{t('loading')}</p>
   return <>{children}</>
 }

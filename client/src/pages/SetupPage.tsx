@@ -42,10 +42,10 @@ export function SetupPage() {
   const submit = (event: FormEvent) => {
     event.preventDefault()
     const next: FieldErrors<Fields> = {
-      name: values.name.trim() ? undefined : t.errors.required,
-      email: isEmail(values.email) ? undefined : t.errors.email,
-      password: values.password.length >= MIN_PASSWORD ? undefined : t.errors.passwordShort,
-      repeat: values.repeat === values.password ? undefined : t.errors.passwordMismatch,
+      name: values.name.trim() ? undefined : t('errors.required'),
+      email: isEmail(values.email) ? undefined : t('errors.email'),
+      password: values.password.length >= MIN_PASSWORD ? undefined : t('errors.passwordShort'),
+      repeat: values.repeat === values.password ? undefined : t('errors.passwordMismatch'),
     }
     setErrors(next)
     if (hasErrors(next)) return focusFirstInvalid(form.current)
@@ -66,15 +66,15 @@ export function SetupPage() {
   }
 
   return (
-    <Page title={t.setup.title}>
+    <Page title={t('setup.title')}>
       {done ? (
         <>
-          <FormMessage kind="error">{t.errors.setupDone}</FormMessage>
-          <Link href="/login">{t.nav.login}</Link>
+          <FormMessage kind="error">{t('errors.setupDone')}</FormMessage>
+          <Link href="/login">{t('nav.login')}</Link>
         </>
       ) : (
         <>
-          <p>{t.setup.intro}</p>
+          <p>{t('setup.intro')}</p>
           <form
             ref={form}
             className="iw-form"
@@ -83,7 +83,7 @@ export function SetupPage() {
             data-testid="setup-form"
           >
             <Field
-              label={t.person.name}
+              label={t('person.name')}
               value={values.name}
               onValue={set('name')}
               error={errors.name}
@@ -92,7 +92,7 @@ export function SetupPage() {
               maxLength={80}
             />
             <Field
-              label={t.person.email}
+              label={t('person.email')}
               type="email"
               value={values.email}
               onValue={set('email')}
@@ -101,17 +101,17 @@ export function SetupPage() {
               required
             />
             <Field
-              label={t.person.password}
+              label={t('person.password')}
               type="password"
               value={values.password}
               onValue={set('password')}
               error={errors.password}
-              hint={t.person.passwordHint}
+              hint={t('person.passwordHint')}
               autoComplete="new-password"
               required
             />
             <Field
-              label={t.person.passwordRepeat}
+              label={t('person.passwordRepeat')}
               type="password"
               value={values.repeat}
               onValue={set('repeat')}
@@ -119,10 +119,12 @@ export function SetupPage() {
               autoComplete="new-password"
               required
             />
-            {hasErrors(errors) ? <FormMessage kind="error">{t.errors.summary}</FormMessage> : null}
+            {hasErrors(errors) ? (
+              <FormMessage kind="error">{t('errors.summary')}</FormMessage>
+            ) : null}
             {action.error ? <FormMessage kind="error">{action.error}</FormMessage> : null}
             <button type="submit" className="iw-button iw-button-primary" disabled={action.busy}>
-              {t.setup.submit}
+              {t('setup.submit')}
             </button>
           </form>
         </>

@@ -26,7 +26,7 @@ export function CodeForm({ initial = '' }: { initial?: string }) {
     event.preventDefault()
     const compact = compactCode(code)
     if (!CODE_PATTERN.test(compact)) {
-      setError(compact ? t.errors.invalidCode : t.errors.required)
+      setError(compact ? t('errors.invalidCode') : t('errors.required'))
       form.current?.querySelector('input')?.focus()
       return
     }
@@ -43,8 +43,8 @@ export function CodeForm({ initial = '' }: { initial?: string }) {
       <div className="iw-row iw-row-end">
         <Field
           className="iw-code-field"
-          label={t.start.codeLabel}
-          hint={t.start.codeHint}
+          label={t('start.codeLabel')}
+          hint={t('start.codeHint')}
           error={error}
           value={code}
           onValue={(value) => {
@@ -58,7 +58,7 @@ export function CodeForm({ initial = '' }: { initial?: string }) {
           data-testid="join-code"
         />
         <button type="submit" className="iw-button iw-button-primary iw-button-large">
-          {t.start.join}
+          {t('start.join')}
         </button>
       </div>
     </form>
@@ -87,26 +87,26 @@ export function StartPage() {
   }, [me])
 
   return (
-    <Page title={t.appName} className="iw-start">
-      <p className="iw-tagline">{t.tagline}</p>
+    <Page title={t('appName')} className="iw-start">
+      <p className="iw-tagline">{t('tagline')}</p>
       <section className="iw-card iw-join-box" aria-labelledby="iw-join-heading">
-        <h2 id="iw-join-heading">{t.start.joinHeading}</h2>
-        <p>{t.start.joinIntro}</p>
+        <h2 id="iw-join-heading">{t('start.joinHeading')}</h2>
+        <p>{t('start.joinIntro')}</p>
         <CodeForm />
         {me?.kind === 'guest' ? (
           <p>
             <Link href={boardPath(me.guest.boardId)}>
-              {t.start.continueBoard(me.workshop.title)}
+              {t('start.continueBoard', { title: me.workshop.title })}
             </Link>
           </p>
         ) : null}
       </section>
-      <p>{t.intro}</p>
+      <p>{t('intro')}</p>
       <section aria-labelledby="iw-facilitator-heading">
-        <h2 id="iw-facilitator-heading">{t.start.facilitatorHeading}</h2>
-        <p>{t.start.facilitatorIntro}</p>
+        <h2 id="iw-facilitator-heading">{t('start.facilitatorHeading')}</h2>
+        <p>{t('start.facilitatorIntro')}</p>
         <Link className="iw-button" href="/login">
-          {t.nav.login}
+          {t('nav.login')}
         </Link>
       </section>
     </Page>

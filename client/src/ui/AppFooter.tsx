@@ -9,9 +9,9 @@ export function AppFooter() {
   const t = useT()
   return (
     <footer className="iw-app-footer">
-      <nav aria-label={t.footer.label}>
-        <Link href="/barrierefreiheit">{t.footer.accessibility}</Link>
-        <Link href="/hilfe">{t.footer.help}</Link>
+      <nav aria-label={t('footer.label')}>
+        <Link href="/barrierefreiheit">{t('footer.accessibility')}</Link>
+        <Link href="/hilfe">{t('footer.help')}</Link>
       </nav>
     </footer>
   )

@@ -30,30 +30,30 @@ export function SessionControls() {
   if (!me) {
     return (
       <Link className="iw-nav-link" href="/login">
-        {t.nav.login}
+        {t('nav.login')}
       </Link>
     )
   }
-  const name = displayName(me, t.anonymous)
+  const name = displayName(me, t('anonymous'))
   return (
     <>
       {me.kind === 'facilitator' ? (
         <>
           <Link className="iw-nav-link" href="/workshops">
-            {t.nav.workshops}
+            {t('nav.workshops')}
           </Link>
           <Link className="iw-nav-link" href="/account">
-            {t.nav.account}
+            {t('nav.account')}
           </Link>
         </>
       ) : null}
       <span className="iw-signed-in" data-testid="signed-in-name">
         {me.kind === 'facilitator'
-          ? t.nav.signedInAs(name)
-          : t.nav.guestIn(name, me.workshop.title)}
+          ? t('nav.signedInAs', { name })
+          : t('nav.guestIn', { name, workshop: me.workshop.title })}
       </span>
       <button type="button" className="iw-button iw-button-small" onClick={() => void logout()}>
-        {t.nav.logout}
+        {t('nav.logout')}
       </button>
     </>
   )
@@ -66,9 +66,9 @@ export function AppHeader() {
   return (
     <header className="iw-app-header">
       <Link className="iw-brand" href={home}>
-        {t.appName}
+        {t('appName')}
       </Link>
-      <nav className="iw-nav" aria-label={t.nav.label}>
+      <nav className="iw-nav" aria-label={t('nav.label')}>
         <SessionControls />
       </nav>
       <LangSwitch />

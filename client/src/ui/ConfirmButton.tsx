@@ -64,7 +64,7 @@ export function ConfirmButton({
           {confirmLabel}
         </button>
         <button type="button" className="iw-button" onClick={() => setAsking(false)}>
-          {t.common.cancel}
+          {t('common.cancel')}
         </button>
       </div>
     </fieldset>

@@ -36,11 +36,11 @@ export function CopyField({
             )
           }}
         >
-          {t.common.copy}
+          {t('common.copy')}
         </button>
       </div>
       <span className="iw-hint" role="status">
-        {copied ? t.common.copied : ''}
+        {copied ? t('common.copied') : ''}
       </span>
     </div>
   )

@@ -12,8 +12,8 @@ import { AppHeader } from './AppHeader.tsx'
 export function usePageTitle(title: string): void {
   const t = useT()
   useEffect(() => {
-    document.title = title === t.appName ? t.appName : `${title} – ${t.appName}`
-  }, [title, t.appName])
+    document.title = title === t('appName') ? t('appName') : `${title} – ${t('appName')}`
+  }, [title, t])
 }
 
 export function Page({

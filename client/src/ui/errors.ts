@@ -1,31 +1,35 @@
 /** Turns an API failure into a sentence for the user, in the chosen language. */
+import type { TFunction } from 'i18next'
 import { ApiError } from '../api/http.ts'
-import type { Messages } from '../i18n/messages.ts'
 
-export function errorMessage(t: Messages, error: unknown): string {
-  if (!(error instanceof ApiError)) return t.errors.unknown(String(error))
+export function errorMessage(t: TFunction<'common'>, error: unknown): string {
+  if (!(error instanceof ApiError)) return t('errors.unknown', { detail: String(error) })
   switch (error.code) {
     case 'network':
-      return t.errors.network
+      return t('errors.network')
     case 'invalid_credentials':
-      return error.status === 403 ? t.errors.wrongPassword : t.errors.invalidCredentials
+      return error.status === 403 ? t('errors.wrongPassword') : t('errors.invalidCredentials')
     case 'rate_limited':
-      return t.errors.rateLimited(error.retryAfter)
+      return rateLimited(t, error.retryAfter)
     case 'setup_done':
-      return t.errors.setupDone
+      return t('errors.setupDone')
     case 'invalid_code':
-      return t.errors.invalidCode
+      return t('errors.invalidCode')
     case 'invalid_invite':
-      return t.errors.invalidInvite
+      return t('errors.invalidInvite')
     case 'email_taken':
-      return t.errors.emailTaken
+      return t('errors.emailTaken')
     case 'owner_only':
-      return t.errors.ownerOnly
+      return t('errors.ownerOnly')
     case 'invalid_request':
-      return t.errors.invalidRequest(error.message)
+      return t('errors.invalidRequest', { detail: error.message })
     default:
-      if (error.status === 429) return t.errors.rateLimited(error.retryAfter)
-      if (error.status === 404) return t.errors.notFound
-      return t.errors.unknown(`${error.status} ${error.code}`)
+      if (error.status === 429) return rateLimited(t, error.retryAfter)
+      if (error.status === 404) return t('errors.notFound')
+      return t('errors.unknown', { detail: `${error.status} ${error.code}` })
   }
+}
+
+function rateLimited(t: TFunction<'common'>, seconds: number | null): string {
+  return seconds ? t('errors.rateLimited', { count: seconds }) : t('errors.rateLimitedSoon')
 }

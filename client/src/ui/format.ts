@@ -1,5 +1,5 @@
 /** Dates and times for the UI, formatted with Intl in the chosen language. */
-import type { Lang } from '../i18n/messages.ts'
+import type { Lang } from '../i18n/lang.ts'
 
 /** A calendar date `YYYY-MM-DD` (no time zone: it is the day printed on the invitation). */
 export function formatDay(isoDate: string, lang: Lang): string {

@@ -1,7 +1,7 @@
 /** The workshop's facilitators; the owner removes co-facilitators; anyone creates an invite link. */
 import { useState } from 'react'
 import { api, type WorkshopDetail } from '../api/endpoints.ts'
-import { useLang } from '../i18n/LangProvider.tsx'
+import { useLang, useT } from '../i18n/LangProvider.tsx'
 import { CopyField } from '../ui/CopyField.tsx'
 import { FormMessage } from '../ui/Field.tsx'
 import { formatMoment } from '../ui/format.ts'
@@ -14,19 +14,21 @@ export function FacilitatorsPanel({
   workshop: WorkshopDetail
   onChanged: () => void
 }) {
-  const { lang, t } = useLang()
+  const { lang } = useLang()
+  const t = useT()
   const action = useAction()
   const [link, setLink] = useState<{ inviteUrl: string; expiresAt: string } | null>(null)
   return (
     <section aria-labelledby="iw-facilitators-heading">
-      <h2 id="iw-facilitators-heading">{t.workshop.facilitatorsHeading}</h2>
+      <h2 id="iw-facilitators-heading">{t('workshop.facilitatorsHeading')}</h2>
       <ul className="iw-plain-list">
         {workshop.facilitators.map((f) => (
           <li key={f.id} className="iw-row iw-row-center">
             <span>
               {f.name}{' '}
               <span className="iw-muted">
-                · {f.email} · {f.role === 'owner' ? t.workshop.owner : t.workshop.cofacilitator}
+                · {f.email} ·{' '}
+                {f.role === 'owner' ? t('workshop.owner') : t('workshop.cofacilitator')}
               </span>
             </span>
             {workshop.role === 'owner' && f.role === 'cofacilitator' ? (
@@ -41,7 +43,7 @@ export function FacilitatorsPanel({
                   })
                 }
               >
-                {t.workshop.removeCofacilitator(f.name)}
+                {t('workshop.removeCofacilitator', { name: f.name })}
               </button>
             ) : null}
           </li>
@@ -56,11 +58,11 @@ export function FacilitatorsPanel({
           void action.run(async () => setLink(await api.inviteCofacilitator(workshop.id)))
         }
       >
-        {t.workshop.inviteCofacilitator}
+        {t('workshop.inviteCofacilitator')}
       </button>
       {link ? (
         <CopyField
-          label={t.workshop.cofacilitatorLink(formatMoment(link.expiresAt, lang))}
+          label={t('workshop.cofacilitatorLink', { expires: formatMoment(link.expiresAt, lang) })}
           value={link.inviteUrl}
           testId="cofacilitator-invite-url"
         />

@@ -26,36 +26,36 @@ export function InviteCard({
       aria-labelledby={headingId}
       data-testid={`invite-${role}`}
     >
-      <h3 id={headingId}>{t.invites.role[role]}</h3>
-      <p className="iw-hint">{t.invites.roleHint[role]}</p>
-      <p className="iw-invite-code-label">{t.invites.code}</p>
+      <h3 id={headingId}>{t(`invites.role.${role}`)}</h3>
+      <p className="iw-hint">{t(`invites.roleHint.${role}`)}</p>
+      <p className="iw-invite-code-label">{t('invites.code')}</p>
       <p
         className={`iw-invite-code ${invite.enabled ? '' : 'iw-invite-code-off'}`}
         data-testid={`invite-code-${role}`}
       >
         {invite.code}
       </p>
-      {invite.enabled ? null : <p className="iw-warning">{t.invites.disabled}</p>}
+      {invite.enabled ? null : <p className="iw-warning">{t('invites.disabled')}</p>}
       <img
         className="iw-qr"
         src={api.qrUrl(workshop.id, role, invite.code)}
-        alt={t.invites.qrAlt(t.invites.role[role])}
+        alt={t('invites.qrAlt', { role: t(`invites.role.${role}`) })}
         width={160}
         height={160}
         data-testid={`qr-${role}`}
       />
-      <CopyField label={t.invites.joinUrl} value={invite.joinUrl} testId={`join-url-${role}`} />
+      <CopyField label={t('invites.joinUrl')} value={invite.joinUrl} testId={`join-url-${role}`} />
       <div className="iw-row iw-row-wrap">
         <ConfirmButton
-          question={t.invites.rotateConfirm}
-          confirmLabel={t.invites.rotate}
+          question={t('invites.rotateConfirm')}
+          confirmLabel={t('invites.rotate')}
           disabled={action.busy}
           testId={`rotate-${role}`}
           onConfirm={() =>
             void action.run(async () => onChange(await api.rotateInvite(workshop.id, role)))
           }
         >
-          {t.invites.rotate}
+          {t('invites.rotate')}
         </ConfirmButton>
         <button
           type="button"
@@ -69,7 +69,7 @@ export function InviteCard({
             )
           }
         >
-          {invite.enabled ? t.invites.disable : t.invites.enable}
+          {invite.enabled ? t('invites.disable') : t('invites.enable')}
         </button>
       </div>
       {action.error ? <FormMessage kind="error">{action.error}</FormMessage> : null}

@@ -4,7 +4,7 @@
  */
 import { useState } from 'react'
 import { api, type Guest, type GuestRole } from '../api/endpoints.ts'
-import { useLang } from '../i18n/LangProvider.tsx'
+import { useLang, useT } from '../i18n/LangProvider.tsx'
 import { errorMessage } from '../ui/errors.ts'
 import { FormMessage } from '../ui/Field.tsx'
 import { formatTime } from '../ui/format.ts'
@@ -14,7 +14,8 @@ const POLL_MS = 2000
 const ORDER = { waiting: 0, admitted: 1, removed: 2 } as const
 
 export function ParticipantsPanel({ workshopId }: { workshopId: string }) {
-  const { lang, t } = useLang()
+  const { lang } = useLang()
+  const t = useT()
   const [guests, setGuests] = useState<Guest[] | null>(null)
   const [error, setError] = useState<string | null>(null)
 
@@ -44,28 +45,30 @@ export function ParticipantsPanel({ workshopId }: { workshopId: string }) {
   return (
     <section aria-labelledby="iw-participants-heading" data-testid="participants">
       <h2 id="iw-participants-heading">
-        {t.participants.heading}{' '}
-        {guests ? <span className="iw-muted">({t.participants.count(active)})</span> : null}
+        {t('participants.heading')}{' '}
+        {guests ? (
+          <span className="iw-muted">({t('participants.count', { count: active })})</span>
+        ) : null}
       </h2>
       {error ? <FormMessage kind="error">{error}</FormMessage> : null}
       {sorted === null ? (
-        <p aria-busy="true">{t.loading}</p>
+        <p aria-busy="true">{t('loading')}</p>
       ) : sorted.length === 0 ? (
-        <p>{t.participants.empty}</p>
+        <p>{t('participants.empty')}</p>
       ) : (
         <table className="iw-table">
           <thead>
             <tr>
-              <th scope="col">{t.participants.name}</th>
-              <th scope="col">{t.participants.status}</th>
-              <th scope="col">{t.participants.role}</th>
-              <th scope="col">{t.participants.joinedAt}</th>
-              <th scope="col">{t.participants.actions}</th>
+              <th scope="col">{t('participants.name')}</th>
+              <th scope="col">{t('participants.status')}</th>
+              <th scope="col">{t('participants.role')}</th>
+              <th scope="col">{t('participants.joinedAt')}</th>
+              <th scope="col">{t('participants.actions')}</th>
             </tr>
           </thead>
           <tbody>
             {sorted.map((guest) => {
-              const name = guest.name ?? t.anonymous
+              const name = guest.name ?? t('anonymous')
               const removed = guest.status === 'removed'
               return (
                 <tr
@@ -79,12 +82,12 @@ export function ParticipantsPanel({ workshopId }: { workshopId: string }) {
                   </th>
                   <td>
                     <span className={`iw-badge iw-badge-${guest.status}`}>
-                      {t.participants.statusName[guest.status]}
+                      {t(`participants.statusName.${guest.status}`)}
                     </span>
                   </td>
                   <td>
                     <select
-                      aria-label={t.participants.roleFor(name)}
+                      aria-label={t('participants.roleFor', { name })}
                       value={guest.role}
                       disabled={removed}
                       data-testid="participant-role"
@@ -93,8 +96,8 @@ export function ParticipantsPanel({ workshopId }: { workshopId: string }) {
                         void update(guest, { role })
                       }}
                     >
-                      <option value="participant">{t.invites.role.participant}</option>
-                      <option value="viewer">{t.invites.role.viewer}</option>
+                      <option value="participant">{t('invites.role.participant')}</option>
+                      <option value="viewer">{t('invites.role.viewer')}</option>
                     </select>
                   </td>
                   <td>
@@ -106,10 +109,10 @@ export function ParticipantsPanel({ workshopId }: { workshopId: string }) {
                         type="button"
                         className="iw-button iw-button-primary iw-button-small"
                         data-testid="admit-participant"
-                        aria-label={`${t.participants.admit}: ${name}`}
+                        aria-label={`${t('participants.admit')}: ${name}`}
                         onClick={() => void update(guest, { status: 'admitted' })}
                       >
-                        {t.participants.admit}
+                        {t('participants.admit')}
                       </button>
                     ) : null}
                     {removed ? null : (
@@ -117,10 +120,10 @@ export function ParticipantsPanel({ workshopId }: { workshopId: string }) {
                         type="button"
                         className="iw-button iw-button-danger iw-button-small"
                         data-testid="remove-participant"
-                        aria-label={`${t.participants.remove}: ${name}`}
+                        aria-label={`${t('participants.remove')}: ${name}`}
                         onClick={() => void update(guest, { status: 'removed' })}
                       >
-                        {t.participants.remove}
+                        {t('participants.remove')}
                       </button>
                     )}
                   </td>

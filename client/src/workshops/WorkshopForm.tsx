@@ -5,7 +5,7 @@
 import { type FormEvent, useId, useRef, useState } from 'react'
 import type { WorkshopFields, WorkshopLanguage } from '../api/endpoints.ts'
 import { useT } from '../i18n/LangProvider.tsx'
-import { LANGS } from '../i18n/messages.ts'
+import { LANGS } from '../i18n/lang.ts'
 import { Field, FormMessage } from '../ui/Field.tsx'
 import {
   type FieldErrors,
@@ -76,9 +76,10 @@ export function WorkshopForm({
   const submit = (event: FormEvent) => {
     event.preventDefault()
     const next: FieldErrors<'title' | 'videoUrl' | 'date'> = {
-      title: values.title.trim() ? undefined : t.errors.required,
-      videoUrl: !values.videoUrl.trim() || isHttpUrl(values.videoUrl) ? undefined : t.errors.url,
-      date: !values.date || /^\d{4}-\d{2}-\d{2}$/.test(values.date) ? undefined : t.errors.required,
+      title: values.title.trim() ? undefined : t('errors.required'),
+      videoUrl: !values.videoUrl.trim() || isHttpUrl(values.videoUrl) ? undefined : t('errors.url'),
+      date:
+        !values.date || /^\d{4}-\d{2}-\d{2}$/.test(values.date) ? undefined : t('errors.required'),
     }
     setErrors(next)
     if (hasErrors(next)) return focusFirstInvalid(form.current)
@@ -100,7 +101,7 @@ export function WorkshopForm({
   return (
     <form ref={form} className="iw-form" onSubmit={submit} noValidate data-testid={testId}>
       <Field
-        label={t.fields.title}
+        label={t('fields.title')}
         value={values.title}
         onValue={set('title')}
         error={errors.title}
@@ -110,14 +111,14 @@ export function WorkshopForm({
       />
       <div className="iw-row iw-row-wrap">
         <Field
-          label={t.fields.date}
+          label={t('fields.date')}
           type="date"
           value={values.date}
           onValue={set('date')}
           error={errors.date}
         />
         <Field
-          label={t.fields.place}
+          label={t('fields.place')}
           value={values.place}
           onValue={set('place')}
           maxLength={200}
@@ -125,14 +126,14 @@ export function WorkshopForm({
         />
       </div>
       <Field
-        label={t.fields.description}
+        label={t('fields.description')}
         multiline
         value={values.description}
         onValue={set('description')}
         maxLength={5000}
       />
       <div className="iw-field">
-        <label htmlFor={languageId}>{t.fields.language}</label>
+        <label htmlFor={languageId}>{t('fields.language')}</label>
         <select
           id={languageId}
           value={values.language}
@@ -143,20 +144,20 @@ export function WorkshopForm({
         >
           {LANGS.map((l) => (
             <option key={l} value={l}>
-              {t.langName[l]}
+              {t(`langName.${l}`)}
             </option>
           ))}
         </select>
       </div>
       <Field
-        label={t.fields.videoUrl}
+        label={t('fields.videoUrl')}
         type="url"
         inputMode="url"
         placeholder="https://"
         value={values.videoUrl}
         onValue={set('videoUrl')}
         error={errors.videoUrl}
-        hint={t.fields.videoUrlHint}
+        hint={t('fields.videoUrlHint')}
         maxLength={500}
       />
       <div className="iw-check">
@@ -168,14 +169,14 @@ export function WorkshopForm({
           onChange={(event) => set('lobby')(event.target.checked)}
           data-testid="workshop-lobby"
         />
-        <label htmlFor={`${lobbyHintId}-box`}>{t.fields.lobby}</label>
+        <label htmlFor={`${lobbyHintId}-box`}>{t('fields.lobby')}</label>
         <p id={lobbyHintId} className="iw-hint">
-          {t.fields.lobbyHint}
+          {t('fields.lobbyHint')}
         </p>
       </div>
-      {hasErrors(errors) ? <FormMessage kind="error">{t.errors.summary}</FormMessage> : null}
+      {hasErrors(errors) ? <FormMessage kind="error">{t('errors.summary')}</FormMessage> : null}
       {action.error ? <FormMessage kind="error">{action.error}</FormMessage> : null}
-      {saved ? <FormMessage kind="success">{t.common.saved}</FormMessage> : null}
+      {saved ? <FormMessage kind="success">{t('common.saved')}</FormMessage> : null}
       <button type="submit" className="iw-button iw-button-primary" disabled={action.busy}>
         {submitLabel}
       </button>

@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useState } from 'react'
 import { api, type WorkshopDetail } from '../api/endpoints.ts'
-import { useLang } from '../i18n/LangProvider.tsx'
+import { useLang, useT } from '../i18n/LangProvider.tsx'
 import { RequireFacilitator } from '../pages/RequireFacilitator.tsx'
 import { boardPath, handoutPath, navigate } from '../router.ts'
 import { ConfirmButton } from '../ui/ConfirmButton.tsx'
@@ -29,7 +29,8 @@ function WorkshopView({
   setWorkshop: (w: WorkshopDetail) => void
   reload: () => void
 }) {
-  const { lang, t } = useLang()
+  const { lang } = useLang()
+  const t = useT()
   const action = useAction()
   return (
     <>
@@ -40,7 +41,7 @@ function WorkshopView({
       </p>
       {workshop.archived ? (
         <p className="iw-warning" role="status">
-          {t.workshop.archivedNote}
+          {t('workshop.archivedNote')}
         </p>
       ) : null}
       <div className="iw-row iw-row-wrap">
@@ -49,19 +50,19 @@ function WorkshopView({
           href={boardPath(workshop.boardId)}
           data-testid="open-board"
         >
-          {t.workshop.openBoard}
+          {t('workshop.openBoard')}
         </Link>
         <Link
           className="iw-button iw-button-large"
           href={handoutPath(workshop.id)}
           data-testid="handout-link"
         >
-          {t.workshop.handout}
+          {t('workshop.handout')}
         </Link>
       </div>
 
       <section aria-labelledby="iw-invites-heading">
-        <h2 id="iw-invites-heading">{t.invites.heading}</h2>
+        <h2 id="iw-invites-heading">{t('invites.heading')}</h2>
         <div className="iw-grid-2">
           <InviteCard workshop={workshop} inviteRole="participant" onChange={setWorkshop} />
           <InviteCard workshop={workshop} inviteRole="viewer" onChange={setWorkshop} />
@@ -73,18 +74,18 @@ function WorkshopView({
       <FacilitatorsPanel workshop={workshop} onChanged={reload} />
 
       <section aria-labelledby="iw-details-heading" className="iw-card">
-        <h2 id="iw-details-heading">{t.workshop.detailsHeading}</h2>
+        <h2 id="iw-details-heading">{t('workshop.detailsHeading')}</h2>
         <WorkshopForm
           key={workshop.id}
           initial={workshop}
-          submitLabel={t.common.save}
+          submitLabel={t('common.save')}
           testId="edit-workshop-form"
           onSubmit={async (fields) => setWorkshop(await api.updateWorkshop(workshop.id, fields))}
         />
       </section>
 
       <section aria-labelledby="iw-archive-heading">
-        <h2 id="iw-archive-heading">{t.workshop.archiveHeading}</h2>
+        <h2 id="iw-archive-heading">{t('workshop.archiveHeading')}</h2>
         <div className="iw-row iw-row-wrap">
           <button
             type="button"
@@ -97,13 +98,13 @@ function WorkshopView({
               )
             }
           >
-            {workshop.archived ? t.workshop.unarchive : t.workshop.archive}
+            {workshop.archived ? t('workshop.unarchive') : t('workshop.archive')}
           </button>
           {workshop.role === 'owner' ? (
             <ConfirmButton
               danger
-              question={t.workshop.deleteConfirm(workshop.title)}
-              confirmLabel={t.workshop.deleteConfirmButton}
+              question={t('workshop.deleteConfirm', { title: workshop.title })}
+              confirmLabel={t('workshop.deleteConfirmButton')}
               testId="delete-workshop"
               onConfirm={() =>
                 void action.run(async () => {
@@ -112,7 +113,7 @@ function WorkshopView({
                 })
               }
             >
-              {t.workshop.delete}
+              {t('workshop.delete')}
             </ConfirmButton>
           ) : null}
         </div>
@@ -123,7 +124,7 @@ function WorkshopView({
 }
 
 function WorkshopLoader({ id, onTitle }: { id: string; onTitle: (title: string) => void }) {
-  const { t } = useLang()
+  const t = useT()
   const [workshop, setWorkshop] = useState<WorkshopDetail | null>(null)
   const [error, setError] = useState<string | null>(null)
   const load = useCallback(() => {
@@ -144,17 +145,17 @@ function WorkshopLoader({ id, onTitle }: { id: string; onTitle: (title: string) 
     [onTitle],
   )
   if (error) return <FormMessage kind="error">{error}</FormMessage>
-  if (!workshop) return <p aria-busy="true">{t.loading}</p>
+  if (!workshop) return <p aria-busy="true">{t('loading')}</p>
   return <WorkshopView workshop={workshop} setWorkshop={set} reload={load} />
 }
 
 export function WorkshopPage({ id }: { id: string }) {
-  const { t } = useLang()
+  const t = useT()
   const [title, setTitle] = useState<string | null>(null)
   return (
-    <Page title={title ?? t.workshops.title} wide>
+    <Page title={title ?? t('workshops.title')} wide>
       <p>
-        <Link href="/workshops">← {t.workshop.back}</Link>
+        <Link href="/workshops">← {t('workshop.back')}</Link>
       </p>
       <RequireFacilitator>
         <WorkshopLoader id={id} onTitle={setTitle} />

@@ -1,7 +1,7 @@
 /** `/workshops`: the facilitator's workshops (active or archived) and the form for a new one. */
 import { useEffect, useId, useState } from 'react'
 import { api, type Workshop } from '../api/endpoints.ts'
-import { useLang } from '../i18n/LangProvider.tsx'
+import { useLang, useT } from '../i18n/LangProvider.tsx'
 import { RequireFacilitator } from '../pages/RequireFacilitator.tsx'
 import { navigate, workshopPath } from '../router.ts'
 import { errorMessage } from '../ui/errors.ts'
@@ -12,7 +12,8 @@ import { Page } from '../ui/Page.tsx'
 import { emptyWorkshop, WorkshopForm } from './WorkshopForm.tsx'
 
 function WorkshopList() {
-  const { lang, t } = useLang()
+  const { lang } = useLang()
+  const t = useT()
   const [archived, setArchived] = useState(false)
   const [list, setList] = useState<Workshop[] | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -36,7 +37,7 @@ function WorkshopList() {
 
   return (
     <section aria-labelledby="iw-list-heading">
-      <h2 id="iw-list-heading">{t.workshops.listHeading}</h2>
+      <h2 id="iw-list-heading">{t('workshops.listHeading')}</h2>
       <div className="iw-check">
         <input
           type="checkbox"
@@ -45,13 +46,13 @@ function WorkshopList() {
           onChange={(event) => setArchived(event.target.checked)}
           data-testid="show-archived"
         />
-        <label htmlFor={toggleId}>{t.workshops.showArchived}</label>
+        <label htmlFor={toggleId}>{t('workshops.showArchived')}</label>
       </div>
       {error ? <FormMessage kind="error">{error}</FormMessage> : null}
       {list === null ? (
-        <p aria-busy="true">{t.loading}</p>
+        <p aria-busy="true">{t('loading')}</p>
       ) : list.length === 0 ? (
-        <p>{archived ? t.workshops.emptyArchived : t.workshops.empty}</p>
+        <p>{archived ? t('workshops.emptyArchived') : t('workshops.empty')}</p>
       ) : (
         <ul className="iw-workshop-list" data-testid="workshop-list">
           {list.map((w) => (
@@ -60,9 +61,9 @@ function WorkshopList() {
                 {w.title}
               </Link>
               <span className="iw-muted">
-                {w.date ? formatDay(w.date, lang) : t.workshops.noDate}
+                {w.date ? formatDay(w.date, lang) : t('workshops.noDate')}
                 {w.place ? ` · ${w.place}` : ''}
-                {w.archived ? ` · ${t.workshops.archived}` : ''}
+                {w.archived ? ` · ${t('workshops.archived')}` : ''}
               </span>
             </li>
           ))}
@@ -73,16 +74,17 @@ function WorkshopList() {
 }
 
 export function WorkshopsPage() {
-  const { lang, t } = useLang()
+  const { lang } = useLang()
+  const t = useT()
   return (
-    <Page title={t.workshops.title}>
+    <Page title={t('workshops.title')}>
       <RequireFacilitator>
         <WorkshopList />
         <section aria-labelledby="iw-create-heading" className="iw-card">
-          <h2 id="iw-create-heading">{t.workshops.createHeading}</h2>
+          <h2 id="iw-create-heading">{t('workshops.createHeading')}</h2>
           <WorkshopForm
             initial={emptyWorkshop(lang)}
-            submitLabel={t.workshops.create}
+            submitLabel={t('workshops.create')}
             testId="create-workshop-form"
             onSubmit={async (fields) => {
               const created = await api.createWorkshop(fields)

@@ -73,7 +73,7 @@ function ClusterFrameView({ shape }: { shape: ClusterFrameShape }) {
             }}
           />
         ) : (
-          <span>{cluster?.title || t.untitledCluster}</span>
+          <span>{cluster?.title || t('untitledCluster')}</span>
         )}
       </div>
       <CardMarks marks={flow.marks} spotlit={flow.spotlit} />

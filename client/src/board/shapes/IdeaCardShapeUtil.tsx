@@ -63,7 +63,7 @@ function IdeaCardView({ shape }: { shape: IdeaCardShape }) {
         <textarea
           ref={textareaRef}
           className="iw-idea-card-input"
-          aria-label={t.editIdeaLabel}
+          aria-label={t('editIdeaLabel')}
           value={draft}
           maxLength={MAX_IDEA_TEXT}
           onChange={(event) => {
@@ -82,7 +82,7 @@ function IdeaCardView({ shape }: { shape: IdeaCardShape }) {
         />
       ) : (
         <p className="iw-idea-card-text" data-testid="idea-card-text">
-          {idea ? idea.text : t.missingIdea}
+          {idea ? idea.text : t('missingIdea')}
         </p>
       )}
       {idea?.authorName && flow.showAuthor ? (

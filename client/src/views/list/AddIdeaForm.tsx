@@ -1,8 +1,8 @@
 /** The list view's form to add an idea, with the cluster to put it in. */
 import { MAX_IDEA_TEXT } from '@ideenwand/board'
 import { type FormEvent, useId, useRef, useState } from 'react'
+import { useT } from '../../i18n/LangProvider.tsx'
 import type { Cluster } from '../shared/useIdeas.ts'
-import { useViewT } from '../shared/useViewT.ts'
 
 export function AddIdeaForm({
   clusters,
@@ -11,7 +11,7 @@ export function AddIdeaForm({
   clusters: readonly Cluster[]
   onAdd: (text: string, clusterId: string | null) => void
 }) {
-  const v = useViewT()
+  const v = useT('views')
   const id = useId()
   const [text, setText] = useState('')
   const [clusterId, setClusterId] = useState('')
@@ -20,7 +20,7 @@ export function AddIdeaForm({
   const submit = (event: FormEvent) => {
     event.preventDefault()
     if (!text.trim()) {
-      setError(v.idea.empty)
+      setError(v('idea.empty'))
       field.current?.focus()
       return
     }
@@ -31,10 +31,10 @@ export function AddIdeaForm({
   }
   return (
     <section className="iwv-section" aria-labelledby={`${id}-h`}>
-      <h2 id={`${id}-h`}>{v.list.addHeading}</h2>
+      <h2 id={`${id}-h`}>{v('list.addHeading')}</h2>
       <form className="iwl-add" onSubmit={submit} noValidate data-testid="list-add-idea">
         <div className="iw-field">
-          <label htmlFor={`${id}-text`}>{v.list.addText}</label>
+          <label htmlFor={`${id}-text`}>{v('list.addText')}</label>
           <textarea
             ref={field}
             id={`${id}-text`}
@@ -56,23 +56,23 @@ export function AddIdeaForm({
           ) : null}
         </div>
         <div className="iw-field">
-          <label htmlFor={`${id}-cluster`}>{v.list.addCluster}</label>
+          <label htmlFor={`${id}-cluster`}>{v('list.addCluster')}</label>
           <select
             id={`${id}-cluster`}
             value={clusterId}
             onChange={(event) => setClusterId(event.target.value)}
             data-testid="list-add-cluster"
           >
-            <option value="">{v.idea.unsorted}</option>
+            <option value="">{v('idea.unsorted')}</option>
             {clusters.map((cluster) => (
               <option key={cluster.id} value={cluster.id}>
-                {cluster.title.trim() || v.idea.untitledCluster}
+                {cluster.title.trim() || v('idea.untitledCluster')}
               </option>
             ))}
           </select>
         </div>
         <button type="submit" className="iw-button iw-button-primary" data-testid="list-add-submit">
-          {v.list.add}
+          {v('list.add')}
         </button>
       </form>
     </section>

@@ -4,9 +4,9 @@
  */
 import { MAX_CLUSTER_TITLE } from '@ideenwand/board'
 import { type FormEvent, useId, useRef, useState } from 'react'
+import { useT } from '../../i18n/LangProvider.tsx'
 import { ConfirmButton } from '../../ui/ConfirmButton.tsx'
 import type { Cluster } from '../shared/useIdeas.ts'
-import { useViewT } from '../shared/useViewT.ts'
 
 export function ClusterTools({
   cluster,
@@ -19,7 +19,7 @@ export function ClusterTools({
   onRename: (title: string) => void
   onDelete: () => void
 }) {
-  const v = useViewT()
+  const v = useT('views')
   const id = useId()
   const [renaming, setRenaming] = useState(false)
   const [value, setValue] = useState(cluster.title)
@@ -38,7 +38,7 @@ export function ClusterTools({
           close()
         }}
       >
-        <label htmlFor={id}>{v.list.renameLabel(title)}</label>
+        <label htmlFor={id}>{v('list.renameLabel', { title })}</label>
         <input
           id={id}
           value={value}
@@ -51,10 +51,10 @@ export function ClusterTools({
           }}
         />
         <button type="submit" className="iw-button iw-button-primary">
-          {v.idea.save}
+          {v('idea.save')}
         </button>
         <button type="button" className="iw-button" onClick={close}>
-          {v.idea.cancel}
+          {v('idea.cancel')}
         </button>
       </form>
     )
@@ -70,16 +70,16 @@ export function ClusterTools({
           setRenaming(true)
         }}
       >
-        {v.list.rename}
+        {v('list.rename')}
         <span className="iw-visually-hidden">: {title}</span>
       </button>
       <ConfirmButton
-        question={v.list.deleteClusterConfirm(title)}
-        confirmLabel={v.idea.deleteYes}
+        question={v('list.deleteClusterConfirm', { title })}
+        confirmLabel={v('idea.deleteYes')}
         danger
         onConfirm={onDelete}
       >
-        {v.idea.delete}
+        {v('idea.delete')}
         <span className="iw-visually-hidden">: {title}</span>
       </ConfirmButton>
     </div>
@@ -87,20 +87,20 @@ export function ClusterTools({
 }
 
 export function NewClusterForm({ onCreate }: { onCreate: (title: string) => void }) {
-  const v = useViewT()
+  const v = useT('views')
   const id = useId()
   const [title, setTitle] = useState('')
   const submit = (event: FormEvent) => {
     event.preventDefault()
-    onCreate(title.trim() || v.list.newCluster)
+    onCreate(title.trim() || v('list.newCluster'))
     setTitle('')
   }
   return (
     <section className="iwv-section" aria-labelledby={`${id}-h`}>
-      <h2 id={`${id}-h`}>{v.list.clustersHeading}</h2>
+      <h2 id={`${id}-h`}>{v('list.clustersHeading')}</h2>
       <form className="iwl-add" onSubmit={submit} data-testid="list-add-cluster-form">
         <div className="iw-field">
-          <label htmlFor={id}>{v.list.newClusterLabel}</label>
+          <label htmlFor={id}>{v('list.newClusterLabel')}</label>
           <input
             id={id}
             value={title}
@@ -109,7 +109,7 @@ export function NewClusterForm({ onCreate }: { onCreate: (title: string) => void
           />
         </div>
         <button type="submit" className="iw-button iw-button-primary">
-          {v.list.createCluster}
+          {v('list.createCluster')}
         </button>
       </form>
     </section>

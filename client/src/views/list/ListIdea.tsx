@@ -5,10 +5,10 @@
  * readers ("Löschen: <idea>").
  */
 import { useEffect, useId, useRef, useState } from 'react'
+import { useT } from '../../i18n/LangProvider.tsx'
 import { ConfirmButton } from '../../ui/ConfirmButton.tsx'
 import { IdeaEditForm } from '../shared/IdeaEditForm.tsx'
 import type { Cluster, Idea } from '../shared/useIdeas.ts'
-import { useViewT } from '../shared/useViewT.ts'
 import { type TargetVote, VoteControls } from './VoteControls.tsx'
 
 export function ListIdea({
@@ -39,7 +39,7 @@ export function ListIdea({
   onDelete: () => void
   onMove: (clusterId: string | null) => void
 }) {
-  const v = useViewT()
+  const v = useT('views')
   const id = useId()
   const [editing, setEditing] = useState(false)
   const [target, setTarget] = useState(idea.clusterId ?? '')
@@ -71,8 +71,10 @@ export function ListIdea({
         <p className="iwl-idea-text">{idea.text || <span className="iw-muted">…</span>}</p>
       )}
       <p className="iwl-idea-meta">
-        {showAuthor && idea.authorName ? <span>{v.idea.by(idea.authorName)}</span> : null}
-        {mine ? <span className="iw-badge">{v.idea.mineBadge}</span> : null}
+        {showAuthor && idea.authorName ? (
+          <span>{v('idea.by', { name: idea.authorName })}</span>
+        ) : null}
+        {mine ? <span className="iw-badge">{v('idea.mineBadge')}</span> : null}
         {badges.map((badge) => (
           <span key={badge} className="iw-badge iw-badge-waiting">
             {badge}
@@ -88,16 +90,16 @@ export function ListIdea({
               className="iw-button"
               onClick={() => setEditing(true)}
             >
-              {v.idea.edit}
+              {v('idea.edit')}
               <span className="iw-visually-hidden">: {label}</span>
             </button>
             <ConfirmButton
-              question={v.idea.deleteConfirm}
-              confirmLabel={v.idea.deleteYes}
+              question={v('idea.deleteConfirm')}
+              confirmLabel={v('idea.deleteYes')}
               danger
               onConfirm={onDelete}
             >
-              {v.idea.delete}
+              {v('idea.delete')}
               <span className="iw-visually-hidden">: {label}</span>
             </ConfirmButton>
           </>
@@ -112,8 +114,8 @@ export function ListIdea({
             }}
           >
             <label htmlFor={`${id}-move`}>
-              {v.list.move}
-              <span className="iw-visually-hidden"> ({v.list.moveTo(label)})</span>
+              {v('list.move')}
+              <span className="iw-visually-hidden"> ({v('list.moveTo', { idea: label })})</span>
             </label>
             <select
               ref={select}
@@ -122,15 +124,15 @@ export function ListIdea({
               onChange={(event) => setTarget(event.target.value)}
               data-testid="list-move-select"
             >
-              <option value="">{v.idea.unsorted}</option>
+              <option value="">{v('idea.unsorted')}</option>
               {clusters.map((cluster) => (
                 <option key={cluster.id} value={cluster.id}>
-                  {cluster.title.trim() || v.idea.untitledCluster}
+                  {cluster.title.trim() || v('idea.untitledCluster')}
                 </option>
               ))}
             </select>
             <button type="submit" className="iw-button" data-testid="list-move-button">
-              {v.list.moveButton}
+              {v('list.moveButton')}
               <span className="iw-visually-hidden">: {label}</span>
             </button>
           </form>

@@ -6,6 +6,7 @@
  */
 import type { BoardAccess } from '@ideenwand/protocol'
 import { useCallback, useRef, useState } from 'react'
+import { useT } from '../../i18n/LangProvider.tsx'
 import { LangSwitch } from '../../i18n/LangSwitch.tsx'
 import { PhoneResults } from '../phone/PhoneResults.tsx'
 import { BoardViewLinks } from '../shared/BoardViewLinks.tsx'
@@ -17,7 +18,6 @@ import { useBoardConnection, useConnectionState } from '../shared/useBoardConnec
 import { useControl } from '../shared/useControl.ts'
 import { type Idea, useIdeas } from '../shared/useIdeas.ts'
 import { useViewPage } from '../shared/useViewPage.ts'
-import { useViewT } from '../shared/useViewT.ts'
 import { latestResults, useVoting } from '../shared/useVoting.ts'
 import { AddIdeaForm } from './AddIdeaForm.tsx'
 import { ClusterTools, NewClusterForm } from './ClusterTools.tsx'
@@ -35,7 +35,7 @@ export function ListView({
   access: BoardAccess
   onWaiting: () => void
 }) {
-  const v = useViewT()
+  const v = useT('views')
   const open = useBoardConnection(boardId)
   const connection = open?.connection ?? null
   const snapshot = useConnectionState(connection)
@@ -45,11 +45,11 @@ export function ListView({
   const visible = useIdeas(board, control)
   const role = control?.me.role ?? access.role
   const phase = control?.phase ?? null
-  const title = phase ? v.list.title(v.phase[phase]) : v.state.connecting
+  const title = phase ? v('list.title', { phase: v(`phase.${phase}`) }) : v('state.connecting')
   const heading = useViewPage(title, connection, role === 'viewer')
   const closed = snapshot.state === 'closed'
   const can = closed ? viewPermissions(null) : viewPermissions(control)
-  const voting = useVoting(control, visible, v.idea.untitledCluster, v.vote.failed)
+  const voting = useVoting(control, visible, v('idea.untitledCluster'), v('vote.failed'))
   const results = latestResults(control)
   const remaining = useRemainingMs(connection, control?.timer)
   const { message, announce } = useAnnouncer()
@@ -61,9 +61,9 @@ export function ListView({
 
   const clusterTitle = useCallback(
     (clusterId: string | null) => {
-      if (clusterId === null) return v.idea.unsorted
+      if (clusterId === null) return v('idea.unsorted')
       const cluster = visible.clusters.find((c) => c.id === clusterId)
-      return cluster?.title.trim() || v.idea.untitledCluster
+      return cluster?.title.trim() || v('idea.untitledCluster')
     },
     [visible.clusters, v],
   )
@@ -84,8 +84,8 @@ export function ListView({
 
   const badgesOf = (idea: Idea): string[] => {
     const badges: string[] = []
-    if (control?.hiddenIdeaIds.includes(idea.id)) badges.push(v.idea.hiddenBadge)
-    if (control?.pendingIdeaIds.includes(idea.id)) badges.push(v.idea.pendingBadge)
+    if (control?.hiddenIdeaIds.includes(idea.id)) badges.push(v('idea.hiddenBadge'))
+    if (control?.pendingIdeaIds.includes(idea.id)) badges.push(v('idea.pendingBadge'))
     return badges
   }
 
@@ -106,14 +106,14 @@ export function ListView({
         <h1 ref={heading} tabIndex={-1}>
           {title}
         </h1>
-        {phase ? <p className="iwv-instruction">{v.instruction[phase]}</p> : null}
+        {phase ? <p className="iwv-instruction">{v(`instruction.${phase}`)}</p> : null}
         <Timer connection={connection} timer={control?.timer} />
         <p role="status" className="iw-visually-hidden" data-testid="list-announcer">
           {message}
         </p>
         {voting.open && voting.ballot ? (
           <p className="iwv-dots-left" data-testid="list-dots-left">
-            {v.vote.dotsLeft(voting.ballot.remaining)}
+            {v('vote.dotsLeft', { count: voting.ballot.remaining })}
           </p>
         ) : null}
         {voting.error ? (
@@ -121,7 +121,7 @@ export function ListView({
             {voting.error}
           </p>
         ) : null}
-        {control?.round && control.round.status === 'closed' ? <p>{v.results.soon}</p> : null}
+        {control?.round && control.round.status === 'closed' ? <p>{v('results.soon')}</p> : null}
         {showResults && results ? <PhoneResults round={results} /> : null}
 
         {can.addIdeas ? (
@@ -135,7 +135,7 @@ export function ListView({
                 authorName: control.anonymousIdeas ? null : control.me.name,
                 clusterId,
               })
-              announce(v.idea.sentStatus)
+              announce(v('idea.sentStatus'))
             }}
           />
         ) : null}
@@ -157,7 +157,9 @@ export function ListView({
                 }}
               >
                 {groupTitle}{' '}
-                <span className="iwv-count">({v.list.clusterCount(group.ideas.length)})</span>
+                <span className="iwv-count">
+                  ({v('list.clusterCount', { count: group.ideas.length })})
+                </span>
               </h2>
               {clusterVote ? <VoteControls vote={clusterVote} label={groupTitle} /> : null}
               {group.cluster && can.manageClusters ? (
@@ -167,13 +169,13 @@ export function ListView({
                   onRename={(next) => board?.renameCluster(key, next)}
                   onDelete={() => {
                     board?.deleteCluster(key)
-                    announce(v.idea.deleted)
+                    announce(v('idea.deleted'))
                     heading.current?.focus()
                   }}
                 />
               ) : null}
               {group.ideas.length === 0 ? (
-                <p className="iw-muted">{v.list.empty}</p>
+                <p className="iw-muted">{v('list.empty')}</p>
               ) : (
                 <ul className="iwl-ideas">
                   {group.ideas.map((idea) => {
@@ -193,13 +195,13 @@ export function ListView({
                         onEdit={(text) => board?.setIdeaText(idea.id, text)}
                         onDelete={() => {
                           board?.deleteIdea(idea.id)
-                          announce(v.idea.deleted)
+                          announce(v('idea.deleted'))
                           sectionHeadings.current.get(key)?.focus()
                         }}
                         onMove={(clusterId) => {
                           board?.moveIdea(idea.id, clusterId)
                           setFocus((f) => ({ id: idea.id, n: f.n + 1 }))
-                          announce(v.list.moved(clusterTitle(clusterId)))
+                          announce(v('list.moved', { cluster: clusterTitle(clusterId) }))
                         }}
                       />
                     )

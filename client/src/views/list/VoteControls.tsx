@@ -1,5 +1,5 @@
+import { useT } from '../../i18n/LangProvider.tsx'
 /** − / + for one vote target in the list view, with my dots on it in words. */
-import { useViewT } from '../shared/useViewT.ts'
 
 export interface TargetVote {
   readonly mine: number
@@ -9,24 +9,24 @@ export interface TargetVote {
 }
 
 export function VoteControls({ vote, label }: { vote: TargetVote; label: string }) {
-  const v = useViewT()
+  const v = useT('views')
   return (
     <span className="iwl-vote">
       <button
         type="button"
         className="iw-button iwv-vote-button"
-        aria-label={v.vote.minus(label)}
+        aria-label={v('vote.minus', { label })}
         disabled={!vote.canMinus}
         onClick={() => vote.onVote(-1)}
         data-testid="list-vote-minus"
       >
         −
       </button>
-      <span className="iwv-vote-mine">{v.list.voteCount(vote.mine)}</span>
+      <span className="iwv-vote-mine">{v('list.voteCount', { count: vote.mine })}</span>
       <button
         type="button"
         className="iw-button iw-button-primary iwv-vote-button"
-        aria-label={v.vote.plus(label)}
+        aria-label={v('vote.plus', { label })}
         disabled={!vote.canPlus}
         onClick={() => vote.onVote(1)}
         data-testid="list-vote-plus"

@@ -4,8 +4,8 @@
  * phase, "Noch 1 Minute", time up, a round opening and the reveal. Nothing is said for what is
  * already there when the page opens.
  */
+import type { TFunction } from 'i18next'
 import { useEffect, useRef } from 'react'
-import type { ViewMessages } from '../../i18n/viewMessages.ts'
 import type { ControlState } from '../shared/useControl.ts'
 import type { VisibleIdeas } from '../shared/useIdeas.ts'
 
@@ -17,7 +17,7 @@ export function useListAnnouncements(
   control: ControlState | null,
   remainingMs: number | null,
   ready: boolean,
-  v: ViewMessages,
+  v: TFunction<'views'>,
   announce: (text: string) => void,
 ): void {
   const known = useRef<Set<string> | null>(null)
@@ -37,7 +37,7 @@ export function useListAnnouncements(
     if (fresh.length === 0) return
     settle.current = window.setTimeout(() => {
       for (const idea of fresh) known.current?.add(idea.id)
-      announce(fresh.map((idea) => v.announce.newIdea(idea.text.trim())).join(' '))
+      announce(fresh.map((idea) => v('announce.newIdea', { text: idea.text.trim() })).join(' '))
     }, SETTLE_MS)
     return () => window.clearTimeout(settle.current)
   }, [visible, control, ready, v, announce])
@@ -52,10 +52,10 @@ export function useListAnnouncements(
     const prev = last.current
     last.current = { phase, round: roundStatus, revealed }
     if (!prev) return
-    if (prev.phase !== phase) announce(v.announce.phase(v.phase[phase]))
-    else if (revealed > prev.revealed) announce(v.announce.resultsShown)
+    if (prev.phase !== phase) announce(v('announce.phase', { phase: v(`phase.${phase}`) }))
+    else if (revealed > prev.revealed) announce(v('announce.resultsShown'))
     else if (roundStatus !== prev.round && roundStatus?.endsWith(':open')) {
-      announce(v.announce.roundOpen)
+      announce(v('announce.roundOpen'))
     }
   }, [phase, roundStatus, revealed, v, announce])
 
@@ -65,7 +65,7 @@ export function useListAnnouncements(
     const prev = lastRemaining.current
     lastRemaining.current = remainingMs
     if (prev === null || remainingMs === null) return
-    if (prev > 60_000 && remainingMs <= 60_000 && remainingMs > 0) announce(v.announce.oneMinute)
-    else if (prev > 0 && remainingMs === 0) announce(v.announce.timeUp)
+    if (prev > 60_000 && remainingMs <= 60_000 && remainingMs > 0) announce(v('announce.oneMinute'))
+    else if (prev > 0 && remainingMs === 0) announce(v('announce.timeUp'))
   }, [remainingMs, v, announce])
 }

@@ -5,7 +5,7 @@
  */
 import { BoardError, MAX_IDEA_TEXT } from '@ideenwand/board'
 import { type FormEvent, useId, useRef, useState } from 'react'
-import { useViewT } from '../shared/useViewT.ts'
+import { useT } from '../../i18n/LangProvider.tsx'
 
 export function IdeaComposer({
   disabledReason,
@@ -16,7 +16,7 @@ export function IdeaComposer({
   /** Writes the idea; returns its id. May throw BoardError. */
   onAdd: (text: string) => string
 }) {
-  const v = useViewT()
+  const v = useT('views')
   const id = useId()
   const [text, setText] = useState('')
   const [error, setError] = useState<string | null>(null)
@@ -31,7 +31,7 @@ export function IdeaComposer({
     if (disabled) return
     const value = text.trim()
     if (!value) {
-      setError(v.idea.empty)
+      setError(v('idea.empty'))
       field.current?.focus()
       return
     }
@@ -42,7 +42,7 @@ export function IdeaComposer({
     } catch (caught) {
       setError(
         caught instanceof BoardError && caught.code === 'text-too-long'
-          ? v.idea.tooLong(MAX_IDEA_TEXT)
+          ? v('idea.tooLong', { max: MAX_IDEA_TEXT })
           : String(caught),
       )
     }
@@ -53,7 +53,7 @@ export function IdeaComposer({
   return (
     <form className="iwv-composer" onSubmit={submit} noValidate>
       <label htmlFor={id} className="iwv-composer-label">
-        {v.idea.yourIdea}
+        {v('idea.yourIdea')}
       </label>
       <textarea
         ref={field}
@@ -94,7 +94,7 @@ export function IdeaComposer({
         disabled={disabled}
         data-testid="phone-idea-send"
       >
-        {v.idea.send}
+        {v('idea.send')}
       </button>
     </form>
   )

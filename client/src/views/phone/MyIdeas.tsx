@@ -5,11 +5,11 @@
  */
 import type { ControlState } from '@ideenwand/protocol'
 import { useRef, useState } from 'react'
+import { useT } from '../../i18n/LangProvider.tsx'
 import { ConfirmButton } from '../../ui/ConfirmButton.tsx'
 import { IdeaEditForm } from '../shared/IdeaEditForm.tsx'
 import type { Idea } from '../shared/useIdeas.ts'
 import type { IdeaDelivery } from '../shared/useSentIdeas.ts'
-import { useViewT } from '../shared/useViewT.ts'
 
 /** Check mark or clock (shape, not colour, tells them apart); text says it anyway. */
 function DeliveryIcon({ state }: { state: IdeaDelivery }) {
@@ -42,16 +42,16 @@ export function MyIdeas({
   onEdit: (ideaId: string, text: string) => void
   onDelete: (ideaId: string) => void
 }) {
-  const v = useViewT()
+  const v = useT('views')
   const [editing, setEditing] = useState<string | null>(null)
   const heading = useRef<HTMLHeadingElement>(null)
   const newestFirst = [...ideas].reverse()
   return (
     <section className="iwv-section" aria-labelledby="iwv-mine">
       <h2 id="iwv-mine" ref={heading} tabIndex={-1}>
-        {v.idea.mine} <span className="iwv-count">({ideas.length})</span>
+        {v('idea.mine')} <span className="iwv-count">({ideas.length})</span>
       </h2>
-      {ideas.length === 0 ? <p className="iw-muted">{v.idea.mineEmpty}</p> : null}
+      {ideas.length === 0 ? <p className="iw-muted">{v('idea.mineEmpty')}</p> : null}
       <ul className="iwv-cards">
         {newestFirst.map((idea) => {
           const state = delivery(idea.id)
@@ -74,11 +74,11 @@ export function MyIdeas({
                   <p className="iwv-card-meta">
                     <span className={`iwv-delivery iwv-delivery-${state}`}>
                       <DeliveryIcon state={state} />
-                      {state === 'sent' ? v.idea.sent : v.idea.pending}
+                      {state === 'sent' ? v('idea.sent') : v('idea.pending')}
                     </span>
-                    {hidden ? <span className="iw-badge">{v.idea.hiddenBadge}</span> : null}
+                    {hidden ? <span className="iw-badge">{v('idea.hiddenBadge')}</span> : null}
                     {pending ? (
-                      <span className="iw-badge iw-badge-waiting">{v.idea.pendingBadge}</span>
+                      <span className="iw-badge iw-badge-waiting">{v('idea.pendingBadge')}</span>
                     ) : null}
                   </p>
                   {canEdit ? (
@@ -88,19 +88,19 @@ export function MyIdeas({
                         className="iw-button"
                         onClick={() => setEditing(idea.id)}
                       >
-                        {v.idea.edit}
+                        {v('idea.edit')}
                         <span className="iw-visually-hidden">: {idea.text}</span>
                       </button>
                       <ConfirmButton
-                        question={v.idea.deleteConfirm}
-                        confirmLabel={v.idea.deleteYes}
+                        question={v('idea.deleteConfirm')}
+                        confirmLabel={v('idea.deleteYes')}
                         danger
                         onConfirm={() => {
                           onDelete(idea.id)
                           heading.current?.focus()
                         }}
                       >
-                        {v.idea.delete}
+                        {v('idea.delete')}
                         <span className="iw-visually-hidden">: {idea.text}</span>
                       </ConfirmButton>
                     </div>

@@ -8,6 +8,7 @@
 import type { BoardAccess } from '@ideenwand/protocol'
 import { useCallback } from 'react'
 import { useSession } from '../../api/session.ts'
+import { useT } from '../../i18n/LangProvider.tsx'
 import { LangSwitch } from '../../i18n/LangSwitch.tsx'
 import { BoardViewLinks } from '../shared/BoardViewLinks.tsx'
 import { ConnectionBadge, ConnectionBanner, useWaitingHandoff } from '../shared/ConnectionBadge.tsx'
@@ -19,7 +20,6 @@ import { useControl } from '../shared/useControl.ts'
 import { useIdeas } from '../shared/useIdeas.ts'
 import { useSentIdeas } from '../shared/useSentIdeas.ts'
 import { useViewPage } from '../shared/useViewPage.ts'
-import { useViewT } from '../shared/useViewT.ts'
 import { latestResults, useVoting } from '../shared/useVoting.ts'
 import { IdeaComposer } from './IdeaComposer.tsx'
 import { MyIdeas } from './MyIdeas.tsx'
@@ -35,7 +35,7 @@ export function PhoneView({
   access: BoardAccess
   onWaiting: () => void
 }) {
-  const v = useViewT()
+  const v = useT('views')
   const session = useSession()
   const open = useBoardConnection(boardId)
   const connection = open?.connection ?? null
@@ -46,11 +46,11 @@ export function PhoneView({
   const visible = useIdeas(board, control)
   const role = control?.me.role ?? access.role
   const phase = control?.phase ?? null
-  const title = phase ? v.phase[phase] : v.state.connecting
+  const title = phase ? v(`phase.${phase}`) : v('state.connecting')
   const heading = useViewPage(title, connection, role === 'viewer')
   const can = viewPermissions(control)
   const sent = useSentIdeas(boardId, snapshot.state, visible.mine)
-  const voting = useVoting(control, visible, v.idea.untitledCluster, v.vote.failed)
+  const voting = useVoting(control, visible, v('idea.untitledCluster'), v('vote.failed'))
   const results = latestResults(control)
   const { message, announce } = useAnnouncer()
   const closed = snapshot.state === 'closed'
@@ -65,7 +65,9 @@ export function PhoneView({
         clusterId: null,
       })
       announce(
-        connection?.getSnapshot().state === 'offline' ? v.idea.savedOffline : v.idea.sentStatus,
+        connection?.getSnapshot().state === 'offline'
+          ? v('idea.savedOffline')
+          : v('idea.sentStatus'),
       )
       return id
     },
@@ -73,14 +75,14 @@ export function PhoneView({
   )
 
   const disabledReason = closed
-    ? v.state.closed
+    ? v('state.closed')
     : !control
-      ? v.state.connecting
+      ? v('state.connecting')
       : role === 'viewer'
-        ? v.idea.readOnly
+        ? v('idea.readOnly')
         : can.addIdeas
           ? null
-          : v.idea.notNow
+          : v('idea.notNow')
   const votingPhase = phase === 'vote'
   const showResults =
     results !== undefined && (!control?.round || control.round.status === 'revealed')
@@ -97,11 +99,11 @@ export function PhoneView({
       <ConnectionBanner snapshot={snapshot} />
       <main className="iwv-phone-main">
         <div className="iwv-phase">
-          <p className="iwv-phase-label">{v.phaseLabel}</p>
+          <p className="iwv-phase-label">{v('phaseLabel')}</p>
           <h1 ref={heading} tabIndex={-1}>
             {title}
           </h1>
-          {phase ? <p className="iwv-instruction">{v.instruction[phase]}</p> : null}
+          {phase ? <p className="iwv-instruction">{v(`instruction.${phase}`)}</p> : null}
           <Timer connection={connection} timer={control?.timer} className="iwv-phone-timer" />
         </div>
 
@@ -127,7 +129,7 @@ export function PhoneView({
             }}
             onDelete={(id) => {
               board?.deleteIdea(id)
-              announce(v.idea.deleted)
+              announce(v('idea.deleted'))
             }}
           />
         ) : null}

@@ -7,6 +7,7 @@
 import type { BoardAccess } from '@ideenwand/protocol'
 import { useMemo, useState } from 'react'
 import { flowApi } from '../../api/flow.ts'
+import { useT } from '../../i18n/LangProvider.tsx'
 import { usePolling } from '../../ui/usePolling.ts'
 import { BoardViewLinks } from '../shared/BoardViewLinks.tsx'
 import { ConnectionBadge, ConnectionBanner, useWaitingHandoff } from '../shared/ConnectionBadge.tsx'
@@ -15,7 +16,6 @@ import { useBoardConnection, useConnectionState } from '../shared/useBoardConnec
 import { useControl } from '../shared/useControl.ts'
 import { useBoardVersion } from '../shared/useIdeas.ts'
 import { useViewPage } from '../shared/useViewPage.ts'
-import { useViewT } from '../shared/useViewT.ts'
 import { latestResults } from '../shared/useVoting.ts'
 import { ResultsChart } from './ResultsChart.tsx'
 
@@ -37,7 +37,7 @@ export function ProjectorView({
   access: BoardAccess
   onWaiting: () => void
 }) {
-  const v = useViewT()
+  const v = useT('views')
   const open = useBoardConnection(boardId)
   const connection = open?.connection ?? null
   const snapshot = useConnectionState(connection)
@@ -46,7 +46,7 @@ export function ProjectorView({
   const board = connection?.board ?? null
   const version = useBoardVersion(board)
   const phase = control?.phase ?? null
-  const title = phase ? v.phase[phase] : v.projector.title
+  const title = phase ? v(`phase.${phase}`) : v('projector.title')
   const heading = useViewPage(title, connection, (control?.me.role ?? access.role) === 'viewer')
 
   const [join, setJoin] = useState<JoinInfo | null>(null)
@@ -91,38 +91,38 @@ export function ProjectorView({
       <ConnectionBanner snapshot={snapshot} />
       <main className={`iwp-main ${showResults ? 'iwp-main-results' : ''}`}>
         <section className="iwp-status" aria-labelledby="iwp-phase">
-          <p className="iwp-phase-label">{v.phaseLabel}</p>
+          <p className="iwp-phase-label">{v('phaseLabel')}</p>
           <h1 id="iwp-phase" ref={heading} tabIndex={-1}>
             {title}
           </h1>
-          {phase ? <p className="iwp-instruction">{v.instruction[phase]}</p> : null}
+          {phase ? <p className="iwp-instruction">{v(`instruction.${phase}`)}</p> : null}
           <Timer connection={connection} timer={control?.timer} className="iwp-timer" />
           {ideaCount !== null ? (
             <p className="iwp-count" data-testid="projector-idea-count" aria-live="polite">
               <span className="iwp-count-number">{ideaCount}</span>{' '}
-              <span className="iwp-count-label">{v.projector.ideaCountLabel}</span>
+              <span className="iwp-count-label">{v('projector.ideaCountLabel')}</span>
             </p>
           ) : null}
         </section>
 
         <section className="iwp-join" aria-labelledby="iwp-join">
-          <h2 id="iwp-join">{v.projector.join}</h2>
+          <h2 id="iwp-join">{v('projector.join')}</h2>
           {join?.enabled ? (
             <>
               <img
                 className="iwp-qr"
                 src={flowApi.joinQrUrl(access.workshopId, join.code)}
-                alt={v.projector.qrAlt}
+                alt={v('projector.qrAlt')}
                 data-testid="projector-qr"
               />
               <p className="iwp-url">{join.joinUrl.replace(/^https?:\/\//, '')}</p>
-              <p className="iwp-code-label">{v.projector.code}</p>
+              <p className="iwp-code-label">{v('projector.code')}</p>
               <p className="iwp-code" data-testid="projector-code">
                 {join.code}
               </p>
             </>
           ) : join || joinFailed ? (
-            <p className="iwp-note">{v.projector.codeUnavailable}</p>
+            <p className="iwp-note">{v('projector.codeUnavailable')}</p>
           ) : null}
         </section>
 
@@ -130,7 +130,7 @@ export function ProjectorView({
           <section className="iwp-results" aria-live="polite">
             {waitingForResults ? (
               <p className="iwp-soon" data-testid="projector-results-soon">
-                {v.results.soon}
+                {v('results.soon')}
               </p>
             ) : results ? (
               <ResultsChart round={results} />

@@ -4,20 +4,20 @@
  * text ("gleichauf") and with a pattern, never by colour alone.
  */
 import type { RevealedRound } from '@ideenwand/protocol'
-import { useViewT } from '../shared/useViewT.ts'
+import { useT } from '../../i18n/LangProvider.tsx'
 
 /** How many entries fit on a projector slide. */
 const MAX_ROWS = 10
 
 export function ResultsChart({ round }: { round: RevealedRound }) {
-  const v = useViewT()
+  const v = useT('views')
   const max = Math.max(1, ...round.results.map((entry) => entry.dots))
   const rows = round.results.slice(0, MAX_ROWS)
   return (
     <figure className="iwp-chart" data-testid="projector-results">
       <figcaption className="iwp-chart-caption">
-        {v.results.heading(round.number)}{' '}
-        <span className="iwp-chart-voters">· {v.results.voters(round.voters)}</span>
+        {v('results.heading', { round: round.number })}{' '}
+        <span className="iwp-chart-voters">· {v('results.voters', { count: round.voters })}</span>
       </figcaption>
       <ol className="iwp-bars">
         {rows.map((entry) => (
@@ -32,8 +32,8 @@ export function ResultsChart({ round }: { round: RevealedRound }) {
               <span className="iwp-bar" style={{ width: `${(entry.dots / max) * 100}%` }} />
             </span>
             <span className="iwp-bar-count">
-              {v.results.dots(entry.dots)}
-              {entry.tied ? <span className="iwp-tie"> = {v.results.tied}</span> : null}
+              {v('results.dots', { count: entry.dots })}
+              {entry.tied ? <span className="iwp-tie"> = {v('results.tied')}</span> : null}
             </span>
           </li>
         ))}

@@ -8,7 +8,6 @@
 import { useT } from '../../i18n/LangProvider.tsx'
 import { boardPath, listPath, phonePath, projectorPath } from '../../router.ts'
 import { Link } from '../../ui/Link.tsx'
-import { useViewT } from './useViewT.ts'
 
 export type BoardView = 'canvas' | 'phone' | 'list' | 'projector'
 
@@ -23,16 +22,20 @@ export function BoardViewLinks({
   show?: readonly BoardView[]
   className?: string
 }) {
-  const v = useViewT()
+  const v = useT('views')
   const t = useT()
   const targets: Record<BoardView, { href: string; label: string; testId: string }> = {
-    canvas: { href: boardPath(boardId), label: v.links.whiteboard, testId: 'link-whiteboard' },
-    list: { href: listPath(boardId), label: v.links.list, testId: 'link-list' },
-    phone: { href: phonePath(boardId), label: v.links.phone, testId: 'link-phone' },
-    projector: { href: projectorPath(boardId), label: v.links.projector, testId: 'link-projector' },
+    canvas: { href: boardPath(boardId), label: v('links.whiteboard'), testId: 'link-whiteboard' },
+    list: { href: listPath(boardId), label: v('links.list'), testId: 'link-list' },
+    phone: { href: phonePath(boardId), label: v('links.phone'), testId: 'link-phone' },
+    projector: {
+      href: projectorPath(boardId),
+      label: v('links.projector'),
+      testId: 'link-projector',
+    },
   }
   return (
-    <nav className={`iwv-links ${className ?? ''}`} aria-label={v.links.label}>
+    <nav className={`iwv-links ${className ?? ''}`} aria-label={v('links.label')}>
       {show
         .filter((view) => view !== current)
         .map((view) => (
@@ -41,7 +44,7 @@ export function BoardViewLinks({
           </Link>
         ))}
       {/* BITV 2.0: the accessibility statement is linked from every page and view. */}
-      <Link href="/barrierefreiheit">{t.footer.accessibility}</Link>
+      <Link href="/barrierefreiheit">{t('footer.accessibility')}</Link>
     </nav>
   )
 }

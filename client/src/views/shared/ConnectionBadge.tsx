@@ -5,24 +5,27 @@
  * back to the gate (lobby) instead.
  */
 import { CloseCode, type CloseInfo } from '@ideenwand/protocol'
+import type { TFunction } from 'i18next'
 import { useEffect } from 'react'
 import type { ConnectionSnapshot } from '../../board/BoardConnection.ts'
 import { useT } from '../../i18n/LangProvider.tsx'
-import type { Messages } from '../../i18n/messages.ts'
 import { Link } from '../../ui/Link.tsx'
-import { useViewT } from './useViewT.ts'
 
-function closedText(t: Messages, info: CloseInfo): { text: string; rejoin: boolean } {
+function closedText(t: TFunction<'common'>, info: CloseInfo): { text: string; rejoin: boolean } {
   if (info.reason === CloseCode.Removed.reason)
-    return { text: t.board.closedRemoved, rejoin: false }
-  if (info.code === CloseCode.Unauthorized.code) return { text: t.board.closedEnded, rejoin: true }
+    return { text: t('board.closedRemoved'), rejoin: false }
+  if (info.code === CloseCode.Unauthorized.code)
+    return { text: t('board.closedEnded'), rejoin: true }
   if (info.code === CloseCode.BoardNotFound.code) {
-    return { text: t.board.closedNotFound, rejoin: false }
+    return { text: t('board.closedNotFound'), rejoin: false }
   }
   if (info.code === CloseCode.Forbidden.code) {
-    return { text: t.board.closedForbidden, rejoin: false }
+    return { text: t('board.closedForbidden'), rejoin: false }
   }
-  return { text: t.board.closedOther(info.reason || String(info.code)), rejoin: false }
+  return {
+    text: t('board.closedOther', { reason: info.reason || String(info.code) }),
+    rejoin: false,
+  }
 }
 
 /** Calls `onWaiting` when the server says this guest is back in the lobby. */
@@ -42,7 +45,7 @@ const GLYPH: Record<ConnectionSnapshot['state'], string> = {
 }
 
 export function ConnectionBadge({ snapshot }: { snapshot: ConnectionSnapshot }) {
-  const v = useViewT()
+  const v = useT('views')
   return (
     <span
       className={`iwv-conn iwv-conn-${snapshot.state}`}
@@ -52,7 +55,7 @@ export function ConnectionBadge({ snapshot }: { snapshot: ConnectionSnapshot }) 
       <span aria-hidden="true" className="iwv-conn-glyph">
         {GLYPH[snapshot.state]}
       </span>{' '}
-      {v.state[snapshot.state]}
+      {v(`state.${snapshot.state}`)}
     </span>
   )
 }
@@ -60,13 +63,13 @@ export function ConnectionBadge({ snapshot }: { snapshot: ConnectionSnapshot }) 
 /** Offline banner (polite) or the closed alert; nothing while connected. */
 export function ConnectionBanner({ snapshot }: { snapshot: ConnectionSnapshot }) {
   const t = useT()
-  const v = useViewT()
+  const v = useT('views')
   if (snapshot.state === 'closed' && snapshot.closed) {
     const { text, rejoin } = closedText(t, snapshot.closed)
     return (
       <div className="iwv-banner iwv-banner-closed">
         <strong role="alert">{text}</strong>{' '}
-        <Link href={rejoin ? '/join' : '/'}>{rejoin ? t.board.rejoin : t.backToStart}</Link>
+        <Link href={rejoin ? '/join' : '/'}>{rejoin ? t('board.rejoin') : t('backToStart')}</Link>
       </div>
     )
   }
@@ -77,7 +80,7 @@ export function ConnectionBanner({ snapshot }: { snapshot: ConnectionSnapshot })
           <span aria-hidden="true" className="iwv-banner-icon">
             ⚠
           </span>{' '}
-          {v.state.offlineBanner}
+          {v('state.offlineBanner')}
         </p>
       ) : null}
     </div>

@@ -4,7 +4,7 @@
  */
 import { MAX_IDEA_TEXT } from '@ideenwand/board'
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
-import { useViewT } from './useViewT.ts'
+import { useT } from '../../i18n/LangProvider.tsx'
 
 export function IdeaEditForm({
   initial,
@@ -15,7 +15,7 @@ export function IdeaEditForm({
   onSave: (text: string) => void
   onCancel: () => void
 }) {
-  const v = useViewT()
+  const v = useT('views')
   const id = useId()
   const [text, setText] = useState(initial)
   const [error, setError] = useState<string | null>(null)
@@ -29,7 +29,7 @@ export function IdeaEditForm({
   const submit = (event?: FormEvent) => {
     event?.preventDefault()
     if (!text.trim()) {
-      setError(v.idea.empty)
+      setError(v('idea.empty'))
       field.current?.focus()
       return
     }
@@ -37,7 +37,7 @@ export function IdeaEditForm({
   }
   return (
     <form className="iwv-edit" onSubmit={submit} noValidate>
-      <label htmlFor={id}>{v.idea.editLabel}</label>
+      <label htmlFor={id}>{v('idea.editLabel')}</label>
       <textarea
         ref={field}
         id={id}
@@ -67,10 +67,10 @@ export function IdeaEditForm({
       ) : null}
       <div className="iwv-actions">
         <button type="submit" className="iw-button iw-button-primary">
-          {v.idea.save}
+          {v('idea.save')}
         </button>
         <button type="button" className="iw-button" onClick={onCancel}>
-          {v.idea.cancel}
+          {v('idea.cancel')}
         </button>
       </div>
     </form>

@@ -4,9 +4,10 @@
  * `role="timer"` element (not announced every second; views announce "1 minute left" themselves).
  */
 import type { TimerState } from '@ideenwand/protocol'
+import type { TFunction } from 'i18next'
 import { useEffect, useState } from 'react'
 import type { BoardConnection } from '../../board/BoardConnection.ts'
-import { useViewT } from './useViewT.ts'
+import { useT } from '../../i18n/LangProvider.tsx'
 
 /** Milliseconds left now, or null when no timer is set; re-renders every second while running. */
 export function useRemainingMs(
@@ -36,6 +37,15 @@ export function formatClock(ms: number): string {
   return `${minutes}:${String(seconds).padStart(2, '0')}`
 }
 
+/** "noch 2 Minuten 5 Sekunden" for screen readers. */
+function timeLeft(t: TFunction<'views'>, totalSeconds: number): string {
+  const minutes = Math.floor(totalSeconds / 60)
+  const seconds = t('seconds', { count: totalSeconds % 60 })
+  return minutes > 0
+    ? t('timeLeft', { minutes: t('minutes', { count: minutes }), seconds })
+    : t('timeLeftSeconds', { seconds })
+}
+
 export function Timer({
   connection,
   timer,
@@ -45,7 +55,7 @@ export function Timer({
   timer: TimerState | null | undefined
   className?: string
 }) {
-  const t = useViewT()
+  const t = useT('views')
   const remaining = useRemainingMs(connection, timer)
   if (remaining === null || !timer) return null
   const total = Math.ceil(remaining / 1000)
@@ -54,12 +64,13 @@ export function Timer({
     <div className={`iwv-timer ${paused ? 'iwv-timer-paused' : ''} ${className ?? ''}`}>
       <span
         role="timer"
-        aria-label={`${t.timerLabel}: ${t.timeLeft(Math.floor(total / 60), total % 60)}`}
+        aria-label={`${t('timerLabel')}: ${timeLeft(t, total)}`}
         data-testid="timer"
+        data-status={timer.status}
       >
         <span aria-hidden="true">{formatClock(remaining)}</span>
       </span>
-      {paused ? <span className="iwv-timer-note"> ({t.timerPaused})</span> : null}
+      {paused ? <span className="iwv-timer-note"> ({t('timerPaused')})</span> : null}
     </div>
   )
 }

@@ -63,42 +63,42 @@ export function ViewGate({ boardId, returnPath, children }: ViewGateProps) {
     case 'checking':
       return (
         <main className="iw-loading" aria-busy="true">
-          {t.loadingBoard}
+          {t('loadingBoard')}
         </main>
       )
     case 'signIn':
       return (
-        <Page title={t.board.signInTitle}>
-          <p>{t.board.signInBody}</p>
+        <Page title={t('board.signInTitle')}>
+          <p>{t('board.signInBody')}</p>
           <div className="iw-row iw-row-wrap">
             <Link className="iw-button iw-button-primary" href="/join">
-              {t.start.joinHeading}
+              {t('start.joinHeading')}
             </Link>
             <Link className="iw-button" href={`/login?next=${encodeURIComponent(returnPath)}`}>
-              {t.nav.login}
+              {t('nav.login')}
             </Link>
           </div>
         </Page>
       )
     case 'waiting':
       return (
-        <Page title={t.lobby.title}>
+        <Page title={t('lobby.title')}>
           <LobbyScreen onAdmitted={() => setAttempt((n) => n + 1)} />
         </Page>
       )
     case 'notFound':
       return (
-        <Page title={t.board.notFoundTitle}>
-          <p>{t.board.notFoundBody}</p>
-          <Link href="/">{t.backToStart}</Link>
+        <Page title={t('board.notFoundTitle')}>
+          <p>{t('board.notFoundBody')}</p>
+          <Link href="/">{t('backToStart')}</Link>
         </Page>
       )
     case 'error':
       return (
-        <Page title={t.board.notFoundTitle}>
+        <Page title={t('board.notFoundTitle')}>
           <FormMessage kind="error">{gate.message}</FormMessage>
           <button type="button" className="iw-button" onClick={() => setAttempt((n) => n + 1)}>
-            {t.common.retry}
+            {t('common.retry')}
           </button>
         </Page>
       )

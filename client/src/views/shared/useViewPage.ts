@@ -16,8 +16,8 @@ export function useViewPage(
   const t = useT()
   const heading = useRef<HTMLHeadingElement>(null)
   useEffect(() => {
-    document.title = `${title} – ${t.appName}`
-  }, [title, t.appName])
+    document.title = `${title} – ${t('appName')}`
+  }, [title, t])
   useEffect(() => {
     if (hasNavigated()) heading.current?.focus()
   }, [])
