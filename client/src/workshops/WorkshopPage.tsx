@@ -17,6 +17,7 @@ import { Link } from '../ui/Link.tsx'
 import { Page } from '../ui/Page.tsx'
 import { FacilitatorsPanel } from './FacilitatorsPanel.tsx'
 import { InviteCard } from './InviteCard.tsx'
+import { OutcomePanel } from './OutcomePanel.tsx'
 import { ParticipantsPanel } from './ParticipantsPanel.tsx'
 import { WorkshopForm } from './WorkshopForm.tsx'
 
@@ -70,6 +71,8 @@ function WorkshopView({
       </section>
 
       <ParticipantsPanel workshopId={workshop.id} />
+
+      <OutcomePanel workshopId={workshop.id} language={workshop.language} />
 
       <FacilitatorsPanel workshop={workshop} onChanged={reload} />
 

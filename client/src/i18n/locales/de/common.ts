@@ -147,6 +147,25 @@ export const common = {
     lobby: 'Warteraum: Teilnehmende erst nach Freigabe einlassen',
     lobbyHint: 'Neue Teilnehmende warten, bis Sie sie in der Liste einlassen.',
   },
+  outcome: {
+    heading: 'Ergebnis exportieren',
+    intro:
+      'Jederzeit, auch während des Workshops: der Bericht für Rathaus und Presse und das Open-Data-Paket für das Datenportal. Verborgene Ideen bleiben draußen.',
+    language: 'Sprache des Berichts',
+    names: 'Namen der Teilnehmenden nennen',
+    format: {
+      pdf: 'Bericht als PDF',
+      html: 'Bericht als HTML',
+      md: 'Bericht als Markdown',
+    },
+    openData: 'Open-Data-Paket',
+    licence: 'Lizenz',
+    dlDe: 'Datenlizenz Deutschland – Namensnennung 2.0',
+    publisher: 'Herausgeber (z. B. Stadt Bad Belzig)',
+    downloadZip: 'Open-Data-Paket herunterladen (ZIP)',
+    preparing: '{{what}} wird erstellt …',
+    done: '{{what}} ist heruntergeladen.',
+  },
   workshop: {
     back: 'Alle Workshops',
     detailsHeading: 'Angaben',

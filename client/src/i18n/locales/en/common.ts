@@ -148,6 +148,25 @@ export const common: Translation<typeof de> = {
     lobby: 'Lobby: let participants in only after approval',
     lobbyHint: 'New participants wait until you admit them in the list.',
   },
+  outcome: {
+    heading: 'Export the outcome',
+    intro:
+      'At any time, also during the workshop: the report for the town hall and the press, and the open-data package for the data portal. Hidden ideas stay out.',
+    language: 'Language of the report',
+    names: 'Name the participants',
+    format: {
+      pdf: 'Report as PDF',
+      html: 'Report as HTML',
+      md: 'Report as Markdown',
+    },
+    openData: 'Open-data package',
+    licence: 'Licence',
+    dlDe: 'Data licence Germany – attribution 2.0',
+    publisher: 'Publisher (e.g. the town of Bad Belzig)',
+    downloadZip: 'Download the open-data package (ZIP)',
+    preparing: 'Preparing {{what}} …',
+    done: '{{what}} is downloaded.',
+  },
   workshop: {
     back: 'All workshops',
     detailsHeading: 'Details',

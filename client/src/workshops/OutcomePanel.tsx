@@ -1,0 +1,194 @@
+/**
+ * Getting the outcome out, at any moment during or after the workshop: the report as PDF, HTML
+ * or Markdown (in German or English, with participants' names only when chosen), the open-data
+ * package (Frictionless Data Package + DCAT-AP.de) under the chosen licence, with progress.
+ */
+import { useEffect, useId, useState } from 'react'
+import { download } from '../api/download.ts'
+import { apiJson, apiVoid, type Schema } from '../api/http.ts'
+import { useT } from '../i18n/LangProvider.tsx'
+import { errorMessage } from '../ui/errors.ts'
+import { FormMessage } from '../ui/Field.tsx'
+
+type Licence = 'cc-by-4.0' | 'dl-by-de-2.0'
+interface Settings {
+  licence: Licence
+  publisher: string | null
+  reportNames: boolean
+}
+
+const SettingsSchema: Schema<Settings> = {
+  safeParse(value) {
+    const v = value as Partial<Settings> | null
+    return v && (v.licence === 'cc-by-4.0' || v.licence === 'dl-by-de-2.0')
+      ? {
+          success: true,
+          data: {
+            licence: v.licence,
+            publisher: v.publisher ?? null,
+            reportNames: v.reportNames === true,
+          },
+        }
+      : { success: false, error: { message: 'expected outcome settings' } }
+  },
+}
+
+const FORMATS = ['pdf', 'html', 'md'] as const
+
+export function OutcomePanel({
+  workshopId,
+  language,
+}: {
+  workshopId: string
+  language: 'de' | 'en'
+}) {
+  const t = useT()
+  const ids = useId()
+  const [settings, setSettings] = useState<Settings | null>(null)
+  const [lang, setLang] = useState<'de' | 'en'>(language)
+  const [names, setNames] = useState(false)
+  const [progress, setProgress] = useState<{ what: string; fraction: number | null } | null>(null)
+  const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null)
+  const base = `/api/workshops/${encodeURIComponent(workshopId)}`
+
+  useEffect(() => {
+    apiJson(
+      'GET',
+      `/workshops/${encodeURIComponent(workshopId)}/outcome-settings`,
+      SettingsSchema,
+    ).then(setSettings, () =>
+      setSettings({ licence: 'cc-by-4.0', publisher: null, reportNames: false }),
+    )
+  }, [workshopId])
+
+  const save = async (patch: Partial<Settings>) => {
+    if (!settings) return
+    const next = { ...settings, ...patch }
+    setSettings(next)
+    try {
+      await apiVoid('PATCH', `/workshops/${encodeURIComponent(workshopId)}/outcome-settings`, patch)
+    } catch (caught) {
+      setMessage({ kind: 'error', text: errorMessage(t, caught) })
+    }
+  }
+
+  const fetchFile = async (what: string, path: string) => {
+    setMessage(null)
+    setProgress({ what, fraction: null })
+    try {
+      await download(path, (fraction) => setProgress({ what, fraction }))
+      setMessage({ kind: 'success', text: t('outcome.done', { what }) })
+    } catch (caught) {
+      setMessage({ kind: 'error', text: errorMessage(t, caught) })
+    } finally {
+      setProgress(null)
+    }
+  }
+
+  const label = (format: (typeof FORMATS)[number]) => t(`outcome.format.${format}`)
+  return (
+    <section aria-labelledby={`${ids}-h`} className="iw-card" data-testid="outcome-panel">
+      <h2 id={`${ids}-h`}>{t('outcome.heading')}</h2>
+      <p className="iw-muted">{t('outcome.intro')}</p>
+      <div className="iw-row iw-row-wrap">
+        <div className="iw-field">
+          <label htmlFor={`${ids}-lang`}>{t('outcome.language')}</label>
+          <select
+            id={`${ids}-lang`}
+            value={lang}
+            onChange={(e) => setLang(e.target.value as 'de' | 'en')}
+          >
+            <option value="de">{t('langName.de')}</option>
+            <option value="en">{t('langName.en')}</option>
+          </select>
+        </div>
+        <div className="iw-check">
+          <input
+            type="checkbox"
+            id={`${ids}-names`}
+            checked={names}
+            onChange={(e) => setNames(e.target.checked)}
+          />
+          <label htmlFor={`${ids}-names`}>{t('outcome.names')}</label>
+        </div>
+      </div>
+      <div className="iw-row iw-row-wrap">
+        {FORMATS.map((format) => (
+          <button
+            key={format}
+            type="button"
+            className="iw-button"
+            disabled={progress !== null}
+            data-testid={`download-${format}`}
+            onClick={() =>
+              void fetchFile(
+                label(format),
+                `${base}/report?format=${format}&lang=${lang}&names=${names ? 1 : 0}`,
+              )
+            }
+          >
+            {label(format)}
+          </button>
+        ))}
+      </div>
+
+      <h3>{t('outcome.openData')}</h3>
+      <div className="iw-row iw-row-wrap">
+        <div className="iw-field">
+          <label htmlFor={`${ids}-licence`}>{t('outcome.licence')}</label>
+          <select
+            id={`${ids}-licence`}
+            value={settings?.licence ?? 'cc-by-4.0'}
+            disabled={!settings}
+            onChange={(e) => void save({ licence: e.target.value as Licence })}
+          >
+            <option value="cc-by-4.0">CC BY 4.0</option>
+            <option value="dl-by-de-2.0">{t('outcome.dlDe')}</option>
+          </select>
+        </div>
+        <div className="iw-field">
+          <label htmlFor={`${ids}-publisher`}>{t('outcome.publisher')}</label>
+          <input
+            id={`${ids}-publisher`}
+            defaultValue={settings?.publisher ?? ''}
+            key={settings ? 'loaded' : 'loading'}
+            maxLength={200}
+            onBlur={(e) => void save({ publisher: e.target.value.trim() || null })}
+          />
+        </div>
+      </div>
+      <button
+        type="button"
+        className="iw-button"
+        disabled={progress !== null}
+        data-testid="download-zip"
+        onClick={() =>
+          void fetchFile(
+            t('outcome.openData'),
+            `${base}/open-data.zip?lang=${lang}&licence=${settings?.licence ?? 'cc-by-4.0'}`,
+          )
+        }
+      >
+        {t('outcome.downloadZip')}
+      </button>
+
+      {progress ? (
+        <div className="iw-download-progress" data-testid="download-progress">
+          <label htmlFor={`${ids}-progress`}>
+            {t('outcome.preparing', { what: progress.what })}
+          </label>
+          <progress
+            id={`${ids}-progress`}
+            max={1}
+            {...(progress.fraction === null ? {} : { value: progress.fraction })}
+          />
+        </div>
+      ) : null}
+      {message ? (
+        <FormMessage kind={message.kind} testId="outcome-message">
+          {message.text}
+        </FormMessage>
+      ) : null}
+    </section>
+  )
+}
