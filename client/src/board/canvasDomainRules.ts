@@ -24,6 +24,7 @@ import {
   type TLShapeId,
   type VecLike,
 } from 'tldraw'
+import { frameLayout, freeSlotInFrame } from './frameLayout.ts'
 import {
   CLUSTER_FRAME_SIZE,
   CLUSTER_FRAME_TYPE,
@@ -175,7 +176,10 @@ export function registerCanvasDomainRules(editor: Editor, board: Board): () => v
           const center = editor.getViewportPageBounds().center
           for (const cluster of clusters) {
             if (framed.has(cluster.id)) continue
-            const { w, h } = CLUSTER_FRAME_SIZE
+            // Big enough for the cluster's ideas, so their cards are not clipped.
+            const layout = frameLayout(ideas.filter((i) => i.clusterId === cluster.id).length)
+            const w = Math.max(CLUSTER_FRAME_SIZE.w, layout.w)
+            const h = Math.max(CLUSTER_FRAME_SIZE.h, layout.h)
             const spot = findFreeSpot(editor, center, w, h)
             editor.createShape<ClusterFrameShape>({
               id: clusterFrameId(cluster.id),
@@ -193,19 +197,30 @@ export function registerCanvasDomainRules(editor: Editor, board: Board): () => v
             if (carded.has(idea.id)) continue
             const { w, h } = IDEA_CARD_SIZE
             const frame = idea.clusterId === null ? undefined : frameOf.get(idea.clusterId)
-            const frameBounds = frame ? editor.getShapePageBounds(frame.id) : undefined
-            const spot =
-              rescued.get(idea.id) ??
-              findFreeSpot(editor, frameBounds?.center ?? center, w, h, frame?.id)
+            const rescuedAt = rescued.get(idea.id)
             rescued.delete(idea.id)
-            // A card for a clustered idea goes into its frame (frames are not rotated).
-            const origin = frame ? editor.getShapePageTransform(frame.id).point() : { x: 0, y: 0 }
+            if (frame && !rescuedAt) {
+              // A card for a clustered idea goes into the next free slot of its frame.
+              const slot = freeSlotInFrame(
+                editor,
+                editor.getShape<ClusterFrameShape>(frame.id) ?? frame,
+              )
+              editor.createShape<IdeaCardShape>({
+                id: ideaCardId(idea.id),
+                type: IDEA_CARD_TYPE,
+                parentId: frame.id,
+                x: slot.x,
+                y: slot.y,
+                props: { ideaId: idea.id, w, h },
+              })
+              continue
+            }
+            const spot = rescuedAt ?? findFreeSpot(editor, center, w, h)
             editor.createShape<IdeaCardShape>({
               id: ideaCardId(idea.id),
               type: IDEA_CARD_TYPE,
-              ...(frame ? { parentId: frame.id } : {}),
-              x: spot.x - origin.x,
-              y: spot.y - origin.y,
+              x: spot.x,
+              y: spot.y,
               props: { ideaId: idea.id, w, h },
             })
           }

@@ -7,6 +7,7 @@
  */
 import type { Board, IdeaColor } from '@ideenwand/board'
 import type { Editor, TLShapeId } from 'tldraw'
+import { CARD_GAP, FRAME_TITLE_H, frameLayout } from '../board/frameLayout.ts'
 import {
   CLUSTER_FRAME_TYPE,
   type ClusterFrameShape,
@@ -20,25 +21,12 @@ export interface AcceptedCluster {
   ideaIds: string[]
 }
 
-const GAP = 24
-const TITLE_H = 44
+const GAP = CARD_GAP
+const TITLE_H = FRAME_TITLE_H
 const FRAME_GAP = 64
 const FRAMES_PER_ROW = 3
 /** New clusters take turns through these, so neighbouring frames differ (titles name them). */
 const CLUSTER_COLORS: readonly IdeaColor[] = ['blue', 'green', 'orange', 'violet', 'red', 'yellow']
-
-/** Size of a frame holding `n` cards in a near-square grid. */
-export function frameLayout(n: number): { cols: number; rows: number; w: number; h: number } {
-  const cols = Math.max(1, Math.min(4, Math.ceil(Math.sqrt(n))))
-  const rows = Math.max(1, Math.ceil(n / cols))
-  const { w, h } = IDEA_CARD_SIZE
-  return {
-    cols,
-    rows,
-    w: GAP + cols * (w + GAP),
-    h: TITLE_H + GAP + rows * (h + GAP),
-  }
-}
 
 function cardsOf(editor: Editor, ideaId: string): TLShapeId[] {
   return editor
