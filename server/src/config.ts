@@ -24,7 +24,10 @@ export interface Config {
    * the host they are sent to (same origin), which also works on a laptop in a local network.
    */
   publicUrl: string | null
-  /** Optional Redis for rate-limit counters shared by several instances. */
+  /**
+   * Optional Redis: rate-limit counters shared by several instances, and the fan-out of board
+   * updates and presence between instances that serve the same board (sync/fanout).
+   */
   redisUrl: string | null
   sessions: SessionPolicy
   rateLimits: {
@@ -53,6 +56,19 @@ export interface SyncLimits {
   compactUpdates: number
   /** …or this many bytes of updates. */
   compactBytes: number
+  /** A board's updates arriving within this window are stored and sent as one (ms). */
+  updateTickMs: number
+  /** Presence (awareness) changes of a board are coalesced and sent once per this window (ms). */
+  awarenessTickMs: number
+  /**
+   * At most this many changed presence states per board and tick; the rest wait (freshest first,
+   * facilitators, joins and leaves always). Thins cursors on very large boards.
+   */
+  presenceCap: number
+  /** Above this many unsent bytes a connection gets no presence until it has caught up. */
+  slowBufferedBytes: number
+  /** Above this many unsent bytes a connection is closed (4508, the client reconnects). */
+  maxBufferedBytes: number
 }
 
 type Env = Record<string, string | undefined>
@@ -145,6 +161,11 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       roomIdleMs: int(env, 'ROOM_IDLE_MS', 30_000),
       compactUpdates: int(env, 'COMPACT_UPDATES', 500, 1),
       compactBytes: int(env, 'COMPACT_BYTES', 4 * 1024 * 1024, 1),
+      updateTickMs: int(env, 'SYNC_UPDATE_TICK_MS', 20),
+      awarenessTickMs: int(env, 'SYNC_AWARENESS_TICK_MS', 40, 1),
+      presenceCap: int(env, 'SYNC_PRESENCE_CAP', 64, 1),
+      slowBufferedBytes: int(env, 'SYNC_SLOW_BUFFERED', 512 * 1024, 1024),
+      maxBufferedBytes: int(env, 'SYNC_MAX_BUFFERED', 16 * 1024 * 1024, 1024),
     },
   }
 }

@@ -25,6 +25,8 @@ import { BoardStore } from './storage/BoardStore.ts'
 import { type Db, openDb } from './storage/Db.ts'
 import { migrate } from './storage/migrate.ts'
 import { ConnectionRegistry } from './sync/ConnectionRegistry.ts'
+import { type Fanout, LocalFanout } from './sync/fanout/Fanout.ts'
+import { RedisFanout } from './sync/fanout/RedisFanout.ts'
 import { Rooms } from './sync/Rooms.ts'
 import { CofacilitatorInvites } from './workshops/CofacilitatorInvites.ts'
 import { ControlService } from './workshops/ControlService.ts'
@@ -68,7 +70,10 @@ export async function createServer(options: ServerOptions): Promise<IdeenwandSer
   log.info({ engine: db.engine, applied }, 'database ready')
 
   const store = new BoardStore(db)
-  const rooms = new Rooms(store, config.sync, log)
+  const fanout: Fanout = config.redisUrl
+    ? new RedisFanout(config.redisUrl, log, `ideenwand:${config.databaseSchema ?? 'public'}`)
+    : new LocalFanout()
+  const rooms = new Rooms(store, config.sync, log, fanout)
   const registry = new ConnectionRegistry((conn) =>
     rooms.get(conn.context.boardId)?.dropAwareness(conn),
   )
@@ -81,7 +86,11 @@ export async function createServer(options: ServerOptions): Promise<IdeenwandSer
   const access = new Access(sessions, facilitators, guests, workshops, (id) =>
     control.participantsMayWrite(id),
   )
-  const limits = new RateLimits(config.redisUrl, limitSpecs(config.rateLimits))
+  const limits = new RateLimits(
+    config.redisUrl,
+    limitSpecs(config.rateLimits),
+    config.databaseSchema ?? 'public',
+  )
   const cookies: CookiePolicy = { secure: config.publicUrl?.startsWith('https://') ?? false }
   const isAllowedOrigin = originPolicy(config.publicUrl)
   let shuttingDown = false
@@ -168,6 +177,7 @@ export async function createServer(options: ServerOptions): Promise<IdeenwandSer
       for (const ws of wss.clients) ws.terminate()
       if ('closeAllConnections' in http) http.closeAllConnections()
       await store.idle()
+      await fanout.close()
       await limits.close()
       await db.close()
       log.info('stopped')

@@ -30,6 +30,8 @@ export const CloseCode = {
   RateLimited: { code: 4429, reason: 'rate limit exceeded' },
   /** The board could not be loaded or stored; retry later. */
   StorageUnavailable: { code: 4503, reason: 'storage unavailable' },
+  /** The client reads so slowly that unsent data piled up beyond the limit; reconnect. */
+  TooSlow: { code: 4508, reason: 'too slow' },
   /** Unexpected server error while handling this connection; retry later. */
   InternalError: { code: 4500, reason: 'internal error' },
 } as const

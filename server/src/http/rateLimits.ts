@@ -43,7 +43,11 @@ export class RateLimits {
   private readonly limiters: Record<LimitName, RateLimiterAbstract>
   private readonly redis: Redis | null
 
-  constructor(redisUrl: string | null, specs: Record<LimitName, LimitSpec>) {
+  /**
+   * `namespace` separates the counters of deployments sharing one Redis (the server passes its
+   * database schema), so one installation's limits never count another's requests.
+   */
+  constructor(redisUrl: string | null, specs: Record<LimitName, LimitSpec>, namespace = 'public') {
     this.redis = redisUrl
       ? new Redis(redisUrl, {
           enableOfflineQueue: false,
@@ -55,7 +59,7 @@ export class RateLimits {
     this.redis?.on('error', () => {})
     const make = (name: string, spec: LimitSpec): RateLimiterAbstract => {
       const options = {
-        keyPrefix: `ideenwand:rl:${name}`,
+        keyPrefix: `ideenwand:${namespace}:rl:${name}`,
         points: spec.points,
         duration: spec.durationSeconds,
         ...(spec.blockSeconds ? { blockDuration: spec.blockSeconds } : {}),

@@ -130,8 +130,13 @@ export function mountSync(app: Hono, opts: SyncRouteOptions): void {
           {
             send: (data) => ws.send(data as Uint8Array<ArrayBuffer>),
             close: (code, reason) => ws.close(code, reason),
+            // The raw `ws` socket knows how much is still queued (Hono's WSContext does not).
+            get bufferedAmount() {
+              return (ws.raw as { bufferedAmount?: number } | undefined)?.bufferedAmount ?? 0
+            },
           },
           new RateLimiter(limits.ratePerSecond, limits.rateBurst),
+          { slowBytes: limits.slowBufferedBytes, maxBytes: limits.maxBufferedBytes },
         )
         registry.add(conn)
         link = rooms.connect(conn)

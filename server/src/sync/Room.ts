@@ -1,25 +1,29 @@
 /**
- * One active board: its Y.Doc and awareness, the connections on it, and the path every update
+ * One active board: its Y.Doc and presence, the connections on it, and the path every update
  * takes — validate, apply, store (group-committed), then echo to everyone including the sender.
  * Because the echo (and the `Ack` extension message) only goes out after the update is committed,
- * a client that sees its update confirmed knows it is stored.
+ * a client that sees its update confirmed knows it is stored. Updates arriving within one
+ * `updateTickMs` are stored and sent as one merged update, encoded once for all connections.
+ * With several instances (sync/fanout) a stored update is also published; updates from other
+ * instances are applied and relayed without being stored again.
  */
 import {
   type ClientMessage,
   CloseCode,
   decodeClientMessage,
   encodeAck,
-  encodeAwareness,
   encodeSyncStep1,
   encodeSyncStep2,
   encodeSyncUpdate,
   ProtocolError,
 } from '@ideenwand/protocol'
-import * as awarenessProtocol from 'y-protocols/awareness'
+import type * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import type { SyncLimits } from '../config.ts'
 import type { Logger } from '../logger.ts'
 import type { BoardStore, StoredBoard } from '../storage/BoardStore.ts'
+import type { BoardChannel } from './fanout/Fanout.ts'
+import { Presence, REMOTE } from './Presence.ts'
 import { SyncConnection } from './SyncConnection.ts'
 
 /** y-protocols' auth message "permission denied" with a reason, sent once to read-only clients. */
@@ -27,13 +31,22 @@ const READ_ONLY_NOTICE = new Uint8Array([2, 0, 9, ...new TextEncoder().encode('r
 
 const RETRY_BASE_MS = 200
 const RETRY_MAX_MS = 5_000
+/** Origin of stored rows folded in by compaction: relayed to clients, not stored again. */
+const FROM_STORE = Symbol('stored by another instance')
+/** Sync step 2 replies kept per board for clients that send the same state vector. */
+const DIFF_CACHE_SIZE = 8
 
 export class Room {
   readonly doc = new Y.Doc({ gc: true })
-  readonly awareness = new awarenessProtocol.Awareness(this.doc)
+  readonly presence: Presence
   readonly connections = new Set<SyncConnection>()
   private pending: Uint8Array[] = []
+  /** Updates from other instances, already stored there: relayed, not stored. */
+  private relayed: Uint8Array[] = []
   private flushScheduled = false
+  private lastFlushAt = 0
+  /** Sync step 2 answers by state vector; cleared whenever the doc changes. */
+  private readonly diffCache = new Map<string, Uint8Array>()
   private flushing: Promise<void> | null = null
   private lastUpdateId: number
   private updatesSinceSnapshot: number
@@ -54,8 +67,14 @@ export class Room {
     private readonly limits: SyncLimits,
     private readonly log: Logger,
     stored: StoredBoard,
+    private readonly channel: BoardChannel,
   ) {
-    this.awareness.setLocalState(null)
+    this.presence = new Presence(this.doc, {
+      tickMs: limits.awarenessTickMs,
+      cap: limits.presenceCap,
+      connections: () => this.connections,
+      publish: (update) => this.channel.publishAwareness(update),
+    })
     this.lastUpdateId = stored.lastUpdateId
     this.updatesSinceSnapshot = stored.updates.length
     this.doc.transact(() => {
@@ -69,11 +88,38 @@ export class Room {
         }
       }
     })
-    this.doc.on('update', (update: Uint8Array) => {
-      this.pending.push(update)
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      this.diffCache.clear()
+      // Another instance's update is relayed as received (see channel.attach below).
+      if (origin === REMOTE) return
+      if (origin === FROM_STORE) this.relayed.push(update)
+      else this.pending.push(update)
       this.scheduleFlush()
     })
-    this.awareness.on('update', this.onAwarenessUpdate)
+    channel.attach({
+      update: (update) => {
+        if (this.closed) return
+        try {
+          Y.applyUpdate(this.doc, update, REMOTE)
+        } catch (err) {
+          this.log.error({ err, boardId }, 'update from another instance does not apply')
+          return
+        }
+        // Relayed as it came, not as the doc re-encodes it: applying a merged batch in one
+        // transaction garbage-collects values overwritten inside it, which the instance that
+        // stored the batch did send to its own clients.
+        this.relayed.push(update)
+        this.scheduleFlush()
+      },
+      awareness: (update) => {
+        if (this.closed) return
+        try {
+          this.presence.apply(update, REMOTE)
+        } catch (err) {
+          this.log.warn({ err, boardId }, 'presence from another instance does not apply')
+        }
+      },
+    })
     this.doc.getMap('ideas').observe((event) => {
       const origin = event.transaction.origin
       if (!(origin instanceof SyncConnection)) return
@@ -87,32 +133,28 @@ export class Room {
     return this.closed
   }
 
+  get awareness(): awarenessProtocol.Awareness {
+    return this.presence.awareness
+  }
+
   join(conn: SyncConnection): void {
     this.connections.add(conn)
     conn.send(encodeSyncStep1(Y.encodeStateVector(this.doc)))
-    const states = this.awareness.getStates()
-    if (states.size > 0) {
-      conn.send(
-        encodeAwareness(
-          awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()]),
-        ),
-      )
-    }
+    const snapshot = this.presence.snapshot()
+    if (snapshot) conn.send(snapshot)
     this.onJoin(conn)
   }
 
   leave(conn: SyncConnection): void {
     if (!this.connections.delete(conn)) return
-    if (conn.awarenessIds.size > 0) {
-      awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessIds], null)
-    }
+    if (conn.awarenessIds.size > 0) this.presence.remove(conn.awarenessIds)
     if (this.connections.size === 0) this.onEmpty()
   }
 
   /** Removes a connection's cursor and presence for everyone (it became read-only). */
   dropAwareness(conn: SyncConnection): void {
     if (conn.awarenessIds.size === 0) return
-    awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessIds], null)
+    this.presence.remove(conn.awarenessIds)
     conn.awarenessIds.clear()
   }
 
@@ -141,13 +183,7 @@ export class Room {
   private handle(conn: SyncConnection, message: ClientMessage): void {
     switch (message.type) {
       case 'sync-step1': {
-        let diff: Uint8Array
-        try {
-          diff = Y.encodeStateAsUpdate(this.doc, message.stateVector)
-        } catch (err) {
-          throw new ProtocolError(`bad state vector: ${(err as Error).message}`)
-        }
-        conn.send(encodeSyncStep2(diff))
+        conn.send(this.syncStep2For(message.stateVector))
         return
       }
       case 'sync-step2':
@@ -167,15 +203,15 @@ export class Room {
         // Read-only connections are not shown to others (no cursor of the projector).
         if (!conn.context.canWrite) return
         try {
-          awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, conn)
+          this.presence.apply(message.update, conn)
         } catch (err) {
           throw new ProtocolError(`bad awareness update: ${(err as Error).message}`)
         }
         return
       }
       case 'query-awareness': {
-        const ids = [...this.awareness.getStates().keys()]
-        conn.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)))
+        // Always answered, even with no states: clients (and tests) use it as a barrier.
+        conn.send(this.presence.snapshot() ?? this.presence.empty())
         return
       }
       case 'auth':
@@ -189,28 +225,39 @@ export class Room {
     conn.send(READ_ONLY_NOTICE)
   }
 
-  private readonly onAwarenessUpdate = (
-    change: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ): void => {
-    if (origin instanceof SyncConnection) {
-      for (const id of change.added) origin.awarenessIds.add(id)
-      for (const id of change.updated) origin.awarenessIds.add(id)
-      for (const id of change.removed) origin.awarenessIds.delete(id)
+  /**
+   * The sync step 2 frame answering `stateVector`. A reconnect storm sends the same state vector
+   * hundreds of times and computing the diff walks the whole document, so recent answers are kept
+   * until the doc changes.
+   */
+  private syncStep2For(stateVector: Uint8Array): Uint8Array {
+    const key = Buffer.from(stateVector).toString('latin1')
+    const cached = this.diffCache.get(key)
+    if (cached) return cached
+    let diff: Uint8Array
+    try {
+      diff = Y.encodeStateAsUpdate(this.doc, stateVector)
+    } catch (err) {
+      throw new ProtocolError(`bad state vector: ${(err as Error).message}`)
     }
-    const changed = [...change.added, ...change.updated, ...change.removed]
-    const frame = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed))
-    for (const c of this.connections) c.send(frame)
+    const frame = encodeSyncStep2(diff)
+    if (this.diffCache.size >= DIFF_CACHE_SIZE) this.diffCache.clear()
+    this.diffCache.set(key, frame)
+    return frame
   }
 
   private scheduleFlush(): void {
-    if (this.flushScheduled) return
+    if (this.flushScheduled || this.flushing) return
     this.flushScheduled = true
-    // Updates that arrive in the same tick are merged into one write and one echo.
-    setImmediate(() => {
+    // An update after a quiet spell goes out at once; during a burst everything arriving within
+    // one tick is merged into one write and one echo (runFlush keeps the same pace).
+    const wait = this.lastFlushAt + this.limits.updateTickMs - performance.now()
+    const run = () => {
       this.flushScheduled = false
       void this.flush()
-    })
+    }
+    if (wait <= 0) setImmediate(run)
+    else setTimeout(run, wait)
   }
 
   /** Stores everything applied so far, echoes it and sends acks. Resolves when done. */
@@ -218,6 +265,10 @@ export class Room {
     if (!this.flushing) {
       this.flushing = this.runFlush().finally(() => {
         this.flushing = null
+        // Something may have been applied between the loop's last look and now.
+        if (this.pending.length > 0 || this.relayed.length > 0 || this.hasUnacked()) {
+          this.scheduleFlush()
+        }
       })
     }
     return this.flushing
@@ -227,21 +278,31 @@ export class Room {
     for (;;) {
       if (this.discarded) {
         this.pending = []
+        this.relayed = []
         return
       }
+      const wait = this.lastFlushAt + this.limits.updateTickMs - performance.now()
+      if (wait > 0 && !this.closed) await new Promise((r) => setTimeout(r, wait))
       const batch = this.pending
+      const relayed = this.relayed
       const acks = [...this.connections]
         .filter((c) => c.received > c.acked)
         .map((c) => [c, c.received] as const)
-      if (batch.length === 0 && acks.length === 0) break
+      if (batch.length === 0 && relayed.length === 0 && acks.length === 0) break
+      this.lastFlushAt = performance.now()
       this.pending = []
+      this.relayed = []
+      if (relayed.length > 0) {
+        // Stored by the instance that received it; relaying needs no storing here.
+        this.broadcast(relayed.length === 1 ? relayed[0]! : Y.mergeUpdates(relayed))
+      }
       if (batch.length > 0) {
         const update = batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch)
         this.lastUpdateId = await this.appendWithRetry(update)
         this.updatesSinceSnapshot++
         this.bytesSinceSnapshot += update.length
-        const frame = encodeSyncUpdate(update)
-        for (const c of this.connections) c.send(frame)
+        if (!this.discarded) this.channel.publishUpdate(update)
+        this.broadcast(update)
       }
       for (const [c, seq] of acks) {
         c.acked = seq
@@ -249,6 +310,17 @@ export class Room {
       }
       if (this.pending.length === 0 && this.needsCompaction()) await this.compact()
     }
+  }
+
+  private hasUnacked(): boolean {
+    for (const c of this.connections) if (c.received > c.acked) return true
+    return false
+  }
+
+  /** One frame, encoded once, to every connection. */
+  private broadcast(update: Uint8Array): void {
+    const frame = encodeSyncUpdate(update)
+    for (const c of this.connections) c.send(frame)
   }
 
   private async appendWithRetry(update: Uint8Array): Promise<number> {
@@ -271,18 +343,37 @@ export class Room {
     )
   }
 
-  /** Replaces snapshot + log with one snapshot. Only called when nothing is pending. */
+  /**
+   * Replaces snapshot + log with one snapshot. Only called when nothing is pending. The store
+   * hands over, under a per-board lock, the stored snapshot and exactly the log rows it will
+   * delete; when other instances may have written rows this one has not seen (a lost pub/sub
+   * message), those are applied to the live doc first (and relayed), so the snapshot covers every
+   * row it replaces.
+   */
   private async compact(): Promise<void> {
-    const snapshot = Y.encodeStateAsUpdate(this.doc)
-    const covers = this.lastUpdateId
     const started = performance.now()
     try {
-      await this.store.compact(this.boardId, snapshot, covers)
+      const result = await this.store.compactWith(this.boardId, (stored) => {
+        if (this.channel.shared && !this.doc.isDestroyed) {
+          this.doc.transact(() => {
+            for (const update of [stored.snapshot, ...stored.updates]) {
+              if (!update) continue
+              try {
+                Y.applyUpdate(this.doc, update)
+              } catch (err) {
+                this.log.error({ err, boardId: this.boardId }, 'stored update does not apply')
+              }
+            }
+          }, FROM_STORE)
+        }
+        return Y.encodeStateAsUpdate(this.doc)
+      })
       this.log.debug(
         {
           boardId: this.boardId,
           updates: this.updatesSinceSnapshot,
-          bytes: snapshot.length,
+          rows: result.rows,
+          bytes: result.bytes,
           ms: Math.round(performance.now() - started),
         },
         'compacted board',
@@ -305,7 +396,8 @@ export class Room {
     for (const c of this.connections) c.close(info)
     this.connections.clear()
     await this.flushing
-    this.awareness.destroy()
+    this.channel.close()
+    this.presence.destroy()
     this.doc.destroy()
   }
 
@@ -317,7 +409,8 @@ export class Room {
     for (const c of this.connections) c.close(info)
     this.connections.clear()
     if (this.updatesSinceSnapshot > 0) await this.compact()
-    this.awareness.destroy()
+    this.channel.close()
+    this.presence.destroy()
     this.doc.destroy()
   }
 }

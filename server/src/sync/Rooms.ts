@@ -6,6 +6,7 @@ import { CloseCode } from '@ideenwand/protocol'
 import type { SyncLimits } from '../config.ts'
 import type { Logger } from '../logger.ts'
 import type { BoardStore } from '../storage/BoardStore.ts'
+import { type Fanout, LocalFanout } from './fanout/Fanout.ts'
 import { Room } from './Room.ts'
 import type { SyncConnection } from './SyncConnection.ts'
 
@@ -26,6 +27,8 @@ export class Rooms {
     private readonly store: BoardStore,
     private readonly limits: SyncLimits,
     private readonly log: Logger,
+    /** Other instances serving the same boards (Redis); none by default. */
+    private readonly fanout: Fanout = new LocalFanout(),
   ) {}
 
   get size(): number {
@@ -108,9 +111,18 @@ export class Rooms {
   private async load(boardId: string): Promise<Room> {
     const started = performance.now()
     await this.store.ensureBoard(boardId)
-    const stored = await this.store.load(boardId)
+    // Subscribe before loading: whatever another instance stores from now on either is in the
+    // load or arrives through the channel (both, at worst — applying twice changes nothing).
+    const channel = await this.fanout.join(boardId)
+    let stored: Awaited<ReturnType<BoardStore['load']>>
+    try {
+      stored = await this.store.load(boardId)
+    } catch (err) {
+      channel.close()
+      throw err
+    }
     this.loads++
-    const room = new Room(boardId, this.store, this.limits, this.log, stored)
+    const room = new Room(boardId, this.store, this.limits, this.log, stored, channel)
     room.onEmpty = () => this.scheduleIdle(room)
     room.onJoin = (conn) => this.hooks.onJoin(conn)
     room.onIdeasAdded = (conn, ids) => this.hooks.onIdeasAdded(conn, ids)

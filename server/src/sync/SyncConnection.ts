@@ -10,6 +10,21 @@ import type { RateLimiter } from './RateLimiter.ts'
 export interface SocketLike {
   send(data: Uint8Array): void
   close(code: number, reason: string): void
+  /** Bytes queued but not yet handed to the network (`ws`'s `bufferedAmount`); 0 if unknown. */
+  readonly bufferedAmount?: number
+}
+
+/** How much unsent data a connection may pile up before it is treated as slow or hopeless. */
+export interface Backpressure {
+  /** Above this, presence frames are skipped; the connection gets a full snapshot once drained. */
+  slowBytes: number
+  /** Above this, the connection is closed with 4508 (`too slow`); the client reconnects. */
+  maxBytes: number
+}
+
+const NO_LIMIT: Backpressure = {
+  slowBytes: Number.POSITIVE_INFINITY,
+  maxBytes: Number.POSITIVE_INFINITY,
 }
 
 /** Who is connected and what they may do; resolved before the upgrade. */
@@ -41,20 +56,49 @@ export class SyncConnection {
   /** Told once that it is read-only. */
   deniedNotified = false
   closed = false
+  /** Presence frames were skipped because it read too slowly; owes a full presence snapshot. */
+  presenceStale = false
 
   constructor(
     readonly context: ConnectionContext,
     private readonly socket: SocketLike,
     readonly limiter: RateLimiter,
+    private readonly backpressure: Backpressure = NO_LIMIT,
   ) {}
 
+  /** Bytes sent to this connection that the network has not taken yet. */
+  get buffered(): number {
+    return this.socket.bufferedAmount ?? 0
+  }
+
+  /** True while this connection is too far behind to be sent presence. */
+  get isSlow(): boolean {
+    return this.buffered > this.backpressure.slowBytes
+  }
+
+  /** Sends a frame that must arrive (document updates, acks, replies); closes hopeless readers. */
   send(frame: Uint8Array): void {
     if (this.closed) return
     try {
       this.socket.send(frame)
     } catch {
       this.close(CloseCode.InternalError)
+      return
     }
+    if (this.buffered > this.backpressure.maxBytes) this.close(CloseCode.TooSlow)
+  }
+
+  /**
+   * Sends a presence frame unless the connection is behind; then it is skipped (presence is a
+   * latest-state value, so the snapshot sent once it has drained replaces everything skipped).
+   */
+  sendPresence(frame: Uint8Array): void {
+    if (this.closed) return
+    if (this.presenceStale || this.isSlow) {
+      this.presenceStale = true
+      return
+    }
+    this.send(frame)
   }
 
   close(info: CloseInfo): void {

@@ -1,0 +1,48 @@
+/**
+ * The seam between a room and the other server instances that serve the same board. A room
+ * publishes what its own clients sent (document updates after they are stored, presence once per
+ * tick) and receives what other instances' clients sent. Without `REDIS_URL` the room is alone and
+ * `LocalFanout` makes every call a no-op.
+ */
+
+/** What arrives from other instances for one board. */
+export interface FanoutHandlers {
+  /** A document update another instance has already stored: apply and relay, never store. */
+  update(update: Uint8Array): void
+  /** A presence (awareness) update from another instance's clients. */
+  awareness(update: Uint8Array): void
+}
+
+/** One board's link to the other instances. */
+export interface BoardChannel {
+  /** True when other instances may hold the same board (compaction must merge the stored log). */
+  readonly shared: boolean
+  publishUpdate(update: Uint8Array): void
+  publishAwareness(update: Uint8Array): void
+  /** Starts delivering to `handlers`; messages that arrived before are delivered first, in order. */
+  attach(handlers: FanoutHandlers): void
+  close(): void
+}
+
+export interface Fanout {
+  /** Subscribes to a board; resolves once messages published from now on will arrive. */
+  join(boardId: string): Promise<BoardChannel>
+  close(): Promise<void>
+}
+
+const LOCAL_CHANNEL: BoardChannel = {
+  shared: false,
+  publishUpdate: () => {},
+  publishAwareness: () => {},
+  attach: () => {},
+  close: () => {},
+}
+
+/** One instance, nothing to fan out to. */
+export class LocalFanout implements Fanout {
+  async join(): Promise<BoardChannel> {
+    return LOCAL_CHANNEL
+  }
+
+  async close(): Promise<void> {}
+}

@@ -1,0 +1,387 @@
+/**
+ * A load generator process: opens many raw y-websocket clients (plus a few full Y.Doc
+ * `WebsocketProvider` clients that check convergence), runs one scenario's send schedule, records
+ * latencies of timestamp beacons and reports back over IPC. Started by the coordinator (main.ts),
+ * pinned to the generator core.
+ */
+import WebSocket from 'ws'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import { Histogram } from './histogram.ts'
+import { beacon, type Dialect, Framer, nowMicros, scanBeacons } from './wire.ts'
+
+export interface GeneratorConfig {
+  /** Base URL: the client connects to `${url}/${docName}`. */
+  url: string
+  docName: string
+  dialect: Dialect
+  headers: Record<string, string>
+  /** First client index of this generator (ids stay unique across generators). */
+  offset: number
+  receivers: number
+  /** Receivers that decode presence frames (all receivers scan document updates). */
+  probes: number
+  writers: number
+  fullClients: number
+  /** Writers connect here instead (two instances: write on one, read on the other). */
+  writerUrl?: string
+}
+
+export type Command =
+  | { cmd: 'connect'; config: GeneratorConfig }
+  | { cmd: 'fanout'; ratePerSecond: number; warmupMs: number; measureMs: number }
+  | { cmd: 'cursor'; hz: number; warmupMs: number; measureMs: number }
+  | { cmd: 'reconnect'; windowMs: number; timeoutMs: number }
+  | { cmd: 'exit' }
+
+class RawClient {
+  ws: WebSocket | null = null
+  synced = false
+  clock = 0
+  onFrame: ((data: Buffer) => void) | null = null
+  readonly clientId: number
+
+  constructor(
+    readonly index: number,
+    private readonly framer: Framer,
+    private readonly config: GeneratorConfig,
+    private readonly writer = false,
+  ) {
+    this.clientId = 1_000_000 + index
+  }
+
+  /** Opens the socket and resolves when the server answered our sync step 1. */
+  connect(stateVector: Uint8Array = new Uint8Array([0])): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const base = this.writer && this.config.writerUrl ? this.config.writerUrl : this.config.url
+      const ws = new WebSocket(`${base}/${this.config.docName}`, {
+        headers: this.config.headers,
+        perMessageDeflate: false,
+      })
+      ws.binaryType = 'nodebuffer'
+      this.ws = ws
+      this.synced = false
+      let settled = false
+      ws.on('open', () => {
+        if (this.framer.dialect === 'hocuspocus') ws.send(this.framer.auth())
+        ws.send(this.framer.syncStep1(stateVector))
+      })
+      ws.on('message', (data: Buffer) => {
+        if (!this.synced) {
+          const { type, sub } = this.framer.kind(data)
+          if (type === 0 && sub === 0) ws.send(this.framer.syncStep2(new Uint8Array([0, 0])))
+          if (type === 0 && sub === 1) {
+            this.synced = true
+            if (!settled) {
+              settled = true
+              resolve()
+            }
+          }
+        }
+        this.onFrame?.(data)
+      })
+      ws.on('error', (err) => {
+        if (!settled) {
+          settled = true
+          reject(err)
+        }
+      })
+      ws.on('close', (code) => {
+        if (!settled) {
+          settled = true
+          reject(new Error(`closed ${code}`))
+        }
+      })
+    })
+  }
+
+  send(frame: Uint8Array): void {
+    if (this.ws?.readyState === WebSocket.OPEN) this.ws.send(frame)
+  }
+
+  close(): void {
+    this.ws?.removeAllListeners()
+    this.ws?.on('error', () => {})
+    this.ws?.terminate()
+    this.ws = null
+  }
+}
+
+/** Node `ws` with the session cookie, for y-websocket's provider. */
+function socketWithHeaders(headers: Record<string, string>) {
+  return class extends WebSocket {
+    constructor(url: string, protocols?: string | string[]) {
+      super(url, protocols, { headers, perMessageDeflate: false })
+    }
+  }
+}
+
+let config: GeneratorConfig
+let framer: Framer
+const receivers: RawClient[] = []
+const writers: { client: RawClient; doc: Y.Doc; last: string }[] = []
+const full: { doc: Y.Doc; provider: WebsocketProvider }[] = []
+let stateVector: Uint8Array = new Uint8Array([0])
+
+function reply(msg: unknown): void {
+  process.send?.(msg)
+}
+
+async function connectAll(): Promise<{ ms: number; failed: number }> {
+  const started = performance.now()
+  let failed = 0
+  const all: RawClient[] = []
+  for (let i = 0; i < config.receivers; i++) {
+    const c = new RawClient(config.offset + i, framer, config)
+    receivers.push(c)
+    all.push(c)
+  }
+  for (let i = 0; i < config.writers; i++) {
+    const client = new RawClient(config.offset + config.receivers + i, framer, config, true)
+    const doc = new Y.Doc()
+    writers.push({ client, doc, last: '' })
+    all.push(client)
+  }
+  // Bounded concurrency: a real crowd does not open 2,000 sockets in one millisecond either.
+  for (let i = 0; i < all.length; i += 50) {
+    const results = await Promise.allSettled(all.slice(i, i + 50).map((c) => c.connect()))
+    failed += results.filter((r) => r.status === 'rejected').length
+  }
+  if (config.dialect === 'y') {
+    for (let i = 0; i < config.fullClients; i++) {
+      const doc = new Y.Doc()
+      const provider = new WebsocketProvider(config.url, config.docName, doc, {
+        WebSocketPolyfill: socketWithHeaders(
+          config.headers,
+        ) as unknown as typeof globalThis.WebSocket,
+        disableBc: true,
+      })
+      full.push({ doc, provider })
+    }
+    await Promise.all(
+      full.map(
+        ({ provider }) =>
+          new Promise<void>((resolve) => {
+            if (provider.synced) return resolve()
+            provider.once('sync', () => resolve())
+            setTimeout(resolve, 10_000).unref()
+          }),
+      ),
+    )
+    const first = full[0]
+    if (first) stateVector = Y.encodeStateVector(first.doc)
+  }
+  return { ms: performance.now() - started, failed }
+}
+
+/** Runs `fn` at `hz` per second with a phase offset until `endAt` (fixed schedule, no drift). */
+function schedule(hz: number, phase: number, endAt: number, fn: () => void): Promise<void> {
+  return new Promise((resolve) => {
+    const period = 1000 / hz
+    let next = performance.now() + phase * period
+    const step = () => {
+      const now = performance.now()
+      if (now >= endAt) return resolve()
+      while (next <= now) {
+        fn()
+        next += period
+      }
+      setTimeout(step, Math.max(0, next - performance.now()))
+    }
+    setTimeout(step, Math.max(0, next - performance.now()))
+  })
+}
+
+function windowStats(started: number, warmupMs: number, measureMs: number) {
+  const from = (performance.timeOrigin + started + warmupMs) * 1000
+  const to = from + measureMs * 1000
+  return { from, to }
+}
+
+async function runFanout(ratePerSecond: number, warmupMs: number, measureMs: number) {
+  const hist = new Histogram()
+  const started = performance.now()
+  const { from, to } = windowStats(started, warmupMs, measureMs)
+  let delivered = 0
+  let frames = 0
+  let sentInWindow = 0
+  for (const r of receivers) {
+    r.onFrame = (data) => {
+      frames++
+      const now = nowMicros()
+      scanBeacons(data, (micros) => {
+        if (micros < from || micros > to) return
+        delivered++
+        hist.record((now - micros) / 1000)
+      })
+    }
+  }
+  const endAt = started + warmupMs + measureMs
+  let cpuAtStart = process.cpuUsage()
+  const cpuTimer = setTimeout(() => {
+    cpuAtStart = process.cpuUsage()
+  }, warmupMs)
+  const perWriter = ratePerSecond / Math.max(1, writers.length)
+  await Promise.all(
+    writers.map((w, i) =>
+      schedule(perWriter, i / writers.length, endAt, () => {
+        const micros = nowMicros()
+        const value = beacon(w.client.index, micros)
+        let update: Uint8Array | null = null
+        const capture = (u: Uint8Array) => {
+          update = u
+        }
+        w.doc.on('update', capture)
+        w.doc.getMap('bench').set(`w${w.client.index}`, value)
+        w.doc.off('update', capture)
+        if (update) w.client.send(framer.update(update))
+        w.last = value
+        if (micros >= from && micros <= to) sentInWindow++
+      }),
+    ),
+  )
+  clearTimeout(cpuTimer)
+  const cpu = process.cpuUsage(cpuAtStart)
+  await new Promise((r) => setTimeout(r, 1500))
+  for (const r of receivers) r.onFrame = null
+  // Convergence: every full client holds every writer's last value.
+  let converged: boolean | null = null
+  if (full.length > 0) {
+    converged = full.every(({ doc }) =>
+      writers.every((w) => doc.getMap('bench').get(`w${w.client.index}`) === w.last),
+    )
+  }
+  return {
+    latency: hist.toJSON(),
+    delivered,
+    expected: sentInWindow * receivers.length,
+    sentInWindow,
+    frames,
+    generatorCpuMs: (cpu.user + cpu.system) / 1000,
+    converged,
+  }
+}
+
+async function runCursor(hz: number, warmupMs: number, measureMs: number) {
+  const hist = new Histogram()
+  const started = performance.now()
+  const { from, to } = windowStats(started, warmupMs, measureMs)
+  let delivered = 0
+  let frames = 0
+  let sentInWindow = 0
+  receivers.forEach((r, i) => {
+    const probe = i < config.probes
+    r.onFrame = (data) => {
+      frames++
+      if (!probe) return
+      const now = nowMicros()
+      scanBeacons(data, (micros, sender) => {
+        if (micros < from || micros > to || sender === r.index % 100000) return
+        delivered++
+        hist.record((now - micros) / 1000)
+      })
+    }
+  })
+  const endAt = started + warmupMs + measureMs
+  let cpuAtStart = process.cpuUsage()
+  const cpuTimer = setTimeout(() => {
+    cpuAtStart = process.cpuUsage()
+  }, warmupMs)
+  await Promise.all(
+    receivers.map((r, i) =>
+      schedule(hz, (i * 0.618) % 1, endAt, () => {
+        const micros = nowMicros()
+        const x = Math.round(Math.random() * 2000)
+        const y = Math.round(Math.random() * 1200)
+        const state = `{"user":{"name":"Bench ${r.index}","color":"#30a0c0"},"cursor":{"x":${x},"y":${y}},"b":"${beacon(r.index, micros)}"}`
+        r.send(framer.awareness(r.clientId, ++r.clock, state))
+        if (micros >= from && micros <= to) sentInWindow++
+      }),
+    ),
+  )
+  clearTimeout(cpuTimer)
+  const cpu = process.cpuUsage(cpuAtStart)
+  await new Promise((r) => setTimeout(r, 1000))
+  for (const r of receivers) r.onFrame = null
+  return {
+    latency: hist.toJSON(),
+    delivered,
+    sentInWindow,
+    frames,
+    generatorCpuMs: (cpu.user + cpu.system) / 1000,
+  }
+}
+
+async function runReconnect(windowMs: number, timeoutMs: number) {
+  const hist = new Histogram()
+  const started = performance.now()
+  const cpuAtStart = process.cpuUsage()
+  let failed = 0
+  await Promise.all(
+    receivers.map(
+      (r) =>
+        new Promise<void>((resolve) => {
+          setTimeout(() => {
+            r.close()
+            const t0 = performance.now()
+            const timer = setTimeout(() => {
+              failed++
+              resolve()
+            }, timeoutMs)
+            r.connect(stateVector).then(
+              () => {
+                clearTimeout(timer)
+                hist.record(performance.now() - t0)
+                r.send(
+                  framer.awareness(r.clientId, ++r.clock, `{"user":{"name":"Bench ${r.index}"}}`),
+                )
+                resolve()
+              },
+              () => {
+                clearTimeout(timer)
+                failed++
+                resolve()
+              },
+            )
+          }, Math.random() * windowMs)
+        }),
+    ),
+  )
+  const cpu = process.cpuUsage(cpuAtStart)
+  return {
+    latency: hist.toJSON(),
+    failed,
+    totalMs: performance.now() - started,
+    generatorCpuMs: (cpu.user + cpu.system) / 1000,
+  }
+}
+
+process.on('message', async (msg: Command) => {
+  try {
+    switch (msg.cmd) {
+      case 'connect':
+        config = msg.config
+        framer = new Framer(config.dialect, config.docName)
+        reply({ ev: 'ready', ...(await connectAll()) })
+        return
+      case 'fanout':
+        reply({ ev: 'done', ...(await runFanout(msg.ratePerSecond, msg.warmupMs, msg.measureMs)) })
+        return
+      case 'cursor':
+        reply({ ev: 'done', ...(await runCursor(msg.hz, msg.warmupMs, msg.measureMs)) })
+        return
+      case 'reconnect':
+        reply({ ev: 'done', ...(await runReconnect(msg.windowMs, msg.timeoutMs)) })
+        return
+      case 'exit':
+        for (const c of receivers) c.close()
+        for (const w of writers) w.client.close()
+        for (const f of full) f.provider.destroy()
+        setTimeout(() => process.exit(0), 100)
+        return
+    }
+  } catch (err) {
+    reply({ ev: 'error', message: err instanceof Error ? err.stack : String(err) })
+  }
+})
+process.on('disconnect', () => process.exit(0))

@@ -1,0 +1,449 @@
+/**
+ * `pnpm bench [--quick] [--only=a,b,c,d,e] [--servers=ideenwand,reference,hocuspocus]`: the
+ * benchmark program. Runs the scenarios of issue 7 against Ideenwand and, for (a), (b) and (d),
+ * side by side with the y-websocket reference server and Hocuspocus (alternating order), then
+ * writes results/<profile>.md, .json and -chart.svg. Servers run pinned to core 0, load
+ * generators to core 1.
+ */
+import { execFileSync } from 'node:child_process'
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { migrate, openDb } from '@ideenwand/server'
+import postgres from 'postgres'
+import WebSocket from 'ws'
+import { coldBoardUpdates, type DbTarget, ideenwandBoard, seedBoard } from './board.ts'
+import { type Row, renderChart, renderMarkdown } from './report.ts'
+import { measure } from './run.ts'
+import { DIALECT, HAS_TASKSET, ROOT, type ServerKind, ServerProcess } from './servers.ts'
+import { Framer } from './wire.ts'
+
+const args = new Map(
+  process.argv.slice(2).map((a) => {
+    const [k, v] = a.replace(/^--/, '').split('=')
+    return [k ?? '', v ?? 'true'] as const
+  }),
+)
+const QUICK = args.has('quick')
+/** `--tag=before` writes results/<profile>-before.* (e.g. with BENCH_IDEENWAND_ROOT set). */
+const TAG = args.get('tag')
+const PROFILE = `${QUICK ? 'quick' : 'full'}${TAG ? `-${TAG}` : ''}`
+const ONLY = new Set((args.get('only') ?? 'a,b,c,d,e').split(','))
+const SERVERS = (args.get('servers') ?? 'ideenwand,reference,hocuspocus').split(',') as ServerKind[]
+const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? null
+const RESULTS = fileURLToPath(new URL('../results/', import.meta.url))
+const WINDOW = QUICK ? { warmupMs: 1000, measureMs: 3000 } : { warmupMs: 2000, measureMs: 6000 }
+
+if (HAS_TASKSET) execFileSync('taskset', ['-pc', '1', String(process.pid)], { stdio: 'ignore' })
+
+const rows: Row[] = []
+const tmp = mkdtempSync(join(tmpdir(), 'ideenwand-bench-'))
+let template = ''
+
+function log(msg: string): void {
+  process.stdout.write(`${new Date().toISOString().slice(11, 19)} ${msg}\n`)
+}
+
+async function pgliteTemplate(): Promise<string> {
+  if (template) return template
+  template = join(tmp, 'template')
+  const db = await openDb({ engine: 'pglite', dataDir: template })
+  await migrate(db)
+  await db.close()
+  return template
+}
+
+async function freshDb(
+  engine: 'pglite' | 'postgres',
+): Promise<{ env: Record<string, string>; target: DbTarget; drop(): Promise<void> }> {
+  if (engine === 'pglite') {
+    const dataDir = join(tmp, `db-${Math.random().toString(36).slice(2)}`)
+    cpSync(await pgliteTemplate(), dataDir, { recursive: true })
+    return {
+      env: { DATA_DIR: dataDir, DATABASE_URL: '' },
+      target: { engine: 'pglite', dataDir },
+      drop: async () => rmSync(dataDir, { recursive: true, force: true }),
+    }
+  }
+  if (!DATABASE_URL) throw new Error('postgres needs DATABASE_URL')
+  const schema = `bench_${Math.random().toString(36).slice(2, 10)}`
+  const sql = postgres(DATABASE_URL, { max: 1, onnotice: () => {} })
+  await sql.unsafe(`create schema ${schema}`)
+  await sql.end()
+  return {
+    env: { DATABASE_URL, DATABASE_SCHEMA: schema },
+    target: { engine: 'postgres', url: DATABASE_URL, schema },
+    drop: async () => {
+      const s = postgres(DATABASE_URL, { max: 1, onnotice: () => {} })
+      await s.unsafe(`drop schema ${schema} cascade`)
+      await s.end()
+    },
+  }
+}
+
+const IDEENWAND_ENV = {
+  RATE_LIMIT_JOIN_PER_MINUTE: '100000',
+  // With REDIS_URL the counters live in Redis and outlast one run.
+  RATE_LIMIT_SETUP_PER_HOUR: '100000',
+  LOG_LEVEL: 'info',
+}
+
+/** Starts one server of `kind` with a board; returns how clients reach it. */
+async function startTarget(kind: ServerKind, extraEnv: Record<string, string> = {}) {
+  if (kind === 'ideenwand') {
+    const db = await freshDb('pglite')
+    const server = await ServerProcess.start(kind, { ...IDEENWAND_ENV, ...db.env, ...extraEnv })
+    const access = await ideenwandBoard(server.httpUrl)
+    const headers: Record<string, string> = { cookie: access.cookie }
+    return {
+      server,
+      docName: access.boardId,
+      headers,
+      stop: async () => {
+        await server.stop()
+        await db.drop()
+      },
+    }
+  }
+  const server = await ServerProcess.start(kind)
+  const headers: Record<string, string> = {}
+  return { server, docName: 'bench-board', headers, stop: () => server.stop() }
+}
+
+/** Each entry's servers in an order that rotates with `i`, so no server always goes first. */
+function rotated(i: number): ServerKind[] {
+  return SERVERS.map((_, j) => SERVERS[(i + j) % SERVERS.length]!)
+}
+
+async function fanout(configs: { n: number; rate: number }[]) {
+  for (const [i, { n, rate }] of configs.entries()) {
+    for (const kind of rotated(i)) {
+      log(`(a) fan-out ${kind} N=${n} ${rate}/s`)
+      const t = await startTarget(kind)
+      try {
+        const m = await measure(
+          [t.server],
+          {
+            url: t.server.wsBase,
+            docName: t.docName,
+            dialect: DIALECT[kind],
+            headers: t.headers,
+            receivers: n,
+            writers: 4,
+            probes: 0,
+            fullClients: kind === 'hocuspocus' ? 0 : 2,
+          },
+          { cmd: 'fanout', ratePerSecond: rate, ...WINDOW },
+          WINDOW,
+        )
+        const delivered = m.totals.delivered ?? 0
+        rows.push({
+          scenario: 'a',
+          label: `fan-out N=${n} @ ${rate}/s`,
+          server: kind,
+          n,
+          rate,
+          m,
+          delivered,
+          expected: m.totals.expected ?? 0,
+          cpuPerDeliveryUs: (m.serverCpuSeconds * 1e6) / Math.max(1, delivered),
+        })
+        log(summary(rows.at(-1)!))
+      } catch (err) {
+        log(`  failed: ${(err as Error).message.split('\n')[0]}`)
+      } finally {
+        await t.stop()
+      }
+    }
+  }
+}
+
+async function cursor(configs: { n: number; hz: number }[]) {
+  for (const [i, { n, hz }] of configs.entries()) {
+    for (const kind of rotated(i)) {
+      log(`(b) cursor storm ${kind} N=${n} × ${hz} Hz`)
+      const t = await startTarget(kind)
+      try {
+        const probes = Math.min(n, 20)
+        const m = await measure(
+          [t.server],
+          {
+            url: t.server.wsBase,
+            docName: t.docName,
+            dialect: DIALECT[kind],
+            headers: t.headers,
+            receivers: n,
+            writers: 0,
+            probes,
+            fullClients: 0,
+          },
+          { cmd: 'cursor', hz, ...WINDOW },
+          WINDOW,
+        )
+        const offered = (m.totals.sentInWindow ?? 0) * ((probes * (n - 1)) / n)
+        rows.push({
+          scenario: 'b',
+          label: `cursors N=${n} × ${hz} Hz`,
+          server: kind,
+          n,
+          rate: hz,
+          m,
+          delivered: m.totals.delivered ?? 0,
+          expected: Math.round(offered),
+          cpuPerDeliveryUs: Number.NaN,
+        })
+        log(summary(rows.at(-1)!))
+      } catch (err) {
+        log(`  failed: ${(err as Error).message.split('\n')[0]}`)
+      } finally {
+        await t.stop()
+      }
+    }
+  }
+}
+
+async function reconnect(configs: { n: number }[]) {
+  for (const [i, { n }] of configs.entries()) {
+    for (const kind of rotated(i)) {
+      log(`(d) reconnect storm ${kind} N=${n}`)
+      const t = await startTarget(kind)
+      try {
+        const m = await measure(
+          [t.server],
+          {
+            url: t.server.wsBase,
+            docName: t.docName,
+            dialect: DIALECT[kind],
+            headers: t.headers,
+            receivers: n,
+            writers: 0,
+            probes: 0,
+            fullClients: kind === 'hocuspocus' ? 0 : 1,
+          },
+          { cmd: 'reconnect', windowMs: 2000, timeoutMs: 20_000 },
+          null,
+        )
+        rows.push({
+          scenario: 'd',
+          label: `reconnect N=${n} in 2 s`,
+          server: kind,
+          n,
+          rate: 0,
+          m,
+          delivered: n - (m.totals.failed ?? 0),
+          expected: n,
+          cpuPerDeliveryUs: Number.NaN,
+        })
+        log(summary(rows.at(-1)!))
+      } catch (err) {
+        log(`  failed: ${(err as Error).message.split('\n')[0]}`)
+      } finally {
+        await t.stop()
+      }
+    }
+  }
+}
+
+/** Time from opening the socket to the server's complete sync step 2. */
+async function timeToSync(
+  url: string,
+  headers: Record<string, string>,
+): Promise<{ ms: number; bytes: number }> {
+  const framer = new Framer('y', '')
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now()
+    const ws = new WebSocket(url, { headers, perMessageDeflate: false })
+    ws.on('open', () => ws.send(framer.syncStep1(new Uint8Array([0]))))
+    ws.on('message', (data: Buffer) => {
+      const { type, sub } = framer.kind(data)
+      if (type === 0 && sub === 1) {
+        const ms = performance.now() - t0
+        ws.close()
+        resolve({ ms, bytes: data.length })
+      }
+    })
+    ws.on('error', reject)
+    setTimeout(() => reject(new Error('cold load timed out')), 60_000).unref()
+  })
+}
+
+async function coldLoad(engines: ('pglite' | 'postgres')[], reps: number) {
+  log('(c) building the 2,000-idea / 5,000-record board')
+  const updates = coldBoardUpdates()
+  for (const engine of engines) {
+    const db = await freshDb(engine)
+    try {
+      let server = await ServerProcess.start('ideenwand', { ...IDEENWAND_ENV, ...db.env })
+      const access = await ideenwandBoard(server.httpUrl)
+      await server.stop()
+      for (const mode of ['snapshot', 'log'] as const) {
+        const samples: number[] = []
+        const serverMs: number[] = []
+        let seeded = { rows: 0, bytes: 0 }
+        let bytes = 0
+        for (let r = 0; r < reps; r++) {
+          seeded = await seedBoard(db.target, access.boardId, updates, mode)
+          server = await ServerProcess.start('ideenwand', { ...IDEENWAND_ENV, ...db.env })
+          try {
+            const res = await timeToSync(`${server.wsBase}/${access.boardId}`, {
+              cookie: access.cookie,
+            })
+            samples.push(res.ms)
+            bytes = res.bytes
+            const loaded = [...server.output.matchAll(/"ms":(\d+),"msg":"board loaded"/g)].at(-1)
+            if (loaded) serverMs.push(Number(loaded[1]))
+          } finally {
+            await server.stop()
+          }
+        }
+        samples.sort((a, b) => a - b)
+        rows.push({
+          scenario: 'c',
+          label: `cold load from ${mode === 'log' ? `a log of ${seeded.rows} updates` : 'a snapshot'} (${engine})`,
+          server: 'ideenwand',
+          n: reps,
+          rate: 0,
+          delivered: bytes,
+          expected: seeded.bytes,
+          cpuPerDeliveryUs: Number.NaN,
+          cold: {
+            samples,
+            serverLoadMs: serverMs,
+            engine,
+            mode,
+            storedBytes: seeded.bytes,
+            syncBytes: bytes,
+          },
+        })
+        log(
+          `  ${engine} ${mode}: first sync ${samples.map((s) => s.toFixed(0)).join(', ')} ms (server load ${serverMs.join(', ')} ms), ${seeded.rows} rows, ${bytes} bytes`,
+        )
+      }
+    } finally {
+      await db.drop()
+    }
+  }
+}
+
+async function redis(configs: { n: number; rate: number }[]) {
+  if (!DATABASE_URL) {
+    log('(e) skipped: two instances need Postgres (set DATABASE_URL)')
+    return
+  }
+  for (const { n, rate } of configs) {
+    for (const mode of ['one instance', 'two instances'] as const) {
+      log(`(e) ${mode} N=${n} ${rate}/s`)
+      const db = await freshDb('postgres')
+      const env = { ...IDEENWAND_ENV, ...db.env, REDIS_URL: 'redis://127.0.0.1:6379' }
+      const a = await ServerProcess.start('ideenwand', env)
+      const b = mode === 'two instances' ? await ServerProcess.start('ideenwand', env) : a
+      try {
+        const access = await ideenwandBoard(a.httpUrl)
+        const m = await measure(
+          mode === 'two instances' ? [a, b] : [a],
+          {
+            url: b.wsBase,
+            writerUrl: a.wsBase,
+            docName: access.boardId,
+            dialect: 'y',
+            headers: { cookie: access.cookie },
+            receivers: n,
+            writers: 4,
+            probes: 0,
+            fullClients: 2,
+          },
+          { cmd: 'fanout', ratePerSecond: rate, ...WINDOW },
+          WINDOW,
+        )
+        const delivered = m.totals.delivered ?? 0
+        rows.push({
+          scenario: 'e',
+          label: `Redis, ${mode}: writers on A, N=${n} readers on ${mode === 'two instances' ? 'B' : 'A'}`,
+          server: 'ideenwand',
+          n,
+          rate,
+          m,
+          delivered,
+          expected: m.totals.expected ?? 0,
+          cpuPerDeliveryUs: (m.serverCpuSeconds * 1e6) / Math.max(1, delivered),
+        })
+        log(summary(rows.at(-1)!))
+      } catch (err) {
+        log(`  failed: ${(err as Error).message.split('\n')[0]}`)
+      } finally {
+        await a.stop()
+        if (b !== a) await b.stop()
+        await db.drop()
+      }
+    }
+  }
+}
+
+function summary(r: Row): string {
+  const m = r.m
+  if (!m) return ''
+  const l = m.latency
+  return `  ${r.server}: delivered ${r.delivered}/${r.expected} p50 ${l.p50.toFixed(1)} p99 ${l.p99.toFixed(1)} max ${l.max.toFixed(1)} ms, server ${m.serverCpuCores.toFixed(2)} cores${Number.isFinite(r.cpuPerDeliveryUs) ? ` (${r.cpuPerDeliveryUs.toFixed(2)} µs/delivery)` : ''}, rss ${m.rssMiB.toFixed(0)} MiB, eld p99 ${m.eventLoop.p99} ms, generator ${(m.generatorCore * 100).toFixed(0)} %${m.valid ? '' : ' INVALID'}${m.converged === false ? ' NOT CONVERGED' : ''}`
+}
+
+async function main() {
+  const started = Date.now()
+  log(
+    `profile ${PROFILE}, servers ${SERVERS.join(', ')}, taskset ${HAS_TASKSET ? 'on' : 'unavailable'}, postgres ${DATABASE_URL ? 'yes' : 'no'}`,
+  )
+  if (ONLY.has('a')) {
+    await fanout(
+      QUICK
+        ? [{ n: 500, rate: 50 }]
+        : [10, 100, 500, 1000, 2000].map((n) => ({ n, rate: 50 })).concat([{ n: 1000, rate: 100 }]),
+    )
+  }
+  if (ONLY.has('b')) {
+    await cursor(
+      QUICK
+        ? [{ n: 100, hz: 20 }]
+        : [
+            { n: 100, hz: 20 },
+            { n: 300, hz: 20 },
+            { n: 1000, hz: 10 },
+          ],
+    )
+  }
+  if (ONLY.has('d')) await reconnect(QUICK ? [{ n: 300 }] : [{ n: 500 }, { n: 1000 }])
+  if (ONLY.has('c')) {
+    await coldLoad(QUICK || !DATABASE_URL ? ['pglite'] : ['pglite', 'postgres'], QUICK ? 1 : 3)
+  }
+  if (ONLY.has('e'))
+    await redis(
+      QUICK
+        ? [{ n: 100, rate: 50 }]
+        : [
+            { n: 100, rate: 50 },
+            { n: 500, rate: 50 },
+          ],
+    )
+  const meta = {
+    profile: PROFILE,
+    date: new Date().toISOString(),
+    node: process.version,
+    cores: (await import('node:os')).cpus().length,
+    taskset: HAS_TASKSET,
+    window: WINDOW,
+    minutes: (Date.now() - started) / 60_000,
+  }
+  writeFileSync(join(RESULTS, `${PROFILE}.json`), `${JSON.stringify({ meta, rows }, null, 1)}\n`)
+  writeFileSync(join(RESULTS, `${PROFILE}.md`), renderMarkdown(meta, rows))
+  writeFileSync(join(RESULTS, `${PROFILE}-chart.svg`), renderChart(rows))
+  log(`wrote results/${PROFILE}.md, .json, -chart.svg in ${meta.minutes.toFixed(1)} min`)
+}
+
+main()
+  .catch((err) => {
+    console.error(err)
+    process.exitCode = 1
+  })
+  .finally(() => {
+    rmSync(tmp, { recursive: true, force: true })
+    void ROOT
+  })

@@ -1,0 +1,164 @@
+/** Renders the benchmark's rows as a Markdown page and a small SVG bar chart. */
+import type { Measured } from './run.ts'
+import type { ServerKind } from './servers.ts'
+
+export interface Row {
+  scenario: 'a' | 'b' | 'c' | 'd' | 'e'
+  label: string
+  server: ServerKind
+  n: number
+  rate: number
+  m?: Measured
+  delivered: number
+  expected: number
+  cpuPerDeliveryUs: number
+  cold?: {
+    samples: number[]
+    serverLoadMs: number[]
+    engine: string
+    mode: string
+    storedBytes: number
+    syncBytes: number
+  }
+}
+
+const f = (v: number, digits = 1) => (Number.isFinite(v) ? v.toFixed(digits) : '–')
+const pct = (a: number, b: number) => (b > 0 ? `${((100 * a) / b).toFixed(1)} %` : '–')
+const flags = (m: Measured) =>
+  `${m.valid ? '' : ' ⚠ generator saturated'}${m.converged === false ? ' ⚠ not converged' : ''}${m.connectFailed ? ` ⚠ ${m.connectFailed} connects failed` : ''}`
+
+export function renderMarkdown(meta: Record<string, unknown>, rows: Row[]): string {
+  const out: string[] = []
+  out.push(`# Benchmark results (${meta.profile})`, '')
+  out.push(
+    `${meta.date}, Node ${meta.node}, ${meta.cores} cores, servers pinned to core 0 and load generators to core 1: ${meta.taskset ? 'yes' : 'no (taskset unavailable)'}. Window: ${JSON.stringify(meta.window)}. Latency is measured from a beacon's send time to its arrival at each receiver (same clock). "Server CPU" is user + system time of the server process over the window, in cores. A run whose generator used more than 90 % of its core is marked ⚠ and its latency is not trustworthy. Reproduce: \`pnpm bench${meta.profile === 'quick' ? ' --quick' : ''}\`.`,
+    '',
+  )
+  const sections: [Row['scenario'], string][] = [
+    ['a', '(a) Fan-out: document updates to N clients on one board'],
+    ['b', '(b) Cursor storm: every client moves its cursor (awareness)'],
+    ['d', '(d) Reconnect storm: all N clients reconnect within 2 s'],
+    ['e', '(e) Two instances through Redis (Postgres store)'],
+  ]
+  for (const [scenario, title] of sections) {
+    const part = rows.filter((r) => r.scenario === scenario && r.m)
+    if (part.length === 0) continue
+    out.push(`## ${title}`, '')
+    if (scenario === 'd') {
+      out.push(
+        '| run | server | synced | time to sync p50 / p95 / p99 / max (ms) | server CPU (core-s) | RSS MiB | event loop p99 / max (ms) | generator core |',
+        '| --- | --- | --- | --- | --- | --- | --- | --- |',
+      )
+      for (const r of part) {
+        const m = r.m!
+        const l = m.latency
+        out.push(
+          `| ${r.label} | ${r.server} | ${r.delivered}/${r.expected} | ${f(l.p50)} / ${f(l.p95)} / ${f(l.p99)} / ${f(l.max)} | ${f(m.serverCpuSeconds, 2)} | ${f(m.rssMiB, 0)} | ${f(m.eventLoop.p99)} / ${f(m.eventLoop.max)} | ${f(m.generatorCore * 100, 0)} %${flags(m)} |`,
+        )
+      }
+    } else {
+      const perDelivery = scenario !== 'b'
+      out.push(
+        `| run | server | delivered | latency p50 / p95 / p99 / max (ms) | server CPU (cores) |${perDelivery ? ' CPU per delivered update (µs) |' : ''} RSS MiB | event loop p99 / max (ms) | generator core |`,
+        `| --- | --- | --- | --- | --- |${perDelivery ? ' --- |' : ''} --- | --- | --- |`,
+      )
+      for (const r of part) {
+        const m = r.m!
+        const l = m.latency
+        out.push(
+          `| ${r.label} | ${r.server} | ${pct(r.delivered, r.expected)} of ${r.expected} | ${f(l.p50)} / ${f(l.p95)} / ${f(l.p99)} / ${f(l.max)} | ${f(m.serverCpuCores, 2)} |${perDelivery ? ` ${f(r.cpuPerDeliveryUs, 2)} |` : ''} ${f(m.rssMiB, 0)} | ${f(m.eventLoop.p99)} / ${f(m.eventLoop.max)} | ${f(m.generatorCore * 100, 0)} %${flags(m)} |`,
+        )
+      }
+    }
+    if (scenario === 'b') {
+      out.push(
+        '',
+        'Delivered = presence states with a beacon that reached the 20 probe clients, of those sent during the window by the other clients. Ideenwand thins presence by design once more than `SYNC_PRESENCE_CAP` states change per 40 ms tick (freshest first, facilitators, joins and leaves always).',
+      )
+    }
+    out.push('')
+  }
+  const cold = rows.filter((r) => r.scenario === 'c' && r.cold)
+  if (cold.length > 0) {
+    out.push(
+      '## (c) Cold load: 2,000 ideas + 5,000 canvas records',
+      '',
+      'Server started fresh, board not loaded; time from opening the socket (session check included) to the complete sync step 2.',
+      '',
+      '| engine | stored as | stored bytes | first sync (ms), each run | server-side load (ms) | sync step 2 bytes |',
+      '| --- | --- | --- | --- | --- | --- |',
+    )
+    for (const r of cold) {
+      const c = r.cold!
+      out.push(
+        `| ${c.engine} | ${r.label.replace(/^cold load from /, '').replace(/ \(.*\)$/, '')} | ${c.storedBytes} | ${c.samples.map((s) => s.toFixed(0)).join(', ')} | ${c.serverLoadMs.join(', ')} | ${c.syncBytes} |`,
+      )
+    }
+    out.push('')
+  }
+  return `${out.join('\n')}\n`
+}
+
+const COLORS: Record<ServerKind, string> = {
+  ideenwand: '#2a7f62',
+  reference: '#8a8f98',
+  hocuspocus: '#d08c2a',
+}
+
+/** Server CPU per delivered update in fan-out (a), one group of bars per N. */
+export function renderChart(rows: Row[]): string {
+  const part = rows.filter((r) => r.scenario === 'a' && r.m)
+  const groups = [...new Set(part.map((r) => r.label))]
+  const servers = [...new Set(part.map((r) => r.server))]
+  const W = 640
+  const H = 300
+  const left = 60
+  const bottom = 60
+  const top = 40
+  const max = Math.max(
+    1,
+    ...part.map((r) => (Number.isFinite(r.cpuPerDeliveryUs) ? r.cpuPerDeliveryUs : 0)),
+  )
+  const gw = (W - left - 20) / Math.max(1, groups.length)
+  const bw = (gw - 12) / Math.max(1, servers.length)
+  const y = (v: number) => top + (H - top - bottom) * (1 - v / max)
+  const parts: string[] = []
+  parts.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="sans-serif" font-size="11" role="img">`,
+    '<title>Fan-out: server CPU per delivered update by server and number of clients</title>',
+    `<text x="${left}" y="18" font-size="13" font-weight="bold">Fan-out: server CPU per delivered update (µs, lower is better)</text>`,
+    `<line x1="${left}" y1="${y(0)}" x2="${W - 20}" y2="${y(0)}" stroke="#333"/>`,
+  )
+  for (let t = 0; t <= 4; t++) {
+    const v = (max * t) / 4
+    parts.push(
+      `<text x="${left - 6}" y="${y(v) + 4}" text-anchor="end">${v.toFixed(1)}</text>`,
+      `<line x1="${left}" y1="${y(v)}" x2="${W - 20}" y2="${y(v)}" stroke="#ddd"/>`,
+    )
+  }
+  groups.forEach((g, gi) => {
+    const x0 = left + gi * gw + 6
+    servers.forEach((s, si) => {
+      const r = part.find((p) => p.label === g && p.server === s)
+      if (!r || !Number.isFinite(r.cpuPerDeliveryUs)) return
+      const v = r.cpuPerDeliveryUs
+      parts.push(
+        `<rect x="${(x0 + si * bw).toFixed(1)}" y="${y(v).toFixed(1)}" width="${(bw - 2).toFixed(1)}" height="${(y(0) - y(v)).toFixed(1)}" fill="${COLORS[s]}"${r.m?.valid ? '' : ' fill-opacity="0.45"'}><title>${s} ${g}: ${v.toFixed(2)} µs, p99 ${r.m?.latency.p99.toFixed(1)} ms</title></rect>`,
+      )
+    })
+    parts.push(
+      `<text x="${(x0 + gw / 2 - 6).toFixed(1)}" y="${H - bottom + 16}" text-anchor="middle">${g.replace('fan-out ', '')}</text>`,
+    )
+  })
+  servers.forEach((s, si) => {
+    parts.push(
+      `<rect x="${left + si * 130}" y="${H - 22}" width="12" height="12" fill="${COLORS[s]}"/>`,
+      `<text x="${left + si * 130 + 16}" y="${H - 12}">${s}</text>`,
+    )
+  })
+  parts.push(
+    `<text x="${W - 20}" y="${H - 12}" text-anchor="end" fill="#666">pale = generator saturated</text>`,
+    '</svg>',
+  )
+  return `${parts.join('\n')}\n`
+}

@@ -1,0 +1,179 @@
+/**
+ * One measured run: starts the generator processes (pinned to the generator core), connects the
+ * clients, runs a command and samples the server's CPU, RSS and event-loop delay over the
+ * measurement window.
+ */
+import { type ChildProcess, spawn } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import type { Command, GeneratorConfig } from './generator.ts'
+import { Histogram, type HistogramData, type LatencySummary } from './histogram.ts'
+import { pinned, type ServerProcess } from './servers.ts'
+
+const GENERATOR = fileURLToPath(new URL('./generator.ts', import.meta.url))
+/** A run whose generator used more than this share of its core is invalid. */
+export const GENERATOR_LIMIT = 0.9
+
+type Reply = { ev: string; [key: string]: unknown }
+
+class Generator {
+  private readonly child: ChildProcess
+  private waiting: ((r: Reply) => void) | null = null
+
+  constructor() {
+    const [cmd, args] = pinned(1, process.execPath, ['--import', 'tsx', GENERATOR])
+    this.child = spawn(cmd, args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+    this.child.on('message', (m: Reply) => {
+      const w = this.waiting
+      this.waiting = null
+      w?.(m)
+    })
+  }
+
+  ask(cmd: Command, timeoutMs = 300_000): Promise<Reply> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`generator timed out on ${cmd.cmd}`)),
+        timeoutMs,
+      )
+      this.waiting = (r) => {
+        clearTimeout(timer)
+        if (r.ev === 'error') reject(new Error(String(r.message)))
+        else resolve(r)
+      }
+      this.child.send(cmd)
+    })
+  }
+
+  async exit(): Promise<void> {
+    if (this.child.exitCode !== null) return
+    const gone = new Promise((r) => this.child.once('exit', r))
+    this.child.send({ cmd: 'exit' })
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), 5000)
+    await gone
+    clearTimeout(timer)
+  }
+}
+
+export interface Load {
+  url: string
+  writerUrl?: string
+  docName: string
+  dialect: GeneratorConfig['dialect']
+  headers: Record<string, string>
+  receivers: number
+  writers: number
+  probes: number
+  fullClients: number
+  generators?: number
+}
+
+export interface Measured {
+  latency: LatencySummary
+  /** Sum of the generators' numeric results (delivered, expected, frames, …). */
+  totals: Record<string, number>
+  converged: boolean | null
+  serverCpuCores: number
+  serverCpuSeconds: number
+  rssMiB: number
+  eventLoop: { p99: number; max: number }
+  generatorCore: number
+  valid: boolean
+  connectMs: number
+  connectFailed: number
+  windowMs: number
+}
+
+/** Spreads `n` over `k` parts. */
+function split(n: number, k: number, i: number): number {
+  return Math.floor(n / k) + (i < n % k ? 1 : 0)
+}
+
+export async function measure(
+  servers: ServerProcess[],
+  load: Load,
+  command: Command,
+  windowMs: { warmupMs: number; measureMs: number } | null,
+): Promise<Measured> {
+  const k = Math.max(1, load.generators ?? 1)
+  const gens = Array.from({ length: k }, () => new Generator())
+  try {
+    let offset = 0
+    const ready = await Promise.all(
+      gens.map((g, i) => {
+        const receivers = split(load.receivers, k, i)
+        const config: GeneratorConfig = {
+          url: load.url,
+          docName: load.docName,
+          dialect: load.dialect,
+          headers: load.headers,
+          offset,
+          receivers,
+          probes: split(load.probes, k, i),
+          writers: i === 0 ? load.writers : 0,
+          fullClients: i === 0 ? load.fullClients : 0,
+          ...(load.writerUrl ? { writerUrl: load.writerUrl } : {}),
+        }
+        offset += receivers + config.writers
+        return g.ask({ cmd: 'connect', config })
+      }),
+    )
+    const connectMs = Math.max(...ready.map((r) => Number(r.ms)))
+    const connectFailed = ready.reduce((s, r) => s + Number(r.failed), 0)
+    const cpu0 = servers.map((s) => s.cpuSeconds())
+    const t0 = performance.now()
+    let start = cpu0
+    let end: number[] | null = null
+    let from = t0
+    let to = t0
+    const timers: NodeJS.Timeout[] = []
+    if (windowMs) {
+      timers.push(
+        setTimeout(() => {
+          start = servers.map((s) => s.cpuSeconds())
+          from = performance.now()
+        }, windowMs.warmupMs),
+        setTimeout(() => {
+          end = servers.map((s) => s.cpuSeconds())
+          to = performance.now()
+        }, windowMs.warmupMs + windowMs.measureMs),
+      )
+    }
+    const results = await Promise.all(gens.map((g) => g.ask(command)))
+    for (const t of timers) clearTimeout(t)
+    if (!end) {
+      end = servers.map((s) => s.cpuSeconds())
+      to = performance.now()
+    }
+    const seconds = (to - from) / 1000
+    const cpuSeconds = end.reduce((s, v, i) => s + v - (start[i] ?? 0), 0)
+    const hist = new Histogram()
+    const totals: Record<string, number> = {}
+    let converged: boolean | null = null
+    for (const r of results) {
+      hist.merge(r.latency as HistogramData)
+      for (const [key, value] of Object.entries(r)) {
+        if (typeof value === 'number') totals[key] = (totals[key] ?? 0) + value
+      }
+      if (typeof r.converged === 'boolean') converged = (converged ?? true) && r.converged
+    }
+    const generatorCore = (totals.generatorCpuMs ?? 0) / 1000 / Math.max(seconds, 0.001)
+    return {
+      latency: hist.summary(),
+      totals,
+      converged,
+      serverCpuSeconds: cpuSeconds,
+      serverCpuCores: cpuSeconds / Math.max(seconds, 0.001),
+      rssMiB: Math.max(...servers.map((s) => s.rssMiB())),
+      eventLoop: servers
+        .map((s) => s.eventLoop(from, to))
+        .reduce((a, b) => ({ p99: Math.max(a.p99, b.p99), max: Math.max(a.max, b.max) })),
+      generatorCore,
+      valid: generatorCore <= GENERATOR_LIMIT,
+      connectMs,
+      connectFailed,
+      windowMs: to - from,
+    }
+  } finally {
+    await Promise.all(gens.map((g) => g.exit()))
+  }
+}

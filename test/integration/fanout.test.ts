@@ -1,0 +1,175 @@
+/**
+ * Two server instances for one board, through Redis pub/sub, storing in one Postgres: clients on
+ * different instances converge, presence crosses, every confirmed update is stored exactly once,
+ * and nothing is lost when both instances compact the same board's log. Needs DATABASE_URL (two
+ * servers cannot share one PGlite directory) and a Redis on 127.0.0.1:6379.
+ */
+import { createConnection } from 'node:net'
+import {
+  BoardStore,
+  createLogger,
+  createServer,
+  type IdeenwandServer,
+  loadConfig,
+  openDb,
+} from '@ideenwand/server'
+import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { workshopFixture } from './support/api.ts'
+import { connectClient, type TestClient, waitFor } from './support/clients.ts'
+import { freshDatabaseEnv } from './support/engines.ts'
+
+const REDIS_URL = 'redis://127.0.0.1:6379'
+const HAS_POSTGRES = Boolean(process.env.DATABASE_URL)
+
+async function redisReachable(): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = createConnection({ host: '127.0.0.1', port: 6379 })
+    socket.once('connect', () => {
+      socket.destroy()
+      resolve(true)
+    })
+    socket.once('error', () => resolve(false))
+  })
+}
+
+if (!HAS_POSTGRES) {
+  console.warn('fanout.test.ts skipped: two instances need a shared Postgres (set DATABASE_URL)')
+}
+
+interface Instance {
+  server: IdeenwandServer
+  url: string
+  wsUrl: string
+}
+
+const instances: Instance[] = []
+const clients: TestClient[] = []
+
+async function start(env: Record<string, string>): Promise<Instance> {
+  const config = {
+    ...loadConfig({ ...env, PORT: '0', CLIENT_DIR: '', REDIS_URL }),
+    host: '127.0.0.1',
+  }
+  const server = await createServer({
+    config,
+    log: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
+  })
+  const port = await server.listen()
+  const instance = { server, url: `http://127.0.0.1:${port}`, wsUrl: `ws://127.0.0.1:${port}/sync` }
+  instances.push(instance)
+  return instance
+}
+
+afterEach(async () => {
+  for (const c of clients.splice(0)) c.destroy()
+  for (const i of instances.splice(0)) await i.server.stop()
+})
+
+describe.skipIf(!HAS_POSTGRES)('two instances through Redis (postgres)', () => {
+  let redisUp = false
+  beforeAll(async () => {
+    redisUp = await redisReachable()
+    if (!redisUp) console.warn('fanout.test.ts: no Redis on 127.0.0.1:6379, tests skipped')
+  })
+
+  it('clients on different instances converge, presence crosses, each update is stored once, and compaction on both loses nothing', async (ctx) => {
+    if (!redisUp) ctx.skip()
+    // Compact often, so both instances compact the shared log many times while both write.
+    const env: Record<string, string> = {
+      ...(await freshDatabaseEnv('postgres')),
+      COMPACT_UPDATES: '7',
+      ROOM_IDLE_MS: '100',
+    }
+    const a = await start(env)
+    const b = await start(env)
+    const fixture = await workshopFixture(a.url)
+    const cookie = (await fixture.join('participant', 'Anna')).cookie
+    const onA = connectClient(a.wsUrl, fixture.boardId, { cookie })
+    const onB = connectClient(b.wsUrl, fixture.boardId, { cookie })
+    clients.push(onA, onB)
+    await Promise.all([onA.synced(), onB.synced()])
+
+    // Presence crosses in both directions.
+    onA.provider.awareness.setLocalStateField('user', { name: 'Anna auf A' })
+    onB.provider.awareness.setLocalStateField('user', { name: 'Ben auf B' })
+    await waitFor(
+      () => onB.provider.awareness.getStates().get(onA.doc.clientID)?.user?.name === 'Anna auf A',
+    )
+    await waitFor(
+      () => onA.provider.awareness.getStates().get(onB.doc.clientID)?.user?.name === 'Ben auf B',
+    )
+
+    // Interleaved writes on both instances.
+    for (let i = 0; i < 60; i++) {
+      onA.doc.getMap('m').set(`a${i}`, i)
+      onB.doc.getMap('m').set(`b${i}`, i)
+      if (i % 10 === 0) await new Promise((r) => setTimeout(r, 30))
+    }
+    await Promise.all([onA.allConfirmed(), onB.allConfirmed()])
+    await waitFor(
+      () => onA.doc.getMap('m').size === 120 && onB.doc.getMap('m').size === 120,
+      10_000,
+    )
+    expect(onA.doc.getMap('m').toJSON()).toEqual(onB.doc.getMap('m').toJSON())
+
+    // A client leaving on B disappears from presence on A.
+    onB.destroy()
+    await waitFor(() => !onA.provider.awareness.getStates().has(onB.doc.clientID), 10_000)
+    onA.destroy()
+
+    // Both instances unload (and compact) the board; then the stored state has everything.
+    await waitFor(() => a.server.rooms.size === 0 && b.server.rooms.size === 0, 10_000)
+    const db = await openDb({
+      engine: 'postgres',
+      url: env.DATABASE_URL!,
+      schema: env.DATABASE_SCHEMA!,
+      max: 1,
+    })
+    try {
+      const stored = await new BoardStore(db).load(fixture.boardId)
+      const doc = new Y.Doc()
+      for (const u of [stored.snapshot, ...stored.updates]) if (u) Y.applyUpdate(doc, u)
+      const map = doc.getMap('m')
+      for (let i = 0; i < 60; i++) {
+        expect(map.get(`a${i}`)).toBe(i)
+        expect(map.get(`b${i}`)).toBe(i)
+      }
+    } finally {
+      await db.close()
+    }
+
+    // A third client on B (reloading from storage) sees everything too.
+    const late = connectClient(b.wsUrl, fixture.boardId, { cookie })
+    clients.push(late)
+    await late.synced()
+    expect(late.doc.getMap('m').size).toBe(120)
+  })
+
+  it('an update is stored only by the instance its client sent it to', async (ctx) => {
+    if (!redisUp) ctx.skip()
+    const env: Record<string, string> = {
+      ...(await freshDatabaseEnv('postgres')),
+      COMPACT_UPDATES: '100000',
+    }
+    const a = await start(env)
+    const b = await start(env)
+    const fixture = await workshopFixture(a.url)
+    const cookie = (await fixture.join('participant', 'Anna')).cookie
+    const onA = connectClient(a.wsUrl, fixture.boardId, { cookie })
+    const onB = connectClient(b.wsUrl, fixture.boardId, { cookie })
+    clients.push(onA, onB)
+    await Promise.all([onA.synced(), onB.synced()])
+    const appendsA = a.server.store.stats.appends
+    const appendsB = b.server.store.stats.appends
+    for (let i = 0; i < 10; i++) {
+      onA.doc.getText('t').insert(0, 'x')
+      await onA.allConfirmed()
+    }
+    await waitFor(() => onB.doc.getText('t').length === 10)
+    // Give B time to (wrongly) store what it relayed.
+    await new Promise((r) => setTimeout(r, 200))
+    expect(a.server.store.stats.appends - appendsA).toBe(10)
+    expect(b.server.store.stats.appends - appendsB).toBe(0)
+  })
+})
