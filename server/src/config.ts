@@ -50,6 +50,8 @@ export interface SyncLimits {
   ratePerSecond: number
   /** Burst of messages per connection above the sustained rate. */
   rateBurst: number
+  /** Ideas one connection may add per minute (also the burst); more closes it (4429). */
+  ideasPerMinute: number
   /** How long a board stays loaded after its last connection left (ms). */
   roomIdleMs: number
   /** Compact the update log once a board has this many updates since its snapshot… */
@@ -158,6 +160,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       maxPayload: int(env, 'SYNC_MAX_PAYLOAD', 2 * 1024 * 1024, 1024),
       ratePerSecond: int(env, 'SYNC_RATE_PER_SECOND', 200, 1),
       rateBurst: int(env, 'SYNC_RATE_BURST', 1000, 1),
+      ideasPerMinute: int(env, 'SYNC_IDEAS_PER_MINUTE', 30, 1),
       roomIdleMs: int(env, 'ROOM_IDLE_MS', 30_000),
       compactUpdates: int(env, 'COMPACT_UPDATES', 500, 1),
       compactBytes: int(env, 'COMPACT_BYTES', 4 * 1024 * 1024, 1),

@@ -1,3 +1,4 @@
+import { Board } from '@ideenwand/board'
 /**
  * The sync endpoint with stock y-websocket clients on a real socket: convergence, late joiners,
  * awareness, one load per board, idle unload, read-only connections and malformed input.
@@ -194,6 +195,38 @@ describe('sync with stock y-websocket clients', () => {
     const replay = new Y.Doc()
     for (const u of stored.updates) Y.applyUpdate(replay, u)
     expect(replay.getText('t').toString()).toBe('from writer!')
+  })
+})
+
+describe('idea limit', () => {
+  it('closes a connection adding ideas faster than allowed, but never limits the handshake', async () => {
+    server = await boot({ SYNC_IDEAS_PER_MINUTE: '5' })
+    // Twenty ideas written offline arrive in the handshake and are all kept.
+    const offline = new Y.Doc()
+    const offlineBoard = new Board(offline)
+    for (let i = 0; i < 20; i++) offlineBoard.addIdea({ text: `offline ${i}` })
+    const returning = connectClient(server.wsUrl, boardId(), {
+      doc: offline,
+      cookie: participantCookie,
+    })
+    clients.push(returning)
+    await returning.synced()
+    await returning.allConfirmed()
+    // Then, live: five ideas pass, the sixth within the minute closes the connection.
+    const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+      returning.provider.on('connection-close', (event) =>
+        resolve({ code: event?.code ?? 0, reason: event?.reason ?? '' }),
+      ),
+    )
+    for (let i = 0; i < 5; i++) offlineBoard.addIdea({ text: `live ${i}` })
+    await returning.allConfirmed()
+    offlineBoard.addIdea({ text: 'one too many' })
+    expect(await closed).toEqual({ code: 4429, reason: 'too many ideas' })
+    const reader = client()
+    await reader.synced()
+    const texts = new Board(reader.doc).ideas().map((i) => i.text)
+    expect(texts).toHaveLength(25)
+    expect(texts).not.toContain('one too many')
   })
 })
 

@@ -26,6 +26,8 @@ export const CloseCode = {
   Forbidden: { code: 4403, reason: 'forbidden' },
   /** The board id is invalid or the board was deleted. */
   BoardNotFound: { code: 4404, reason: 'board not found' },
+  /** The connection added ideas faster than `SYNC_IDEAS_PER_MINUTE` allows. */
+  TooManyIdeas: { code: 4429, reason: 'too many ideas' },
   /** The connection sent more messages per second than allowed. */
   RateLimited: { code: 4429, reason: 'rate limit exceeded' },
   /** The board could not be loaded or stored; retry later. */

@@ -138,6 +138,7 @@ export function mountSync(app: Hono, opts: SyncRouteOptions): void {
           new RateLimiter(limits.ratePerSecond, limits.rateBurst),
           { slowBytes: limits.slowBufferedBytes, maxBytes: limits.maxBufferedBytes },
         )
+        conn.ideaLimiter = new RateLimiter(limits.ideasPerMinute / 60, limits.ideasPerMinute)
         registry.add(conn)
         link = rooms.connect(conn)
         log.debug({ boardId, conn: conn.id, role: context.role }, 'connection opened')

@@ -12,16 +12,17 @@ export class RateLimiter {
     this.last = this.now()
   }
 
-  /** Takes one token; false when the bucket is empty. */
-  take(): boolean {
+  /** Takes `n` tokens (default one); false, taking none, when there are not enough. */
+  take(n = 1): boolean {
     const now = this.now()
     this.tokens = Math.min(
       this.burst,
       this.tokens + ((now - this.last) / 1000) * this.ratePerSecond,
     )
     this.last = now
-    if (this.tokens < 1) return false
-    this.tokens -= 1
+    if (n === 0) return true
+    if (this.tokens < n) return false
+    this.tokens -= n
     return true
   }
 }

@@ -192,7 +192,19 @@ export class Room {
           this.denyWrite(conn)
           return
         }
-        validateUpdate(message.update)
+        const decoded = validateUpdate(message.update)
+        // The handshake's first step 2 hands back what the server lacks (offline work, recovery
+        // after a crash); every other update is limited in how many ideas it may add.
+        const handshake = message.type === 'sync-step2' && !conn.handshakeDone
+        if (message.type === 'sync-step2') conn.handshakeDone = true
+        if (!handshake && !conn.ideaLimiter.take(countNewIdeas(decoded))) {
+          this.log.warn(
+            { boardId: this.boardId, conn: conn.id },
+            'too many ideas, closing connection',
+          )
+          conn.close(CloseCode.TooManyIdeas)
+          return
+        }
         conn.received++
         Y.applyUpdate(this.doc, message.update, conn)
         // Even an update that changed nothing gets its ack, after what came before is stored.
@@ -419,10 +431,21 @@ export class Room {
  * Decodes an update completely before it touches the room's doc, so a frame that fails halfway
  * (e.g. a truncated delete set) is rejected whole instead of being applied in part.
  */
-function validateUpdate(update: Uint8Array): void {
+function validateUpdate(update: Uint8Array): ReturnType<typeof Y.decodeUpdate> {
   try {
-    Y.decodeUpdate(update)
+    return Y.decodeUpdate(update)
   } catch (err) {
     throw new ProtocolError(`invalid update: ${(err as Error).message}`)
   }
+}
+
+/** Ideas an update adds: entries written directly into the board's top-level `ideas` map. */
+function countNewIdeas(decoded: ReturnType<typeof Y.decodeUpdate>): number {
+  let n = 0
+  for (const struct of decoded.structs) {
+    // In a decoded (not integrated) update, a top-level parent is the root type's name.
+    const parent: unknown = struct instanceof Y.Item ? struct.parent : null
+    if (parent === 'ideas' && (struct as Y.Item).parentSub !== null) n++
+  }
+  return n
 }

@@ -4,7 +4,7 @@
  * stored) and how to talk to it.
  */
 import { CloseCode, type CloseInfo, type Role } from '@ideenwand/protocol'
-import type { RateLimiter } from './RateLimiter.ts'
+import { RateLimiter } from './RateLimiter.ts'
 
 /** The minimal socket the sync layer uses (satisfied by `ws` and Hono's WSContext). */
 export interface SocketLike {
@@ -58,6 +58,10 @@ export class SyncConnection {
   closed = false
   /** Presence frames were skipped because it read too slowly; owes a full presence snapshot. */
   presenceStale = false
+  /** The handshake's sync step 2 arrived (later ones count against the idea limit). */
+  handshakeDone = false
+  /** Ideas this person may add per minute (`SYNC_IDEAS_PER_MINUTE`, the same as a burst). */
+  ideaLimiter = new RateLimiter(0.5, 30)
 
   constructor(
     readonly context: ConnectionContext,
