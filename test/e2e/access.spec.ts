@@ -36,8 +36,8 @@ test('setup, workshop with QR, join by code, read-only viewer, removal ends the 
   await fac.getByRole('button', { name: 'Konto anlegen' }).click()
   await expect(fac).toHaveURL(/\/workshops$/)
 
-  await fac.getByLabel('Titel').fill('Themenlabor Freizeit')
-  await fac.getByLabel('Ort').fill('Rathaus Bad Belzig, Ratssaal')
+  await fac.getByLabel('Titel', { exact: true }).fill('Themenlabor Freizeit')
+  await fac.getByLabel('Ort', { exact: true }).fill('Rathaus Bad Belzig, Ratssaal')
   await fac.getByRole('button', { name: 'Workshop anlegen' }).click()
   await expect(fac).toHaveURL(/\/workshops\/[^/]+$/)
   const workshopUrl = fac.url()

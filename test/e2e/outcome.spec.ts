@@ -2,7 +2,7 @@
  * The facilitator downloads the outcome from the workshop page: the report as PDF, HTML and
  * Markdown, and the open-data package — each a real file with the workshop's content.
  */
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { expect, test } from '@playwright/test'
 import { unzipSync } from 'fflate'
 import { createWorkshop, signInFacilitator } from './fixtures.ts'
@@ -39,5 +39,15 @@ test('the facilitator downloads every format from the workshop page', async ({ b
   const zip = unzipSync(new Uint8Array(files.zip ?? Buffer.alloc(0)))
   expect(Object.keys(zip)).toEqual(expect.arrayContaining(['datapackage.json', 'ideas.csv']))
   expect(new TextDecoder().decode(zip['ideas.csv'])).toContain('Öffentliche Toiletten am Bahnhof')
+
+  // The package imports as a new workshop (moving a workshop, or reusing it as a template).
+  await page.goto('/workshops')
+  const zipPath = test.info().outputPath('export.zip')
+  writeFileSync(zipPath, files.zip ?? Buffer.alloc(0))
+  await page.getByTestId('import-file').setInputFiles(zipPath)
+  await page.getByTestId('import-submit').click()
+  await expect(page).toHaveURL(/\/workshops\/[^/]+$/)
+  expect(page.url()).not.toContain(workshop.id)
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Themenlabor Export')
   await context.close()
 })

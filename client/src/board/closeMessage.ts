@@ -5,7 +5,14 @@
 import { CloseCode, type CloseInfo } from '@ideenwand/protocol'
 import type { TFunction } from 'i18next'
 
-export type CloseKind = 'removed' | 'ended' | 'notFound' | 'forbidden' | 'waiting' | 'other'
+export type CloseKind =
+  | 'removed'
+  | 'ended'
+  | 'notFound'
+  | 'forbidden'
+  | 'waiting'
+  | 'tooManyIdeas'
+  | 'other'
 
 export function closeKind(info: CloseInfo): CloseKind {
   switch (info.reason) {
@@ -21,6 +28,8 @@ export function closeKind(info: CloseInfo): CloseKind {
       return 'waiting'
     case CloseCode.Forbidden.reason:
       return 'forbidden'
+    case CloseCode.TooManyIdeas.reason:
+      return 'tooManyIdeas'
   }
   if (info.code === CloseCode.Unauthorized.code) return 'ended'
   if (info.code === CloseCode.BoardNotFound.code) return 'notFound'
@@ -40,6 +49,8 @@ export function closeMessage(t: TFunction<'common'>, info: CloseInfo): string {
       return t('board.closedForbidden')
     case 'waiting':
       return t('lobby.body')
+    case 'tooManyIdeas':
+      return t('board.closedTooManyIdeas')
     case 'other':
       return t('board.closedOther', { reason: info.reason || String(info.code) })
   }

@@ -1,4 +1,7 @@
-/** `/workshops`: the facilitator's workshops (active or archived) and the form for a new one. */
+/**
+ * `/workshops`: the facilitator's workshops (active or archived), the form for a new one and the
+ * import of an exported one.
+ */
 import { useEffect, useId, useState } from 'react'
 import { api, type Workshop } from '../api/endpoints.ts'
 import { useLang, useT } from '../i18n/LangProvider.tsx'
@@ -9,6 +12,7 @@ import { FormMessage } from '../ui/Field.tsx'
 import { formatDay } from '../ui/format.ts'
 import { Link } from '../ui/Link.tsx'
 import { Page } from '../ui/Page.tsx'
+import { ImportWorkshop } from './ImportWorkshop.tsx'
 import { emptyWorkshop, WorkshopForm } from './WorkshopForm.tsx'
 
 function WorkshopList() {
@@ -92,6 +96,7 @@ export function WorkshopsPage() {
             }}
           />
         </section>
+        <ImportWorkshop />
       </RequireFacilitator>
     </Page>
   )

@@ -1,6 +1,7 @@
 /**
  * Facilitators' cluster tools in the list view: rename a cluster in place, delete it (its ideas
- * become unsorted; asked in place), and a form to create a new cluster.
+ * become unsorted; asked in place), merge it into another cluster (select + button), and a form
+ * to create a new cluster.
  */
 import { MAX_CLUSTER_TITLE } from '@ideenwand/board'
 import { type FormEvent, useId, useRef, useState } from 'react'
@@ -11,13 +12,18 @@ import type { Cluster } from '../shared/useIdeas.ts'
 export function ClusterTools({
   cluster,
   title,
+  others,
   onRename,
   onDelete,
+  onMerge,
 }: {
   cluster: Cluster
   title: string
+  /** The clusters this one may be merged into, with their display titles. */
+  others: readonly { id: string; title: string }[]
   onRename: (title: string) => void
   onDelete: () => void
+  onMerge: (targetId: string) => void
 }) {
   const v = useT('views')
   const id = useId()
@@ -82,7 +88,54 @@ export function ClusterTools({
         {v('idea.delete')}
         <span className="iw-visually-hidden">: {title}</span>
       </ConfirmButton>
+      {others.length > 0 ? <MergeForm title={title} others={others} onMerge={onMerge} /> : null}
     </div>
+  )
+}
+
+function MergeForm({
+  title,
+  others,
+  onMerge,
+}: {
+  title: string
+  others: readonly { id: string; title: string }[]
+  onMerge: (targetId: string) => void
+}) {
+  const v = useT('views')
+  const id = useId()
+  const [target, setTarget] = useState(others[0]?.id ?? '')
+  // The chosen cluster may vanish (deleted or merged by someone else): fall back to the first.
+  const chosen = others.some((other) => other.id === target) ? target : (others[0]?.id ?? '')
+  return (
+    <form
+      className="iwl-move"
+      onSubmit={(event) => {
+        event.preventDefault()
+        if (chosen) onMerge(chosen)
+      }}
+    >
+      <label htmlFor={id}>
+        {v('list.merge')}
+        <span className="iw-visually-hidden"> ({v('list.mergeFor', { title })})</span>
+      </label>
+      <select
+        id={id}
+        value={chosen}
+        onChange={(event) => setTarget(event.target.value)}
+        data-testid="list-merge-select"
+      >
+        {others.map((other) => (
+          <option key={other.id} value={other.id}>
+            {other.title}
+          </option>
+        ))}
+      </select>
+      <button type="submit" className="iw-button" data-testid="list-merge-button">
+        {v('list.mergeButton')}
+        <span className="iw-visually-hidden">: {title}</span>
+      </button>
+    </form>
   )
 }
 

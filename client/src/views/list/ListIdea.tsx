@@ -1,15 +1,26 @@
 /**
- * One idea in the list view: text, author (unless anonymous), and the controls this person has
- * now — edit / delete own idea, move to another cluster (select + button), vote − / +.
- * Every control is a native element, so it works with the keyboard and is named for screen
- * readers ("Löschen: <idea>").
+ * One idea in the list view: text, author (unless anonymous), its colour (swatch and name in
+ * words), and the controls this person has now — edit / delete own idea, colour, move to another
+ * cluster or into a new one (select + button; "new cluster" then asks for a title in place),
+ * vote − / +. Every control is a native element, so it works with the keyboard and is named for
+ * screen readers ("Löschen: <idea>").
  */
+import { IDEA_COLORS, type IdeaColor, isIdeaColor, MAX_CLUSTER_TITLE } from '@ideenwand/board'
 import { useEffect, useId, useRef, useState } from 'react'
+import { CLUSTER_ACCENT } from '../../board/shapes/palette.ts'
 import { useT } from '../../i18n/LangProvider.tsx'
 import { ConfirmButton } from '../../ui/ConfirmButton.tsx'
 import { IdeaEditForm } from '../shared/IdeaEditForm.tsx'
 import type { Cluster, Idea } from '../shared/useIdeas.ts'
 import { type TargetVote, VoteControls } from './VoteControls.tsx'
+
+/** The move select's value for "into a new cluster" (never a valid id: ids have no spaces). */
+const NEW_CLUSTER = ' new'
+
+/** A title suggestion for a new cluster made from this idea: its first few words. */
+function firstWords(text: string): string {
+  return text.trim().split(/\s+/).slice(0, 4).join(' ').slice(0, Math.min(60, MAX_CLUSTER_TITLE))
+}
 
 export function ListIdea({
   idea,
@@ -18,12 +29,15 @@ export function ListIdea({
   mine,
   canEdit,
   canMove,
+  canColor,
   badges,
   vote,
   focusRequest,
   onEdit,
   onDelete,
   onMove,
+  onSplit,
+  onColor,
 }: {
   idea: Idea
   clusters: readonly Cluster[]
@@ -31,6 +45,7 @@ export function ListIdea({
   mine: boolean
   canEdit: boolean
   canMove: boolean
+  canColor: boolean
   badges: readonly string[]
   vote: TargetVote | null
   /** Bumped by the parent to put the focus on this idea's move select (after a move). */
@@ -38,14 +53,25 @@ export function ListIdea({
   onEdit: (text: string) => void
   onDelete: () => void
   onMove: (clusterId: string | null) => void
+  /** Moves the idea into a new cluster with this title. */
+  onSplit: (title: string) => void
+  onColor: (color: IdeaColor) => void
 }) {
   const v = useT('views')
   const id = useId()
   const [editing, setEditing] = useState(false)
   const [target, setTarget] = useState(idea.clusterId ?? '')
+  const [splitting, setSplitting] = useState(false)
+  const [splitTitle, setSplitTitle] = useState('')
   const select = useRef<HTMLSelectElement>(null)
   const editButton = useRef<HTMLButtonElement>(null)
   const label = idea.text.trim() || '…'
+  const colorName = v(`colors.${idea.color}`)
+  const closeSplit = () => {
+    setSplitting(false)
+    setTarget(idea.clusterId ?? '')
+    requestAnimationFrame(() => select.current?.focus())
+  }
 
   useEffect(() => setTarget(idea.clusterId ?? ''), [idea.clusterId])
   useEffect(() => {
@@ -53,7 +79,12 @@ export function ListIdea({
   }, [focusRequest])
 
   return (
-    <li className="iwl-idea" data-testid="list-idea" data-idea-id={idea.id}>
+    <li
+      className="iwl-idea"
+      style={{ borderLeftColor: CLUSTER_ACCENT[idea.color] }}
+      data-testid="list-idea"
+      data-idea-id={idea.id}
+    >
       {editing ? (
         <IdeaEditForm
           initial={idea.text}
@@ -71,6 +102,22 @@ export function ListIdea({
         <p className="iwl-idea-text">{idea.text || <span className="iw-muted">…</span>}</p>
       )}
       <p className="iwl-idea-meta">
+        <span data-testid="list-idea-color" data-color={idea.color}>
+          <span
+            aria-hidden="true"
+            style={{
+              display: 'inline-block',
+              width: '0.9em',
+              height: '0.9em',
+              marginRight: '0.35em',
+              verticalAlign: '-0.1em',
+              borderRadius: '2px',
+              border: '1px solid #495057',
+              background: CLUSTER_ACCENT[idea.color],
+            }}
+          />
+          {v('list.colorName', { color: colorName })}
+        </span>
         {showAuthor && idea.authorName ? (
           <span>{v('idea.by', { name: idea.authorName })}</span>
         ) : null}
@@ -104,11 +151,76 @@ export function ListIdea({
             </ConfirmButton>
           </>
         ) : null}
-        {canMove ? (
+        {canColor ? (
+          <span className="iwl-move">
+            <label htmlFor={`${id}-color`}>
+              {v('list.color')}
+              <span className="iw-visually-hidden"> ({v('list.forIdea', { idea: label })})</span>
+            </label>
+            <select
+              id={`${id}-color`}
+              value={idea.color}
+              onChange={(event) => {
+                if (isIdeaColor(event.target.value)) onColor(event.target.value)
+              }}
+              data-testid="list-color-select"
+            >
+              {IDEA_COLORS.map((color) => (
+                <option key={color} value={color}>
+                  {v(`colors.${color}`)}
+                </option>
+              ))}
+            </select>
+          </span>
+        ) : null}
+        {canMove && splitting ? (
           <form
             className="iwl-move"
             onSubmit={(event) => {
               event.preventDefault()
+              setSplitting(false)
+              onSplit(splitTitle.trim() || v('list.newCluster'))
+            }}
+          >
+            <label htmlFor={`${id}-split`}>
+              {v('list.splitTitle')}
+              <span className="iw-visually-hidden"> ({v('list.forIdea', { idea: label })})</span>
+            </label>
+            <input
+              id={`${id}-split`}
+              value={splitTitle}
+              maxLength={MAX_CLUSTER_TITLE}
+              // biome-ignore lint/a11y/noAutofocus: the field the user just asked for
+              autoFocus
+              onChange={(event) => setSplitTitle(event.target.value)}
+              onKeyDown={(event) => {
+                if (event.key === 'Escape') closeSplit()
+              }}
+              data-testid="list-split-title"
+            />
+            <button
+              type="submit"
+              className="iw-button iw-button-primary"
+              data-testid="list-split-button"
+            >
+              {v('list.splitButton')}
+              <span className="iw-visually-hidden">: {label}</span>
+            </button>
+            <button type="button" className="iw-button" onClick={closeSplit}>
+              {v('idea.cancel')}
+            </button>
+          </form>
+        ) : null}
+        {canMove && !splitting ? (
+          <form
+            className="iwl-move"
+            onSubmit={(event) => {
+              event.preventDefault()
+              if (target === NEW_CLUSTER) {
+                setSplitTitle(firstWords(idea.text) || v('list.newCluster'))
+                setSplitting(true)
+                return
+              }
               const next = target === '' ? null : target
               if (next !== idea.clusterId) onMove(next)
             }}
@@ -130,6 +242,7 @@ export function ListIdea({
                   {cluster.title.trim() || v('idea.untitledCluster')}
                 </option>
               ))}
+              <option value={NEW_CLUSTER}>{v('list.splitOption')}</option>
             </select>
             <button type="submit" className="iw-button" data-testid="list-move-button">
               {v('list.moveButton')}

@@ -166,7 +166,17 @@ export function ListView({
                 <ClusterTools
                   cluster={group.cluster}
                   title={groupTitle}
+                  others={visible.clusters
+                    .filter((other) => other.id !== key)
+                    .map((other) => ({ id: other.id, title: clusterTitle(other.id) }))}
                   onRename={(next) => board?.renameCluster(key, next)}
+                  onMerge={(targetId) => {
+                    if (!board) return
+                    const target = clusterTitle(targetId)
+                    board.mergeClusters(key, targetId)
+                    announce(v('list.merged', { source: groupTitle, target }))
+                    sectionHeadings.current.get(targetId)?.focus()
+                  }}
                   onDelete={() => {
                     board?.deleteCluster(key)
                     announce(v('idea.deleted'))
@@ -189,6 +199,7 @@ export function ListView({
                         mine={mine}
                         canEdit={can.editOwnIdeas && (mine || can.facilitator)}
                         canMove={can.arrange}
+                        canColor={can.editOwnIdeas && (mine || can.facilitator)}
                         badges={badgesOf(idea)}
                         vote={roundKind === 'idea' ? targetVote(idea.id) : null}
                         focusRequest={focus.id === idea.id ? focus.n : 0}
@@ -203,6 +214,12 @@ export function ListView({
                           setFocus((f) => ({ id: idea.id, n: f.n + 1 }))
                           announce(v('list.moved', { cluster: clusterTitle(clusterId) }))
                         }}
+                        onSplit={(newTitle) => {
+                          board?.splitCluster([idea.id], newTitle)
+                          setFocus((f) => ({ id: idea.id, n: f.n + 1 }))
+                          announce(v('list.split', { cluster: newTitle }))
+                        }}
+                        onColor={(color) => board?.updateIdea(idea.id, { color })}
                       />
                     )
                   })}

@@ -135,6 +135,15 @@ export const common = {
     createHeading: 'Neuer Workshop',
     create: 'Workshop anlegen',
     noDate: 'ohne Datum',
+    importHeading: 'Workshop importieren',
+    importIntro:
+      'Um einen Workshop auf einen anderen Server umzuziehen oder als Vorlage wiederzuverwenden: Laden Sie das Open-Data-Paket (ZIP) hoch, das Sie auf der Seite eines Workshops exportiert haben.',
+    importFile: 'Open-Data-Paket (ZIP) oder ideenwand-export.json',
+    importSubmit: 'Importieren',
+    importing: 'Wird importiert …',
+    importChooseFile: 'Bitte zuerst eine Datei auswählen.',
+    importInvalid: 'Diese Datei lässt sich nicht importieren ({{detail}}).',
+    importTooLarge: 'Die Datei ist zu groß; importiert werden bis zu 20 MB.',
   },
   fields: {
     title: 'Titel',
@@ -266,6 +275,8 @@ export const common = {
     closedEnded: 'Sitzung beendet – bitte erneut beitreten.',
     closedNotFound: 'Board gelöscht.',
     closedForbidden: 'Sie haben keinen Zugang zu diesem Board.',
+    closedTooManyIdeas:
+      'So viele Ideen in so kurzer Zeit nimmt das Board nicht an. Bitte laden Sie die Seite in einer Minute neu.',
     closedOther: 'Verbindung beendet: {{reason}}',
     rejoin: 'Erneut beitreten',
   },

@@ -136,6 +136,15 @@ export const common: Translation<typeof de> = {
     createHeading: 'New workshop',
     create: 'Create workshop',
     noDate: 'no date',
+    importHeading: 'Import a workshop',
+    importIntro:
+      'To move a workshop to another server or reuse it as a template: upload the open-data package (ZIP) you exported from a workshop page.',
+    importFile: 'Open-data package (ZIP) or ideenwand-export.json',
+    importSubmit: 'Import',
+    importing: 'Importing …',
+    importChooseFile: 'Please choose a file first.',
+    importInvalid: 'This file cannot be imported ({{detail}}).',
+    importTooLarge: 'The file is too large; imports are limited to 20 MB.',
   },
   fields: {
     title: 'Title',
@@ -265,6 +274,8 @@ export const common: Translation<typeof de> = {
     closedEnded: 'Session ended – please join again.',
     closedNotFound: 'Board deleted.',
     closedForbidden: 'You have no access to this board.',
+    closedTooManyIdeas:
+      'The board does not accept that many ideas in such a short time. Please reload the page in a minute.',
     closedOther: 'Connection closed: {{reason}}',
     rejoin: 'Join again',
   },
