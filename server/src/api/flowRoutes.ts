@@ -7,11 +7,10 @@ import { OpenAPIHono, z } from '@hono/zod-openapi'
 import { PHASES, topTargets } from '@ideenwand/board'
 import { ControlState, RevealedRound, RoundInfo, Spotlight } from '@ideenwand/protocol'
 import type { Context } from 'hono'
-import QRCode from 'qrcode'
 import { ApiError } from '../http/errors.ts'
 import type { Actor, Viewer } from '../workshops/ControlService.ts'
 import type { ApiDeps, ApiEnv } from './deps.ts'
-import { IdParam, json, jsonBody, NoContent, principalOf, route } from './helpers.ts'
+import { IdParam, json, jsonBody, NoContent, principalOf, qrSvgResponse, route } from './helpers.ts'
 
 const IdeaParam = IdParam.extend({ ideaId: z.string().min(1).max(64) })
 
@@ -339,13 +338,7 @@ export function flowRoutes(deps: ApiDeps) {
     }),
     async (c) => {
       const invite = await participantInvite(c, c.req.valid('param').id)
-      const svg = await QRCode.toString(invite.joinUrl, {
-        type: 'svg',
-        errorCorrectionLevel: 'M',
-        margin: 2,
-      })
-      c.header('Cache-Control', 'private, no-cache')
-      return c.body(svg, 200, { 'Content-Type': 'image/svg+xml; charset=utf-8' })
+      return qrSvgResponse(c, invite.joinUrl)
     },
   )
 

@@ -2,6 +2,7 @@
 import { createRoute, type RouteConfig, z } from '@hono/zod-openapi'
 import { ApiErrorBody } from '@ideenwand/protocol'
 import type { Context } from 'hono'
+import QRCode from 'qrcode'
 import type { Principal } from '../auth/Access.ts'
 import { ApiError } from '../http/errors.ts'
 import type { ApiEnv } from './deps.ts'
@@ -52,3 +53,10 @@ export function route<R extends RouteConfig>(config: R) {
 export const NoContent = { 204: { description: 'Done' } } as const
 
 export const IdParam = z.object({ id: z.string().min(1).max(64) })
+
+/** A join URL as a QR code (SVG), the same for the facilitator page, handout and projector. */
+export async function qrSvgResponse(c: Context, url: string): Promise<Response> {
+  const svg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 })
+  c.header('Cache-Control', 'private, no-cache')
+  return c.body(svg, 200, { 'Content-Type': 'image/svg+xml; charset=utf-8' })
+}

@@ -12,10 +12,17 @@ import {
   WorkshopPatch,
 } from '@ideenwand/protocol'
 import type { Context } from 'hono'
-import QRCode from 'qrcode'
 import { ApiError } from '../http/errors.ts'
 import type { ApiDeps, ApiEnv } from './deps.ts'
-import { facilitatorOf, IdParam, json, jsonBody, NoContent, route } from './helpers.ts'
+import {
+  facilitatorOf,
+  IdParam,
+  json,
+  jsonBody,
+  NoContent,
+  qrSvgResponse,
+  route,
+} from './helpers.ts'
 
 const RoleParam = IdParam.extend({ role: GuestRole })
 
@@ -195,13 +202,7 @@ export function workshopRoutes(deps: ApiDeps) {
       const { detail } = await ownWorkshop(c, id)
       const invite = detail.invites.find((i) => i.role === role)
       if (!invite) throw new ApiError(404, 'invite_not_found', 'No such invite')
-      const svg = await QRCode.toString(invite.joinUrl, {
-        type: 'svg',
-        errorCorrectionLevel: 'M',
-        margin: 2,
-      })
-      c.header('Cache-Control', 'private, no-cache')
-      return c.body(svg, 200, { 'Content-Type': 'image/svg+xml; charset=utf-8' })
+      return qrSvgResponse(c, invite.joinUrl)
     },
   )
 
