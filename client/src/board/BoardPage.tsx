@@ -41,6 +41,7 @@ import { useFlowT } from '../i18n/useFlowT.ts'
 import { type LocalUser, MAX_NAME_LENGTH, useLocalUser, useNameOverride } from '../localUser.ts'
 import { SessionControls } from '../ui/AppHeader.tsx'
 import { Link } from '../ui/Link.tsx'
+import { newIdeaAuthor } from '../views/shared/author.ts'
 import { BoardViewLinks } from '../views/shared/BoardViewLinks.tsx'
 import type { BoardConnection } from './BoardConnection.ts'
 import { BoardContext } from './BoardContext.tsx'
@@ -221,11 +222,12 @@ export default function BoardPage({
               aria-describedby={ideaBlock ? ideaBlockId : undefined}
               onClick={() => {
                 if (!editor || !board) return
-                // Authors are the server identity (so "own ideas" work); anonymous: no name.
+                // Authors are the server identity (so "own ideas" work); anonymity as set.
                 addIdeaAtCenter(editor, board, {
                   text: '',
-                  authorId: control?.me.id ?? user.id,
-                  authorName: control?.anonymousIdeas ? null : user.name,
+                  ...(control
+                    ? newIdeaAuthor({ ...control, me: { id: control.me.id, name: user.name } })
+                    : { authorId: user.id, authorName: user.name }),
                 })
               }}
             >

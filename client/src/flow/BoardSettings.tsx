@@ -154,6 +154,16 @@ export function BoardSettings({ control }: { control: ControlState }) {
         disabled={busy}
         onChange={(anonymousIdeas) => set({ anonymousIdeas })}
       />
+      {control.anonymousIdeas ? (
+        <Toggle
+          checked={!control.storeAuthors}
+          label={ft('panel.noAuthors')}
+          hint={ft('panel.noAuthorsHint')}
+          testId="setting-no-authors"
+          disabled={busy}
+          onChange={(noAuthors) => set({ storeAuthors: !noAuthors })}
+        />
+      ) : null}
     </section>
   )
 }

@@ -64,6 +64,8 @@ export const ControlState = z.object({
   ideasRevealed: z.boolean(),
   premoderation: z.boolean(),
   anonymousIdeas: z.boolean(),
+  /** With anonymous ideas: false means new ideas carry no author id at all. */
+  storeAuthors: z.boolean(),
   spotlight: Spotlight.nullable(),
   /** tldraw user id everyone's canvas follows ("bring everyone to me"), or null. */
   follow: z.string().nullable(),

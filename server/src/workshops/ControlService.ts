@@ -170,6 +170,7 @@ export class ControlService {
       ideasRevealed: c.state.ideasRevealed,
       premoderation: c.state.premoderation,
       anonymousIdeas: c.state.anonymousIdeas,
+      storeAuthors: c.state.storeAuthors,
       spotlight: c.state.spotlight,
       follow: c.state.follow,
       hiddenIdeaIds: c.flags.hidden,

@@ -4,11 +4,13 @@
  * as list items with their controls; a form to add an idea; cluster tools for facilitators;
  * changes by others announced in a polite live region.
  */
+
 import type { BoardAccess } from '@ideenwand/protocol'
 import { useCallback, useRef, useState } from 'react'
 import { useT } from '../../i18n/LangProvider.tsx'
 import { LangSwitch } from '../../i18n/LangSwitch.tsx'
 import { PhoneResults } from '../phone/PhoneResults.tsx'
+import { newIdeaAuthor } from '../shared/author.ts'
 import { BoardViewLinks } from '../shared/BoardViewLinks.tsx'
 import { ConnectionBadge, ConnectionBanner, useWaitingHandoff } from '../shared/ConnectionBadge.tsx'
 import { viewPermissions } from '../shared/permissions.ts'
@@ -131,8 +133,7 @@ export function ListView({
               if (!board || !control) return
               board.addIdea({
                 text,
-                authorId: control.me.id,
-                authorName: control.anonymousIdeas ? null : control.me.name,
+                ...newIdeaAuthor(control),
                 clusterId,
               })
               announce(v('idea.sentStatus'))

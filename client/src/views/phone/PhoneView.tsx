@@ -5,11 +5,13 @@
  * the reveal. Offline-first: ideas go into the Y.Doc at once (kept in IndexedDB, merged by Yjs on
  * reconnect — never re-sent by hand, so never twice).
  */
+
 import type { BoardAccess } from '@ideenwand/protocol'
 import { useCallback } from 'react'
 import { useSession } from '../../api/session.ts'
 import { useT } from '../../i18n/LangProvider.tsx'
 import { LangSwitch } from '../../i18n/LangSwitch.tsx'
+import { newIdeaAuthor } from '../shared/author.ts'
 import { BoardViewLinks } from '../shared/BoardViewLinks.tsx'
 import { ConnectionBadge, ConnectionBanner, useWaitingHandoff } from '../shared/ConnectionBadge.tsx'
 import { viewPermissions } from '../shared/permissions.ts'
@@ -60,8 +62,7 @@ export function PhoneView({
       if (!board || !control) throw new Error('not ready')
       const id = board.addIdea({
         text,
-        authorId: control.me.id,
-        authorName: control.anonymousIdeas ? null : control.me.name,
+        ...newIdeaAuthor(control),
         clusterId: null,
       })
       announce(

@@ -109,6 +109,9 @@ export const flow = {
     approveShort: 'Freigeben',
     hideShort: 'Verbergen',
     anonymous: 'Ideen anonym (ohne Namen)',
+    noAuthors: 'Urheberschaft gar nicht speichern',
+    noAuthorsHint:
+      'Neue Ideen werden ohne jeden Bezug zur Person gespeichert; eigene Ideen lassen sich dann nicht mehr bearbeiten.',
     anonymousHint: 'Namen werden nicht angezeigt; neue Ideen werden ohne Namen gespeichert.',
     canvasHeading: 'Auf dem Board',
     followMe: 'Alle zu mir holen',

@@ -112,6 +112,9 @@ export const flow: Translation<typeof de> = {
     approveShort: 'Approve',
     hideShort: 'Hide',
     anonymous: 'Anonymous ideas (no names)',
+    noAuthors: 'Do not store authorship at all',
+    noAuthorsHint:
+      'New ideas are stored without any link to the person; people then cannot edit their own ideas.',
     anonymousHint: 'Names are not shown; new ideas are stored without a name.',
     canvasHeading: 'On the board',
     followMe: 'Bring everyone to me',
