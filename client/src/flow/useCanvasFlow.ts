@@ -12,6 +12,7 @@ import type { ControlState } from '@ideenwand/protocol'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { atom, type Editor, react, type TLShape, type TLUserId } from 'tldraw'
 import { clusterFrameId, ideaCardId, isIdeaCard } from '../board/shapes/shapeTypes.ts'
+import { navigate } from '../router.ts'
 import { invisibleIdeaIds } from './ideaVisibility.ts'
 
 function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
@@ -73,6 +74,12 @@ export function useCanvasFlow(
 
   // Follow the facilitator who brought everyone to them.
   const follow = control?.follow ?? null
+  // A projector sent here to follow returns to its projector view when following ends.
+  const fromProjector = new URLSearchParams(window.location.search).get('projector') === '1'
+  useEffect(() => {
+    if (!fromProjector || !control || follow) return
+    navigate(window.location.pathname.replace(/^\/b\//, '/p/'), { replace: true })
+  }, [fromProjector, control, follow])
   useEffect(() => {
     if (!editor || !follow) return
     if (follow === editor.user.getRecordId()) return

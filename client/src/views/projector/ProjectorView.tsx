@@ -5,9 +5,10 @@
  * round is open or closed but not revealed).
  */
 import type { BoardAccess } from '@ideenwand/protocol'
-import { useMemo, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { flowApi } from '../../api/flow.ts'
 import { useT } from '../../i18n/LangProvider.tsx'
+import { boardPath, navigate } from '../../router.ts'
 import { usePolling } from '../../ui/usePolling.ts'
 import { BoardViewLinks } from '../shared/BoardViewLinks.tsx'
 import { ConnectionBadge, ConnectionBanner, useWaitingHandoff } from '../shared/ConnectionBadge.tsx'
@@ -80,6 +81,13 @@ export function ProjectorView({
         : null,
     [board, control, version],
   )
+
+  // "Bring everyone to me": the projector switches to the whiteboard, following the facilitator,
+  // and comes back here when the facilitator stops (see flow/useCanvasFlow.ts).
+  const follow = control?.follow ?? null
+  useEffect(() => {
+    if (follow) navigate(`${boardPath(boardId)}?projector=1`, { replace: true })
+  }, [follow, boardId])
 
   const round = control?.round ?? null
   const results = latestResults(control)
