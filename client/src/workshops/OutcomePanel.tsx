@@ -87,7 +87,11 @@ export function OutcomePanel({
 
   const label = (format: (typeof FORMATS)[number]) => t(`outcome.format.${format}`)
   return (
-    <section aria-labelledby={`${ids}-h`} className="iw-card" data-testid="outcome-panel">
+    <section
+      aria-labelledby={`${ids}-h`}
+      className="iw-card iw-outcome"
+      data-testid="outcome-panel"
+    >
       <h2 id={`${ids}-h`}>{t('outcome.heading')}</h2>
       <p className="iw-muted">{t('outcome.intro')}</p>
       <div className="iw-row iw-row-wrap">
