@@ -124,6 +124,27 @@ describe.each(ENGINES)('storage contract (%s)', (engine) => {
     expect(replay(await store.load('c2'))).toBe('keep me')
   })
 
+  it('[compactWith] merges exactly the rows it read into the snapshot, atomically', async () => {
+    await store.ensureBoard('cw')
+    const doc = new Y.Doc()
+    for (let i = 0; i < 5; i++) await store.append('cw', textUpdate(`${i} `, doc).update)
+    const merge = (stored: { snapshot: Uint8Array | null; updates: Uint8Array[] }) =>
+      Y.mergeUpdates([...(stored.snapshot ? [stored.snapshot] : []), ...stored.updates])
+    const first = await store.compactWith('cw', merge)
+    expect(first.rows).toBe(5)
+    expect(await store.counts('cw')).toEqual({ updates: 0, snapshots: 1 })
+    await store.append('cw', textUpdate('later', doc).update)
+    await expect(
+      store.compactWith('cw', () => {
+        throw new Error('build failed')
+      }),
+    ).rejects.toThrow('build failed')
+    expect(await store.counts('cw')).toEqual({ updates: 1, snapshots: 1 })
+    const second = await store.compactWith('cw', merge)
+    expect(second.rows).toBe(1)
+    expect(replay(await store.load('cw'))).toBe(doc.getText('t').toString())
+  })
+
   it('[delete] deleting a board removes its snapshot and update log', async () => {
     await store.ensureBoard('d1')
     const doc = new Y.Doc()
