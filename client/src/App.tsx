@@ -7,6 +7,7 @@ import { BoardGate } from './BoardGate.tsx'
 import { LangProvider } from './i18n/LangProvider.tsx'
 import { AccessibilityPage } from './info/AccessibilityPage.tsx'
 import { HelpPage } from './info/HelpPage.tsx'
+import { PrivacyPage } from './info/PrivacyPage.tsx'
 import { JoinPage } from './join/JoinPage.tsx'
 import { NotFoundPage } from './NotFoundPage.tsx'
 import { AccountPage } from './pages/AccountPage.tsx'
@@ -57,6 +58,8 @@ function Routes() {
       return <AccessibilityPage />
     case 'help':
       return <HelpPage />
+    case 'privacy':
+      return <PrivacyPage />
     case 'notFound':
       return <NotFoundPage />
   }

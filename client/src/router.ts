@@ -21,6 +21,7 @@ export type Route =
   | { readonly name: 'list'; readonly boardId: string }
   | { readonly name: 'accessibility' }
   | { readonly name: 'help' }
+  | { readonly name: 'privacy' }
   | { readonly name: 'notFound' }
 
 /** Board ids: 1–64 URL-safe characters. */
@@ -37,6 +38,7 @@ const STATIC: Record<string, Route> = {
   '/join': { name: 'join', code: null },
   '/barrierefreiheit': { name: 'accessibility' },
   '/hilfe': { name: 'help' },
+  '/datenschutz': { name: 'privacy' },
 }
 
 function segment(raw: string | undefined): string | null {

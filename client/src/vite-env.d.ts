@@ -5,6 +5,10 @@ interface ImportMetaEnv {
   readonly VITE_TLDRAW_LICENSE_KEY?: string
   /** E-mail address for accessibility feedback shown in the accessibility statement. */
   readonly VITE_ACCESSIBILITY_CONTACT?: string
+  /** Who is responsible for the data (shown in the privacy notice). */
+  readonly VITE_PRIVACY_CONTROLLER?: string
+  /** E-mail for data protection requests (shown in the privacy notice). */
+  readonly VITE_PRIVACY_CONTACT?: string
 }
 
 interface ImportMeta {

@@ -41,6 +41,7 @@ for (const lang of ['de', 'en'] as const) {
       ['account', '/account', 'h1'],
       ['help', '/hilfe', 'h1'],
       ['accessibility statement', '/barrierefreiheit', 'h1'],
+      ['privacy', '/datenschutz', 'h1'],
       ['canvas (facilitator)', `/b/${workshop.boardId}`, '[data-testid=facilitator-panel]'],
       ['list (facilitator)', `/l/${workshop.boardId}`, '[data-testid=list-view]'],
     ]

@@ -11,6 +11,7 @@ export function AppFooter() {
     <footer className="iw-app-footer">
       <nav aria-label={t('footer.label')}>
         <Link href="/barrierefreiheit">{t('footer.accessibility')}</Link>
+        <Link href="/datenschutz">{t('footer.privacy')}</Link>
         <Link href="/hilfe">{t('footer.help')}</Link>
       </nav>
     </footer>

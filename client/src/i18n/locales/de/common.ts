@@ -53,6 +53,7 @@ export const common = {
   },
   footer: {
     label: 'Rechtliches und Hilfe',
+    privacy: 'Datenschutz',
     accessibility: 'Barrierefreiheit',
     help: 'Leitfaden für die Moderation',
   },

@@ -56,6 +56,7 @@ export const common: Translation<typeof de> = {
   },
   footer: {
     label: 'Legal and help',
+    privacy: 'Privacy',
     accessibility: 'Accessibility',
     help: 'Facilitator guide',
   },

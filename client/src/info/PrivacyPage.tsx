@@ -1,0 +1,125 @@
+/**
+ * Datenschutzerklärung / privacy notice (GDPR Art. 13): what Ideenwand stores about whom, why,
+ * for how long, and people's rights. The operator (a town hall, a lab) names itself and its
+ * data protection officer at build time (`VITE_PRIVACY_CONTROLLER`, `VITE_PRIVACY_CONTACT`).
+ */
+import { useLang } from '../i18n/LangProvider.tsx'
+import { Page } from '../ui/Page.tsx'
+
+const CONTROLLER: string =
+  import.meta.env.VITE_PRIVACY_CONTROLLER ||
+  'the operator of this installation / der Betreiber dieser Installation'
+const CONTACT: string = import.meta.env.VITE_PRIVACY_CONTACT || 'datenschutz@example.org'
+
+export function PrivacyPage() {
+  const { lang } = useLang()
+  return lang === 'de' ? <German /> : <English />
+}
+
+function German() {
+  return (
+    <Page title="Datenschutz">
+      <div className="iw-prose">
+        <p>
+          Verantwortlich für die Verarbeitung ist {CONTROLLER}. Fragen zum Datenschutz und Anträge
+          richten Sie an <a href={`mailto:${CONTACT}`}>{CONTACT}</a>.
+        </p>
+        <h2>Was gespeichert wird</h2>
+        <ul>
+          <li>
+            <strong>Teilnehmende</strong> geben nur einen Anzeigenamen an – oder keinen (anonym).
+            Kein Konto, keine E-Mail-Adresse. Gespeichert werden der Name, die Rolle im Workshop und
+            der Zeitpunkt des Beitritts.
+          </li>
+          <li>
+            <strong>Beiträge</strong>: Ideen mit Text, Farbe, Cluster und Zeitpunkt; mit dem Namen
+            nur, wenn der Workshop nicht anonym ist. Stimmen (Punkte) sind geheim: Niemand außer dem
+            Server sieht, wer wofür gestimmt hat; veröffentlicht wird nur die Summe je Idee.
+          </li>
+          <li>
+            <strong>Moderation</strong>: Name, E-Mail-Adresse und ein Passwort, das nur als
+            Argon2id-Hash gespeichert wird.
+          </li>
+          <li>
+            <strong>Ein Sitzungs-Cookie</strong>, technisch notwendig für die Anmeldung (§ 25 Abs. 2
+            Nr. 2 TDDDG); keine Einwilligung nötig, kein Tracking, keine Analyse, keine Anfragen an
+            fremde Server – auch Schriften und Symbole kommen von diesem Server.
+          </li>
+        </ul>
+        <h2>Zweck und Rechtsgrundlage</h2>
+        <p>
+          Die Daten dienen allein der Durchführung und Dokumentation des Beteiligungs-Workshops
+          (Art. 6 Abs. 1 lit. e DSGVO in Verbindung mit der jeweiligen Aufgabe der Kommune, bei
+          freiwilliger Teilnahme ergänzend lit. a). Berichte und offene Daten enthalten keine Namen,
+          außer die Moderation wählt das für einen Bericht ausdrücklich.
+        </p>
+        <h2>Speicherdauer</h2>
+        <p>
+          Sitzungen enden für Gäste nach spätestens drei Tagen. Workshops und ihre Beiträge bleiben
+          gespeichert, bis die Moderation sie löscht; das Löschen entfernt das Board mit allen
+          Änderungen und Sicherungsständen aus der Datenbank.
+        </p>
+        <h2>Ihre Rechte</h2>
+        <p>
+          Sie haben das Recht auf Auskunft, Berichtigung, Löschung, Einschränkung der Verarbeitung,
+          Widerspruch und Datenübertragbarkeit (Art. 15–21 DSGVO) sowie das Recht, sich bei einer
+          Aufsichtsbehörde zu beschweren – in Brandenburg bei der Landesbeauftragten für den
+          Datenschutz und für das Recht auf Akteneinsicht.
+        </p>
+      </div>
+    </Page>
+  )
+}
+
+function English() {
+  return (
+    <Page title="Privacy">
+      <div className="iw-prose">
+        <p>
+          The controller is {CONTROLLER}. Send questions and requests about your data to{' '}
+          <a href={`mailto:${CONTACT}`}>{CONTACT}</a>.
+        </p>
+        <h2>What is stored</h2>
+        <ul>
+          <li>
+            <strong>Participants</strong> give only a display name — or none (anonymous). No
+            account, no e-mail address. Stored are the name, the role in the workshop and when you
+            joined.
+          </li>
+          <li>
+            <strong>Contributions</strong>: ideas with text, colour, cluster and time; with your
+            name only when the workshop is not anonymous. Votes (dots) are secret: nobody but the
+            server sees who voted for what; only the total per idea is published.
+          </li>
+          <li>
+            <strong>Facilitators</strong>: name, e-mail address and a password stored only as an
+            Argon2id hash.
+          </li>
+          <li>
+            <strong>One session cookie</strong>, strictly necessary for signing in (§ 25 (2) no. 2
+            TDDDG); no consent needed, no tracking, no analytics, no requests to other servers —
+            fonts and icons come from this server too.
+          </li>
+        </ul>
+        <h2>Purpose and legal basis</h2>
+        <p>
+          The data serve only to run and document the participatory workshop (Art. 6 (1) (e) GDPR
+          with the municipality's task, for voluntary participation also (a)). Reports and open data
+          contain no names unless the facilitators explicitly choose so for a report.
+        </p>
+        <h2>How long</h2>
+        <p>
+          Guest sessions end after three days at the latest. Workshops and their contributions are
+          kept until the facilitators delete them; deleting removes the board with every change and
+          snapshot from the database.
+        </p>
+        <h2>Your rights</h2>
+        <p>
+          You have the right of access, rectification, erasure, restriction, objection and data
+          portability (Art. 15–21 GDPR), and the right to lodge a complaint with a supervisory
+          authority — in Brandenburg, the state commissioner for data protection.
+        </p>
+      </div>
+    </Page>
+  )
+}
