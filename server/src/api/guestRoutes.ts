@@ -6,6 +6,7 @@ import { OpenAPIHono, z } from '@hono/zod-openapi'
 import {
   AcceptInviteRequest,
   BoardAccess,
+  CloseCode,
   Facilitator,
   Guest,
   GuestPatch,
@@ -14,6 +15,7 @@ import {
   JoinResponse,
   TicketResponse,
 } from '@ideenwand/protocol'
+import { clearSessionCookie } from '../auth/cookies.ts'
 import { normaliseInviteCode } from '../auth/inviteCodes.ts'
 import { ApiError } from '../http/errors.ts'
 import { clientIp } from '../http/rateLimits.ts'
@@ -86,6 +88,31 @@ export function guestRoutes(deps: ApiDeps) {
         { workshopId: found.workshopId, boardId: found.boardId, role: found.role, status },
         200,
       )
+    },
+  )
+
+  app.openapi(
+    route({
+      method: 'post',
+      path: '/me/forget',
+      tags: ['join'],
+      summary:
+        'A guest deletes their contributions and leaves: ideas (also from the stored history), open-round dots, name and session',
+      responses: {
+        200: json(z.object({ deletedIdeas: z.number() }), 'Done; the session cookie is cleared'),
+      },
+    }),
+    async (c) => {
+      const principal = principalOf(c)
+      if (principal.kind !== 'guest') {
+        throw new ApiError(403, 'guests_only', 'Only guests can erase themselves this way')
+      }
+      const { guest } = principal
+      const deletedIdeas = await deps.control.forgetGuest(guest.workshopId, guest.id)
+      deps.registry.closeGuest(guest.id, CloseCode.SessionEnded)
+      await deps.guests.delete(guest.id)
+      clearSessionCookie(c, deps.cookies)
+      return c.json({ deletedIdeas }, 200)
     },
   )
 

@@ -362,7 +362,7 @@ export class Room {
    * message), those are applied to the live doc first (and relayed), so the snapshot covers every
    * row it replaces.
    */
-  private async compact(): Promise<void> {
+  private async compact(options: { rethrow?: boolean } = {}): Promise<void> {
     const started = performance.now()
     try {
       const result = await this.store.compactWith(this.boardId, (stored) => {
@@ -394,7 +394,18 @@ export class Room {
       this.bytesSinceSnapshot = 0
     } catch (err) {
       this.log.error({ err, boardId: this.boardId }, 'compaction failed; will retry later')
+      if (options.rethrow) throw err
     }
+  }
+
+  /**
+   * Stores everything and compacts now, so that content deleted from the document (garbage
+   * collected in it) is gone from the database too — update log and snapshot. For erasure
+   * requests; throws if the database refuses.
+   */
+  async purge(): Promise<void> {
+    await this.flush()
+    await this.compact({ rethrow: true })
   }
 
   /**

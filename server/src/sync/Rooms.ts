@@ -167,6 +167,12 @@ export class Rooms {
     this.log.info({ boardId: room.boardId }, 'board unloaded')
   }
 
+  /** A room acquired without a connection (server-side edits) may unload again once idle. */
+  release(boardId: string): void {
+    const room = this.active.get(boardId)
+    if (room && room.connections.size === 0) this.scheduleIdle(room)
+  }
+
   /** Drops a deleted board's room without storing anything more. */
   async discard(boardId: string): Promise<void> {
     this.cancelIdle(boardId)

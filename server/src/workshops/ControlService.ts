@@ -504,6 +504,26 @@ export class ControlService {
     await this.flow.log(workshopId, actorRole, type, data)
   }
 
+  /**
+   * A guest's right to erasure: their ideas leave the board (and, by compaction, the database),
+   * their dots leave open rounds, and the views are told.
+   */
+  async forgetGuest(workshopId: string, guestId: string): Promise<number> {
+    const c = await this.load(workshopId)
+    const room = await this.rooms.acquire(c.boardId)
+    const board = new Board(room.doc as Y.Doc)
+    const own = board.ideas().filter((idea) => idea.authorId === guestId)
+    room.doc.transact(() => {
+      for (const idea of own) board.deleteIdea(idea.id)
+    })
+    await room.purge()
+    this.rooms.release(c.boardId)
+    await this.flow.forgetVoter(guestId)
+    await this.flow.log(workshopId, 'participant', 'guest-erased', { ideas: own.length })
+    await this.publish(workshopId)
+    return own.length
+  }
+
   async activity(workshopId: string) {
     return this.flow.activity(workshopId)
   }

@@ -317,6 +317,16 @@ export class FlowStore {
     return { voters: Number(row?.voters ?? 0), dots: Number(row?.dots ?? 0) }
   }
 
+  /** Removes a voter's dots from rounds not revealed yet (revealed results hold only sums). */
+  async forgetVoter(voterId: string): Promise<void> {
+    await this.db.query(
+      `delete from ballots where voter_id = $1
+       and round_id in (select id from voting_rounds where status <> 'revealed')`,
+      [voterId],
+    )
+    await this.db.query('delete from ballot_locks where voter_id = $1', [voterId])
+  }
+
   async flags(workshopId: string): Promise<{ hidden: string[]; pending: string[] }> {
     const rows = await this.db.query<{ idea_id: string; flag: 'hidden' | 'pending' }>(
       'select idea_id, flag from idea_flags where workshop_id = $1 order by idea_id',

@@ -68,6 +68,11 @@ export class GuestStore {
     })
   }
 
+  /** Deletes a guest with their sessions (name and membership gone). */
+  async delete(id: string): Promise<void> {
+    await this.db.query('delete from guests where id = $1', [id])
+  }
+
   async update(
     workshopId: string,
     id: string,
