@@ -50,3 +50,31 @@ test('ideas typed offline on a phone arrive once the network is back, exactly on
   await expect(fac.getByTestId('list-idea')).toHaveCount(3)
   await Promise.all([facContext.close(), phoneContext.close()])
 })
+
+test('a guest deletes their contributions from the phone and leaves', async ({ browser }) => {
+  const facContext = await browser.newContext()
+  await signInFacilitator(facContext.request)
+  const workshop = await createWorkshop(facContext.request, 'Recht auf Löschung')
+  const phoneContext = await browser.newContext({ viewport: { width: 390, height: 844 } })
+  await phoneContext.request.post('/api/join', {
+    data: { code: workshop.participantCode, name: 'Lea' },
+  })
+  const phone = await phoneContext.newPage()
+  await phone.goto(`/m/${workshop.boardId}`)
+  await phone.getByTestId('phone-idea-input').fill('Bitte wieder löschen')
+  await phone.getByTestId('phone-idea-send').click()
+  await expect(phone.locator('[data-testid=my-idea][data-state=sent]')).toHaveCount(1)
+  const fac = await facContext.newPage()
+  await fac.goto(`/l/${workshop.boardId}`)
+  await expect(
+    fac.getByTestId('list-idea').filter({ hasText: 'Bitte wieder löschen' }),
+  ).toHaveCount(1)
+
+  await phone.getByTestId('forget-me').click()
+  await phone.getByRole('button', { name: 'Ja, alles löschen' }).click()
+  await expect(phone).toHaveURL(/\/$/)
+  await expect(
+    fac.getByTestId('list-idea').filter({ hasText: 'Bitte wieder löschen' }),
+  ).toHaveCount(0)
+  await Promise.all([facContext.close(), phoneContext.close()])
+})

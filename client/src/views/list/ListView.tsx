@@ -13,6 +13,7 @@ import { PhoneResults } from '../phone/PhoneResults.tsx'
 import { newIdeaAuthor } from '../shared/author.ts'
 import { BoardViewLinks } from '../shared/BoardViewLinks.tsx'
 import { ConnectionBadge, ConnectionBanner, useWaitingHandoff } from '../shared/ConnectionBadge.tsx'
+import { ForgetMe } from '../shared/ForgetMe.tsx'
 import { viewPermissions } from '../shared/permissions.ts'
 import { Timer, useRemainingMs } from '../shared/Timer.tsx'
 import { useAnnouncer } from '../shared/useAnnouncer.ts'
@@ -105,6 +106,7 @@ export function ListView({
       <ConnectionBanner snapshot={snapshot} />
       <main className="iwl-main">
         <BoardViewLinks boardId={boardId} current="list" />
+        {control && control.me.role !== 'facilitator' ? <ForgetMe /> : null}
         <h1 ref={heading} tabIndex={-1}>
           {title}
         </h1>

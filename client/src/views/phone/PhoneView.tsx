@@ -14,6 +14,7 @@ import { LangSwitch } from '../../i18n/LangSwitch.tsx'
 import { newIdeaAuthor } from '../shared/author.ts'
 import { BoardViewLinks } from '../shared/BoardViewLinks.tsx'
 import { ConnectionBadge, ConnectionBanner, useWaitingHandoff } from '../shared/ConnectionBadge.tsx'
+import { ForgetMe } from '../shared/ForgetMe.tsx'
 import { viewPermissions } from '../shared/permissions.ts'
 import { Timer } from '../shared/Timer.tsx'
 import { useAnnouncer } from '../shared/useAnnouncer.ts'
@@ -137,6 +138,7 @@ export function PhoneView({
       </main>
       <footer className="iwv-phone-footer">
         <BoardViewLinks boardId={boardId} current="phone" />
+        {control && control.me.role !== 'facilitator' ? <ForgetMe /> : null}
       </footer>
     </div>
   )

@@ -51,6 +51,12 @@ export const common = {
     logout: 'Abmelden',
     login: 'Anmelden (Moderation)',
   },
+  forget: {
+    button: 'Meine Beiträge löschen und gehen',
+    question:
+      'Ihre Ideen, Ihre Punkte in laufenden Abstimmungen und Ihr Name werden gelöscht – endgültig. Fortfahren?',
+    confirm: 'Ja, alles löschen',
+  },
   footer: {
     label: 'Rechtliches und Hilfe',
     privacy: 'Datenschutz',

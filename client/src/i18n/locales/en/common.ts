@@ -54,6 +54,12 @@ export const common: Translation<typeof de> = {
     logout: 'Sign out',
     login: 'Sign in (facilitators)',
   },
+  forget: {
+    button: 'Delete my contributions and leave',
+    question:
+      'Your ideas, your dots in open votes and your name will be deleted — for good. Continue?',
+    confirm: 'Yes, delete everything',
+  },
   footer: {
     label: 'Legal and help',
     privacy: 'Privacy',
