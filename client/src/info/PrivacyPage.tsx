@@ -57,7 +57,10 @@ function German() {
         <p>
           Sitzungen enden für Gäste nach spätestens drei Tagen. Workshops und ihre Beiträge bleiben
           gespeichert, bis die Moderation sie löscht; das Löschen entfernt das Board mit allen
-          Änderungen und Sicherungsständen aus der Datenbank.
+          Änderungen und Sicherungsständen aus der Datenbank. Ihre eigenen Beiträge können Sie
+          jederzeit selbst löschen: „Meine Beiträge löschen und gehen“ in der Handy- und der
+          Listenansicht entfernt Ihre Ideen (auch aus dem gespeicherten Verlauf), Ihre Punkte in
+          laufenden Abstimmungen und Ihren Namen.
         </p>
         <h2>Ihre Rechte</h2>
         <p>
@@ -111,7 +114,9 @@ function English() {
         <p>
           Guest sessions end after three days at the latest. Workshops and their contributions are
           kept until the facilitators delete them; deleting removes the board with every change and
-          snapshot from the database.
+          snapshot from the database. You can delete your own contributions at any time: “Delete my
+          contributions and leave” in the phone and list views removes your ideas (also from the
+          stored history), your dots in open votes and your name.
         </p>
         <h2>Your rights</h2>
         <p>
