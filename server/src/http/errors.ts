@@ -24,6 +24,12 @@ export function onError(log: Logger) {
     if (err instanceof HTTPException) {
       return c.json(errorBody(`http_${err.status}`, err.message || 'request failed'), err.status)
     }
+    // Postgres cannot store NUL in text (SQLSTATE 22021, 22P05 for untranslatable characters):
+    // such input is the client's fault, not the server's.
+    const sqlState = (err as { code?: unknown }).code
+    if (sqlState === '22021' || sqlState === '22P05') {
+      return c.json(errorBody('invalid_request', 'Text must not contain NUL characters'), 400)
+    }
     log.error({ err, path: c.req.path }, 'unhandled error')
     return c.json(errorBody('internal_error', 'Internal server error'), 500)
   }
