@@ -618,7 +618,17 @@ describe('fuzz: every API route', () => {
               payload = body.text
             }
             const url = `${server.url}/api${path}${qs ? `?${qs}` : ''}`
-            const res = await fetch(url, { method: op.method, headers, body: payload })
+            // A pooled keep-alive socket the server has just closed (e.g. after answering an
+            // oversized body early with 413) fails before the request reaches the server; that is
+            // the transport, not the app, so such a request is sent once more on a new socket.
+            const send = () => fetch(url, { method: op.method, headers, body: payload })
+            const res = await send()
+              .catch(send)
+              .catch((err: unknown) => {
+                throw new Error(
+                  `${op.method} ${url} ${payload?.slice(0, 200) ?? ''}: ${String(err)}`,
+                )
+              })
             requests++
             statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1)
             const raw = await res.text()
