@@ -1,12 +1,14 @@
+import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { ConfigError, loadConfig } from './config.ts'
 
 describe('loadConfig', () => {
-  it('has working defaults: PGlite in ./data on port 3000', () => {
-    const config = loadConfig({}, '/srv/ideenwand')
+  it('has working defaults: PGlite in data/ at the repository root on port 3000', () => {
+    const config = loadConfig({}, '/srv/ideenwand/server')
     expect(config.port).toBe(3000)
     expect(config.databaseUrl).toBeNull()
-    expect(config.dataDir).toBe('/srv/ideenwand/data')
+    expect(config.dataDir).toBe(fileURLToPath(new URL('../../data', import.meta.url)))
+    expect(loadConfig({ DATA_DIR: 'pg' }, '/srv/ideenwand').dataDir).toBe('/srv/ideenwand/pg')
     expect(config.sync.maxPayload).toBe(2 * 1024 * 1024)
   })
 

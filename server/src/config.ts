@@ -4,6 +4,7 @@
  * message that says what to set.
  */
 import { resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import type { SessionPolicy } from './auth/SessionStore.ts'
 
 export interface Config {
@@ -127,7 +128,10 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     host: env.HOST ?? '0.0.0.0',
     databaseUrl,
     databaseSchema: schema,
-    dataDir: resolve(cwd, env.DATA_DIR ?? './data'),
+    // Default: `data/` at the repository root, whichever directory pnpm runs the server from.
+    dataDir: env.DATA_DIR
+      ? resolve(cwd, env.DATA_DIR)
+      : fileURLToPath(new URL('../../data', import.meta.url)),
     clientDir:
       env.CLIENT_DIR === ''
         ? null
