@@ -1,15 +1,23 @@
-/** Entry point: `pnpm start` / `pnpm dev`. Starts the server and stops it gracefully on signals. */
+/**
+ * Entry point: `pnpm start` / `pnpm dev`. Starts the server and stops it gracefully on signals.
+ * A configuration that is invalid (or unsafe with NODE_ENV=production) exits with 78 (EX_CONFIG)
+ * and a message on stderr that names what to set.
+ */
 import { ConfigError, loadConfig } from './config.ts'
 import { DEMO_ACCOUNT, seedDemo } from './demo/seedDemo.ts'
 import { createLogger } from './logger.ts'
 import { createServer } from './server.ts'
+import { effectiveSettings } from './settings.ts'
+import { MigrationError } from './storage/migrate.ts'
+import { DataDirInUseError } from './storage/pgliteLock.ts'
 
 const SHUTDOWN_DEADLINE_MS = 15_000
 
 async function main(): Promise<void> {
   let config: ReturnType<typeof loadConfig>
   try {
-    config = loadConfig()
+    const demo = process.argv.includes('--demo')
+    config = loadConfig(demo ? { ...process.env, DEMO: '1' } : process.env)
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`Configuration error: ${err.message}\n`)
@@ -18,9 +26,13 @@ async function main(): Promise<void> {
     throw err
   }
   const log = createLogger(config.logLevel)
+  log.info(
+    { settings: effectiveSettings(process.env), production: config.production },
+    'configuration',
+  )
   const server = await createServer({ config, log })
   const port = await server.listen()
-  if (process.argv.includes('--demo') || process.env.DEMO === '1') {
+  if (config.demo) {
     const demo = await seedDemo(server)
     const base = config.publicUrl ?? `http://localhost:${port}`
     process.stdout.write(
@@ -59,6 +71,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(`Ideenwand failed to start: ${err instanceof Error ? err.stack : err}\n`)
+  // The database does not fit this release, or PGlite is in use: the message says what to do.
+  const known = err instanceof MigrationError || err instanceof DataDirInUseError
+  process.stderr.write(
+    `Ideenwand failed to start: ${err instanceof Error ? (known ? err.message : err.stack) : err}\n`,
+  )
   process.exit(1)
 })

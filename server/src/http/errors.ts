@@ -1,6 +1,7 @@
 /** The one place where errors become HTTP responses: `{ "error": { "code", "message" } }`. */
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
+import { routePath } from 'hono/route'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { Logger } from '../logger.ts'
 
@@ -30,7 +31,8 @@ export function onError(log: Logger) {
     if (sqlState === '22021' || sqlState === '22P05') {
       return c.json(errorBody('invalid_request', 'Text must not contain NUL characters'), 400)
     }
-    log.error({ err, path: c.req.path }, 'unhandled error')
+    // The route pattern, not the path: paths carry invite tokens and join codes.
+    log.error({ err, method: c.req.method, route: routePath(c) }, 'unhandled error')
     return c.json(errorBody('internal_error', 'Internal server error'), 500)
   }
 }

@@ -3,7 +3,6 @@
  * ticket issuing. Counters live in memory, or in Redis when REDIS_URL is set (then shared by all
  * instances, with an in-memory fallback if Redis is unreachable).
  */
-import { getConnInfo } from '@hono/node-server/conninfo'
 import type { Context, MiddlewareHandler } from 'hono'
 import { Redis } from 'ioredis'
 import {
@@ -13,6 +12,7 @@ import {
   RateLimiterRes,
 } from 'rate-limiter-flexible'
 import { ApiError } from './errors.ts'
+import { peerAddress } from './requestContext.ts'
 
 export interface LimitSpec {
   points: number
@@ -110,13 +110,13 @@ function tooMany(c: Context, res: RateLimiterRes): ApiError {
   return new ApiError(429, 'rate_limited', `Too many attempts; try again in ${seconds} s`)
 }
 
-/** The client's address (the socket peer; proxy headers are handled by the operations issue). */
+/**
+ * The client's IP address, the one key for per-IP limits (HTTP requests and WebSocket upgrades
+ * alike): behind a trusted proxy (`TRUST_PROXY`) the address it forwarded, else the socket peer.
+ * Decided once per request by the `requestContext` middleware (http/requestContext.ts).
+ */
 export function clientIp(c: Context): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown'
-  } catch {
-    return 'unknown'
-  }
+  return c.get('clientIp') ?? peerAddress(c)
 }
 
 /** Middleware: one point per request, keyed by client IP. */
