@@ -27,6 +27,11 @@ export default defineConfig({
   // `@tldraw/assets/imports.vite` imports ~70 files with `?url`; the dependency optimizer
   // cannot pre-bundle those, so Vite serves the package as is.
   optimizeDeps: { exclude: ['@tldraw/assets'] },
+  // The server replaces this placeholder with each page response's CSP nonce
+  // (CSP_NONCE_PLACEHOLDER in server/src/http/staticClient.ts); Vite puts it on the built
+  // `<script>`/`<link>` tags and into `<meta property="csp-nonce">`, which its preload helper and
+  // tldraw's `<style>` elements (client/src/cspNonce.ts) use.
+  html: { cspNonce: '__IDEENWAND_CSP_NONCE__' },
   preview: { port: 4173 },
   build: {
     outDir: 'dist',

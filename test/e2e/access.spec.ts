@@ -21,7 +21,8 @@ test('setup, workshop with QR, join by code, read-only viewer, removal ends the 
 }) => {
   if (!baseURL) throw new Error('baseURL missing')
   const facContext = await browser.newContext()
-  const foreign = recordForeignRequests(facContext, baseURL)
+  // Requests to any other host, per browser context (each array fills while its context runs).
+  const foreign = [recordForeignRequests(facContext, baseURL)]
   const fac = await facContext.newPage()
   const problems = recordPageProblems(fac)
 
@@ -53,7 +54,7 @@ test('setup, workshop with QR, join by code, read-only viewer, removal ends the 
 
   // A resident joins by typing the code (as people do: lower case, a space instead of the dash).
   const partContext = await browser.newContext()
-  foreign.push(...recordForeignRequests(partContext, baseURL))
+  foreign.push(recordForeignRequests(partContext, baseURL))
   const part = await partContext.newPage()
   await part.goto('/')
   await part
@@ -70,7 +71,7 @@ test('setup, workshop with QR, join by code, read-only viewer, removal ends the 
 
   // The projector joins with the viewer code: it sees the board and cannot edit.
   const viewContext = await browser.newContext()
-  foreign.push(...recordForeignRequests(viewContext, baseURL))
+  foreign.push(recordForeignRequests(viewContext, baseURL))
   const view = await viewContext.newPage()
   await view.goto(`/join/${viewerCode}`)
   await view.getByTestId('join-anonymous').click()
@@ -94,7 +95,7 @@ test('setup, workshop with QR, join by code, read-only viewer, removal ends the 
   await expect(part.getByRole('alert')).toContainText('Sie wurden aus dem Workshop entfernt')
   await expectSaved(view)
 
-  expect(foreign).toEqual([])
+  expect(foreign.flat()).toEqual([])
   expect(problems).toEqual([])
   await Promise.all([facContext.close(), partContext.close(), viewContext.close()])
 })

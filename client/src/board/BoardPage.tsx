@@ -28,6 +28,7 @@ import {
   useTldrawCurrentUser,
 } from 'tldraw'
 import 'tldraw/tldraw.css'
+import { cspNonce } from '../cspNonce.ts'
 import { FlowAside } from '../flow/FlowAside.tsx'
 import { FlowProvider } from '../flow/FlowContext.tsx'
 import { PhaseBar } from '../flow/PhaseBar.tsx'
@@ -52,11 +53,22 @@ import {
   registerCanvasDomainRules,
 } from './canvasDomainRules.ts'
 import { closeKind } from './closeMessage.ts'
+import { LicenceNotice } from './LicenceNotice.tsx'
 import { exposeForTests } from './testHooks.ts'
+import {
+  currentLicenceSituation,
+  TLDRAW_LICENCE_GATE_SELECTOR,
+  tldrawCountsAsProduction,
+  tldrawWouldHideCanvas,
+} from './tldrawLicence.ts'
 import { customShapeUtils, useBoardSession } from './useBoardSession.ts'
 
 // Self-hosted fonts, icons and translations: Vite bundles them; no request leaves our origin.
 const assetUrls = getAssetUrlsByImport()
+// tldraw's own `<style>` elements (watermark, exports) and the one TipTap injects for rich text
+// carry the page's CSP nonce (docs/security.md, "Content Security Policy").
+const nonce = cspNonce()
+const tldrawOptions = { nonce, text: { tipTapConfig: { injectNonce: nonce } } }
 
 function toTLUser(user: LocalUser): TLUser {
   return UserRecordType.create({ id: createUserId(user.id), name: user.name, color: user.color })
@@ -76,6 +88,36 @@ export interface BoardPageProps {
 
 const noopSubscribe = () => () => {}
 const notClosed = () => false
+
+type LicenceState = 'ok' | 'missing' | 'rejected'
+
+/**
+ * Whether the canvas can be shown: `missing` where tldraw would hide it for want of a key;
+ * `rejected` once tldraw replaced the editor by its licence gate (a key for another host, or an
+ * expired one) — watched only where that can happen.
+ */
+function useLicence(canvas: HTMLElement | null): LicenceState {
+  const [situation] = useState(currentLicenceSituation)
+  const [state, setState] = useState<LicenceState>(() =>
+    tldrawWouldHideCanvas(situation) ? 'missing' : 'ok',
+  )
+  const watch = state === 'ok' && tldrawCountsAsProduction(situation)
+  useEffect(() => {
+    if (!watch || !canvas) return
+    const observer = new MutationObserver((mutations) => {
+      for (const mutation of mutations) {
+        for (const node of mutation.addedNodes) {
+          if (node instanceof Element && node.matches(TLDRAW_LICENCE_GATE_SELECTOR)) {
+            setState('rejected')
+          }
+        }
+      }
+    })
+    observer.observe(canvas, { childList: true, subtree: true })
+    return () => observer.disconnect()
+  }, [watch, canvas])
+  return state
+}
 
 /** True once the server has ended the connection for good. */
 function useClosed(connection: BoardConnection | null): boolean {
@@ -143,6 +185,8 @@ export default function BoardPage({
     return connection.subscribe(check)
   }, [connection, onWaiting])
   const [editor, setEditor] = useState<Editor | null>(null)
+  const [canvasElement, setCanvasElement] = useState<HTMLElement | null>(null)
+  const licence = useLicence(canvasElement)
 
   // tldraw's own preferences (snap mode, …) live for this page; identity and locale are ours.
   const [extraPrefs, setExtraPrefs] = useState<Partial<TLUserPreferences>>({})
@@ -281,8 +325,10 @@ export default function BoardPage({
         <ConnectionStatus connection={session.connection} />
       </header>
       <PhaseBar connection={session.connection} />
-      <main className="iw-canvas">
-        {session.phase === 'ready' && board ? (
+      <main className="iw-canvas" ref={setCanvasElement}>
+        {licence !== 'ok' ? (
+          <LicenceNotice boardId={boardId} reason={licence} />
+        ) : session.phase === 'ready' && board ? (
           <BoardContext.Provider value={board}>
             <Tldraw
               store={session.store}
@@ -291,6 +337,7 @@ export default function BoardPage({
               getShapeVisibility={getShapeVisibility}
               assetUrls={assetUrls}
               licenseKey={import.meta.env.VITE_TLDRAW_LICENSE_KEY}
+              options={tldrawOptions}
               onMount={(mounted) => {
                 setEditor(mounted)
                 return () => setEditor(null)

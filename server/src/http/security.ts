@@ -4,7 +4,7 @@
  * that allows only the app's own origin.
  */
 import type { Context, MiddlewareHandler } from 'hono'
-import { secureHeaders } from 'hono/secure-headers'
+import { NONCE, secureHeaders } from 'hono/secure-headers'
 import { ApiError } from './errors.ts'
 
 /**
@@ -49,13 +49,25 @@ export function csrfProtection(
   }
 }
 
-/** Security headers; the CSP allows only the app's own origin (tldraw needs inline styles). */
+/**
+ * Security headers with a CSP that allows only the app's own origin and no inline code.
+ *
+ * Styles: stylesheets from our origin, plus `<style>` elements that carry this response's nonce
+ * (`style-src-elem`). The nonce is generated per response; `staticClient.ts` writes it into the
+ * HTML pages, where Vite's `html.cspNonce` put placeholders (on the `<script>`/`<link>` tags and a
+ * `<meta property="csp-nonce">` read by Vite's preload helper and passed to tldraw and TipTap).
+ * `style-src-attr 'none'`: no `style="…"` attributes parsed from markup; React, Preact and tldraw
+ * set styles through the CSSOM (`element.style`), which CSP does not restrict. No
+ * 'unsafe-eval' either (zod runs jitless). See docs/security.md, "Content Security Policy".
+ */
 export function securityHeaders(): MiddlewareHandler {
   return secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'self'"],
       scriptSrc: ["'self'"],
-      styleSrc: ["'self'", "'unsafe-inline'"],
+      styleSrc: ["'self'", NONCE],
+      styleSrcElem: ["'self'", NONCE],
+      styleSrcAttr: ["'none'"],
       imgSrc: ["'self'", 'data:', 'blob:'],
       fontSrc: ["'self'", 'data:'],
       connectSrc: ["'self'"],
