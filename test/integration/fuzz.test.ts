@@ -20,6 +20,7 @@ import {
   encodeSyncStep2,
   encodeSyncUpdate,
 } from '@ideenwand/protocol'
+import { checkUpdate, UpdateRejected } from '@ideenwand/server'
 import fc from 'fast-check'
 import * as encoding from 'lib0/encoding'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -42,6 +43,7 @@ const ENV = {
   RATE_LIMIT_JOIN_PER_MINUTE: '1000000',
   SYNC_RATE_PER_SECOND: '100000',
   SYNC_RATE_BURST: '100000',
+  SYNC_CONNECTIONS_PER_SESSION: '100000',
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -502,6 +504,68 @@ function encodeSegment(value: string): string {
   }
   return out
 }
+
+// ---------------------------------------------------------------------------------------------
+// Update guard (server/src/sync/updateGuard.ts), in process
+// ---------------------------------------------------------------------------------------------
+
+describe('fuzz: update guard', () => {
+  it(
+    'accepts only updates Yjs applies whole and without pending structs, and answers fast',
+    () => {
+      const base = new Y.Doc()
+      new Board(base).addIdea({ text: 'Schon da' })
+      base.getText('t').insert(0, 'Grundlage')
+      const author = new Y.Doc()
+      Y.applyUpdate(author, Y.encodeStateAsUpdate(base))
+      new Board(author).addIdea({ text: 'Neue Idee 🌱' })
+      author.getText('t').delete(0, 4)
+      author.getMap('m').set('k', { nested: [1, 'zwei', null, 2.5] })
+      const seeds = [
+        Y.encodeStateAsUpdate(author, Y.encodeStateVector(base)),
+        Y.encodeStateAsUpdate(author),
+      ]
+      const limits = { maxLength: 10_000_000, budgetMs: 200 }
+      // A hang would take seconds; the margin above a few ms is for GC pauses on a busy machine.
+      const CHECK_MS = 200
+      let accepted = 0
+      fc.assert(
+        fc.property(
+          fc.constantFrom(...seeds),
+          fc.array(mutationArb, { minLength: 1, maxLength: 4 }),
+          (seed, ms) => {
+            const update = ms.reduce(mutate, seed)
+            const target = new Y.Doc()
+            Y.applyUpdate(target, Y.encodeStateAsUpdate(base))
+            const before = Y.encodeStateVector(target)
+            const started = performance.now()
+            try {
+              checkUpdate(update, (client) => Y.getState(target.store, client), limits)
+            } catch (err) {
+              if (!(err instanceof UpdateRejected)) throw err
+              expect(performance.now() - started).toBeLessThan(CHECK_MS)
+              return
+            }
+            expect(performance.now() - started).toBeLessThan(CHECK_MS)
+            accepted++
+            try {
+              Y.applyUpdate(target, update)
+            } catch {
+              // Content Yjs parses itself (JSON) may still fail, but before anything is applied.
+              expect(Y.encodeStateVector(target)).toEqual(before)
+              return
+            }
+            expect(target.store.pendingStructs).toBeNull()
+            expect(target.store.pendingDs).toBeNull()
+          },
+        ),
+        { numRuns: NIGHTLY > 0 ? NIGHTLY : 3_000, seed: SEED },
+      )
+      expect(accepted).toBeGreaterThan(0)
+    },
+    TIMEOUT,
+  )
+})
 
 /** Stands for the current throwaway workshop (DELETE /workshops/{id} must not hit the fixture). */
 const SPARE = '<spare-workshop>'

@@ -1,6 +1,8 @@
 /**
  * What a user reads when the server ends the board connection for good, by the close reason the
- * server sends with 4401/4403/4404 (named in `@ideenwand/protocol`'s `CloseCode`).
+ * server sends with 4401/4403/4404/4413/4429 (named in `@ideenwand/protocol`'s `CloseCode`).
+ * Shared by the canvas (/b) and the phone (/m) and list (/l) views, so every view says the same:
+ * what happened and what to do.
  */
 import { CloseCode, type CloseInfo } from '@ideenwand/protocol'
 import type { TFunction } from 'i18next'
@@ -12,6 +14,9 @@ export type CloseKind =
   | 'forbidden'
   | 'waiting'
   | 'tooManyIdeas'
+  | 'boardFull'
+  | 'tooManyConnections'
+  | 'rateLimited'
   | 'other'
 
 export function closeKind(info: CloseInfo): CloseKind {
@@ -30,11 +35,38 @@ export function closeKind(info: CloseInfo): CloseKind {
       return 'forbidden'
     case CloseCode.TooManyIdeas.reason:
       return 'tooManyIdeas'
+    case CloseCode.BoardFull.reason:
+      return 'boardFull'
+    case CloseCode.TooManyConnections.reason:
+      return 'tooManyConnections'
+    case CloseCode.RateLimited.reason:
+      return 'rateLimited'
   }
   if (info.code === CloseCode.Unauthorized.code) return 'ended'
   if (info.code === CloseCode.BoardNotFound.code) return 'notFound'
   if (info.code === CloseCode.Forbidden.code) return 'forbidden'
+  if (info.code === CloseCode.BoardFull.code) return 'boardFull'
   return 'other'
+}
+
+/** Where the person can go from the closed state: rejoin, the start page, or reload (retry). */
+export type CloseAction = 'rejoin' | 'start' | 'reload' | null
+
+export function closeAction(kind: CloseKind): CloseAction {
+  switch (kind) {
+    case 'ended':
+      return 'rejoin'
+    case 'removed':
+    case 'notFound':
+      return 'start'
+    case 'tooManyIdeas':
+    case 'boardFull':
+    case 'tooManyConnections':
+    case 'rateLimited':
+      return 'reload'
+    default:
+      return null
+  }
 }
 
 export function closeMessage(t: TFunction<'common'>, info: CloseInfo): string {
@@ -51,6 +83,12 @@ export function closeMessage(t: TFunction<'common'>, info: CloseInfo): string {
       return t('lobby.body')
     case 'tooManyIdeas':
       return t('board.closedTooManyIdeas')
+    case 'boardFull':
+      return t('board.closedBoardFull')
+    case 'tooManyConnections':
+      return t('board.closedTooManyConnections')
+    case 'rateLimited':
+      return t('board.closedRateLimited')
     case 'other':
       return t('board.closedOther', { reason: info.reason || String(info.code) })
   }

@@ -10,7 +10,11 @@ export const CloseCode = {
   GoingAway: { code: 1001, reason: 'going away' },
   /** Frame larger than the configured `maxPayload` (sent by `ws` itself). */
   MessageTooBig: { code: 1009, reason: 'message too big' },
-  /** A frame that is not a valid y-websocket message or carries an update Yjs rejects. */
+  /**
+   * A frame that is not a valid y-websocket message, or carries an update the server's check
+   * (sync/updateGuard) or Yjs rejects: declared sizes beyond its bytes, lengths above
+   * `SYNC_MAX_STRUCT_LENGTH`, references to what the board lacks (the yjs #687 class).
+   */
   MalformedMessage: { code: 4400, reason: 'malformed message' },
   /** No or an invalid session (used from the access issue on). */
   Unauthorized: { code: 4401, reason: 'unauthorized' },
@@ -26,8 +30,18 @@ export const CloseCode = {
   Forbidden: { code: 4403, reason: 'forbidden' },
   /** The board id is invalid or the board was deleted. */
   BoardNotFound: { code: 4404, reason: 'board not found' },
+  /**
+   * The update would take the board above `BOARD_MAX_IDEAS` ideas or `BOARD_MAX_BYTES` bytes; it
+   * was not applied. The client should drop its local copy of the unsaved change.
+   */
+  BoardFull: { code: 4413, reason: 'board full' },
   /** The connection added ideas faster than `SYNC_IDEAS_PER_MINUTE` allows. */
   TooManyIdeas: { code: 4429, reason: 'too many ideas' },
+  /**
+   * A new connection beyond `SYNC_CONNECTIONS_PER_SESSION` (tabs of one session) or
+   * `SYNC_CONNECTIONS_PER_IP`; existing connections stay open.
+   */
+  TooManyConnections: { code: 4429, reason: 'too many connections' },
   /** The connection sent more messages per second than allowed. */
   RateLimited: { code: 4429, reason: 'rate limit exceeded' },
   /** The board could not be loaded or stored; retry later. */

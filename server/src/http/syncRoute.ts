@@ -17,13 +17,14 @@ import { RateLimiter } from '../sync/RateLimiter.ts'
 import type { Rooms } from '../sync/Rooms.ts'
 import { type ConnectionContext, SyncConnection } from '../sync/SyncConnection.ts'
 import { ApiError } from './errors.ts'
+import { clientIp } from './rateLimits.ts'
 import type { originPolicy } from './security.ts'
 
 /** Board ids: URL-safe, 1–64 characters. */
 export const BOARD_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/
 
 export type AuthorizeResult =
-  | { ok: true; context: Omit<ConnectionContext, 'boardId' | 'wantsAck'> }
+  | { ok: true; context: Omit<ConnectionContext, 'boardId' | 'wantsAck' | 'ip'> }
   | { ok: false; close: CloseInfo }
 
 /** Decides who a connection is and what it may do on `boardId`. */
@@ -114,6 +115,7 @@ export function mountSync(app: Hono, opts: SyncRouteOptions): void {
     const verdict = await opts.authorize(c, boardId)
     let conn: SyncConnection | null = null
     let link: ReturnType<Rooms['connect']> | null = null
+    let heartbeat: NodeJS.Timeout | null = null
     const handler = upgradeWebSocket(() => ({
       onOpen(_event, ws) {
         if (!verdict.ok) {
@@ -124,6 +126,18 @@ export function mountSync(app: Hono, opts: SyncRouteOptions): void {
           ...verdict.context,
           boardId,
           wantsAck: c.req.query('ack') === '1',
+          ip: clientIp(c),
+        }
+        // Counted when the socket opens (synchronously with `registry.add` below), so parallel
+        // upgrades cannot slip past the limit. The new connection is refused; open ones stay.
+        const over = registry.overLimit(context, {
+          perSession: limits.connectionsPerSession,
+          perIp: limits.connectionsPerIp,
+        })
+        if (over) {
+          log.warn({ boardId, limit: over }, 'too many connections, refused')
+          ws.close(CloseCode.TooManyConnections.code, CloseCode.TooManyConnections.reason)
+          return
         }
         conn = new SyncConnection(
           context,
@@ -141,6 +155,7 @@ export function mountSync(app: Hono, opts: SyncRouteOptions): void {
         conn.ideaLimiter = new RateLimiter(limits.ideasPerMinute / 60, limits.ideasPerMinute)
         registry.add(conn)
         link = rooms.connect(conn)
+        heartbeat = startHeartbeat(ws.raw as HeartbeatSocket | undefined, limits.heartbeatMs)
         log.debug({ boardId, conn: conn.id, role: context.role }, 'connection opened')
       },
       onMessage(event) {
@@ -154,6 +169,7 @@ export function mountSync(app: Hono, opts: SyncRouteOptions): void {
         link.receive(new Uint8Array(data))
       },
       onClose(event) {
+        if (heartbeat) clearInterval(heartbeat)
         if (!conn) return
         conn.closed = true
         registry.delete(conn)
@@ -163,4 +179,47 @@ export function mountSync(app: Hono, opts: SyncRouteOptions): void {
     }))
     return handler(c, next)
   })
+}
+
+/** The part of a `ws` socket the heartbeat uses. */
+interface HeartbeatSocket {
+  readonly bufferedAmount: number
+  ping(): void
+  terminate(): void
+  on(event: 'pong' | 'message', listener: () => void): void
+}
+
+/**
+ * Pings the socket every `everyMs` and terminates it when nothing (pong or message) came back
+ * since the last ping. A phone whose Wi-Fi dropped leaves a half-open socket the server would
+ * otherwise keep for many minutes — and it would count against the connection limits of its
+ * session and IP, locking the person out after a few reconnects. A slow reader still draining a
+ * backlog counts as alive (the ping waits behind that backlog; backpressure handles it).
+ */
+function startHeartbeat(socket: HeartbeatSocket | undefined, everyMs: number): NodeJS.Timeout {
+  let alive = true
+  let buffered = 0
+  const seen = () => {
+    alive = true
+  }
+  socket?.on('pong', seen)
+  socket?.on('message', seen)
+  const timer = setInterval(() => {
+    if (!socket) return
+    const draining = socket.bufferedAmount > 0 && socket.bufferedAmount < buffered
+    buffered = socket.bufferedAmount
+    if (!alive && !draining) {
+      socket.terminate()
+      clearInterval(timer)
+      return
+    }
+    alive = false
+    try {
+      socket.ping()
+    } catch {
+      // not open any more; the close event clears the timer
+    }
+  }, everyMs)
+  timer.unref()
+  return timer
 }

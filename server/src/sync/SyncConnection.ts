@@ -41,6 +41,8 @@ export interface ConnectionContext {
   expiresAt: number | null
   /** The client asked for `[Ack, seq]` messages (`?ack=1`). */
   wantsAck: boolean
+  /** The client's IP address (`clientIp`), for the per-IP connection limit. */
+  ip: string
 }
 
 let nextId = 1

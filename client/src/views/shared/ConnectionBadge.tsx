@@ -4,29 +4,12 @@
  * connection for good, the reason as an alert with a way on. "Waiting for admission" is handed
  * back to the gate (lobby) instead.
  */
-import { CloseCode, type CloseInfo } from '@ideenwand/protocol'
-import type { TFunction } from 'i18next'
+import { CloseCode } from '@ideenwand/protocol'
 import { useEffect } from 'react'
 import type { ConnectionSnapshot } from '../../board/BoardConnection.ts'
+import { closeAction, closeKind, closeMessage } from '../../board/closeMessage.ts'
 import { useT } from '../../i18n/LangProvider.tsx'
 import { Link } from '../../ui/Link.tsx'
-
-function closedText(t: TFunction<'common'>, info: CloseInfo): { text: string; rejoin: boolean } {
-  if (info.reason === CloseCode.Removed.reason)
-    return { text: t('board.closedRemoved'), rejoin: false }
-  if (info.code === CloseCode.Unauthorized.code)
-    return { text: t('board.closedEnded'), rejoin: true }
-  if (info.code === CloseCode.BoardNotFound.code) {
-    return { text: t('board.closedNotFound'), rejoin: false }
-  }
-  if (info.code === CloseCode.Forbidden.code) {
-    return { text: t('board.closedForbidden'), rejoin: false }
-  }
-  return {
-    text: t('board.closedOther', { reason: info.reason || String(info.code) }),
-    rejoin: false,
-  }
-}
 
 /** Calls `onWaiting` when the server says this guest is back in the lobby. */
 export function useWaitingHandoff(snapshot: ConnectionSnapshot, onWaiting: () => void): void {
@@ -39,6 +22,7 @@ export function useWaitingHandoff(snapshot: ConnectionSnapshot, onWaiting: () =>
 const GLYPH: Record<ConnectionSnapshot['state'], string> = {
   saved: '✓',
   saving: '↻',
+  delayed: '⏸',
   connecting: '…',
   offline: '✕',
   closed: '✕',
@@ -65,16 +49,33 @@ export function ConnectionBanner({ snapshot }: { snapshot: ConnectionSnapshot })
   const t = useT()
   const v = useT('views')
   if (snapshot.state === 'closed' && snapshot.closed) {
-    const { text, rejoin } = closedText(t, snapshot.closed)
+    // The same words as the canvas (board/closeMessage.ts): what happened and what to do.
+    const action = closeAction(closeKind(snapshot.closed))
     return (
-      <div className="iwv-banner iwv-banner-closed">
-        <strong role="alert">{text}</strong>{' '}
-        <Link href={rejoin ? '/join' : '/'}>{rejoin ? t('board.rejoin') : t('backToStart')}</Link>
+      <div className="iwv-banner iwv-banner-closed" data-testid="closed-banner">
+        <strong role="alert">{closeMessage(t, snapshot.closed)}</strong>{' '}
+        {action === 'reload' ? (
+          <button type="button" className="iw-button" onClick={() => window.location.reload()}>
+            {t('reload')}
+          </button>
+        ) : (
+          <Link href={action === 'rejoin' ? '/join' : '/'}>
+            {action === 'rejoin' ? t('board.rejoin') : t('backToStart')}
+          </Link>
+        )}
       </div>
     )
   }
   return (
     <div role="status" className="iwv-banner-slot">
+      {snapshot.state === 'delayed' ? (
+        <p className="iwv-banner iwv-banner-delayed" data-testid="save-delayed-banner">
+          <span aria-hidden="true" className="iwv-banner-icon">
+            ⚠
+          </span>{' '}
+          {v('state.delayedBanner')}
+        </p>
+      ) : null}
       {snapshot.state === 'offline' ? (
         <p className="iwv-banner iwv-banner-offline" data-testid="offline-banner">
           <span aria-hidden="true" className="iwv-banner-icon">
