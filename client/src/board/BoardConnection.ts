@@ -7,18 +7,33 @@
  * - `offline`    — not connected after an attempt failed (or the browser says offline); edits
  *                  stay in IndexedDB and merge when the connection returns;
  * - `saving`     — connected and synced, but not every update we sent is stored yet;
+ * - `delayed`    — like `saving`, and the server said its database is away: edits still reach
+ *                  everyone, the server keeps retrying, nothing is lost (a notice says so);
  * - `saved`      — everything we sent is stored in the server's database (ack extension);
  * - `closed`     — the server ended the connection for good (close code 4400–4499: removed,
  *                  session ended, board deleted, …); y-websocket does not reconnect.
  */
 import { Board } from '@ideenwand/board'
-import { type CloseInfo, type ControlState, decodeControl, MessageType } from '@ideenwand/protocol'
+import {
+  CloseCode,
+  type CloseInfo,
+  type ControlState,
+  decodeControl,
+  MessageType,
+} from '@ideenwand/protocol'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { createSaveTracking, type SaveTracking } from './saveTrackerAdapter.ts'
 
-export const CONNECTION_STATES = ['offline', 'connecting', 'saving', 'saved', 'closed'] as const
+export const CONNECTION_STATES = [
+  'offline',
+  'connecting',
+  'saving',
+  'delayed',
+  'saved',
+  'closed',
+] as const
 export type ConnectionState = (typeof CONNECTION_STATES)[number]
 
 export interface ConnectionSnapshot {
@@ -80,6 +95,10 @@ export class BoardConnection {
     }
     const onClosed = (event: { code: number; reason: string }) => {
       this.closedBy = { code: event.code, reason: event.reason }
+      // The server refused our change because the board is full and stored nothing of it. The
+      // offline copy still holds it and would be sent again (and refused again) on every reload,
+      // so it is dropped: the next load starts from what the server stored.
+      if (event.reason === CloseCode.BoardFull.reason) void this.local.clearData()
       this.update(true)
     }
     const onStatus = (event: { status: string }) => {
@@ -143,7 +162,7 @@ export class BoardConnection {
     if (!p.synced) return 'connecting'
     // Nothing we write is stored, so there is nothing to wait for: up to date means "saved".
     if (this.readOnly) return 'saved'
-    return this.saving.tracker.state === 'saved' ? 'saved' : 'saving'
+    return this.saving.tracker.state
   }
 
   private update(force = false): void {

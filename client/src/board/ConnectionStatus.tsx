@@ -6,7 +6,7 @@ import { useSyncExternalStore } from 'react'
 import { useT } from '../i18n/LangProvider.tsx'
 import { Link } from '../ui/Link.tsx'
 import type { BoardConnection, ConnectionState } from './BoardConnection.ts'
-import { closeKind, closeMessage } from './closeMessage.ts'
+import { closeAction, closeKind, closeMessage } from './closeMessage.ts'
 
 function Icon({ state }: { state: ConnectionState }) {
   const common = { width: 16, height: 16, viewBox: '0 0 16 16' } as const
@@ -16,6 +16,13 @@ function Icon({ state }: { state: ConnectionState }) {
         <svg aria-hidden="true" {...common}>
           <circle cx="8" cy="8" r="7" fill="#2f9e44" />
           <path d="M4.5 8.2l2.3 2.3 4.7-4.8" stroke="#fff" strokeWidth="1.8" fill="none" />
+        </svg>
+      )
+    case 'delayed':
+      return (
+        <svg aria-hidden="true" {...common}>
+          <circle cx="8" cy="8" r="7" fill="#f08c00" />
+          <path d="M6 4.5v7M10 4.5v7" stroke="#fff" strokeWidth="1.8" />
         </svg>
       )
     case 'saving':
@@ -49,7 +56,7 @@ export function ConnectionStatus({ connection }: { connection: BoardConnection |
     connection?.getSnapshot ?? connectingSnapshot,
   )
   if (snapshot.state === 'closed' && snapshot.closed) {
-    const kind = closeKind(snapshot.closed)
+    const action = closeAction(closeKind(snapshot.closed))
     return (
       <div
         className="iw-status iw-status-closed"
@@ -58,9 +65,13 @@ export function ConnectionStatus({ connection }: { connection: BoardConnection |
       >
         <Icon state="closed" />
         <strong role="alert">{closeMessage(t, snapshot.closed)}</strong>
-        {kind === 'ended' || kind === 'removed' || kind === 'notFound' ? (
-          <Link href={kind === 'ended' ? '/join' : '/'}>
-            {kind === 'ended' ? t('board.rejoin') : t('backToStart')}
+        {action === 'reload' ? (
+          <button type="button" className="iw-button" onClick={() => window.location.reload()}>
+            {t('reload')}
+          </button>
+        ) : action ? (
+          <Link href={action === 'rejoin' ? '/join' : '/'}>
+            {action === 'rejoin' ? t('board.rejoin') : t('backToStart')}
           </Link>
         ) : null}
       </div>
@@ -76,7 +87,11 @@ export function ConnectionStatus({ connection }: { connection: BoardConnection |
       data-state={snapshot.state}
     >
       <Icon state={snapshot.state} />
-      <span>{label}</span>
+      {snapshot.state === 'delayed' ? (
+        <span data-testid="save-delayed-notice">{t('connection.delayedNotice')}</span>
+      ) : (
+        <span>{label}</span>
+      )}
     </div>
   )
 }

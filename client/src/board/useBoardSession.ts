@@ -53,7 +53,9 @@ export function useBoardSession(boardId: string, options: BoardSessionOptions): 
     })
     const syncStatus = () => {
       const { state } = connection.getSnapshot()
-      $status.set(state === 'saved' || state === 'saving' ? 'online' : 'offline')
+      $status.set(
+        state === 'saved' || state === 'saving' || state === 'delayed' ? 'online' : 'offline',
+      )
     }
     const stopStatus = connection.subscribe(syncStatus)
     syncStatus()

@@ -4,12 +4,15 @@
  * y-websocket 3.1 has no notion of an update being stored. With `?ack=1` in the sync URL the
  * Ideenwand server answers every stored sync step 2 / update message with `[Ack, seq]`, seq being
  * how many such messages of this connection are durably stored. The tracker counts what the
- * provider sends (by wrapping its WebSocket class) and compares.
+ * provider sends (by wrapping its WebSocket class) and compares. When the server cannot store
+ * (database away) it says so with a `SaveStatus` message; while it does, what is not acked yet
+ * is `delayed` rather than `saving` — still held by the server and this client, stored later.
  */
 import * as decoding from 'lib0/decoding'
-import { isSyncUpdateFrame } from './messages.ts'
+import { isSyncUpdateFrame, readSaveStatus, SaveStatus } from './messages.ts'
 
-export type SaveState = 'saved' | 'saving'
+/** `delayed`: not everything is stored yet, and the server said its storage is unavailable. */
+export type SaveState = 'saved' | 'saving' | 'delayed'
 
 type WebSocketLike = { send(data: ArrayBufferLike | ArrayBufferView | string | Blob): void }
 // biome-ignore lint/suspicious/noExplicitAny: constructor signatures of WebSocket classes differ
@@ -26,9 +29,17 @@ export class SaveTracker {
    * handshake) carries whatever was edited offline, and only its ack says that is stored.
    */
   private awaitingFirstAck = false
+  /** The server said (on the current socket) that storing is delayed. */
+  private storageDelayed = false
 
   get state(): SaveState {
-    return !this.awaitingFirstAck && this.acked >= this.sent ? 'saved' : 'saving'
+    if (!this.awaitingFirstAck && this.acked >= this.sent) return 'saved'
+    return this.storageDelayed ? 'delayed' : 'saving'
+  }
+
+  /** True while the server reports that it cannot store (whether or not we wait for anything). */
+  get serverDelayed(): boolean {
+    return this.storageDelayed
   }
 
   /** Number of sync messages sent on the current socket that the server has not stored yet. */
@@ -68,6 +79,14 @@ export class SaveTracker {
     }
   }
 
+  /** Handler for `provider.messageHandlers[MessageType.SaveStatus]`. */
+  readonly handleSaveStatus = (_encoder: unknown, decoder: decoding.Decoder): void => {
+    const delayed = readSaveStatus(decoder) === SaveStatus.Delayed
+    if (delayed === this.storageDelayed) return
+    this.storageDelayed = delayed
+    this.emit()
+  }
+
   private attach(socket: WebSocketLike): void {
     // A new socket starts a new count on the server. Unacked content is re-sent by the sync
     // handshake (the client's step 2), which is counted again on the new socket.
@@ -75,6 +94,8 @@ export class SaveTracker {
     this.sent = 0
     this.acked = 0
     this.awaitingFirstAck = true
+    // The server tells a new connection again if storing is still delayed.
+    this.storageDelayed = false
     this.emit()
   }
 

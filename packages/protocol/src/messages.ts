@@ -18,7 +18,23 @@ export const MessageType = {
   Ack: 100,
   /** Ideenwand extension: the workshop's control state (JSON), server → client. */
   Control: 101,
+  /**
+   * Ideenwand extension: whether the server can store this board now (`SaveStatus`), server →
+   * client, only to clients that asked for acks (`?ack=1`).
+   */
+  SaveStatus: 102,
 } as const
+
+/**
+ * Payload of a `SaveStatus` message. `Delayed`: the database does not take writes; the room stays
+ * live (updates are relayed), acks wait, and the server retries until they are stored. `Ok`:
+ * storing works again (sent after everything delayed is stored).
+ */
+export const SaveStatus = {
+  Ok: 0,
+  Delayed: 1,
+} as const
+export type SaveStatus = (typeof SaveStatus)[keyof typeof SaveStatus]
 
 export const SyncMessageType = {
   Step1: 0,
@@ -133,6 +149,18 @@ export function encodeAck(seq: number): Uint8Array {
     encoding.writeVarUint(e, MessageType.Ack)
     encoding.writeVarUint(e, seq)
   })
+}
+
+export function encodeSaveStatus(status: SaveStatus): Uint8Array {
+  return encode((e) => {
+    encoding.writeVarUint(e, MessageType.SaveStatus)
+    encoding.writeVarUint(e, status)
+  })
+}
+
+/** Reads a `SaveStatus` payload (after the message type); unknown values read as `Ok`. */
+export function readSaveStatus(decoder: decoding.Decoder): SaveStatus {
+  return decoding.readVarUint(decoder) === SaveStatus.Delayed ? SaveStatus.Delayed : SaveStatus.Ok
 }
 
 /** True for frames that carry document content a client expects to be stored (step 2, update). */

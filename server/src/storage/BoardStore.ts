@@ -78,6 +78,20 @@ export class BoardStore {
     })
   }
 
+  /**
+   * `append` for retrying a write that failed: a write can commit although its answer is lost
+   * (the connection dropped after COMMIT), so first look for the very same bytes among the
+   * board's rows after `afterId` (the last id this writer knows) and return that row's id.
+   */
+  async appendOnce(boardId: string, data: Uint8Array, afterId: number): Promise<number> {
+    const found = await this.db.query<{ id: string | number }>(
+      'select id from board_updates where board_id = $1 and id > $2 and data = $3::bytea order by id limit 1',
+      [boardId, afterId, data],
+    )
+    if (found[0]) return Number(found[0].id)
+    return this.append(boardId, data)
+  }
+
   /** Resolves when every append queued so far is committed or failed. */
   async idle(): Promise<void> {
     while (this.writing) await this.writing
@@ -188,13 +202,18 @@ export class BoardStore {
     return { updates: Number(row?.updates ?? 0), snapshots: Number(row?.snapshots ?? 0) }
   }
 
-  /** True when the database answers a trivial query. */
-  async ping(): Promise<boolean> {
+  /** True when the database answers a trivial query within `timeoutMs`. */
+  async ping(timeoutMs = 2_000): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined
+    const timeout = new Promise<false>((resolve) => {
+      timer = setTimeout(resolve, timeoutMs, false)
+    })
     try {
-      await this.db.query('select 1')
-      return true
+      return await Promise.race([this.db.query('select 1').then(() => true), timeout])
     } catch {
       return false
+    } finally {
+      clearTimeout(timer)
     }
   }
 }

@@ -11,6 +11,11 @@ export interface FanoutHandlers {
   update(update: Uint8Array): void
   /** A presence (awareness) update from another instance's clients. */
   awareness(update: Uint8Array): void
+  /**
+   * Updates from other instances may have been missed (the link was down): catch up from the
+   * store, which holds everything they stored.
+   */
+  resync(): void
 }
 
 /** One board's link to the other instances. */
@@ -27,6 +32,8 @@ export interface BoardChannel {
 export interface Fanout {
   /** Subscribes to a board; resolves once messages published from now on will arrive. */
   join(boardId: string): Promise<BoardChannel>
+  /** `none` without other instances; `down` while the link to them is broken (for /healthz). */
+  health(): 'none' | 'up' | 'down'
   close(): Promise<void>
 }
 
@@ -42,6 +49,10 @@ const LOCAL_CHANNEL: BoardChannel = {
 export class LocalFanout implements Fanout {
   async join(): Promise<BoardChannel> {
     return LOCAL_CHANNEL
+  }
+
+  health(): 'none' {
+    return 'none'
   }
 
   async close(): Promise<void> {}

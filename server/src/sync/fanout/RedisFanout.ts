@@ -5,6 +5,13 @@
  * again. Presence goes the same way, coalesced per room tick. Messages carry the sender's
  * instance id so an instance ignores its own. Design notes: docs/architecture.md ("Several
  * instances").
+ *
+ * Redis away: each instance keeps serving (and storing) its own clients; ioredis reconnects by
+ * itself. Pub/sub delivers at most once, so whatever was published meanwhile may be lost. When
+ * the subscriber is back, this instance subscribes every board again, waits for Redis to confirm,
+ * and only then has each room catch up from the store (`resync`). A publish that failed is
+ * followed, once the publisher is back, by a resync message on that board, so the other instances
+ * catch up too.
  */
 import { randomUUID } from 'node:crypto'
 import { Redis } from 'ioredis'
@@ -15,6 +22,8 @@ import type { BoardChannel, Fanout, FanoutHandlers } from './Fanout.ts'
 
 const KIND_UPDATE = 0
 const KIND_AWARENESS = 1
+/** "A publish of mine was lost: catch up from the store." Empty payload. */
+const KIND_RESYNC = 2
 /** A board still loads if Redis does not confirm the subscription in time (logged). */
 const SUBSCRIBE_TIMEOUT_MS = 2_000
 
@@ -53,6 +62,7 @@ class RedisBoardChannel implements BoardChannel {
     }
     if (m.kind === KIND_UPDATE) h.update(m.payload)
     else if (m.kind === KIND_AWARENESS) h.awareness(m.payload)
+    else if (m.kind === KIND_RESYNC) h.resync()
   }
 
   close(): void {
@@ -68,6 +78,14 @@ export class RedisFanout implements Fanout {
   private readonly pub: Redis
   private readonly sub: Redis
   private readonly channels = new Map<string, Set<RedisBoardChannel>>()
+  /** The subscriber's connection broke since it was last ready (messages may be lost). */
+  private subscriberLost = false
+  /** Board channels whose messages could not be published. */
+  private readonly unpublished = new Set<string>()
+  /** Times this instance caught up after the subscriber was back (for tests and metrics). */
+  resyncs = 0
+  private closing = false
+  private publishFailing = false
 
   constructor(
     url: string,
@@ -88,6 +106,53 @@ export class RedisFanout implements Fanout {
     this.sub.on('messageBuffer', (channel: Buffer, message: Buffer) => {
       this.onMessage(channel.toString(), message)
     })
+    this.sub.on('close', () => {
+      if (this.subscriberLost || this.closing) return
+      this.subscriberLost = true
+      this.log.warn(
+        'redis subscriber disconnected; fan-out paused, instances serve their own clients',
+      )
+    })
+    this.sub.on('ready', () => {
+      if (this.subscriberLost) void this.recoverSubscriber()
+    })
+    this.pub.on('ready', () => this.announceLost())
+  }
+
+  health(): 'up' | 'down' {
+    return this.pub.status === 'ready' && this.sub.status === 'ready' ? 'up' : 'down'
+  }
+
+  /**
+   * The subscriber is connected again. ioredis resubscribes by itself, but says nothing about
+   * what was missed: subscribe explicitly, wait for Redis to confirm, then let every room catch
+   * up from the store — in that order, so nothing falls between catch-up and subscription.
+   */
+  private async recoverSubscriber(): Promise<void> {
+    this.subscriberLost = false
+    const names = [...this.channels.keys()]
+    try {
+      if (names.length > 0) await this.sub.subscribe(...names)
+    } catch (err) {
+      this.subscriberLost = true
+      this.log.warn({ err }, 'redis resubscribe failed; will retry on the next reconnect')
+      return
+    }
+    this.resyncs++
+    this.log.info({ boards: names.length }, 'redis subscriber back; catching up from the store')
+    for (const name of names) {
+      for (const c of this.channels.get(name) ?? [])
+        c.deliver({ kind: KIND_RESYNC, payload: new Uint8Array() })
+    }
+  }
+
+  /** The publisher is connected again: tell the others to catch up on boards we could not publish. */
+  private announceLost(): void {
+    this.publishFailing = false
+    const lost = [...this.unpublished]
+    this.unpublished.clear()
+    for (const name of lost)
+      if (this.channels.has(name)) this.publish(name, KIND_RESYNC, new Uint8Array())
   }
 
   private channelOf(boardId: string): string {
@@ -134,7 +199,13 @@ export class RedisFanout implements Fanout {
     encoding.writeVarUint(encoder, kind)
     encoding.writeVarUint8Array(encoder, payload)
     this.pub.publish(channel, Buffer.from(encoding.toUint8Array(encoder))).catch((err: unknown) => {
-      this.log.warn({ err, channel }, 'redis publish failed')
+      // Logged once per outage, not per update and cursor move.
+      if (!this.publishFailing) {
+        this.publishFailing = true
+        this.log.warn({ err: (err as Error).message, channel }, 'redis publish failed')
+      }
+      // Announced when the publisher is ready again (presence needs no catching up).
+      if (kind !== KIND_AWARENESS) this.unpublished.add(channel)
     })
   }
 
@@ -163,6 +234,7 @@ export class RedisFanout implements Fanout {
   }
 
   async close(): Promise<void> {
+    this.closing = true
     this.channels.clear()
     await Promise.allSettled([this.sub.quit(), this.pub.quit()])
   }
