@@ -10,12 +10,22 @@ import {
   JoinPreview as JoinPreviewSchema,
   JoinResponse,
   Me,
+  Retention,
+  type RetentionSettings,
   Workshop,
   WorkshopDetail,
 } from '@ideenwand/protocol'
 import { apiJson, apiVoid, type Schema } from './http.ts'
 
-export type { BoardAccess, Guest, Me, Workshop, WorkshopDetail } from '@ideenwand/protocol'
+export type {
+  BoardAccess,
+  Guest,
+  Me,
+  Retention,
+  RetentionSettings,
+  Workshop,
+  WorkshopDetail,
+} from '@ideenwand/protocol'
 export type GuestRole = 'participant' | 'viewer'
 export type JoinPreview = ReturnType<typeof JoinPreviewSchema.parse>
 export type JoinResult = ReturnType<typeof JoinResponse.parse>
@@ -81,6 +91,8 @@ export const api = {
   setArchived: (id: string, archived: boolean) =>
     apiJson('POST', `/workshops/${seg(id)}/${archived ? 'archive' : 'unarchive'}`, WorkshopDetail),
   deleteWorkshop: (id: string) => apiVoid('DELETE', `/workshops/${seg(id)}`),
+  setRetention: (id: string, body: RetentionSettings) =>
+    apiJson('PUT', `/workshops/${seg(id)}/retention`, Retention, body),
   rotateInvite: (id: string, role: GuestRole) =>
     apiJson('POST', `/workshops/${seg(id)}/invites/${role}/rotate`, WorkshopDetail),
   setInviteEnabled: (id: string, role: GuestRole, enabled: boolean) =>

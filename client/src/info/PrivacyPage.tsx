@@ -55,12 +55,22 @@ function German() {
         </p>
         <h2>Speicherdauer</h2>
         <p>
-          Sitzungen enden für Gäste nach spätestens drei Tagen. Workshops und ihre Beiträge bleiben
-          gespeichert, bis die Moderation sie löscht; das Löschen entfernt das Board mit allen
-          Änderungen und Sicherungsständen aus der Datenbank. Ihre eigenen Beiträge können Sie
-          jederzeit selbst löschen: „Meine Beiträge löschen und gehen“ in der Handy- und der
-          Listenansicht entfernt Ihre Ideen (auch aus dem gespeicherten Verlauf), Ihre Punkte in
-          laufenden Abstimmungen und Ihren Namen.
+          Sitzungen enden für Gäste nach spätestens drei Tagen. Für jeden Workshop legt die
+          Moderation fest, wie lange gespeichert wird: Die Namen der Gäste werden eine bestimmte
+          Zahl von Tagen nach dem Ende des Workshops gelöscht (voreingestellt: nach 30 Tagen, sofern
+          der Betreiber nichts anderes festlegt), und auf Wunsch der ganze Workshop. Als Ende gilt
+          das Spätere von Workshop-Datum, letztem Phasenwechsel und letzter Nutzung der Wand.
+          Gelöscht wird automatisch: die Namen aus der Teilnehmerliste, von den Ideen, aus dem
+          gespeicherten Verlauf und damit aus allen Berichten und Exporten; beim Löschen des
+          Workshops alles – Board mit allen Änderungen und Sicherungsständen, Beiträge, Stimmen,
+          Teilnehmende und Einladungscodes. Die Moderation kann einen Workshop auch jederzeit von
+          Hand löschen. Protokolliert wird nur, dass und wann gelöscht wurde, ohne Namen oder
+          Inhalte.
+        </p>
+        <p>
+          Ihre eigenen Beiträge können Sie jederzeit selbst löschen: „Meine Beiträge löschen und
+          gehen“ in der Handy- und der Listenansicht entfernt Ihre Ideen (auch aus dem gespeicherten
+          Verlauf), Ihre Punkte in laufenden Abstimmungen und Ihren Namen.
         </p>
         <h2>Ihre Rechte</h2>
         <p>
@@ -112,11 +122,21 @@ function English() {
         </p>
         <h2>How long</h2>
         <p>
-          Guest sessions end after three days at the latest. Workshops and their contributions are
-          kept until the facilitators delete them; deleting removes the board with every change and
-          snapshot from the database. You can delete your own contributions at any time: “Delete my
-          contributions and leave” in the phone and list views removes your ideas (also from the
-          stored history), your dots in open votes and your name.
+          Guest sessions end after three days at the latest. For each workshop, the facilitators
+          decide how long data are kept: guests' names are deleted a set number of days after the
+          workshop's end (by default after 30 days, unless the operator sets otherwise), and, if
+          they choose, the whole workshop too. The end is the latest of the workshop's date, its
+          last phase change and the last use of the board. Deletion is automatic: names go from the
+          participant list, from ideas and from the stored history, and so from every report and
+          export; deleting a workshop removes everything — the board with every change and snapshot,
+          contributions, votes, participants and invite codes. Facilitators can also delete a
+          workshop by hand at any time. Only the fact and time of a deletion are logged, without
+          names or content.
+        </p>
+        <p>
+          You can delete your own contributions at any time: “Delete my contributions and leave” in
+          the phone and list views removes your ideas (also from the stored history), your dots in
+          open votes and your name.
         </p>
         <h2>Your rights</h2>
         <p>

@@ -1,7 +1,7 @@
 /**
  * `/workshops/:id`: everything a facilitator needs on the day — open the board, the two invites
  * (code, link, QR, rotate, disable), the handout, the participants (admit, remove, role), the
- * facilitators, the workshop's details, archive and delete.
+ * facilitators, data retention, the workshop's details, archive and delete.
  */
 import { useCallback, useEffect, useState } from 'react'
 import { api, type WorkshopDetail } from '../api/endpoints.ts'
@@ -19,6 +19,7 @@ import { FacilitatorsPanel } from './FacilitatorsPanel.tsx'
 import { InviteCard } from './InviteCard.tsx'
 import { OutcomePanel } from './OutcomePanel.tsx'
 import { ParticipantsPanel } from './ParticipantsPanel.tsx'
+import { RetentionPanel } from './RetentionPanel.tsx'
 import { WorkshopForm } from './WorkshopForm.tsx'
 
 function WorkshopView({
@@ -73,6 +74,12 @@ function WorkshopView({
       <ParticipantsPanel workshopId={workshop.id} />
 
       <OutcomePanel workshopId={workshop.id} language={workshop.language} />
+
+      <RetentionPanel
+        key={workshop.id}
+        workshop={workshop}
+        onChange={(retention) => setWorkshop({ ...workshop, retention })}
+      />
 
       <FacilitatorsPanel workshop={workshop} onChanged={reload} />
 

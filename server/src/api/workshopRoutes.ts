@@ -6,6 +6,8 @@ import { OpenAPIHono, z } from '@hono/zod-openapi'
 import {
   CofacilitatorInviteResponse,
   GuestRole,
+  Retention,
+  RetentionSettings,
   Workshop,
   WorkshopDetail,
   WorkshopInput,
@@ -149,6 +151,38 @@ export function workshopRoutes(deps: ApiDeps) {
       await deps.workshops.delete(id)
       deps.log.info({ workshop: id, board: detail.boardId }, 'workshop deleted')
       return c.body(null, 204)
+    },
+  )
+
+  app.openapi(
+    route({
+      method: 'get',
+      path: '/workshops/{id}/retention',
+      tags: ['workshops'],
+      summary: "When guests' names and the whole workshop are deleted",
+      request: { params: IdParam },
+      responses: { 200: json(Retention, 'Retention settings and the resulting dates') },
+    }),
+    async (c) => c.json((await ownWorkshop(c, c.req.valid('param').id)).detail.retention, 200),
+  )
+
+  app.openapi(
+    route({
+      method: 'put',
+      path: '/workshops/{id}/retention',
+      tags: ['workshops'],
+      summary:
+        "Delete guests' names and/or the whole workshop N days (1–3650) after its end; null keeps them",
+      request: { params: IdParam, body: jsonBody(RetentionSettings) },
+      responses: { 200: json(Retention, 'The new retention settings and dates') },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param')
+      await ownWorkshop(c, id)
+      const settings = c.req.valid('json')
+      await deps.workshops.retention.set(id, settings)
+      deps.log.info({ workshop: id, ...settings }, 'retention set')
+      return c.json((await ownWorkshop(c, id)).detail.retention, 200)
     },
   )
 

@@ -6,6 +6,7 @@ import type { Facilitator, GuestRole, Invite, Workshop, WorkshopDetail } from '@
 import { randomToken } from '../auth/crypto.ts'
 import { newInviteCode } from '../auth/inviteCodes.ts'
 import type { Db, Queryable } from '../storage/Db.ts'
+import { type RetentionDefaults, RetentionStore } from './RetentionStore.ts'
 
 export type WorkshopInput = {
   title: string
@@ -55,8 +56,19 @@ function toWorkshop(row: WorkshopRow): Workshop {
   }
 }
 
+/** Used when the server is not configured otherwise (config.ts has the RETENTION_DEFAULT_* settings). */
+const RETENTION_DEFAULTS: RetentionDefaults = { namesDays: 30, workshopDays: null }
+
 export class WorkshopStore {
-  constructor(private readonly db: Db) {}
+  /** Retention settings and the retention job's SQL. */
+  readonly retention: RetentionStore
+
+  constructor(
+    private readonly db: Db,
+    retentionDefaults: RetentionDefaults = RETENTION_DEFAULTS,
+  ) {
+    this.retention = new RetentionStore(db, retentionDefaults)
+  }
 
   /** `joinUrl` builds the join URL for a code, e.g. `https://ideenwand.example/join/K7P-2QX`. */
   async create(owner: string, input: WorkshopInput, joinUrl: JoinUrl): Promise<WorkshopDetail> {
@@ -144,7 +156,7 @@ export class WorkshopStore {
       [workshopId, facilitatorId],
     )
     if (!row) return null
-    const [invites, facilitators] = await Promise.all([
+    const [invites, facilitators, retention] = await Promise.all([
       this.invites(workshopId, joinUrl),
       this.db.query<Facilitator & { role: FacilitatorRole }>(
         `select f.id, f.email, f.name, wf.role from workshop_facilitators wf
@@ -152,8 +164,10 @@ export class WorkshopStore {
          order by wf.role desc, f.name`,
         [workshopId],
       ),
+      this.retention.of(workshopId),
     ])
-    return { ...toWorkshop(row), invites, facilitators }
+    if (!retention) return null
+    return { ...toWorkshop(row), invites, facilitators, retention }
   }
 
   async invites(workshopId: string, joinUrl: JoinUrl): Promise<Invite[]> {
@@ -195,7 +209,10 @@ export class WorkshopStore {
     )
   }
 
-  /** Deletes the workshop, its guests, sessions, codes and its board with all board data. */
+  /**
+   * Deletes the workshop with everything that belongs to it: guests and their sessions, codes,
+   * flow state, votes, activity, and its board with update log and snapshot.
+   */
   async delete(workshopId: string): Promise<string | null> {
     return this.db.transaction(async (tx) => {
       const [row] = await tx.query<{ board_id: string }>(
