@@ -2,26 +2,44 @@
  * The set of active rooms: loads a board once however many clients connect at the same moment,
  * unloads it after it has been idle for `roomIdleMs`, and closes everything on shutdown.
  */
-import { CloseCode } from '@ideenwand/protocol'
+import { CloseCode, encodeSyncStep2 } from '@ideenwand/protocol'
 import type { SyncLimits } from '../config.ts'
 import type { Logger } from '../logger.ts'
 import type { BoardStore } from '../storage/BoardStore.ts'
 import { type Fanout, LocalFanout } from './fanout/Fanout.ts'
 import { Room } from './Room.ts'
 import type { SyncConnection } from './SyncConnection.ts'
+import { NO_SYNC_METRICS, type SyncMetrics } from './SyncMetrics.ts'
 
 /** Frames a connection may send before its room has finished loading. */
 const MAX_QUEUED_FRAMES = 256
+
+/** A connection waiting for its board to load, with the frames it sent meanwhile. */
+interface Waiting {
+  conn: SyncConnection
+  queue: Uint8Array[]
+}
+
+/** Sync step 1 of a client that has nothing yet: [sync, step 1, length 1, empty state vector]. */
+function isEmptySyncStep1(frame: Uint8Array): boolean {
+  return frame.length === 4 && frame[0] === 0 && frame[1] === 0 && frame[2] === 1 && frame[3] === 0
+}
 
 export class Rooms {
   private readonly active = new Map<string, Room>()
   private readonly loading = new Map<string, Promise<Room>>()
   private readonly unloading = new Map<string, Promise<void>>()
   private readonly idleTimers = new Map<string, NodeJS.Timeout>()
+  /** Connections whose board is still loading, by board. */
+  private readonly waiting = new Map<string, Set<Waiting>>()
   /** Number of times a board was loaded from storage (for tests and metrics). */
   loads = 0
+  /** Clients answered from a stored snapshot while their board loaded (for tests). */
+  answeredFromSnapshot = 0
   /** Hooks every room gets (the workshop flow plugs in here). */
   hooks: Pick<Room, 'onJoin' | 'onIdeasAdded'> = { onJoin: () => {}, onIdeasAdded: () => {} }
+  /** Where every room counts updates (the server's Prometheus metrics). */
+  metrics: SyncMetrics = NO_SYNC_METRICS
 
   constructor(
     private readonly store: BoardStore,
@@ -33,6 +51,11 @@ export class Rooms {
 
   get size(): number {
     return this.active.size
+  }
+
+  /** The loaded rooms (for metrics). */
+  loaded(): IterableIterator<Room> {
+    return this.active.values()
   }
 
   /** Every connection on a board that has joined its room. */
@@ -75,11 +98,24 @@ export class Rooms {
    * replayed in order once it is there.
    */
   connect(conn: SyncConnection): { receive(frame: Uint8Array): void; disconnect(): void } {
+    const boardId = conn.context.boardId
     let room: Room | null = null
     let queue: Uint8Array[] | null = []
     let gone = false
-    this.acquire(conn.context.boardId).then(
+    const waiter: Waiting = { conn, queue }
+    let waiters = this.waiting.get(boardId)
+    if (!waiters) {
+      waiters = new Set()
+      this.waiting.set(boardId, waiters)
+    }
+    waiters.add(waiter)
+    const stopWaiting = () => {
+      const set = this.waiting.get(boardId)
+      if (set?.delete(waiter) && set.size === 0) this.waiting.delete(boardId)
+    }
+    this.acquire(boardId).then(
       (r) => {
+        stopWaiting()
         if (gone || conn.closed) {
           if (r.connections.size === 0) this.scheduleIdle(r)
           return
@@ -90,7 +126,8 @@ export class Rooms {
         queue = null
       },
       (err) => {
-        this.log.error({ err, boardId: conn.context.boardId }, 'loading board failed')
+        stopWaiting()
+        this.log.error({ err, boardId }, 'loading board failed')
         conn.close(CloseCode.StorageUnavailable)
       },
     )
@@ -110,6 +147,8 @@ export class Rooms {
 
   private async load(boardId: string): Promise<Room> {
     const started = performance.now()
+    // CPU time as well as wall time: on a busy machine the wall time says little (issue 7).
+    const cpu = process.cpuUsage()
     await this.store.ensureBoard(boardId)
     // Subscribe before loading: whatever another instance stores from now on either is in the
     // load or arrives through the channel (both, at worst — applying twice changes nothing).
@@ -122,21 +161,53 @@ export class Rooms {
       throw err
     }
     this.loads++
+    if (stored.snapshot && stored.updates.length === 0) {
+      await this.answerFromSnapshot(boardId, stored.snapshot)
+    }
     const room = new Room(boardId, this.store, this.limits, this.log, stored, channel)
     room.onEmpty = () => this.scheduleIdle(room)
     room.onJoin = (conn) => this.hooks.onJoin(conn)
     room.onIdeasAdded = (conn, ids) => this.hooks.onIdeasAdded(conn, ids)
+    room.metrics = this.metrics
     this.active.set(boardId, room)
+    const used = process.cpuUsage(cpu)
     this.log.info(
       {
         boardId,
         updates: stored.updates.length,
         snapshotBytes: stored.snapshot?.length ?? 0,
         ms: Math.round(performance.now() - started),
+        cpuMs: Math.round((used.user + used.system) / 1000),
       },
       'board loaded',
     )
     return room
+  }
+
+  /**
+   * Cold load: a board stored as one snapshot is that snapshot, so clients that are waiting with
+   * nothing yet (an empty state vector) get it as their sync step 2 at once — before the
+   * snapshot is decoded into the room's doc, which for a large board takes longer than reading
+   * it. Their queued sync step 1 is answered and dropped; everything else is replayed as usual.
+   */
+  private async answerFromSnapshot(boardId: string, snapshot: Uint8Array): Promise<void> {
+    if (!this.waiting.has(boardId)) return
+    // PGlite answers without leaving the event loop's current turn: let one I/O phase pass so
+    // that a sync step 1 already on the socket is read (timers, then poll, then check).
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    await new Promise((resolve) => setImmediate(resolve))
+    let frame: Uint8Array | null = null
+    for (const w of this.waiting.get(boardId) ?? []) {
+      if (w.conn.closed) continue
+      const i = w.queue.findIndex(isEmptySyncStep1)
+      if (i < 0) continue
+      w.queue.splice(i, 1)
+      frame ??= encodeSyncStep2(snapshot)
+      w.conn.send(frame)
+      this.answeredFromSnapshot++
+    }
+    // Let the sockets take the frames before the doc is built (that blocks the event loop).
+    if (frame) await new Promise((resolve) => setImmediate(resolve))
   }
 
   private scheduleIdle(room: Room): void {

@@ -16,6 +16,7 @@ import type * as Y from 'yjs'
 import { ApiError } from '../http/errors.ts'
 import type { Logger } from '../logger.ts'
 import type { ConnectionRegistry } from '../sync/ConnectionRegistry.ts'
+import type { AccessEvent } from '../sync/fanout/AccessEvents.ts'
 import type { Rooms } from '../sync/Rooms.ts'
 import type { SyncConnection } from '../sync/SyncConnection.ts'
 import type { FlowState, FlowStore } from './FlowStore.ts'
@@ -58,6 +59,8 @@ export interface Actor {
 export class ControlService {
   private readonly cache = new Map<string, Promise<Cached>>()
   private readonly byBoard = new Map<string, string>()
+  /** Tells other instances (Redis) that a workshop's state changed here; see `apply`. */
+  announce: (event: AccessEvent) => void = () => {}
 
   constructor(
     private readonly flow: FlowStore,
@@ -210,8 +213,42 @@ export class ControlService {
     conn.send(await this.frameFor(c, conn, await this.ballots(c.round)))
   }
 
-  /** Pushes the current state to every connection of the workshop's board. */
+  /** Pushes the current state to every connection of the workshop's board, on every instance. */
   async publish(workshopId: string): Promise<void> {
+    await this.publishHere(workshopId)
+    this.announce({ type: 'control-changed', workshopId })
+  }
+
+  /**
+   * Another instance changed something: a workshop cached here is reloaded from the database,
+   * its write permissions re-applied and its state pushed to this instance's connections.
+   */
+  async apply(event: AccessEvent): Promise<void> {
+    if (event.type === 'board-closed') {
+      const workshopId = this.byBoard.get(event.boardId)
+      if (workshopId) this.forget(workshopId)
+      return
+    }
+    if (event.type !== 'control-changed' && event.type !== 'vote') return
+    if (!this.cache.has(event.workshopId)) return
+    if (event.type === 'vote') {
+      await this.publishVote(await this.load(event.workshopId), event.voterId, false)
+      return
+    }
+    this.forget(event.workshopId)
+    const c = await this.load(event.workshopId)
+    this.applyWritePermissions(c)
+    await this.publishHere(event.workshopId)
+  }
+
+  /** Reloads every cached workshop (after missed events) as `apply` does for one. */
+  async refreshCached(): Promise<void> {
+    for (const workshopId of [...this.cache.keys()]) {
+      await this.apply({ type: 'control-changed', workshopId })
+    }
+  }
+
+  private async publishHere(workshopId: string): Promise<void> {
     const c = await this.load(workshopId)
     const ballots = await this.ballots(c.round)
     for (const conn of this.rooms.connectionsOf(c.boardId)) {
@@ -490,7 +527,8 @@ export class ControlService {
   }
 
   /** After a dot: the voter's own connections and the facilitators need a new view. */
-  private async publishVote(c: Cached, voterId: string): Promise<void> {
+  private async publishVote(c: Cached, voterId: string, announce = true): Promise<void> {
+    if (announce) this.announce({ type: 'vote', workshopId: c.workshopId, voterId })
     const ballots = await this.ballots(c.round)
     for (const conn of this.rooms.connectionsOf(c.boardId)) {
       if (conn.context.guestId === voterId || conn.context.role === 'facilitator') {

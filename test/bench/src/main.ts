@@ -1,5 +1,5 @@
 /**
- * `pnpm bench [--quick] [--only=a,b,c,d,e] [--servers=ideenwand,reference,hocuspocus]`: the
+ * `pnpm bench [--quick] [--only=a,b,c,d,e,f] [--servers=ideenwand,reference,hocuspocus]`: the
  * benchmark program. Runs the scenarios of issue 7 against Ideenwand and, for (a), (b) and (d),
  * side by side with the y-websocket reference server and Hocuspocus (alternating order), then
  * writes results/<profile>.md, .json and -chart.svg. Servers run pinned to core 0, load
@@ -14,6 +14,7 @@ import { migrate, openDb } from '@ideenwand/server'
 import postgres from 'postgres'
 import WebSocket from 'ws'
 import { coldBoardUpdates, type DbTarget, ideenwandBoard, seedBoard } from './board.ts'
+import { idleScenario } from './idle.ts'
 import { type Row, renderChart, renderMarkdown } from './report.ts'
 import { measure } from './run.ts'
 import { DIALECT, HAS_TASKSET, ROOT, type ServerKind, ServerProcess } from './servers.ts'
@@ -29,7 +30,7 @@ const QUICK = args.has('quick')
 /** `--tag=before` writes results/<profile>-before.* (e.g. with BENCH_IDEENWAND_ROOT set). */
 const TAG = args.get('tag')
 const PROFILE = `${QUICK ? 'quick' : 'full'}${TAG ? `-${TAG}` : ''}`
-const ONLY = new Set((args.get('only') ?? 'a,b,c,d,e').split(','))
+const ONLY = new Set((args.get('only') ?? 'a,b,c,d,e,f').split(','))
 const SERVERS = (args.get('servers') ?? 'ideenwand,reference,hocuspocus').split(',') as ServerKind[]
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? null
 const RESULTS = fileURLToPath(new URL('../results/', import.meta.url))
@@ -86,6 +87,9 @@ const IDEENWAND_ENV = {
   RATE_LIMIT_JOIN_PER_MINUTE: '100000',
   // With REDIS_URL the counters live in Redis and outlast one run.
   RATE_LIMIT_SETUP_PER_HOUR: '100000',
+  // All bench clients of a board share one session, from one address.
+  SYNC_CONNECTIONS_PER_SESSION: '100000',
+  SYNC_CONNECTIONS_PER_IP: '100000',
   LOG_LEVEL: 'info',
 }
 
@@ -276,23 +280,45 @@ async function coldLoad(engines: ('pglite' | 'postgres')[], reps: number) {
     try {
       let server = await ServerProcess.start('ideenwand', { ...IDEENWAND_ENV, ...db.env })
       const access = await ideenwandBoard(server.httpUrl)
+      // A second, small board: the running server has served something before (its database
+      // connection, session check and code are warm), as in production; the measured board is cold.
+      const warm = await ideenwandBoard(server.httpUrl)
       await server.stop()
       for (const mode of ['snapshot', 'log'] as const) {
         const samples: number[] = []
         const serverMs: number[] = []
+        const serverCpuMs: number[] = []
+        const loadCpuMs: number[] = []
         let seeded = { rows: 0, bytes: 0 }
         let bytes = 0
         for (let r = 0; r < reps; r++) {
           seeded = await seedBoard(db.target, access.boardId, updates, mode)
           server = await ServerProcess.start('ideenwand', { ...IDEENWAND_ENV, ...db.env })
           try {
+            await timeToSync(`${server.wsBase}/${warm.boardId}`, { cookie: warm.cookie })
+            await new Promise((r) => setTimeout(r, 300))
+            const cpu0 = server.cpuSeconds()
             const res = await timeToSync(`${server.wsBase}/${access.boardId}`, {
               cookie: access.cookie,
             })
+            // The server's CPU time for the whole first sync (session check, load, answer): on a
+            // busy machine far steadier than the wall time. /proc resolution is 10 ms.
+            serverCpuMs.push((server.cpuSeconds() - cpu0) * 1000)
             samples.push(res.ms)
             bytes = res.bytes
-            const loaded = [...server.output.matchAll(/"ms":(\d+),"msg":"board loaded"/g)].at(-1)
-            if (loaded) serverMs.push(Number(loaded[1]))
+            // The server may still be building the doc after answering from the snapshot.
+            const loadedLine = () =>
+              server.output
+                .split('\n')
+                .find((l) => l.includes('"msg":"board loaded"') && l.includes(access.boardId))
+            const until = Date.now() + 20_000
+            while (!loadedLine() && Date.now() < until) await new Promise((r) => setTimeout(r, 20))
+            const loaded = loadedLine()
+            if (loaded) {
+              const entry = JSON.parse(loaded) as { ms?: number; cpuMs?: number }
+              if (entry.ms !== undefined) serverMs.push(entry.ms)
+              if (entry.cpuMs !== undefined) loadCpuMs.push(entry.cpuMs)
+            }
           } finally {
             await server.stop()
           }
@@ -300,7 +326,7 @@ async function coldLoad(engines: ('pglite' | 'postgres')[], reps: number) {
         samples.sort((a, b) => a - b)
         rows.push({
           scenario: 'c',
-          label: `cold load from ${mode === 'log' ? `a log of ${seeded.rows} updates` : 'a snapshot'} (${engine})`,
+          label: `cold load from ${mode === 'log' ? `a log of ${seeded.rows} updates` : 'a snapshot'} (${engine}, warm server)`,
           server: 'ideenwand',
           n: reps,
           rate: 0,
@@ -310,6 +336,8 @@ async function coldLoad(engines: ('pglite' | 'postgres')[], reps: number) {
           cold: {
             samples,
             serverLoadMs: serverMs,
+            serverLoadCpuMs: loadCpuMs,
+            serverCpuMs,
             engine,
             mode,
             storedBytes: seeded.bytes,
@@ -317,7 +345,7 @@ async function coldLoad(engines: ('pglite' | 'postgres')[], reps: number) {
           },
         })
         log(
-          `  ${engine} ${mode}: first sync ${samples.map((s) => s.toFixed(0)).join(', ')} ms (server load ${serverMs.join(', ')} ms), ${seeded.rows} rows, ${bytes} bytes`,
+          `  ${engine} ${mode}: first sync ${samples.map((s) => s.toFixed(0)).join(', ')} ms (server load ${serverMs.join(', ')} ms wall, ${loadCpuMs.join(', ')} ms CPU; server CPU for the whole first sync ${serverCpuMs.map((c) => c.toFixed(0)).join(', ')} ms), ${seeded.rows} rows, ${bytes} bytes`,
         )
       }
     } finally {
@@ -380,6 +408,42 @@ async function redis(configs: { n: number; rate: number }[]) {
   }
 }
 
+async function idle(connections: number, boards: number) {
+  log(`(f) ${connections} idle connections on ${boards} boards, then unload`)
+  const db = await freshDb('pglite')
+  const roomIdleMs = 2000
+  const server = await ServerProcess.start(
+    'ideenwand',
+    { ...IDEENWAND_ENV, ...db.env, ROOM_IDLE_MS: String(roomIdleMs), LOG_LEVEL: 'info' },
+    ['--expose-gc'],
+  )
+  try {
+    const r = await idleScenario(
+      server,
+      { connections, boards, roomIdleMs, recordsPerBoard: 1000 },
+      log,
+    )
+    rows.push({
+      scenario: 'f',
+      label: `${connections} idle connections on ${boards} boards`,
+      server: 'ideenwand',
+      n: connections,
+      rate: 0,
+      delivered: connections - r.failed,
+      expected: connections,
+      cpuPerDeliveryUs: Number.NaN,
+      idle: r,
+    })
+    const mib = (b: number) => (b / 1024 / 1024).toFixed(1)
+    log(
+      `  per idle connection: ${r.heapKbPerConnection.toFixed(1)} KB heap+external, ${r.rssKbPerConnection.toFixed(1)} KB RSS (after GC; ${r.failed} failed to sync); heap+external MiB before/one each/all/unloaded ${[r.before, r.oneEach, r.all, r.unloaded].map((m) => mib(m.heapUsed + m.external)).join(' / ')}, RSS ${[r.before, r.oneEach, r.all, r.unloaded].map((m) => mib(m.rss)).join(' / ')}; a loaded board of ${r.recordsPerBoard} records ${r.boardKb.toFixed(0)} KB; all ${boards} boards unloaded ${r.unloadMs.toFixed(0)} ms after the last client left (ROOM_IDLE_MS ${roomIdleMs}), ${r.leftAfterUnloadKb.toFixed(0)} KB left compared with before`,
+    )
+  } finally {
+    await server.stop()
+    await db.drop()
+  }
+}
+
 function summary(r: Row): string {
   const m = r.m
   if (!m) return ''
@@ -393,10 +457,21 @@ async function main() {
     `profile ${PROFILE}, servers ${SERVERS.join(', ')}, taskset ${HAS_TASKSET ? 'on' : 'unavailable'}, postgres ${DATABASE_URL ? 'yes' : 'no'}`,
   )
   if (ONLY.has('a')) {
+    // --fanout=1000@100,500@50 picks the fan-out runs.
+    const picked = args
+      .get('fanout')
+      ?.split(',')
+      .map((c) => {
+        const [n, rate] = c.split('@').map(Number)
+        return { n: n ?? 100, rate: rate ?? 50 }
+      })
     await fanout(
-      QUICK
-        ? [{ n: 500, rate: 50 }]
-        : [10, 100, 500, 1000, 2000].map((n) => ({ n, rate: 50 })).concat([{ n: 1000, rate: 100 }]),
+      picked ??
+        (QUICK
+          ? [{ n: 500, rate: 50 }]
+          : [10, 100, 500, 1000, 2000]
+              .map((n) => ({ n, rate: 50 }))
+              .concat([{ n: 1000, rate: 100 }])),
     )
   }
   if (ONLY.has('b')) {
@@ -423,6 +498,7 @@ async function main() {
             { n: 500, rate: 50 },
           ],
     )
+  if (ONLY.has('f')) await idle(QUICK ? 500 : 2000, 20)
   const meta = {
     profile: PROFILE,
     date: new Date().toISOString(),

@@ -11,3 +11,16 @@ setInterval(() => {
   )
   h.reset()
 }, 500).unref()
+
+// On SIGUSR2: collect garbage (when started with --expose-gc) and report memory on stderr, for
+// the idle-connection scenario.
+process.on('SIGUSR2', () => {
+  if (typeof globalThis.gc === 'function') {
+    globalThis.gc()
+    globalThis.gc()
+  }
+  const m = process.memoryUsage()
+  process.stderr.write(
+    `BENCHMEM ${JSON.stringify({ rss: m.rss, heapUsed: m.heapUsed, heapTotal: m.heapTotal, external: m.external, arrayBuffers: m.arrayBuffers, gc: typeof globalThis.gc === 'function' })}\n`,
+  )
+})

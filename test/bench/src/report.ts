@@ -1,9 +1,10 @@
 /** Renders the benchmark's rows as a Markdown page and a small SVG bar chart. */
+import type { IdleResult } from './idle.ts'
 import type { Measured } from './run.ts'
 import type { ServerKind } from './servers.ts'
 
 export interface Row {
-  scenario: 'a' | 'b' | 'c' | 'd' | 'e'
+  scenario: 'a' | 'b' | 'c' | 'd' | 'e' | 'f'
   label: string
   server: ServerKind
   n: number
@@ -15,11 +16,16 @@ export interface Row {
   cold?: {
     samples: number[]
     serverLoadMs: number[]
+    /** CPU time of the server's board load (from its log), ms. */
+    serverLoadCpuMs?: number[]
+    /** Server process CPU time over the whole first sync (/proc, 10 ms resolution), ms. */
+    serverCpuMs?: number[]
     engine: string
     mode: string
     storedBytes: number
     syncBytes: number
   }
+  idle?: IdleResult
 }
 
 const f = (v: number, digits = 1) => (Number.isFinite(v) ? v.toFixed(digits) : '–')
@@ -83,15 +89,35 @@ export function renderMarkdown(meta: Record<string, unknown>, rows: Row[]): stri
     out.push(
       '## (c) Cold load: 2,000 ideas + 5,000 canvas records',
       '',
-      'Server started fresh, board not loaded; time from opening the socket (session check included) to the complete sync step 2.',
+      'Server started fresh and warmed by a first sync of another, small board (as a running server is); the measured board is not loaded. First sync = from opening the socket (session check included) to the complete sync step 2 of a client with an empty doc. A board stored as one snapshot is answered with that snapshot before the server has built its doc (server-side load = until the doc is built). Server CPU for the first sync: /proc, 10 ms resolution, until the step 2 arrived.',
       '',
-      '| engine | stored as | stored bytes | first sync (ms), each run | server-side load (ms) | sync step 2 bytes |',
-      '| --- | --- | --- | --- | --- | --- |',
+      '| engine | stored as | stored bytes | first sync (ms), each run | server-side load (ms wall / CPU) | server CPU for the first sync (ms) | sync step 2 bytes |',
+      '| --- | --- | --- | --- | --- | --- | --- |',
     )
     for (const r of cold) {
       const c = r.cold!
       out.push(
-        `| ${c.engine} | ${r.label.replace(/^cold load from /, '').replace(/ \(.*\)$/, '')} | ${c.storedBytes} | ${c.samples.map((s) => s.toFixed(0)).join(', ')} | ${c.serverLoadMs.join(', ')} | ${c.syncBytes} |`,
+        `| ${c.engine} | ${r.label.replace(/^cold load from /, '').replace(/ \(.*\)$/, '')} | ${c.storedBytes} | ${c.samples.map((s) => s.toFixed(0)).join(', ')} | ${c.serverLoadMs.join(', ')} / ${(c.serverLoadCpuMs ?? []).join(', ')} | ${(c.serverCpuMs ?? []).map((x) => x.toFixed(0)).join(', ')} | ${c.syncBytes} |`,
+      )
+    }
+    out.push('')
+  }
+  const idle = rows.filter((r) => r.scenario === 'f' && r.idle)
+  if (idle.length > 0) {
+    const mib = (b: number) => (b / 1024 / 1024).toFixed(1)
+    out.push(
+      '## (f) Idle connections and idle boards',
+      '',
+      'Stock `WebsocketProvider` clients with a presence state, synced, then idle. Memory read by the probe after two forced GCs (`--expose-gc`); per connection = growth from one connection per board to all, divided by the added connections. Then all clients leave; boards unload `ROOM_IDLE_MS` after their last client.',
+      '',
+      '| run | per connection: heap + external (KB) | per connection: RSS (KB) | heap + external MiB: before / 1 per board / all / unloaded | RSS MiB: same | one loaded board (KB) | all boards unloaded after (ms) | left after unload (KB) |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    )
+    for (const r of idle) {
+      const i = r.idle!
+      const ms = [i.before, i.oneEach, i.all, i.unloaded]
+      out.push(
+        `| ${r.label}${i.failed ? ` (${i.failed} failed to sync)` : ''} | ${f(i.heapKbPerConnection)} | ${f(i.rssKbPerConnection)} | ${ms.map((m) => mib(m.heapUsed + m.external)).join(' / ')} | ${ms.map((m) => mib(m.rss)).join(' / ')} | ${f(i.boardKb, 0)} (${i.recordsPerBoard} records) | ${f(i.unloadMs, 0)} (ROOM_IDLE_MS ${i.roomIdleMs}) | ${f(i.leftAfterUnloadKb, 0)} |`,
       )
     }
     out.push('')

@@ -62,21 +62,54 @@ export interface EventLoopSample {
   max: number
 }
 
+/** What the probe reports after a forced garbage collection (bytes). */
+export interface MemorySample {
+  rss: number
+  heapUsed: number
+  heapTotal: number
+  external: number
+  arrayBuffers: number
+  /** False when the server was not started with --expose-gc. */
+  gc: boolean
+}
+
 export class ServerProcess {
   private child: ChildProcess | null = null
   output = ''
   readonly eld: { at: number; sample: EventLoopSample }[] = []
+  private memoryWaiters: ((m: MemorySample) => void)[] = []
+  private partialLine = ''
+  /** Called with every complete line the server writes on stdout (its JSON log). */
+  readonly lineListeners: ((line: string) => void)[] = []
 
   constructor(
     readonly kind: ServerKind,
     readonly port: number,
     private readonly env: Record<string, string>,
+    /** Extra Node flags (e.g. --expose-gc). */
+    private readonly nodeArgs: string[] = [],
   ) {}
 
-  static async start(kind: ServerKind, env: Record<string, string> = {}): Promise<ServerProcess> {
-    const s = new ServerProcess(kind, await freePort(), env)
+  static async start(
+    kind: ServerKind,
+    env: Record<string, string> = {},
+    nodeArgs: string[] = [],
+  ): Promise<ServerProcess> {
+    const s = new ServerProcess(kind, await freePort(), env, nodeArgs)
     await s.start()
     return s
+  }
+
+  /** Asks the probe to collect garbage (with --expose-gc) and report the process's memory. */
+  memory(): Promise<MemorySample> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('no memory report from the probe')), 10_000)
+      this.memoryWaiters.push((m) => {
+        clearTimeout(timer)
+        resolve(m)
+      })
+      this.child?.kill('SIGUSR2')
+    })
   }
 
   get pid(): number {
@@ -96,10 +129,15 @@ export class ServerProcess {
 
   async start(): Promise<void> {
     const node = process.execPath
+    // BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles the servers under test.
+    const nodeArgs = [
+      ...this.nodeArgs,
+      ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+    ]
     const [cmd, args] =
       this.kind === 'ideenwand'
-        ? pinned(0, node, ['--import', 'tsx', '--import', PROBE, 'src/main.ts'])
-        : pinned(0, node, ['--import', PROBE, `src/peers/${this.kind}.mjs`])
+        ? pinned(0, node, [...nodeArgs, '--import', 'tsx', '--import', PROBE, 'src/main.ts'])
+        : pinned(0, node, [...nodeArgs, '--import', PROBE, `src/peers/${this.kind}.mjs`])
     const child = spawn(cmd, args, {
       cwd: this.kind === 'ideenwand' ? `${IDEENWAND_ROOT}/server` : BENCH,
       env: {
@@ -119,7 +157,13 @@ export class ServerProcess {
         30_000,
       )
       child.stdout?.on('data', (chunk: Buffer) => {
-        this.output = (this.output + chunk.toString()).slice(-200_000)
+        const text = chunk.toString()
+        this.output = (this.output + text).slice(-200_000)
+        if (this.lineListeners.length > 0) {
+          const lines = (this.partialLine + text).split('\n')
+          this.partialLine = lines.pop() ?? ''
+          for (const line of lines) for (const listener of this.lineListeners) listener(line)
+        }
         if (this.output.includes('"msg":"listening"')) {
           clearTimeout(timer)
           resolve()
@@ -129,6 +173,8 @@ export class ServerProcess {
         for (const line of chunk.toString().split('\n')) {
           if (line.startsWith('BENCHPROBE ')) {
             this.eld.push({ at: performance.now(), sample: JSON.parse(line.slice(11)) })
+          } else if (line.startsWith('BENCHMEM ')) {
+            this.memoryWaiters.shift()?.(JSON.parse(line.slice(9)))
           } else if (line.trim()) this.output = `${this.output}${line}\n`.slice(-200_000)
         }
       })
