@@ -1,13 +1,21 @@
 /**
  * Server configuration from environment variables: every setting, its default and its meaning
- * in one place (the README's settings table mirrors this). Invalid values fail at start-up with a
- * message that says what to set.
+ * in one place. Invalid values fail at start-up with a message that says what to set; with
+ * `NODE_ENV=production`, unsafe combinations too (`productionProblems`). Every variable read here
+ * is listed with its description in settings.ts, which generates `.env.example` and is checked
+ * against the README's settings table (config.test.ts fails for an undocumented one).
  */
-import { resolve } from 'node:path'
+import { existsSync } from 'node:fs'
+import { isIP } from 'node:net'
+import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { SessionPolicy } from './auth/SessionStore.ts'
 
 export interface Config {
+  /** `NODE_ENV=production`: compression on, unsafe settings refused (see `productionProblems`). */
+  production: boolean
+  /** `--demo` or `DEMO=1`: seed the demo workshop (refused in production). */
+  demo: boolean
   port: number
   host: string
   /** Postgres connection string; when unset, embedded PGlite in `dataDir` is used. */
@@ -41,7 +49,26 @@ export interface Config {
   }
   /** Lifetime of WebSocket tickets for non-browser clients (ms). */
   ticketTtlMs: number
+  /**
+   * Addresses of reverse proxies (normalised IPs). Only a request whose socket peer is one of
+   * them has its `X-Forwarded-For`, `X-Forwarded-Proto` and `X-Request-Id` headers believed.
+   */
+  trustProxy: string[]
+  /** When set, `GET /metrics` requires `Authorization: Bearer <token>`. */
+  metricsToken: string | null
   sync: SyncLimits
+  retention: RetentionConfig
+}
+
+/** Data retention (workshops/RetentionJob.ts): defaults and how often the job runs. */
+export interface RetentionConfig {
+  /** The retention job runs once at start and then every this many ms. */
+  jobIntervalMs: number
+  /**
+   * For workshops whose facilitators set nothing: delete guests' names / the whole workshop this
+   * many days after the workshop's end; null keeps them.
+   */
+  defaults: { namesDays: number | null; workshopDays: number | null }
 }
 
 export interface SyncLimits {
@@ -72,12 +99,33 @@ export interface SyncLimits {
   slowBufferedBytes: number
   /** Above this many unsent bytes a connection is closed (4508, the client reconnects). */
   maxBufferedBytes: number
+  /** Most ideas one board may hold; an update adding more is refused (4413 `board full`). */
+  maxBoardIdeas: number
+  /** Most bytes one board may take in the database; an update beyond is refused (4413). */
+  maxBoardBytes: number
+  /** Open sync connections per session (tabs); one more is refused (4429). */
+  connectionsPerSession: number
+  /** Open sync connections per client IP (a town hall's Wi-Fi is one address); then 4429. */
+  connectionsPerIp: number
+  /** Longest struct or delete range an update may declare in one piece (updateGuard). */
+  maxStructLength: number
+  /** Time budget for checking one incoming update before it is refused (ms). */
+  updateCheckMs: number
+  /** Sync sockets are pinged this often; one that answered nothing since is terminated (ms). */
+  heartbeatMs: number
 }
 
 type Env = Record<string, string | undefined>
 
 export class ConfigError extends Error {
   override name = 'ConfigError'
+}
+
+/** Days between 1 and 3650, or 0 for "never" (null). */
+function days(env: Env, name: string, fallback: number | null): number | null {
+  const value = int(env, name, fallback ?? 0)
+  if (value > 3650) throw new ConfigError(`${name} must be at most 3650 days, or 0 for never`)
+  return value === 0 ? null : value
 }
 
 function int(env: Env, name: string, fallback: number, min = 0): number {
@@ -121,9 +169,14 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) {
     throw new ConfigError('REDIS_URL must start with redis:// or rediss://')
   }
+  const trustProxy = parseTrustProxy(env.TRUST_PROXY)
   const hour = 3600 * 1000
   const day = 24 * hour
-  return {
+  const config: Config = {
+    production: env.NODE_ENV === 'production',
+    demo: env.DEMO === '1' || env.DEMO === 'true',
+    trustProxy,
+    metricsToken: env.METRICS_TOKEN?.trim() || null,
     port: int(env, 'PORT', 3000),
     host: env.HOST ?? '0.0.0.0',
     databaseUrl,
@@ -173,6 +226,89 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       presenceCap: int(env, 'SYNC_PRESENCE_CAP', 64, 1),
       slowBufferedBytes: int(env, 'SYNC_SLOW_BUFFERED', 512 * 1024, 1024),
       maxBufferedBytes: int(env, 'SYNC_MAX_BUFFERED', 16 * 1024 * 1024, 1024),
+      maxBoardIdeas: int(env, 'BOARD_MAX_IDEAS', 5000, 1),
+      maxBoardBytes: int(env, 'BOARD_MAX_BYTES', 32 * 1024 * 1024, 1024),
+      connectionsPerSession: int(env, 'SYNC_CONNECTIONS_PER_SESSION', 8, 1),
+      connectionsPerIp: int(env, 'SYNC_CONNECTIONS_PER_IP', 200, 1),
+      maxStructLength: int(env, 'SYNC_MAX_STRUCT_LENGTH', 10_000_000, 1),
+      updateCheckMs: int(env, 'SYNC_UPDATE_CHECK_MS', 1000, 1),
+      heartbeatMs: int(env, 'SYNC_HEARTBEAT_MS', 15_000, 10),
+    },
+    retention: {
+      jobIntervalMs: int(env, 'RETENTION_JOB_INTERVAL_MINUTES', 60, 1) * 60_000,
+      defaults: {
+        namesDays: days(env, 'RETENTION_DEFAULT_NAMES_DAYS', 30),
+        workshopDays: days(env, 'RETENTION_DEFAULT_WORKSHOP_DAYS', null),
+      },
     },
   }
+  const problems = config.production ? productionProblems(config) : []
+  if (problems.length === 1) throw new ConfigError(problems[0]!)
+  if (problems.length > 1) {
+    throw new ConfigError(`${problems.length} problems:\n  - ${problems.join('\n  - ')}`)
+  }
+  return config
+}
+
+/** `TRUST_PROXY=127.0.0.1,::1`: proxy addresses, normalised; anything else is refused. */
+function parseTrustProxy(raw: string | undefined): string[] {
+  const entries = (raw ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0)
+  for (const entry of entries) {
+    if (isIP(normaliseIp(entry)) === 0) {
+      throw new ConfigError(
+        `TRUST_PROXY must be a comma-separated list of proxy IP addresses like 127.0.0.1,::1 (got "${entry}")`,
+      )
+    }
+  }
+  return [...new Set(entries.map(normaliseIp))]
+}
+
+/** `::ffff:127.0.0.1` (IPv4 on a dual-stack socket) is `127.0.0.1`; IPv6 in lower case. */
+export function normaliseIp(address: string): string {
+  const bare = address.replace(/^\[(.*)\]$/, '$1').toLowerCase()
+  return bare.startsWith('::ffff:') && isIP(bare.slice(7)) === 4 ? bare.slice(7) : bare
+}
+
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]'])
+
+/**
+ * What makes a production start unsafe or inconsistent, each as a message naming what to set.
+ * Outside production none of these is checked.
+ */
+export function productionProblems(config: Config): string[] {
+  const problems: string[] = []
+  if (!config.publicUrl) {
+    problems.push(
+      'NODE_ENV=production requires PUBLIC_URL, the https:// address people use (e.g. PUBLIC_URL=https://ideenwand.example.org)',
+    )
+  } else {
+    const url = new URL(config.publicUrl)
+    if (url.protocol !== 'https:' && !LOCAL_HOSTS.has(url.hostname)) {
+      problems.push(
+        `PUBLIC_URL must start with https:// in production (got ${url.origin}; http:// is accepted only for localhost and 127.0.0.1)`,
+      )
+    }
+  }
+  const index = config.clientDir ? join(config.clientDir, 'index.html') : null
+  if (!index || !existsSync(index)) {
+    problems.push(
+      config.clientDir
+        ? `NODE_ENV=production needs the built client, but ${index} does not exist: run "pnpm build" or set CLIENT_DIR to the directory with the build`
+        : 'NODE_ENV=production needs the built client: CLIENT_DIR is empty; unset it (client/dist) or set it to the directory with the build',
+    )
+  }
+  if (config.demo) {
+    problems.push(
+      'the demo (--demo or DEMO=1) must not run with NODE_ENV=production: its password is published. Unset DEMO (and drop --demo) or NODE_ENV',
+    )
+  }
+  if (config.redisUrl && !config.databaseUrl) {
+    problems.push(
+      'REDIS_URL (several instances) needs DATABASE_URL: the embedded PGlite database serves one process only. Set DATABASE_URL=postgres://… or unset REDIS_URL',
+    )
+  }
+  return problems
 }

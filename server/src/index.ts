@@ -1,4 +1,13 @@
 /** Public surface of the server package, for tests and the benchmark harness. */
+export { BackupError, createBackup } from './backup/createBackup.ts'
+export {
+  type BackupContent,
+  BackupFileError,
+  type BackupHeader,
+  decodeBackup,
+  encodeBackup,
+} from './backup/format.ts'
+export { checkBackupSchema, RestoreError, restoreBackup } from './backup/restoreBackup.ts'
 export { type Config, ConfigError, loadConfig, type SyncLimits } from './config.ts'
 export { DEMO_ACCOUNT, seedDemo } from './demo/seedDemo.ts'
 export {
@@ -10,4 +19,17 @@ export { createLogger, type Logger } from './logger.ts'
 export { createServer, type IdeenwandServer, type ServerOptions } from './server.ts'
 export { BoardStore, type StoredBoard } from './storage/BoardStore.ts'
 export { type Db, type DbOptions, type Engine, openDb } from './storage/Db.ts'
-export { loadMigrations, migrate } from './storage/migrate.ts'
+export {
+  appliedMigrations,
+  loadMigrations,
+  MigrationError,
+  migrate,
+  migrationChecksum,
+} from './storage/migrate.ts'
+export { DataDirInUseError } from './storage/pgliteLock.ts'
+export {
+  checkUpdate,
+  type UpdateGuardLimits,
+  UpdateRejected,
+  type UpdateSummary,
+} from './sync/updateGuard.ts'

@@ -1,10 +1,12 @@
 /**
- * Assembles the Ideenwand server: storage, access control, rooms, and the Hono app (security
- * headers, CSRF, /api, /healthz, /sync, the built client) on one Node HTTP server with a `ws`
- * WebSocket server we configure (maxPayload).
+ * Assembles the Ideenwand server: storage, access control, rooms, and the Hono app (request
+ * context, metrics, compression in production, security headers, CSRF, /api, /healthz, /readyz,
+ * /metrics, /sync, the built client) on one Node HTTP server with a `ws` WebSocket server we
+ * configure (maxPayload).
  */
 import type { AddressInfo } from 'node:net'
 import { createAdaptorServer } from '@hono/node-server'
+import { CloseCode } from '@ideenwand/protocol'
 import { Hono } from 'hono'
 import { WebSocketServer } from 'ws'
 import { createApi } from './api/index.ts'
@@ -14,17 +16,27 @@ import { FacilitatorStore } from './auth/FacilitatorStore.ts'
 import { SessionStore } from './auth/SessionStore.ts'
 import { TicketStore } from './auth/TicketStore.ts'
 import type { Config } from './config.ts'
+import { withStorageFallback } from './http/authFallback.ts'
+import { compression } from './http/compression.ts'
 import { onError } from './http/errors.ts'
 import { limitSpecs, RateLimits } from './http/rateLimits.ts'
+import { readiness } from './http/readiness.ts'
+import { requestContext } from './http/requestContext.ts'
 import { csrfProtection, originPolicy, securityHeaders } from './http/security.ts'
 import { mountClient } from './http/staticClient.ts'
 import { mountSync, sessionAuthorize } from './http/syncRoute.ts'
 import { createLogger, type Logger } from './logger.ts'
+import { Metrics } from './metrics.ts'
 import { OutcomeService } from './outcome/OutcomeService.ts'
 import { BoardStore } from './storage/BoardStore.ts'
 import { type Db, openDb } from './storage/Db.ts'
 import { migrate } from './storage/migrate.ts'
 import { ConnectionRegistry } from './sync/ConnectionRegistry.ts'
+import {
+  type AccessEvents,
+  LocalAccessEvents,
+  RedisAccessEvents,
+} from './sync/fanout/AccessEvents.ts'
 import { type Fanout, LocalFanout } from './sync/fanout/Fanout.ts'
 import { RedisFanout } from './sync/fanout/RedisFanout.ts'
 import { Rooms } from './sync/Rooms.ts'
@@ -32,6 +44,7 @@ import { CofacilitatorInvites } from './workshops/CofacilitatorInvites.ts'
 import { ControlService } from './workshops/ControlService.ts'
 import { FlowStore } from './workshops/FlowStore.ts'
 import { GuestStore } from './workshops/GuestStore.ts'
+import { RetentionJob } from './workshops/RetentionJob.ts'
 import { WorkshopStore } from './workshops/WorkshopStore.ts'
 
 export interface ServerOptions {
@@ -46,6 +59,8 @@ export interface IdeenwandServer {
   readonly rooms: Rooms
   readonly registry: ConnectionRegistry
   readonly log: Logger
+  /** Deletes names and workshops whose retention is due; `run(now)` takes a clock for tests. */
+  readonly retention: RetentionJob
   /** Listens on `config.port` (0 = any free port); resolves with the port. */
   listen(): Promise<number>
   /** Graceful stop: refuse new connections, store pending writes, close sockets (1001). */
@@ -66,7 +81,14 @@ export async function createServer(options: ServerOptions): Promise<IdeenwandSer
         }
       : { engine: 'pglite', dataDir: config.dataDir },
   )
-  const applied = await migrate(db)
+  let applied: number[]
+  try {
+    applied = await migrate(db)
+  } catch (err) {
+    // E.g. a MigrationError (changed migration, newer database): release the database first.
+    await db.close()
+    throw err
+  }
   log.info({ engine: db.engine, applied }, 'database ready')
 
   const store = new BoardStore(db)
@@ -79,10 +101,62 @@ export async function createServer(options: ServerOptions): Promise<IdeenwandSer
   )
   const sessions = new SessionStore(db, config.sessions)
   const facilitators = new FacilitatorStore(db)
-  const workshops = new WorkshopStore(db)
+  const workshops = new WorkshopStore(db, config.retention.defaults)
   const guests = new GuestStore(db)
   const tickets = new TicketStore(db, config.ticketTtlMs)
   const control = new ControlService(new FlowStore(db), workshops, rooms, registry, log)
+  const retention = new RetentionJob({
+    store: workshops.retention,
+    workshops,
+    rooms,
+    registry,
+    control,
+    log,
+  })
+  // Opening a board is activity: a workshop's retention counts from its last activity.
+  const flowHooks = rooms.hooks
+  rooms.hooks = {
+    ...flowHooks,
+    onJoin: (conn) => {
+      flowHooks.onJoin(conn)
+      workshops.retention
+        .touch(conn.context.boardId)
+        .catch((err: unknown) => log.warn({ err }, 'recording activity failed'))
+    },
+  }
+  // Access changes made on this instance reach the connections on every other one, and theirs here.
+  const accessEvents: AccessEvents = config.redisUrl
+    ? new RedisAccessEvents(config.redisUrl, log, `ideenwand:${config.databaseSchema ?? 'public'}`)
+    : new LocalAccessEvents()
+  registry.announce = (event) => accessEvents.publish(event)
+  control.announce = (event) => accessEvents.publish(event)
+  accessEvents.subscribe((event) => {
+    registry.apply(event)
+    // A deleted board's room must not live on (and keep storing) on the other instances.
+    if (event.type === 'board-closed') {
+      rooms.discard(event.boardId).catch((err: unknown) => log.error({ err }, 'discard failed'))
+    }
+    control.apply(event).catch((err: unknown) => log.error({ err }, 'access event failed'))
+  })
+  accessEvents.onResync(() => {
+    // Events may have been missed while Redis was away: check every connection again.
+    const recheck = async () => {
+      await control.refreshCached()
+      const closed = await registry.revalidate(async (ctx) => {
+        if (!ctx.sessionId) return { canWrite: ctx.canWrite }
+        const session = await sessions.byId(ctx.sessionId)
+        const principal = session ? await access.principalOf(session) : null
+        if (!principal) return { close: CloseCode.SessionEnded }
+        const result = await access.boardAccess(principal, ctx.boardId)
+        if (result.ok) return { canWrite: result.access.canWrite }
+        if (result.code === 'waiting_for_admission') return { close: CloseCode.WaitingForAdmission }
+        return { close: result.status === 404 ? CloseCode.BoardNotFound : CloseCode.Forbidden }
+      })
+      log.info({ closed }, 'connections checked again after Redis came back')
+    }
+    recheck().catch((err: unknown) => log.error({ err }, 'checking connections again failed'))
+  })
+  await accessEvents.ready()
   const access = new Access(sessions, facilitators, guests, workshops, (id) =>
     control.participantsMayWrite(id),
   )
@@ -97,6 +171,12 @@ export async function createServer(options: ServerOptions): Promise<IdeenwandSer
 
   const app = new Hono()
   app.onError(onError(log))
+  // First: client address, scheme and request id (logged with every line about the request).
+  app.use('*', requestContext({ trustProxy: config.trustProxy }))
+  const metrics = new Metrics(rooms)
+  rooms.metrics = metrics
+  app.use('*', metrics.httpMiddleware())
+  if (config.production) app.use('*', compression())
   app.use('*', securityHeaders())
   app.use('*', csrfProtection(isAllowedOrigin))
   app.get('/healthz', async (c) => {
@@ -105,10 +185,16 @@ export async function createServer(options: ServerOptions): Promise<IdeenwandSer
       status: 'ok',
       storage: db.engine,
       database,
+      redis: fanout.health(),
+      // Rooms holding updates the database did not take yet (clients were told "delayed").
+      savingDelayed: [...rooms.loaded()].filter((r) => r.savingDelayed).length,
       rooms: rooms.size,
       connections: registry.size,
     })
   })
+  app.get('/readyz', readiness({ db, isShuttingDown: () => shuttingDown }))
+  // Not for the public: block it at the proxy (docs/deploy.md) and/or set METRICS_TOKEN.
+  app.get('/metrics', metrics.handler(config.metricsToken))
   app.route(
     '/api',
     createApi({
@@ -134,7 +220,10 @@ export async function createServer(options: ServerOptions): Promise<IdeenwandSer
     registry,
     limits: config.sync,
     log,
-    authorize: sessionAuthorize({ access, tickets, cookies }),
+    authorize: withStorageFallback(sessionAuthorize({ access, tickets, cookies }), {
+      cookies,
+      log,
+    }),
     isAllowedOrigin,
     isShuttingDown: () => shuttingDown,
   })
@@ -146,8 +235,15 @@ export async function createServer(options: ServerOptions): Promise<IdeenwandSer
     )
   }, HOUR)
   housekeeping.unref()
+  const runRetention = () => {
+    retention.run().catch((err: unknown) => log.warn({ err }, 'retention job failed'))
+  }
+  const retentionTimer = setInterval(runRetention, config.retention.jobIntervalMs)
+  retentionTimer.unref()
+  runRetention()
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.sync.maxPayload })
+  metrics.watch(wss)
   const http = createAdaptorServer({ fetch: app.fetch, websocket: { server: wss } })
 
   return {
@@ -157,6 +253,7 @@ export async function createServer(options: ServerOptions): Promise<IdeenwandSer
     rooms,
     registry,
     log,
+    retention,
     listen: () =>
       new Promise((resolve, reject) => {
         http.once('error', reject)
@@ -170,6 +267,8 @@ export async function createServer(options: ServerOptions): Promise<IdeenwandSer
       if (shuttingDown) return
       shuttingDown = true
       clearInterval(housekeeping)
+      clearInterval(retentionTimer)
+      await retention.idle()
       registry.close()
       control.close()
       http.close()
@@ -178,6 +277,7 @@ export async function createServer(options: ServerOptions): Promise<IdeenwandSer
       if ('closeAllConnections' in http) http.closeAllConnections()
       await store.idle()
       await fanout.close()
+      await accessEvents.close()
       await limits.close()
       await db.close()
       log.info('stopped')

@@ -74,9 +74,41 @@ export const Workshop = z.object({
 })
 export type Workshop = z.infer<typeof Workshop>
 
+const RetentionDays = z
+  .number()
+  .int('must be a whole number of days')
+  .min(1, 'must be at least 1 day')
+  .max(3650, 'must be at most 3650 days (10 years)')
+  .nullable()
+
+/**
+ * What a facilitator sets: delete guests' names, and/or the whole workshop, this many days after
+ * the workshop's end; null keeps them.
+ */
+export const RetentionSettings = z.strictObject({
+  namesDays: RetentionDays,
+  workshopDays: RetentionDays,
+})
+export type RetentionSettings = z.infer<typeof RetentionSettings>
+
+/** A workshop's retention: the settings in force and the dates they lead to (ISO 8601). */
+export const Retention = RetentionSettings.extend({
+  /** False while the server-wide defaults apply (nobody saved settings for this workshop). */
+  custom: z.boolean(),
+  defaults: RetentionSettings,
+  /** The workshop's end the days count from: the latest of its date, last phase change and last activity. */
+  endsAt: z.string(),
+  namesDeleteAt: z.string().nullable(),
+  workshopDeleteAt: z.string().nullable(),
+  /** When guests' names were last deleted, if ever. */
+  namesDeletedAt: z.string().nullable(),
+})
+export type Retention = z.infer<typeof Retention>
+
 export const WorkshopDetail = Workshop.extend({
   invites: z.array(Invite),
   facilitators: z.array(Facilitator.extend({ role: z.enum(['owner', 'cofacilitator']) })),
+  retention: Retention,
 })
 export type WorkshopDetail = z.infer<typeof WorkshopDetail>
 

@@ -21,6 +21,8 @@ export {
   Me,
   Password,
   PersonName,
+  Retention,
+  RetentionSettings,
   ROLES,
   Role,
   SetupRequest,
@@ -48,6 +50,7 @@ export {
   encodeAck,
   encodeAwareness,
   encodeQueryAwareness,
+  encodeSaveStatus,
   encodeSyncStep1,
   encodeSyncStep2,
   encodeSyncUpdate,
@@ -55,6 +58,8 @@ export {
   MESSAGE_ACK,
   MessageType,
   ProtocolError,
+  readSaveStatus,
+  SaveStatus,
   SyncMessageType,
 } from './messages.ts'
 export { type SaveState, SaveTracker } from './SaveTracker.ts'

@@ -6,41 +6,80 @@
  * `updateTickMs` are stored and sent as one merged update, encoded once for all connections.
  * With several instances (sync/fanout) a stored update is also published; updates from other
  * instances are applied and relayed without being stored again.
+ *
+ * When the database does not take a write, the room stays live: from then on updates are relayed
+ * at once and kept as "unsaved" (bounded, `MAX_UNSAVED_BYTES`), their acks wait, clients with acks
+ * are told `SaveStatus.Delayed`, and one retry loop stores them with back-off — each exactly once,
+ * even when a write committed but its answer was lost. Once all are stored the acks go out and
+ * clients hear `SaveStatus.Ok`.
  */
 import {
   type ClientMessage,
   CloseCode,
   decodeClientMessage,
   encodeAck,
+  encodeSaveStatus,
   encodeSyncStep1,
   encodeSyncStep2,
   encodeSyncUpdate,
   ProtocolError,
+  SaveStatus,
 } from '@ideenwand/protocol'
 import type * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import type { SyncLimits } from '../config.ts'
 import type { Logger } from '../logger.ts'
 import type { BoardStore, StoredBoard } from '../storage/BoardStore.ts'
+import { BoardBudget } from './BoardBudget.ts'
 import type { BoardChannel } from './fanout/Fanout.ts'
 import { Presence, REMOTE } from './Presence.ts'
 import { SyncConnection } from './SyncConnection.ts'
+import { NO_SYNC_METRICS, type SyncMetrics } from './SyncMetrics.ts'
+import { checkUpdate, type UpdateSummary } from './updateGuard.ts'
 
 /** y-protocols' auth message "permission denied" with a reason, sent once to read-only clients. */
 const READ_ONLY_NOTICE = new Uint8Array([2, 0, 9, ...new TextEncoder().encode('read-only')])
 
 const RETRY_BASE_MS = 200
 const RETRY_MAX_MS = 5_000
+/**
+ * Unsaved updates a room holds while its database is away. Beyond this, writers are closed with
+ * 4503 before their update is applied; their clients keep it and send it again on reconnect.
+ */
+export const MAX_UNSAVED_BYTES = 16 * 1024 * 1024
+/** Queued unsaved batches are merged into one once there are this many. */
+const UNSAVED_MERGE_AT = 64
+
+/** Updates that could not be stored yet, with the acks that wait for them (highest seq each). */
+interface Unsaved {
+  updates: Uint8Array[]
+  bytes: number
+  acks: Map<SyncConnection, number>
+  since: number
+  /** A write of exactly `updates[0]` still running (too slow to wait for): settle it first. */
+  inFlight?: Promise<number>
+}
+/**
+ * A write slower than this puts the room into "saving delayed" while it goes on in the
+ * background: a database that is gone often shows up as a connection attempt that hangs (the
+ * driver retries until its connect timeout), not as a quick error.
+ */
+const SLOW_WRITE_MS = 2_000
 /** Origin of stored rows folded in by compaction: relayed to clients, not stored again. */
 const FROM_STORE = Symbol('stored by another instance')
 /** Sync step 2 replies kept per board for clients that send the same state vector. */
 const DIFF_CACHE_SIZE = 8
+/** `diffCache` key of the state vector of an empty doc (a client that has nothing yet). */
+const EMPTY_STATE_VECTOR = Buffer.from(Y.encodeStateVector(new Y.Doc())).toString('latin1')
 
 export class Room {
   readonly doc = new Y.Doc({ gc: true })
   readonly presence: Presence
   readonly connections = new Set<SyncConnection>()
   private pending: Uint8Array[] = []
+  /** When the oldest of `pending` arrived, and how many updates the write in flight holds. */
+  private pendingSince = 0
+  private storing = 0
   /** Updates from other instances, already stored there: relayed, not stored. */
   private relayed: Uint8Array[] = []
   private flushScheduled = false
@@ -48,6 +87,13 @@ export class Room {
   /** Sync step 2 answers by state vector; cleared whenever the doc changes. */
   private readonly diffCache = new Map<string, Uint8Array>()
   private flushing: Promise<void> | null = null
+  /** The unsaved updates being written (same bytes on every retry), and those queued behind. */
+  private unsavedHead: Unsaved | null = null
+  private unsavedQueue: Unsaved | null = null
+  /** Stores unsaved updates with back-off; runs while there are any. */
+  private retrying: Promise<void> | null = null
+  /** Clients were told that storing is delayed. */
+  private saveDelayed = false
   private lastUpdateId: number
   private updatesSinceSnapshot: number
   private bytesSinceSnapshot = 0
@@ -60,6 +106,10 @@ export class Room {
   onJoin: (conn: SyncConnection) => void = () => {}
   /** Called when a connection added ideas to the board. */
   onIdeasAdded: (conn: SyncConnection, ideaIds: string[]) => void = () => {}
+  /** Where updates received, delivered and stored are counted (set by Rooms). */
+  metrics: SyncMetrics = NO_SYNC_METRICS
+  /** The board's size limits (`BOARD_MAX_IDEAS`, `BOARD_MAX_BYTES`). */
+  private readonly budget: BoardBudget
 
   constructor(
     readonly boardId: string,
@@ -77,23 +127,36 @@ export class Room {
     })
     this.lastUpdateId = stored.lastUpdateId
     this.updatesSinceSnapshot = stored.updates.length
+    let applied = 0
     this.doc.transact(() => {
       for (const update of [stored.snapshot, ...stored.updates]) {
         if (!update) continue
         try {
           Y.applyUpdate(this.doc, update)
+          applied++
         } catch (err) {
           // A corrupt row must not take the board down; it is kept in the database for analysis.
           this.log.error({ err, boardId }, 'skipping an update that does not apply')
         }
       }
     })
+    // Loaded from a snapshot alone: that snapshot is the whole board, so it answers a new
+    // client's sync step 1 as it is, without encoding the doc again (cold load, issue 7).
+    if (stored.snapshot && stored.updates.length === 0 && applied === 1) {
+      this.diffCache.set(EMPTY_STATE_VECTOR, encodeSyncStep2(stored.snapshot))
+    }
+    this.budget = new BoardBudget(
+      this.doc,
+      { maxIdeas: limits.maxBoardIdeas, maxBytes: limits.maxBoardBytes },
+      [stored.snapshot, ...stored.updates].reduce((n, u) => n + (u?.length ?? 0), 0),
+    )
+    this.doc.on('update', (update: Uint8Array) => this.budget.grew(update.length))
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       this.diffCache.clear()
       // Another instance's update is relayed as received (see channel.attach below).
       if (origin === REMOTE) return
       if (origin === FROM_STORE) this.relayed.push(update)
-      else this.pending.push(update)
+      else if (this.pending.push(update) === 1) this.pendingSince = performance.now()
       this.scheduleFlush()
     })
     channel.attach({
@@ -119,6 +182,7 @@ export class Room {
           this.log.warn({ err, boardId }, 'presence from another instance does not apply')
         }
       },
+      resync: () => void this.catchUp(),
     })
     this.doc.getMap('ideas').observe((event) => {
       const origin = event.transaction.origin
@@ -133,6 +197,26 @@ export class Room {
     return this.closed
   }
 
+  /** Updates applied but not stored yet (waiting, or in the write in flight). */
+  get unstored(): number {
+    return (
+      this.pending.length +
+      this.storing +
+      (this.unsavedHead?.updates.length ?? 0) +
+      (this.unsavedQueue?.updates.length ?? 0)
+    )
+  }
+
+  /** True while updates wait for the database (clients were told `SaveStatus.Delayed`). */
+  get savingDelayed(): boolean {
+    return this.saveDelayed
+  }
+
+  /** Bytes of updates applied and relayed but not stored yet because the database is away. */
+  get unsavedBytes(): number {
+    return (this.unsavedHead?.bytes ?? 0) + (this.unsavedQueue?.bytes ?? 0)
+  }
+
   get awareness(): awarenessProtocol.Awareness {
     return this.presence.awareness
   }
@@ -142,6 +226,7 @@ export class Room {
     conn.send(encodeSyncStep1(Y.encodeStateVector(this.doc)))
     const snapshot = this.presence.snapshot()
     if (snapshot) conn.send(snapshot)
+    if (this.saveDelayed && conn.context.wantsAck) conn.send(encodeSaveStatus(SaveStatus.Delayed))
     this.onJoin(conn)
   }
 
@@ -192,12 +277,28 @@ export class Room {
           this.denyWrite(conn)
           return
         }
-        const decoded = validateUpdate(message.update)
+        if (this.unsavedBytes > MAX_UNSAVED_BYTES) {
+          // The database has been away long: hold no more. The client keeps its update.
+          this.log.warn({ boardId: this.boardId, conn: conn.id }, 'too much unsaved, closing')
+          conn.close(CloseCode.StorageUnavailable)
+          return
+        }
+        const summary = this.checkIncoming(message.update)
+        const verdict = this.budget.admits(message.update, summary)
+        if (verdict !== 'ok') {
+          // Not applied: the board stays as it was; the sender's client drops its unsaved copy.
+          this.log.warn(
+            { boardId: this.boardId, conn: conn.id, verdict, bytes: message.update.length },
+            'board full, closing connection',
+          )
+          conn.close(CloseCode.BoardFull)
+          return
+        }
         // The handshake's first step 2 hands back what the server lacks (offline work, recovery
         // after a crash); every other update is limited in how many ideas it may add.
         const handshake = message.type === 'sync-step2' && !conn.handshakeDone
         if (message.type === 'sync-step2') conn.handshakeDone = true
-        if (!handshake && !conn.ideaLimiter.take(countNewIdeas(decoded))) {
+        if (!handshake && !conn.ideaLimiter.take(summary.newIdeas)) {
           this.log.warn(
             { boardId: this.boardId, conn: conn.id },
             'too many ideas, closing connection',
@@ -206,6 +307,7 @@ export class Room {
           return
         }
         conn.received++
+        this.metrics.updateReceived()
         Y.applyUpdate(this.doc, message.update, conn)
         // Even an update that changed nothing gets its ack, after what came before is stored.
         this.scheduleFlush()
@@ -228,6 +330,21 @@ export class Room {
       }
       case 'auth':
         return
+    }
+  }
+
+  /**
+   * Checks an update from a connection before it touches the doc (sync/updateGuard: bounded,
+   * linear, and complete, so nothing is applied half-way); a refusal closes only the sender.
+   */
+  private checkIncoming(update: Uint8Array): UpdateSummary {
+    try {
+      return checkUpdate(update, (client) => Y.getState(this.doc.store, client), {
+        maxLength: this.limits.maxStructLength,
+        budgetMs: this.limits.updateCheckMs,
+      })
+    } catch (err) {
+      throw new ProtocolError(`invalid update: ${(err as Error).message}`)
     }
   }
 
@@ -296,6 +413,7 @@ export class Room {
       const wait = this.lastFlushAt + this.limits.updateTickMs - performance.now()
       if (wait > 0 && !this.closed) await new Promise((r) => setTimeout(r, wait))
       const batch = this.pending
+      const batchSince = this.pendingSince
       const relayed = this.relayed
       const acks = [...this.connections]
         .filter((c) => c.received > c.acked)
@@ -308,20 +426,112 @@ export class Room {
         // Stored by the instance that received it; relaying needs no storing here.
         this.broadcast(relayed.length === 1 ? relayed[0]! : Y.mergeUpdates(relayed))
       }
-      if (batch.length > 0) {
-        const update = batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch)
-        this.lastUpdateId = await this.appendWithRetry(update)
-        this.updatesSinceSnapshot++
-        this.bytesSinceSnapshot += update.length
-        if (!this.discarded) this.channel.publishUpdate(update)
-        this.broadcast(update)
+      const update =
+        batch.length === 0 ? null : batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch)
+      // While updates wait for the database, later ones queue behind them (acks stay in order).
+      if (update && !this.unsavedHead) {
+        this.storing = batch.length
+        const attempt = this.store.append(this.boardId, update)
+        const id = await this.tryAppend(attempt)
+        this.storing = 0
+        if (typeof id === 'number') {
+          this.stored(update, id, batchSince)
+          this.broadcast(update)
+        } else {
+          this.unsavedHead = {
+            updates: [update],
+            bytes: update.length,
+            acks: new Map(),
+            since: batchSince,
+            ...(id === 'slow' ? { inFlight: attempt } : {}),
+          }
+        }
+      } else if (update) this.holdUnsaved(update, batchSince)
+      if (this.unsavedHead) {
+        // The room stays live: relay now; acks wait until it is stored.
+        if (update) this.broadcast(update)
+        for (const [c, seq] of acks) {
+          c.acked = seq
+          ;(this.unsavedQueue ?? this.unsavedHead).acks.set(c, seq)
+        }
+        this.startRetrying()
+        continue
       }
-      for (const [c, seq] of acks) {
-        c.acked = seq
-        if (c.context.wantsAck) c.send(encodeAck(seq))
-      }
+      this.sendAcks(acks)
       if (this.pending.length === 0 && this.needsCompaction()) await this.compact()
     }
+  }
+
+  /** Bookkeeping after `update` is committed with log id `id`; then other instances get it. */
+  private stored(update: Uint8Array, id: number, since: number): void {
+    this.lastUpdateId = Math.max(this.lastUpdateId, id)
+    this.metrics.updatesStored(performance.now() - since)
+    this.updatesSinceSnapshot++
+    this.bytesSinceSnapshot += update.length
+    if (!this.discarded) this.channel.publishUpdate(update)
+  }
+
+  private sendAcks(acks: Iterable<readonly [SyncConnection, number]>): void {
+    for (const [c, seq] of acks) {
+      c.acked = Math.max(c.acked, seq)
+      if (c.context.wantsAck) c.send(encodeAck(seq))
+    }
+  }
+
+  /**
+   * Waits for a write: its log id, `failed` if the database refused, `slow` if it takes longer
+   * than `SLOW_WRITE_MS` (it goes on; the caller keeps the update unsaved either way).
+   */
+  private async tryAppend(attempt: Promise<number>): Promise<number | 'failed' | 'slow'> {
+    let timer: NodeJS.Timeout | undefined
+    const slow = new Promise<'slow'>((resolve) => {
+      timer = setTimeout(resolve, SLOW_WRITE_MS, 'slow')
+    })
+    try {
+      const outcome = await Promise.race([attempt, slow])
+      if (outcome === 'slow') {
+        attempt.catch(() => {})
+        this.log.error({ boardId: this.boardId }, 'storing update is slow; saving is delayed')
+      }
+      return outcome
+    } catch (err) {
+      if (this.discarded) return this.lastUpdateId
+      this.log.error({ err, boardId: this.boardId }, 'storing update failed; saving is delayed')
+      return 'failed'
+    } finally {
+      clearTimeout(timer)
+    }
+  }
+
+  /** Queues an update behind the unsaved one being written, merging the queue when it grows. */
+  private holdUnsaved(update: Uint8Array, since: number): void {
+    const queue: Unsaved = this.unsavedQueue ?? { updates: [], bytes: 0, acks: new Map(), since }
+    this.unsavedQueue = queue
+    queue.updates.push(update)
+    queue.bytes += update.length
+    if (queue.updates.length >= UNSAVED_MERGE_AT) {
+      const merged = Y.mergeUpdates(queue.updates)
+      queue.updates = [merged]
+      queue.bytes = merged.length
+    }
+  }
+
+  private startRetrying(): void {
+    if (!this.saveDelayed) {
+      this.saveDelayed = true
+      this.tellSaveStatus(SaveStatus.Delayed)
+    }
+    if (this.retrying) return
+    const run: Promise<void> = this.appendWithRetry().finally(() => {
+      if (this.retrying === run) this.retrying = null
+    })
+    this.retrying = run
+  }
+
+  /** `SaveStatus` to every connection that asked for acks (the others would not understand it). */
+  private tellSaveStatus(status: SaveStatus): void {
+    const frame = encodeSaveStatus(status)
+    for (const c of this.connections) if (c.context.wantsAck) c.send(frame)
   }
 
   private hasUnacked(): boolean {
@@ -329,23 +539,99 @@ export class Room {
     return false
   }
 
+  /**
+   * Updates from other instances may have been lost (Redis was away): apply what the store holds.
+   * Only what this doc lacks changes it; that is relayed to this instance's clients, not stored.
+   */
+  private async catchUp(): Promise<void> {
+    if (this.closed) return
+    let stored: StoredBoard
+    try {
+      stored = await this.store.load(this.boardId)
+    } catch (err) {
+      this.log.warn({ err, boardId: this.boardId }, 'catching up from the store failed')
+      return
+    }
+    if (this.closed) return
+    this.doc.transact(() => {
+      for (const update of [stored.snapshot, ...stored.updates]) {
+        if (!update) continue
+        try {
+          Y.applyUpdate(this.doc, update)
+        } catch (err) {
+          this.log.error({ err, boardId: this.boardId }, 'stored update does not apply')
+        }
+      }
+    }, FROM_STORE)
+  }
+
   /** One frame, encoded once, to every connection. */
   private broadcast(update: Uint8Array): void {
     const frame = encodeSyncUpdate(update)
     for (const c of this.connections) c.send(frame)
+    this.metrics.updatesDelivered(this.connections.size)
   }
 
-  private async appendWithRetry(update: Uint8Array): Promise<number> {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await this.store.append(this.boardId, update)
-      } catch (err) {
-        if (this.discarded) return this.lastUpdateId
-        const delay = Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** attempt)
-        this.log.error({ err, boardId: this.boardId, attempt, delay }, 'storing update failed')
+  /**
+   * Stores the unsaved updates, oldest first, retrying with back-off (200 ms doubling to 5 s).
+   * A failed write is retried with exactly the same bytes, and `appendOnce` first looks for them
+   * in the log: a write that committed although its answer was lost is not stored twice.
+   */
+  private async appendWithRetry(): Promise<void> {
+    let failures = 1
+    for (;;) {
+      if (this.discarded) {
+        this.unsavedHead = null
+        this.unsavedQueue = null
+        break
+      }
+      let head = this.unsavedHead
+      if (!head) {
+        head = this.unsavedQueue
+        if (!head) break
+        this.unsavedQueue = null
+        this.unsavedHead = head
+        if (head.updates.length === 0) {
+          // Only acks of updates that changed nothing: stored with what came before.
+          this.unsavedHead = null
+          this.sendAcks(head.acks)
+          continue
+        }
+      } else if (!head.inFlight) {
+        const delay = Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** (failures - 1))
         await new Promise((r) => setTimeout(r, delay))
+        if (this.discarded) continue
+      }
+      if (head.updates.length > 1) head.updates = [Y.mergeUpdates(head.updates)]
+      const update = head.updates[0]!
+      const inFlight = head.inFlight
+      head.inFlight = undefined
+      try {
+        // A write still running may yet commit: its outcome decides, never a second write.
+        const id = inFlight
+          ? await inFlight
+          : await this.store.appendOnce(this.boardId, update, this.lastUpdateId)
+        this.unsavedHead = null
+        failures = 1
+        this.stored(update, id, head.since)
+        this.sendAcks(head.acks)
+      } catch (err) {
+        this.log.warn(
+          { err, boardId: this.boardId, failures, unsavedBytes: this.unsavedBytes },
+          'storing delayed updates failed; retrying',
+        )
+        failures++
       }
     }
+    // Done, in the same step as the loop saw nothing left: a new failure starts a new loop.
+    this.retrying = null
+    if (this.saveDelayed) {
+      this.saveDelayed = false
+      this.tellSaveStatus(SaveStatus.Ok)
+      this.log.info({ boardId: this.boardId }, 'delayed updates stored; saving works again')
+    }
+    // Acks that arrived meanwhile, compaction.
+    this.scheduleFlush()
   }
 
   private needsCompaction(): boolean {
@@ -392,6 +678,7 @@ export class Room {
       )
       this.updatesSinceSnapshot = 0
       this.bytesSinceSnapshot = 0
+      this.budget.compacted(result.bytes)
     } catch (err) {
       this.log.error({ err, boardId: this.boardId }, 'compaction failed; will retry later')
       if (options.rethrow) throw err
@@ -405,6 +692,7 @@ export class Room {
    */
   async purge(): Promise<void> {
     await this.flush()
+    await this.retrying
     await this.compact({ rethrow: true })
   }
 
@@ -429,6 +717,8 @@ export class Room {
     if (this.closed) return
     this.closed = true
     await this.flush()
+    // Updates that wait for the database are stored before the room lets go of them.
+    await this.retrying
     for (const c of this.connections) c.close(info)
     this.connections.clear()
     if (this.updatesSinceSnapshot > 0) await this.compact()
@@ -436,27 +726,4 @@ export class Room {
     this.presence.destroy()
     this.doc.destroy()
   }
-}
-
-/**
- * Decodes an update completely before it touches the room's doc, so a frame that fails halfway
- * (e.g. a truncated delete set) is rejected whole instead of being applied in part.
- */
-function validateUpdate(update: Uint8Array): ReturnType<typeof Y.decodeUpdate> {
-  try {
-    return Y.decodeUpdate(update)
-  } catch (err) {
-    throw new ProtocolError(`invalid update: ${(err as Error).message}`)
-  }
-}
-
-/** Ideas an update adds: entries written directly into the board's top-level `ideas` map. */
-function countNewIdeas(decoded: ReturnType<typeof Y.decodeUpdate>): number {
-  let n = 0
-  for (const struct of decoded.structs) {
-    // In a decoded (not integrated) update, a top-level parent is the root type's name.
-    const parent: unknown = struct instanceof Y.Item ? struct.parent : null
-    if (parent === 'ideas' && (struct as Y.Item).parentSub !== null) n++
-  }
-  return n
 }

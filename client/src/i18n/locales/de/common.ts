@@ -29,6 +29,9 @@ export const common = {
     offline: 'Offline – Änderungen bleiben auf diesem Gerät',
     connecting: 'Verbinde …',
     saving: 'Speichert …',
+    delayed: 'Speichern verzögert',
+    delayedNotice:
+      'Speichern verzögert – Ihre Beiträge sind nicht verloren. Sie sind bei allen angekommen und werden gespeichert, sobald die Datenbank wieder erreichbar ist.',
     saved: 'Gespeichert',
     closed: 'Verbindung beendet',
   },
@@ -182,6 +185,31 @@ export const common = {
     preparing: '{{what}} wird erstellt …',
     done: '{{what}} ist heruntergeladen.',
   },
+  retention: {
+    heading: 'Datenschutz / Aufbewahrung',
+    intro:
+      'Was nach dem Workshop automatisch gelöscht wird. Die Tage zählen ab seinem Ende – dem Späteren von Workshop-Datum, letztem Phasenwechsel und letzter Nutzung der Wand (zurzeit: {{end}}).',
+    defaults: 'Es gilt die Voreinstellung dieses Servers, bis Sie speichern.',
+    names: {
+      legend: 'Namen der Gäste',
+      toggle: 'Namen der Gäste automatisch löschen',
+      days: 'Tage bis zum Löschen der Namen',
+      deleteAt:
+        'Namen werden gelöscht am {{date}} – aus der Teilnehmerliste, von den Ideen, aus dem gespeicherten Verlauf und allen Exporten.',
+    },
+    workshop: {
+      legend: 'Ganzer Workshop',
+      toggle: 'Workshop vollständig löschen',
+      days: 'Tage bis zum Löschen des Workshops',
+      deleteAt:
+        'Wird gelöscht am {{date}} – mit Board, Ideen, Stimmen, Teilnehmenden und Einladungscodes.',
+    },
+    kept: 'Wird nicht automatisch gelöscht.',
+    namesDeleted: 'Die Namen der Gäste wurden am {{date}} gelöscht.',
+    invalidDays: 'Bitte eine ganze Zahl von 1 bis {{max}} Tagen eingeben.',
+    save: 'Aufbewahrung speichern',
+    saved: 'Aufbewahrung gespeichert.',
+  },
   workshop: {
     back: 'Alle Workshops',
     detailsHeading: 'Angaben',
@@ -284,6 +312,12 @@ export const common = {
     closedForbidden: 'Sie haben keinen Zugang zu diesem Board.',
     closedTooManyIdeas:
       'So viele Ideen in so kurzer Zeit nimmt das Board nicht an. Bitte laden Sie die Seite in einer Minute neu.',
+    closedBoardFull:
+      'Das Board ist voll – Ihre letzte Änderung wurde nicht gespeichert. Bitten Sie die Moderation, Platz zu schaffen (z. B. doppelte Ideen zu löschen), und laden Sie die Seite dann neu.',
+    closedTooManyConnections:
+      'Zu viele offene Verbindungen: Das Board ist in zu vielen Tabs oder von zu vielen Geräten in diesem Netz geöffnet. Schließen Sie andere Tabs mit diesem Board und laden Sie die Seite neu.',
+    closedRateLimited:
+      'Zu viele Nachrichten in kurzer Zeit – die Verbindung wurde getrennt. Bitte laden Sie die Seite neu.',
     closedOther: 'Verbindung beendet: {{reason}}',
     rejoin: 'Erneut beitreten',
   },

@@ -178,4 +178,16 @@ export const flow = {
     tooMany: 'Zu viele Ideen für einen Vorschlag.',
   },
   errorGeneric: 'Das hat nicht geklappt ({{detail}}).',
+  /** Shown instead of the canvas where tldraw would hide it (board/LicenceNotice.tsx). */
+  licence: {
+    title: 'Die Zeichenfläche ist auf diesem Server nicht freigeschaltet',
+    missing:
+      'Die Zeichenfläche (tldraw) braucht unter einer öffentlichen Adresse einen Lizenzschlüssel. Dieser Server wurde ohne Schlüssel gebaut, deshalb bleibt sie hier leer.',
+    rejected:
+      'Der Lizenzschlüssel der Zeichenfläche (tldraw) gilt nicht für diese Adresse oder ist abgelaufen, deshalb bleibt sie hier leer.',
+    otherViews:
+      'Alles andere funktioniert vollständig: Ideen sammeln, ordnen und abstimmen geht in diesen Ansichten desselben Boards.',
+    operator: 'Für den Betrieb: den Lizenzschlüssel beim Bauen des Clients in',
+    operatorDocs: 'setzen und neu bauen (Anleitung: docs/deploy.md, Abschnitt „tldraw-Lizenz“).',
+  },
 } as const

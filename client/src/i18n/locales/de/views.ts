@@ -37,6 +37,9 @@ export const views = {
     closed: 'Verbindung beendet',
     connecting: 'Verbinde …',
     saving: 'Wird gesendet …',
+    delayed: 'Speichern verzögert',
+    delayedBanner:
+      'Speichern verzögert – Ihre Beiträge sind nicht verloren. Sie werden gespeichert, sobald die Datenbank wieder erreichbar ist.',
     saved: 'Alles gesendet',
     offline: 'Offline',
   },

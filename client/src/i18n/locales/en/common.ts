@@ -32,6 +32,9 @@ export const common: Translation<typeof de> = {
     offline: 'Offline – changes stay on this device',
     connecting: 'Connecting …',
     saving: 'Saving …',
+    delayed: 'Saving delayed',
+    delayedNotice:
+      'Saving delayed – your contributions are not lost. Everyone has them, and they will be saved as soon as the database is reachable again.',
     saved: 'Saved',
     closed: 'Connection closed',
   },
@@ -183,6 +186,31 @@ export const common: Translation<typeof de> = {
     preparing: 'Preparing {{what}} …',
     done: '{{what}} is downloaded.',
   },
+  retention: {
+    heading: 'Data protection / retention',
+    intro:
+      "What is deleted automatically after the workshop. The days count from its end – the latest of the workshop's date, its last phase change and the last use of the board (currently: {{end}}).",
+    defaults: "This server's defaults apply until you save.",
+    names: {
+      legend: "Guests' names",
+      toggle: "Delete guests' names automatically",
+      days: 'Days until the names are deleted',
+      deleteAt:
+        'Names will be deleted on {{date}} – from the participant list, from ideas, from the stored history and from every export.',
+    },
+    workshop: {
+      legend: 'Whole workshop',
+      toggle: 'Delete the workshop completely',
+      days: 'Days until the workshop is deleted',
+      deleteAt:
+        'Will be deleted on {{date}} – with board, ideas, votes, participants and invite codes.',
+    },
+    kept: 'Not deleted automatically.',
+    namesDeleted: "Guests' names were deleted on {{date}}.",
+    invalidDays: 'Please enter a whole number of days from 1 to {{max}}.',
+    save: 'Save retention',
+    saved: 'Retention saved.',
+  },
   workshop: {
     back: 'All workshops',
     detailsHeading: 'Details',
@@ -283,6 +311,12 @@ export const common: Translation<typeof de> = {
     closedForbidden: 'You have no access to this board.',
     closedTooManyIdeas:
       'The board does not accept that many ideas in such a short time. Please reload the page in a minute.',
+    closedBoardFull:
+      'The board is full – your last change was not saved. Ask the facilitators to make room (e.g. delete duplicate ideas), then reload the page.',
+    closedTooManyConnections:
+      'Too many open connections: the board is open in too many tabs or on too many devices in this network. Close other tabs with this board and reload the page.',
+    closedRateLimited:
+      'Too many messages in a short time – the connection was closed. Please reload the page.',
     closedOther: 'Connection closed: {{reason}}',
     rejoin: 'Join again',
   },

@@ -180,4 +180,17 @@ export const flow: Translation<typeof de> = {
     tooMany: 'Too many ideas for a suggestion.',
   },
   errorGeneric: 'That did not work ({{detail}}).',
+  /** Shown instead of the canvas where tldraw would hide it (board/LicenceNotice.tsx). */
+  licence: {
+    title: 'The whiteboard canvas is not enabled on this server',
+    missing:
+      'The whiteboard canvas (tldraw) needs a licence key on a public address. This server was built without one, so the canvas stays empty here.',
+    rejected:
+      'The licence key of the whiteboard canvas (tldraw) is not valid for this address or has expired, so the canvas stays empty here.',
+    otherViews:
+      'Everything else works fully: collecting, sorting and voting on ideas is possible in these views of the same board.',
+    operator: 'For operators: set the licence key in',
+    operatorDocs:
+      'at build time and rebuild the client (see docs/deploy.md, section "tldraw licence").',
+  },
 }

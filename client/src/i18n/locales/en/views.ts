@@ -40,6 +40,9 @@ export const views: Translation<typeof de> = {
     closed: 'Connection ended',
     connecting: 'Connecting …',
     saving: 'Sending …',
+    delayed: 'Saving delayed',
+    delayedBanner:
+      'Saving delayed – your contributions are not lost. They will be saved as soon as the database is reachable again.',
     saved: 'All sent',
     offline: 'Offline',
   },
