@@ -215,15 +215,17 @@ export async function createServer(options: ServerOptions): Promise<IdeenwandSer
       log,
     }),
   )
+  const authorize = withStorageFallback(sessionAuthorize({ access, tickets, cookies }), {
+    cookies,
+    log,
+  })
+  registry.observe = (event) => authorize.forget(event)
   mountSync(app, {
     rooms,
     registry,
     limits: config.sync,
     log,
-    authorize: withStorageFallback(sessionAuthorize({ access, tickets, cookies }), {
-      cookies,
-      log,
-    }),
+    authorize,
     isAllowedOrigin,
     isShuttingDown: () => shuttingDown,
   })

@@ -5,6 +5,7 @@
  * certificate (by its key hash), so no certificate error is ignored.
  */
 import { defineConfig } from '@playwright/test'
+import { chromiumArgs, chromiumPath } from '../chromium.ts'
 import { tlsPorts } from './ports.ts'
 import { TLS_HOST } from './stack.ts'
 
@@ -24,15 +25,9 @@ export default defineConfig({
     baseURL: `https://${TLS_HOST}:${https}`,
     trace: 'retain-on-failure',
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath: chromiumPath,
       args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-sync',
+        ...chromiumArgs,
         `--host-resolver-rules=MAP ${TLS_HOST} 127.0.0.1`,
         // Set by globalSetup before the workers start.
         `--ignore-certificate-errors-spki-list=${process.env.E2E_TLS_SPKI ?? ''}`,

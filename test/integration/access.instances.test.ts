@@ -1,33 +1,10 @@
-/**
- * Access changes cross instances: with two servers sharing Postgres and Redis, every API call
- * goes to instance A and every client is connected to instance B, which only learns about the
- * change through Redis. A role change and a locked board make B's connections read-only, a phase
- * change reaches B's clients, a removed guest and a logged-out facilitator are disconnected on B,
- * a lobby admission on A lets the guest in on B, and deleting the workshop on A closes B's
- * connections and unloads B's room. Needs DATABASE_URL (two servers cannot share one PGlite
- * directory) and a Redis on 127.0.0.1:6379.
- */
 import { createConnection } from 'node:net'
-import { createLogger, createServer, type IdeenwandServer, loadConfig } from '@ideenwand/server'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { type ApiClient, workshopFixture } from './support/api.ts'
 import { connectClient, type TestClient, waitFor } from './support/clients.ts'
 import { freshDatabaseEnv } from './support/engines.ts'
+import { HAS_POSTGRES, type Instance, Instances, redisReachable } from './support/instances.ts'
 import { RawSync, textUpdateFrame } from './support/rawSync.ts'
-
-const REDIS_URL = 'redis://127.0.0.1:6379'
-const HAS_POSTGRES = Boolean(process.env.DATABASE_URL)
-
-async function redisReachable(): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = createConnection({ host: '127.0.0.1', port: 6379 })
-    socket.once('connect', () => {
-      socket.destroy()
-      resolve(true)
-    })
-    socket.once('error', () => resolve(false))
-  })
-}
 
 if (!HAS_POSTGRES) {
   console.warn(
@@ -35,35 +12,15 @@ if (!HAS_POSTGRES) {
   )
 }
 
-interface Instance {
-  server: IdeenwandServer
-  url: string
-  wsUrl: string
-}
-
-const instances: Instance[] = []
+const instances = new Instances()
 const clients: TestClient[] = []
 const raws: RawSync[] = []
-
-async function start(env: Record<string, string>): Promise<Instance> {
-  const config = {
-    ...loadConfig({ ...env, PORT: '0', CLIENT_DIR: '', REDIS_URL }),
-    host: '127.0.0.1',
-  }
-  const server = await createServer({
-    config,
-    log: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
-  })
-  const port = await server.listen()
-  const instance = { server, url: `http://127.0.0.1:${port}`, wsUrl: `ws://127.0.0.1:${port}/sync` }
-  instances.push(instance)
-  return instance
-}
+const start = (env: Record<string, string>) => instances.start(env)
 
 afterEach(async () => {
   for (const c of clients.splice(0)) c.destroy()
   for (const r of raws.splice(0)) r.close()
-  for (const i of instances.splice(0)) await i.server.stop()
+  await instances.stopAll()
 })
 
 async function openRaw(instance: Instance, boardId: string, guest: ApiClient): Promise<RawSync> {

@@ -4,66 +4,25 @@
  * and nothing is lost when both instances compact the same board's log. Needs DATABASE_URL (two
  * servers cannot share one PGlite directory) and a Redis on 127.0.0.1:6379.
  */
-import { createConnection } from 'node:net'
-import {
-  BoardStore,
-  createLogger,
-  createServer,
-  type IdeenwandServer,
-  loadConfig,
-  openDb,
-} from '@ideenwand/server'
+import { BoardStore, openDb } from '@ideenwand/server'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { workshopFixture } from './support/api.ts'
 import { connectClient, type TestClient, waitFor } from './support/clients.ts'
 import { freshDatabaseEnv } from './support/engines.ts'
-
-const REDIS_URL = 'redis://127.0.0.1:6379'
-const HAS_POSTGRES = Boolean(process.env.DATABASE_URL)
-
-async function redisReachable(): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = createConnection({ host: '127.0.0.1', port: 6379 })
-    socket.once('connect', () => {
-      socket.destroy()
-      resolve(true)
-    })
-    socket.once('error', () => resolve(false))
-  })
-}
+import { HAS_POSTGRES, Instances, redisReachable } from './support/instances.ts'
 
 if (!HAS_POSTGRES) {
   console.warn('fanout.test.ts skipped: two instances need a shared Postgres (set DATABASE_URL)')
 }
 
-interface Instance {
-  server: IdeenwandServer
-  url: string
-  wsUrl: string
-}
-
-const instances: Instance[] = []
+const instances = new Instances()
 const clients: TestClient[] = []
-
-async function start(env: Record<string, string>): Promise<Instance> {
-  const config = {
-    ...loadConfig({ ...env, PORT: '0', CLIENT_DIR: '', REDIS_URL }),
-    host: '127.0.0.1',
-  }
-  const server = await createServer({
-    config,
-    log: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
-  })
-  const port = await server.listen()
-  const instance = { server, url: `http://127.0.0.1:${port}`, wsUrl: `ws://127.0.0.1:${port}/sync` }
-  instances.push(instance)
-  return instance
-}
+const start = (env: Record<string, string>) => instances.start(env)
 
 afterEach(async () => {
   for (const c of clients.splice(0)) c.destroy()
-  for (const i of instances.splice(0)) await i.server.stop()
+  await instances.stopAll()
 })
 
 describe.skipIf(!HAS_POSTGRES)('two instances through Redis (postgres)', () => {

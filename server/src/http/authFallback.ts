@@ -15,6 +15,7 @@ import { CloseCode } from '@ideenwand/protocol'
 import type { Context } from 'hono'
 import { type CookiePolicy, readSessionCookie } from '../auth/cookies.ts'
 import type { Logger } from '../logger.ts'
+import type { AccessEvent } from '../sync/fanout/AccessEvents.ts'
 import type { Authorize, AuthorizeResult } from './syncRoute.ts'
 
 export interface AuthFallbackOptions {
@@ -33,18 +34,48 @@ export interface AuthFallbackOptions {
 
 type Admitted = Extract<AuthorizeResult, { ok: true }>
 
-export function withStorageFallback(authorize: Authorize, options: AuthFallbackOptions): Authorize {
+/** An access check with a memory of recent verdicts that access changes can clear. */
+export interface FallbackAuthorize extends Authorize {
+  /**
+   * Forgets the remembered verdicts an access change makes stale (a logout, a removal, a role
+   * change, a deleted board), so that they cannot admit anyone during a later outage.
+   */
+  forget(event: AccessEvent): void
+}
+
+/** Whether a remembered verdict for `boardId` is made stale by `event`. */
+function staleAfter(event: AccessEvent, verdict: Admitted, boardId: string): boolean {
+  const context = verdict.context
+  switch (event.type) {
+    case 'sessions-ended':
+      return context.sessionId !== null && event.sessionIds.includes(context.sessionId)
+    case 'guest-closed':
+    case 'guest-write':
+      return context.guestId === event.guestId
+    case 'board-closed':
+      return boardId === event.boardId
+    case 'facilitator-removed':
+      return context.facilitatorId === event.facilitatorId && boardId === event.boardId
+    default:
+      return false
+  }
+}
+
+export function withStorageFallback(
+  authorize: Authorize,
+  options: AuthFallbackOptions,
+): FallbackAuthorize {
   const ttlMs = options.ttlMs ?? 10 * 60_000
   const max = options.max ?? 10_000
   const timeoutMs = options.timeoutMs ?? 3_000
-  const remembered = new Map<string, { verdict: Admitted; until: number }>()
+  const remembered = new Map<string, { verdict: Admitted; boardId: string; until: number }>()
   const keyOf = (c: Context, boardId: string): string | null => {
     if (c.req.query('ticket')) return null
     const token = readSessionCookie(c, options.cookies)
     if (!token) return null
     return `${createHash('sha256').update(token).digest('base64url')}:${boardId}`
   }
-  return async (c, boardId) => {
+  const check: Authorize = async (c, boardId) => {
     const key = keyOf(c, boardId)
     let verdict: AuthorizeResult
     let timer: NodeJS.Timeout | undefined
@@ -72,7 +103,7 @@ export function withStorageFallback(authorize: Authorize, options: AuthFallbackO
     remembered.delete(key)
     if (verdict.ok) {
       const expires = verdict.context.expiresAt ?? Number.POSITIVE_INFINITY
-      remembered.set(key, { verdict, until: Math.min(Date.now() + ttlMs, expires) })
+      remembered.set(key, { verdict, boardId, until: Math.min(Date.now() + ttlMs, expires) })
       if (remembered.size > max) {
         const oldest = remembered.keys().next().value
         if (oldest !== undefined) remembered.delete(oldest)
@@ -80,4 +111,11 @@ export function withStorageFallback(authorize: Authorize, options: AuthFallbackO
     }
     return verdict
   }
+  return Object.assign(check, {
+    forget(event: AccessEvent) {
+      for (const [key, entry] of remembered) {
+        if (staleAfter(event, entry.verdict, entry.boardId)) remembered.delete(key)
+      }
+    },
+  })
 }

@@ -17,6 +17,8 @@ export class ConnectionRegistry {
   private readonly sweeper: NodeJS.Timeout
   /** Tells the other instances about a change made here (set by the server with Redis). */
   announce: (event: AccessEvent) => void = () => {}
+  /** Sees every change applied here, made here or elsewhere (e.g. to forget cached verdicts). */
+  observe: (event: AccessEvent) => void = () => {}
 
   constructor(
     /** Called when a connection's write permission changes (to drop its awareness). */
@@ -106,6 +108,7 @@ export class ConnectionRegistry {
    * instance); returns how many were closed. Events for other parts of the server are ignored.
    */
   apply(event: AccessEvent): number {
+    this.observe(event)
     switch (event.type) {
       case 'sessions-ended': {
         const ids = new Set(event.sessionIds)

@@ -553,6 +553,11 @@ export class Room {
       return
     }
     if (this.closed) return
+    this.applyStored(stored)
+  }
+
+  /** Applies a stored snapshot and log to the live doc (what this instance may not have seen). */
+  private applyStored(stored: Pick<StoredBoard, 'snapshot' | 'updates'>): void {
     this.doc.transact(() => {
       for (const update of [stored.snapshot, ...stored.updates]) {
         if (!update) continue
@@ -652,18 +657,7 @@ export class Room {
     const started = performance.now()
     try {
       const result = await this.store.compactWith(this.boardId, (stored) => {
-        if (this.channel.shared && !this.doc.isDestroyed) {
-          this.doc.transact(() => {
-            for (const update of [stored.snapshot, ...stored.updates]) {
-              if (!update) continue
-              try {
-                Y.applyUpdate(this.doc, update)
-              } catch (err) {
-                this.log.error({ err, boardId: this.boardId }, 'stored update does not apply')
-              }
-            }
-          }, FROM_STORE)
-        }
+        if (this.channel.shared && !this.doc.isDestroyed) this.applyStored(stored)
         return Y.encodeStateAsUpdate(this.doc)
       })
       this.log.debug(

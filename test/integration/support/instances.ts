@@ -1,0 +1,56 @@
+/**
+ * Several server instances in this process that share one Postgres schema and the machine's
+ * Redis, as behind a load balancer. Two servers cannot share one PGlite directory, so tests that
+ * use this need DATABASE_URL.
+ */
+import { createConnection } from 'node:net'
+import { createLogger, createServer, type IdeenwandServer, loadConfig } from '@ideenwand/server'
+
+export const REDIS_URL = 'redis://127.0.0.1:6379'
+export const HAS_POSTGRES = Boolean(process.env.DATABASE_URL)
+
+/** Whether something answers on Redis's port (the machine's Redis is expected to run). */
+export async function redisReachable(): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = createConnection({ host: '127.0.0.1', port: 6379 })
+    socket.once('connect', () => {
+      socket.destroy()
+      resolve(true)
+    })
+    socket.once('error', () => resolve(false))
+  })
+}
+
+export interface Instance {
+  server: IdeenwandServer
+  url: string
+  wsUrl: string
+}
+
+/** Starts instances with REDIS_URL set and stops all of them again. */
+export class Instances {
+  private readonly running: Instance[] = []
+
+  async start(env: Record<string, string>): Promise<Instance> {
+    const config = {
+      ...loadConfig({ ...env, PORT: '0', CLIENT_DIR: '', REDIS_URL }),
+      host: '127.0.0.1',
+    }
+    const server = await createServer({
+      config,
+      log: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
+    })
+    const port = await server.listen()
+    const instance = {
+      server,
+      url: `http://127.0.0.1:${port}`,
+      wsUrl: `ws://127.0.0.1:${port}/sync`,
+    }
+    this.running.push(instance)
+    return instance
+  }
+
+  async stopAll(): Promise<void> {
+    for (const instance of this.running.splice(0)) await instance.server.stop()
+  }
+}
