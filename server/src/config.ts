@@ -78,7 +78,7 @@ export interface SyncLimits {
   ratePerSecond: number
   /** Burst of messages per connection above the sustained rate. */
   rateBurst: number
-  /** Ideas one connection may add per minute (also the burst); more closes it (4429). */
+  /** Ideas one person (session) may add per minute (also the burst); more closes it (4429). */
   ideasPerMinute: number
   /** How long a board stays loaded after its last connection left (ms). */
   roomIdleMs: number

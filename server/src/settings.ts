@@ -99,7 +99,7 @@ export const SETTINGS: readonly Setting[] = [
     name: 'SYNC_IDEAS_PER_MINUTE',
     default: '30',
     description:
-      "ideas one connection may add per minute (also the burst); more closes it (4429 `too many ideas`); the handshake's offline work is exempt",
+      "ideas one person (session, all tabs together, across reconnects) may add per minute (also the burst); more closes the connection (4429 `too many ideas`); the handshake's offline work is exempt",
   },
   {
     name: 'ROOM_IDLE_MS',

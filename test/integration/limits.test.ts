@@ -133,6 +133,39 @@ describe.each(ENGINES)('limits (%s)', (engine) => {
     expect(ideaTexts(await stored(s, w.boardId))).toEqual(['schnell 0', 'schnell 1', 'schnell 2'])
   })
 
+  it('SYNC_IDEAS_PER_MINUTE counts per person: a second tab or a reconnect does not refill it', async () => {
+    const { s, w, cookie } = await boot()
+    const a = client(s, w.boardId, cookie)
+    await a.synced()
+    const boardA = new Board(a.doc)
+    for (let i = 0; i < 2; i++) boardA.addIdea({ text: `Tab A ${i}` })
+    await a.allConfirmed()
+    a.destroy()
+    // The same person in a new tab (after the first one closed) has one idea left, not three.
+    const b = client(s, w.boardId, cookie)
+    await b.synced()
+    const boardB = new Board(b.doc)
+    boardB.addIdea({ text: 'Tab B 0' })
+    await b.allConfirmed()
+    const closed = closeOf(b)
+    boardB.addIdea({ text: 'Tab B 1' })
+    expect(await closed).toEqual({ code: 4429, reason: 'too many ideas' })
+    b.destroy() // no reconnect: its handshake would deliver the refused idea (offline work)
+    // Someone else has their own budget (two ideas here, as BOARD_MAX_IDEAS is 5).
+    const other = client(s, w.boardId, (await w.join('participant', 'Ben')).cookie ?? '')
+    await other.synced()
+    const boardOther = new Board(other.doc)
+    for (let i = 0; i < 2; i++) boardOther.addIdea({ text: `Ben ${i}` })
+    await other.allConfirmed()
+    expect(ideaTexts(await stored(s, w.boardId))).toEqual([
+      'Ben 0',
+      'Ben 1',
+      'Tab A 0',
+      'Tab A 1',
+      'Tab B 0',
+    ])
+  })
+
   it('SYNC_CONNECTIONS_PER_SESSION: one tab too many is refused with 4429, the others stay', async () => {
     const { s, w, cookie } = await boot()
     const a = client(s, w.boardId, cookie)

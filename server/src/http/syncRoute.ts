@@ -13,6 +13,7 @@ import type { TicketStore } from '../auth/TicketStore.ts'
 import type { SyncLimits } from '../config.ts'
 import type { Logger } from '../logger.ts'
 import type { ConnectionRegistry } from '../sync/ConnectionRegistry.ts'
+import { IdeaBudgets } from '../sync/IdeaBudgets.ts'
 import { RateLimiter } from '../sync/RateLimiter.ts'
 import type { Rooms } from '../sync/Rooms.ts'
 import { type ConnectionContext, SyncConnection } from '../sync/SyncConnection.ts'
@@ -88,6 +89,7 @@ export function sessionAuthorize(deps: {
 
 export function mountSync(app: Hono, opts: SyncRouteOptions): void {
   const { rooms, limits, log, registry } = opts
+  const ideaBudgets = new IdeaBudgets(limits.ideasPerMinute)
   app.get('/sync/:boardId', async (c, next) => {
     const boardId = c.req.param('boardId')
     if (!BOARD_ID_PATTERN.test(boardId)) {
@@ -152,7 +154,7 @@ export function mountSync(app: Hono, opts: SyncRouteOptions): void {
           new RateLimiter(limits.ratePerSecond, limits.rateBurst),
           { slowBytes: limits.slowBufferedBytes, maxBytes: limits.maxBufferedBytes },
         )
-        conn.ideaLimiter = new RateLimiter(limits.ideasPerMinute / 60, limits.ideasPerMinute)
+        conn.ideaLimiter = ideaBudgets.for(context.sessionId)
         registry.add(conn)
         link = rooms.connect(conn)
         heartbeat = startHeartbeat(ws.raw as HeartbeatSocket | undefined, limits.heartbeatMs)
