@@ -3,15 +3,12 @@
  * facilitation, voting rounds), applies facilitators' and participants' requests with their
  * rules, stores them, and pushes a per-connection view (`Control` message) to every connection
  * of the board. Ballots stay secret: a connection only ever receives its own.
+ *
+ * The voting rounds live in VotingRounds, the per-connection messages in ControlMessages; this
+ * class keeps the cache of control data they work on and the hooks that keep instances in step.
  */
-import { Board, mayWriteBoard, type Phase, type RoundRules, rankTally } from '@ideenwand/board'
-import {
-  type ControlState,
-  encodeControl,
-  type RankedEntry,
-  type RoundInfo,
-  type TimerState,
-} from '@ideenwand/protocol'
+import { Board, mayWriteBoard, type Phase } from '@ideenwand/board'
+import type { ControlState, RoundInfo } from '@ideenwand/protocol'
 import type * as Y from 'yjs'
 import { ApiError } from '../http/errors.ts'
 import type { Logger } from '../logger.ts'
@@ -19,46 +16,20 @@ import type { ConnectionRegistry } from '../sync/ConnectionRegistry.ts'
 import type { AccessEvent } from '../sync/fanout/AccessEvents.ts'
 import type { Rooms } from '../sync/Rooms.ts'
 import type { SyncConnection } from '../sync/SyncConnection.ts'
+import { ControlMessages } from './ControlMessages.ts'
 import type { FlowState, FlowStore } from './FlowStore.ts'
+import { applyTimerAction, type TimerAction } from './timerAction.ts'
+import { type RoundInput, VotingRounds } from './VotingRounds.ts'
+import type { Actor, CachedControl, Viewer } from './WorkshopControl.ts'
 import type { WorkshopStore } from './WorkshopStore.ts'
 
-interface Cached {
-  workshopId: string
-  boardId: string
-  archived: boolean
-  state: FlowState
-  round: RoundInfo | null
-  flags: { hidden: string[]; pending: string[] }
-  history: Awaited<ReturnType<FlowStore['revealedRounds']>>
-  roundTimer: NodeJS.Timeout | null
-}
-
-/** Who a control view is for. */
-export interface Viewer {
-  role: 'facilitator' | 'participant' | 'viewer'
-  id: string
-  name: string | null
-  canWrite: boolean
-}
-
-function viewerOf(conn: SyncConnection): Viewer {
-  return {
-    role: conn.context.role ?? 'viewer',
-    id: conn.context.guestId ?? conn.context.facilitatorId ?? '',
-    name: conn.context.displayName,
-    canWrite: conn.context.canWrite,
-  }
-}
-
-export interface Actor {
-  role: 'facilitator' | 'participant' | 'viewer'
-  /** Guest or facilitator id. */
-  id: string
-}
+export type { Actor, Viewer } from './WorkshopControl.ts'
 
 export class ControlService {
-  private readonly cache = new Map<string, Promise<Cached>>()
+  private readonly cache = new Map<string, Promise<CachedControl>>()
   private readonly byBoard = new Map<string, string>()
+  private readonly voting: VotingRounds
+  private readonly messages: ControlMessages
   /** Tells other instances (Redis) that a workshop's state changed here; see `apply`. */
   announce: (event: AccessEvent) => void = () => {}
 
@@ -69,6 +40,14 @@ export class ControlService {
     private readonly registry: ConnectionRegistry,
     private readonly log: Logger,
   ) {
+    this.voting = new VotingRounds(flow, rooms, {
+      load: (workshopId) => this.load(workshopId),
+      publish: (workshopId) => this.publish(workshopId),
+      setPhase: (workshopId, phase, actor) => this.setPhase(workshopId, phase, actor),
+      publishVote: (c, voterId) => this.publishVote(c, voterId),
+      fail: (err) => this.fail(err),
+    })
+    this.messages = new ControlMessages(rooms, this.voting)
     rooms.hooks = {
       onJoin: (conn) => void this.sendTo(conn).catch((err) => this.fail(err)),
       onIdeasAdded: (conn, ids) => void this.ideasAdded(conn, ids).catch((err) => this.fail(err)),
@@ -80,7 +59,7 @@ export class ControlService {
   }
 
   /** Loads (once) and returns the cached control data of a workshop. */
-  private load(workshopId: string): Promise<Cached> {
+  private load(workshopId: string): Promise<CachedControl> {
     let entry = this.cache.get(workshopId)
     if (!entry) {
       entry = (async () => {
@@ -93,7 +72,7 @@ export class ControlService {
           this.flow.revealedRounds(workshopId),
         ])
         this.byBoard.set(info.boardId, workshopId)
-        const cached: Cached = {
+        const cached: CachedControl = {
           workshopId,
           ...info,
           state,
@@ -102,7 +81,7 @@ export class ControlService {
           history,
           roundTimer: null,
         }
-        this.scheduleRoundEnd(cached)
+        this.voting.scheduleEnd(cached)
         return cached
       })()
       entry.catch(() => this.cache.delete(workshopId))
@@ -114,9 +93,7 @@ export class ControlService {
   /** Forgets a workshop (deleted or archived state changed). */
   forget(workshopId: string): void {
     void this.cache.get(workshopId)?.then(
-      (c) => {
-        if (c.roundTimer) clearTimeout(c.roundTimer)
-      },
+      (c) => this.voting.cancelEnd(c),
       () => {},
     )
     this.cache.delete(workshopId)
@@ -138,79 +115,16 @@ export class ControlService {
 
   // ---- views ----------------------------------------------------------------------------
 
-  private async view(
-    c: Cached,
-    viewer: Viewer,
-    ballots: Map<string, Record<string, number>>,
-  ): Promise<ControlState> {
-    const { role, id: me } = viewer
-    const round = c.round
-    let myBallot: ControlState['myBallot'] = null
-    if (round?.status === 'open' && role === 'participant') {
-      const votes = ballots.get(me) ?? {}
-      const used = Object.values(votes).reduce((a, b) => a + b, 0)
-      myBallot = { votes, remaining: round.dotsPerPerson - used }
-    }
-    let turnout: ControlState['turnout'] = null
-    let tally: ControlState['tally'] = null
-    if (round && role === 'facilitator') {
-      let dots = 0
-      for (const b of ballots.values()) for (const n of Object.values(b)) dots += n
-      turnout = {
-        voters: [...ballots.values()].filter((b) => Object.keys(b).length > 0).length,
-        dots,
-      }
-      if (c.state.showTally) tally = await this.ranking(c, round, ballots)
-    }
-    const state: ControlState = {
-      serverTime: Date.now(),
-      workshopId: c.workshopId,
-      phase: c.state.phase,
-      phaseStartedAt: c.state.phaseStartedAt,
-      timer: c.state.timer,
-      locked: c.state.locked,
-      privateCollection: c.state.privateCollection,
-      ideasRevealed: c.state.ideasRevealed,
-      premoderation: c.state.premoderation,
-      anonymousIdeas: c.state.anonymousIdeas,
-      storeAuthors: c.state.storeAuthors,
-      spotlight: c.state.spotlight,
-      follow: c.state.follow,
-      hiddenIdeaIds: c.flags.hidden,
-      pendingIdeaIds: c.flags.pending,
-      round,
-      myBallot,
-      turnout,
-      tally,
-      history: c.history,
-      me: { role, id: me, name: viewer.name, canWrite: viewer.canWrite },
-    }
-    return state
-  }
-
-  private async frameFor(
-    c: Cached,
-    conn: SyncConnection,
-    ballots: Map<string, Record<string, number>>,
-  ) {
-    return encodeControl(await this.view(c, viewerOf(conn), ballots))
-  }
-
   /** The control state as `viewer` sees it (for the HTTP API). */
   async stateFor(workshopId: string, viewer: Viewer): Promise<ControlState> {
     const c = await this.load(workshopId)
-    return this.view(c, viewer, await this.ballots(c.round))
-  }
-
-  private async ballots(round: RoundInfo | null): Promise<Map<string, Record<string, number>>> {
-    return round && round.status !== 'revealed' ? this.flow.ballotsByVoter(round.id) : new Map()
+    return this.messages.view(c, viewer, await this.voting.ballots(c.round))
   }
 
   private async sendTo(conn: SyncConnection): Promise<void> {
     const workshopId = await this.workshopOf(conn.context.boardId)
     if (!workshopId) return
-    const c = await this.load(workshopId)
-    conn.send(await this.frameFor(c, conn, await this.ballots(c.round)))
+    await this.messages.sendTo(await this.load(workshopId), conn)
   }
 
   /** Pushes the current state to every connection of the workshop's board, on every instance. */
@@ -249,11 +163,7 @@ export class ControlService {
   }
 
   private async publishHere(workshopId: string): Promise<void> {
-    const c = await this.load(workshopId)
-    const ballots = await this.ballots(c.round)
-    for (const conn of this.rooms.connectionsOf(c.boardId)) {
-      conn.send(await this.frameFor(c, conn, ballots))
-    }
+    await this.messages.publish(await this.load(workshopId))
   }
 
   private async workshopOf(boardId: string): Promise<string | null> {
@@ -262,39 +172,6 @@ export class ControlService {
     const w = await this.workshops.byBoard(boardId)
     if (w) this.byBoard.set(boardId, w.id)
     return w?.id ?? null
-  }
-
-  /** Ideas as ranking targets: the board's ideas (or clusters) with their labels. */
-  private async targets(c: Cached, round: RoundInfo): Promise<{ id: string; label: string }[]> {
-    const room = await this.rooms.acquire(c.boardId)
-    const board = new Board(room.doc as Y.Doc)
-    const hidden = new Set([...c.flags.hidden, ...c.flags.pending])
-    const all =
-      round.targetKind === 'idea'
-        ? board
-            .ideas()
-            .filter((i) => !hidden.has(i.id))
-            .map((i) => ({ id: i.id, label: i.text }))
-        : board.clusters().map((cl) => ({ id: cl.id, label: cl.title }))
-    if (!round.targetIds) return all
-    const byId = new Map(all.map((t) => [t.id, t]))
-    return round.targetIds.map((id) => byId.get(id) ?? { id, label: '' })
-  }
-
-  private async ranking(
-    c: Cached,
-    round: RoundInfo,
-    ballots: Map<string, Record<string, number>>,
-  ): Promise<RankedEntry[]> {
-    const tally = new Map<string, number>()
-    for (const b of ballots.values())
-      for (const [t, n] of Object.entries(b)) tally.set(t, (tally.get(t) ?? 0) + n)
-    const targets = await this.targets(c, round)
-    const labels = new Map(targets.map((t) => [t.id, t.label]))
-    return rankTally(
-      tally,
-      targets.map((t) => t.id),
-    ).map((e) => ({ ...e, label: labels.get(e.targetId) ?? '' }))
   }
 
   // ---- changes --------------------------------------------------------------------------
@@ -315,7 +192,7 @@ export class ControlService {
     await this.publish(workshopId)
   }
 
-  private applyWritePermissions(c: Cached): void {
+  private applyWritePermissions(c: CachedControl): void {
     const participants = mayWriteBoard('participant', { ...c.state, archived: c.archived })
     const facilitators = mayWriteBoard('facilitator', { ...c.state, archived: c.archived })
     this.registry.setBoardWrite(c.boardId, (conn) =>
@@ -336,43 +213,9 @@ export class ControlService {
     })
   }
 
-  async timer(
-    workshopId: string,
-    action: 'start' | 'pause' | 'resume' | 'reset' | 'add',
-    ms: number,
-    actor: Actor,
-  ) {
+  async timer(workshopId: string, action: TimerAction, ms: number, actor: Actor) {
     const c = await this.load(workshopId)
-    const now = Date.now()
-    const t = c.state.timer
-    const left =
-      t.status === 'running' && t.endsAt !== null ? Math.max(0, t.endsAt - now) : t.remainingMs
-    let next: TimerState
-    switch (action) {
-      case 'start':
-        next = { status: 'running', durationMs: ms, endsAt: now + ms, remainingMs: ms }
-        break
-      case 'pause':
-        next = { ...t, status: 'paused', endsAt: null, remainingMs: left }
-        break
-      case 'resume':
-        next = { ...t, status: 'running', endsAt: now + left, remainingMs: left }
-        break
-      case 'add':
-        next =
-          t.status === 'running'
-            ? {
-                ...t,
-                durationMs: t.durationMs + ms,
-                endsAt: now + left + ms,
-                remainingMs: left + ms,
-              }
-            : { ...t, durationMs: t.durationMs + ms, remainingMs: Math.max(0, left + ms) }
-        break
-      case 'reset':
-        next = { status: 'stopped', durationMs: 0, endsAt: null, remainingMs: 0 }
-        break
-    }
+    const next = applyTimerAction(c.state.timer, action, ms, Date.now())
     await this.change(workshopId, { timer: next }, actor, 'timer', { action, ms })
   }
 
@@ -424,117 +267,30 @@ export class ControlService {
 
   // ---- voting ---------------------------------------------------------------------------
 
-  async startRound(
-    workshopId: string,
-    input: {
-      targetKind: 'idea' | 'cluster'
-      targetIds: string[] | null
-      dotsPerPerson: number
-      maxPerTarget: number
-      durationMs: number | null
-    },
-    actor: Actor,
-  ): Promise<RoundInfo> {
-    const c = await this.load(workshopId)
-    if (c.round?.status === 'open')
-      throw new ApiError(409, 'round_open', 'Close the open round first')
-    if (c.round?.status === 'closed') await this.reveal(workshopId, actor)
-    const round = await this.flow.createRound(workshopId, {
-      targetKind: input.targetKind,
-      targetIds: input.targetIds,
-      dotsPerPerson: input.dotsPerPerson,
-      maxPerTarget: Math.min(input.maxPerTarget, input.dotsPerPerson),
-      endsAt: input.durationMs ? Date.now() + input.durationMs : null,
-    })
-    c.round = round
-    this.scheduleRoundEnd(c)
-    await this.flow.log(workshopId, actor.role, 'round-started', {
-      number: round.number,
-      dots: round.dotsPerPerson,
-    })
-    if (c.state.phase !== 'vote') await this.setPhase(workshopId, 'vote', actor)
-    else await this.publish(workshopId)
-    return round
-  }
-
-  private scheduleRoundEnd(c: Cached): void {
-    if (c.roundTimer) clearTimeout(c.roundTimer)
-    c.roundTimer = null
-    const round = c.round
-    if (round?.status !== 'open' || round.endsAt === null) return
-    const delay = Math.max(0, round.endsAt - Date.now())
-    c.roundTimer = setTimeout(() => {
-      void this.closeRound(c.workshopId, { role: 'facilitator', id: 'timer' }).catch((err) =>
-        this.fail(err),
-      )
-    }, delay)
-    c.roundTimer.unref()
+  /** Opens a voting round; see `VotingRounds.start`. */
+  async startRound(workshopId: string, input: RoundInput, actor: Actor): Promise<RoundInfo> {
+    return this.voting.start(workshopId, input, actor)
   }
 
   async closeRound(workshopId: string, actor: Actor): Promise<void> {
-    const c = await this.load(workshopId)
-    if (c.round?.status !== 'open') return
-    await this.flow.setRoundStatus(c.round.id, 'closed')
-    c.round = { ...c.round, status: 'closed' }
-    this.scheduleRoundEnd(c)
-    await this.flow.log(workshopId, actor.role, 'round-closed', { number: c.round.number })
-    await this.publish(workshopId)
+    await this.voting.close(workshopId, actor)
   }
 
   async reveal(workshopId: string, actor: Actor): Promise<void> {
-    const c = await this.load(workshopId)
-    const round = c.round
-    if (!round) throw new ApiError(409, 'no_round', 'There is no round to reveal')
-    if (round.status === 'open') await this.closeRound(workshopId, actor)
-    const ballots = await this.flow.ballotsByVoter(round.id)
-    const results = await this.ranking(c, round, ballots)
-    const voters = [...ballots.values()].filter((b) => Object.keys(b).length > 0).length
-    await this.flow.reveal(round.id, results, voters)
-    c.round = null
-    c.history = await this.flow.revealedRounds(workshopId)
-    await this.flow.log(workshopId, actor.role, 'round-revealed', { number: round.number, voters })
-    await this.publish(workshopId)
+    await this.voting.reveal(workshopId, actor)
   }
 
   async vote(workshopId: string, targetId: string, delta: 1 | -1, actor: Actor) {
-    const c = await this.load(workshopId)
-    const round = c.round
-    if (actor.role !== 'participant')
-      throw new ApiError(403, 'not_a_voter', 'Only participants vote')
-    if (round?.status !== 'open' || c.state.phase !== 'vote') {
-      throw new ApiError(409, 'no_open_round', 'Voting is not open')
-    }
-    let targetIds = round.targetIds
-    if (!targetIds) targetIds = (await this.targets(c, round)).map((t) => t.id)
-    const rules: RoundRules = {
-      dotsPerPerson: round.dotsPerPerson,
-      maxPerTarget: round.maxPerTarget,
-      targetIds,
-    }
-    const result = await this.flow.placeDot(round.id, actor.id, targetId, delta, rules)
-    if (!result.ok) {
-      const messages = {
-        'budget-exhausted': 'All your dots are used',
-        'target-maximum': 'This one has the most dots you may give it',
-        'invalid-target': 'This cannot be voted on in this round',
-        'no-dot-to-remove': 'There is no dot to take back',
-      } as const
-      throw new ApiError(409, result.error, messages[result.error])
-    }
-    await this.publishVote(c, actor.id)
-    const used = Object.values(result.ballot).reduce((a, b) => a + b, 0)
-    return { votes: result.ballot, remaining: round.dotsPerPerson - used }
+    return this.voting.vote(workshopId, targetId, delta, actor)
   }
 
   /** After a dot: the voter's own connections and the facilitators need a new view. */
-  private async publishVote(c: Cached, voterId: string, announce = true): Promise<void> {
+  private async publishVote(c: CachedControl, voterId: string, announce = true): Promise<void> {
     if (announce) this.announce({ type: 'vote', workshopId: c.workshopId, voterId })
-    const ballots = await this.ballots(c.round)
-    for (const conn of this.rooms.connectionsOf(c.boardId)) {
-      if (conn.context.guestId === voterId || conn.context.role === 'facilitator') {
-        conn.send(await this.frameFor(c, conn, ballots))
-      }
-    }
+    await this.messages.publish(
+      c,
+      (conn) => conn.context.guestId === voterId || conn.context.role === 'facilitator',
+    )
   }
 
   /** Records something that happened (joins, for example) in the activity log. */

@@ -1,0 +1,81 @@
+/**
+ * The `Control` message (type 101) of a workshop, built per connection: the same control state
+ * for everyone, but the round part as that connection's viewer may see it (see
+ * `VotingRounds.viewOf`), so each connection gets its own frame. Sends to this instance's
+ * connections only; telling other instances is ControlService's job.
+ */
+import { type ControlState, encodeControl } from '@ideenwand/protocol'
+import type { Rooms } from '../sync/Rooms.ts'
+import type { SyncConnection } from '../sync/SyncConnection.ts'
+import type { VotingRounds } from './VotingRounds.ts'
+import type { Ballots, CachedControl, Viewer } from './WorkshopControl.ts'
+
+/** The viewer behind a board connection. */
+function viewerOf(conn: SyncConnection): Viewer {
+  return {
+    role: conn.context.role ?? 'viewer',
+    id: conn.context.guestId ?? conn.context.facilitatorId ?? '',
+    name: conn.context.displayName,
+    canWrite: conn.context.canWrite,
+  }
+}
+
+export class ControlMessages {
+  constructor(
+    private readonly rooms: Rooms,
+    private readonly voting: VotingRounds,
+  ) {}
+
+  /** The control state of `c` as `viewer` sees it. */
+  async view(c: CachedControl, viewer: Viewer, ballots: Ballots): Promise<ControlState> {
+    const round = c.round
+    const { myBallot, turnout, tally } = await this.voting.viewOf(c, round, viewer, ballots)
+    const state: ControlState = {
+      serverTime: Date.now(),
+      workshopId: c.workshopId,
+      phase: c.state.phase,
+      phaseStartedAt: c.state.phaseStartedAt,
+      timer: c.state.timer,
+      locked: c.state.locked,
+      privateCollection: c.state.privateCollection,
+      ideasRevealed: c.state.ideasRevealed,
+      premoderation: c.state.premoderation,
+      anonymousIdeas: c.state.anonymousIdeas,
+      storeAuthors: c.state.storeAuthors,
+      spotlight: c.state.spotlight,
+      follow: c.state.follow,
+      hiddenIdeaIds: c.flags.hidden,
+      pendingIdeaIds: c.flags.pending,
+      round,
+      myBallot,
+      turnout,
+      tally,
+      history: c.history,
+      me: { role: viewer.role, id: viewer.id, name: viewer.name, canWrite: viewer.canWrite },
+    }
+    return state
+  }
+
+  /** Sends `conn` its view of `c` (when it joins the board). */
+  async sendTo(c: CachedControl, conn: SyncConnection): Promise<void> {
+    conn.send(await this.frameFor(c, conn, await this.voting.ballots(c.round)))
+  }
+
+  /**
+   * Sends its view of `c` to each of this instance's connections of the board that `to` selects
+   * (all by default), reading the ballots once for all of them.
+   */
+  async publish(
+    c: CachedControl,
+    to: (conn: SyncConnection) => boolean = () => true,
+  ): Promise<void> {
+    const ballots = await this.voting.ballots(c.round)
+    for (const conn of this.rooms.connectionsOf(c.boardId)) {
+      if (to(conn)) conn.send(await this.frameFor(c, conn, ballots))
+    }
+  }
+
+  private async frameFor(c: CachedControl, conn: SyncConnection, ballots: Ballots) {
+    return encodeControl(await this.view(c, viewerOf(conn), ballots))
+  }
+}
