@@ -18,7 +18,7 @@ describe('logger', () => {
         list: [{ secret: 'shh' }, { apiKey: 'k-9' }],
         ticket: 't-1',
         tokenCount: 3,
-        settings: { WS_TICKET_TTL_SECONDS: '60', METRICS_TOKEN: '[redacted]' },
+        settings: { WS_TICKET_TTL_SECONDS: '60', METRICS_TOKEN: 'm-7', REDIS_PASSWORD: '(unset)' },
         ip: '203.0.113.8',
         guest: { email: 'anna@example.org', displayName: 'Anna' },
       },
@@ -37,13 +37,19 @@ describe('logger', () => {
       '203.0.113.8',
       'anna@',
       'Anna',
+      'm-7',
     ]) {
       expect(text).not.toContain(secret)
     }
     expect(lines[0]).toMatchObject({
       password: '[redacted]',
       tokenCount: 3,
-      settings: { WS_TICKET_TTL_SECONDS: '60' },
+      // A setting nobody set says so (there is nothing to hide).
+      settings: {
+        WS_TICKET_TTL_SECONDS: '60',
+        METRICS_TOKEN: '[redacted]',
+        REDIS_PASSWORD: '(unset)',
+      },
       user: { id: 'f1', passwordHash: '[redacted]', session: { token: '[redacted]' } },
       headers: { accept: 'text/html', authorization: '[redacted]' },
     })

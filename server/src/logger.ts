@@ -45,10 +45,16 @@ function redact(value: unknown, depth: number): unknown {
   const out: Record<string, unknown> = {}
   for (const [key, v] of Object.entries(value)) {
     const secret = SECRET_KEY.test(key) && !QUANTITY_KEY.test(key) && typeof v !== 'number'
-    const hidden = (secret || PERSONAL_KEY.test(key)) && v !== undefined && v !== null
+    const hidden =
+      (secret || PERSONAL_KEY.test(key)) && v !== undefined && v !== null && !isUnsetMarker(v)
     out[key] = hidden ? REDACTED : redact(v, depth + 1)
   }
   return out
+}
+
+/** The start-up configuration line says "(unset)" for a setting nobody set: nothing to hide. */
+function isUnsetMarker(value: unknown): boolean {
+  return value === '(unset)'
 }
 
 interface SerializedError {
