@@ -4,10 +4,12 @@
  * latencies of timestamp beacons and reports back over IPC. Started by the coordinator (main.ts),
  * pinned to the generator core.
  */
+import { monitorEventLoopDelay } from 'node:perf_hooks'
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { Histogram } from './histogram.ts'
+import { MiniSocket, OPEN } from './miniSocket.ts'
 import { beacon, type Dialect, Framer, nowMicros, scanBeacons } from './wire.ts'
 
 export interface GeneratorConfig {
@@ -34,8 +36,57 @@ export type Command =
   | { cmd: 'reconnect'; windowMs: number; timeoutMs: number }
   | { cmd: 'exit' }
 
+/**
+ * The receivers' and writers' socket: the generator's own minimal client (miniSocket.ts, the
+ * default) or `ws`'s (`BENCH_CLIENT=ws`, as before). Either way the same for every server.
+ */
+const CLIENT = process.env.BENCH_CLIENT === 'ws' ? 'ws' : 'mini'
+
+interface ClientSocket {
+  readonly readyState: number
+  send(data: Uint8Array): void
+  terminate(): void
+}
+
+function openSocket(
+  url: string,
+  headers: Record<string, string>,
+  on: {
+    open(): void
+    message(data: Buffer): void
+    error(err: Error): void
+    close(code: number): void
+  },
+): ClientSocket {
+  if (CLIENT === 'mini') {
+    const socket = new MiniSocket(url, headers)
+    socket.onopen = on.open
+    socket.onmessage = on.message
+    socket.onerror = on.error
+    socket.onclose = on.close
+    return socket
+  }
+  const ws = new WebSocket(url, { headers, perMessageDeflate: false })
+  ws.binaryType = 'nodebuffer'
+  ws.on('open', on.open)
+  ws.on('message', on.message)
+  ws.on('error', on.error)
+  ws.on('close', on.close)
+  return {
+    get readyState() {
+      return ws.readyState === WebSocket.OPEN ? OPEN : ws.readyState
+    },
+    send: (data) => ws.send(data),
+    terminate: () => {
+      ws.removeAllListeners()
+      ws.on('error', () => {})
+      ws.terminate()
+    },
+  }
+}
+
 class RawClient {
-  ws: WebSocket | null = null
+  ws: ClientSocket | null = null
   synced = false
   clock = 0
   onFrame: ((data: Buffer) => void) | null = null
@@ -54,56 +105,53 @@ class RawClient {
   connect(stateVector: Uint8Array = new Uint8Array([0])): Promise<void> {
     return new Promise((resolve, reject) => {
       const base = this.writer && this.config.writerUrl ? this.config.writerUrl : this.config.url
-      const ws = new WebSocket(`${base}/${this.config.docName}`, {
-        headers: this.config.headers,
-        perMessageDeflate: false,
-      })
-      ws.binaryType = 'nodebuffer'
-      this.ws = ws
       this.synced = false
       let settled = false
-      ws.on('open', () => {
-        if (this.framer.dialect === 'hocuspocus') ws.send(this.framer.auth())
-        ws.send(this.framer.syncStep1(stateVector))
-      })
-      ws.on('message', (data: Buffer) => {
-        if (!this.synced) {
-          const { type, sub } = this.framer.kind(data)
-          if (type === 0 && sub === 0) ws.send(this.framer.syncStep2(new Uint8Array([0, 0])))
-          if (type === 0 && sub === 1) {
-            this.synced = true
-            if (!settled) {
-              settled = true
-              resolve()
+      const ws = openSocket(`${base}/${this.config.docName}`, this.config.headers, {
+        open: () => {
+          if (this.framer.dialect === 'hocuspocus') ws.send(this.framer.auth())
+          ws.send(this.framer.syncStep1(stateVector))
+        },
+        message: (data) => {
+          if (this.ws !== ws) return
+          if (!this.synced) {
+            const { type, sub } = this.framer.kind(data)
+            if (type === 0 && sub === 0) ws.send(this.framer.syncStep2(new Uint8Array([0, 0])))
+            if (type === 0 && sub === 1) {
+              this.synced = true
+              if (!settled) {
+                settled = true
+                resolve()
+              }
             }
           }
-        }
-        this.onFrame?.(data)
+          this.onFrame?.(data)
+        },
+        error: (err) => {
+          if (!settled) {
+            settled = true
+            reject(err)
+          }
+        },
+        close: (code) => {
+          if (!settled) {
+            settled = true
+            reject(new Error(`closed ${code}`))
+          }
+        },
       })
-      ws.on('error', (err) => {
-        if (!settled) {
-          settled = true
-          reject(err)
-        }
-      })
-      ws.on('close', (code) => {
-        if (!settled) {
-          settled = true
-          reject(new Error(`closed ${code}`))
-        }
-      })
+      this.ws = ws
     })
   }
 
   send(frame: Uint8Array): void {
-    if (this.ws?.readyState === WebSocket.OPEN) this.ws.send(frame)
+    if (this.ws?.readyState === OPEN) this.ws.send(frame)
   }
 
   close(): void {
-    this.ws?.removeAllListeners()
-    this.ws?.on('error', () => {})
-    this.ws?.terminate()
+    const ws = this.ws
     this.ws = null
+    ws?.terminate()
   }
 }
 
@@ -205,6 +253,10 @@ async function runFanout(ratePerSecond: number, warmupMs: number, measureMs: num
   let delivered = 0
   let frames = 0
   let sentInWindow = 0
+  // Per beacon: latency to its first and its last receiver (diagnosis: stalls upstream of the
+  // fan-out show in the first, the fan-out itself and this process in the spread).
+  const firstHist = new Histogram()
+  const beacons = new Map<number, { first: number; last: number }>()
   for (const r of receivers) {
     r.onFrame = (data) => {
       frames++
@@ -213,13 +265,21 @@ async function runFanout(ratePerSecond: number, warmupMs: number, measureMs: num
         if (micros < from || micros > to) return
         delivered++
         hist.record((now - micros) / 1000)
+        const b = beacons.get(micros)
+        if (b) b.last = now
+        else {
+          beacons.set(micros, { first: now, last: now })
+          firstHist.record((now - micros) / 1000)
+        }
       })
     }
   }
   const endAt = started + warmupMs + measureMs
   let cpuAtStart = process.cpuUsage()
+  const eld = monitorEventLoopDelay({ resolution: 2 })
   const cpuTimer = setTimeout(() => {
     cpuAtStart = process.cpuUsage()
+    eld.enable()
   }, warmupMs)
   const perWriter = ratePerSecond / Math.max(1, writers.length)
   await Promise.all(
@@ -243,7 +303,23 @@ async function runFanout(ratePerSecond: number, warmupMs: number, measureMs: num
   clearTimeout(cpuTimer)
   const cpu = process.cpuUsage(cpuAtStart)
   await new Promise((r) => setTimeout(r, 1500))
+  eld.disable()
   for (const r of receivers) r.onFrame = null
+  const spread = new Histogram()
+  const last = new Histogram()
+  for (const [micros, b] of beacons) {
+    spread.record((b.last - b.first) / 1000)
+    last.record((b.last - micros) / 1000)
+  }
+  if (process.env.BENCH_DIAG) {
+    const slow = [...beacons]
+      .filter(([micros, b]) => b.last - micros > 50_000)
+      .map(
+        ([micros, b]) =>
+          `${((micros - from) / 1000).toFixed(0)}:${((b.first - micros) / 1000).toFixed(0)}/${((b.last - micros) / 1000).toFixed(0)}`,
+      )
+    console.error(`DIAG slow beacons (t ms in window: first/last ms) ${slow.join(' ')}`)
+  }
   // Convergence: every full client holds every writer's last value.
   let converged: boolean | null = null
   if (full.length > 0) {
@@ -258,6 +334,14 @@ async function runFanout(ratePerSecond: number, warmupMs: number, measureMs: num
     sentInWindow,
     frames,
     generatorCpuMs: (cpu.user + cpu.system) / 1000,
+    generatorEventLoop: {
+      p50: eld.percentile(50) / 1e6,
+      p99: eld.percentile(99) / 1e6,
+      max: eld.max / 1e6,
+    },
+    firstReceiver: firstHist.toJSON(),
+    lastReceiver: last.toJSON(),
+    spread: spread.toJSON(),
     converged,
   }
 }

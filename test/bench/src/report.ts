@@ -59,7 +59,7 @@ export function renderMarkdown(meta: Record<string, unknown>, rows: Row[]): stri
         const m = r.m!
         const l = m.latency
         out.push(
-          `| ${r.label} | ${r.server} | ${r.delivered}/${r.expected} | ${f(l.p50)} / ${f(l.p95)} / ${f(l.p99)} / ${f(l.max)} | ${f(m.serverCpuSeconds, 2)} | ${f(m.rssMiB, 0)} | ${f(m.eventLoop.p99)} / ${f(m.eventLoop.max)} | ${f(m.generatorCore * 100, 0)} %${flags(m)} |`,
+          `| ${r.label} | ${r.server} | ${r.delivered}/${r.expected} | ${f(l.p50)} / ${f(l.p95)} / ${f(l.p99)} / ${f(l.max)} | ${f(m.serverCpuSeconds, 2)} | ${f(m.rssMiB, 0)} | ${f(m.eventLoop.p99)} / ${f(m.eventLoop.max)} | ${f(m.generatorCore * 100, 0)} %${m.generatorEventLoop ? `, loop p99 / max ${f(m.generatorEventLoop.p99)} / ${f(m.generatorEventLoop.max)} ms` : ''}${m.perBeacon ? `; per beacon p99 first / last receiver ${f(m.perBeacon.first.p99)} / ${f(m.perBeacon.last.p99)} ms` : ''}${flags(m)} |`,
         )
       }
     } else {
@@ -72,7 +72,7 @@ export function renderMarkdown(meta: Record<string, unknown>, rows: Row[]): stri
         const m = r.m!
         const l = m.latency
         out.push(
-          `| ${r.label} | ${r.server} | ${pct(r.delivered, r.expected)} of ${r.expected} | ${f(l.p50)} / ${f(l.p95)} / ${f(l.p99)} / ${f(l.max)} | ${f(m.serverCpuCores, 2)} |${perDelivery ? ` ${f(r.cpuPerDeliveryUs, 2)} |` : ''} ${f(m.rssMiB, 0)} | ${f(m.eventLoop.p99)} / ${f(m.eventLoop.max)} | ${f(m.generatorCore * 100, 0)} %${flags(m)} |`,
+          `| ${r.label} | ${r.server} | ${pct(r.delivered, r.expected)} of ${r.expected} | ${f(l.p50)} / ${f(l.p95)} / ${f(l.p99)} / ${f(l.max)} | ${f(m.serverCpuCores, 2)} |${perDelivery ? ` ${f(r.cpuPerDeliveryUs, 2)} |` : ''} ${f(m.rssMiB, 0)} | ${f(m.eventLoop.p99)} / ${f(m.eventLoop.max)} | ${f(m.generatorCore * 100, 0)} %${m.generatorEventLoop ? `, loop p99 / max ${f(m.generatorEventLoop.p99)} / ${f(m.generatorEventLoop.max)} ms` : ''}${m.perBeacon ? `; per beacon p99 first / last receiver ${f(m.perBeacon.first.p99)} / ${f(m.perBeacon.last.p99)} ms` : ''}${flags(m)} |`,
         )
       }
     }

@@ -77,6 +77,14 @@ export interface Measured {
   rssMiB: number
   eventLoop: { p99: number; max: number }
   generatorCore: number
+  /** The generators' own event-loop delay over the window (ms; worst generator), if reported. */
+  generatorEventLoop?: { p50: number; p99: number; max: number }
+  /**
+   * Fan-out only: latency of each beacon to its first and to its last receiver, and the spread
+   * between the two (a stall before the fan-out shows in the first; the fan-out itself and the
+   * receiving side in the spread).
+   */
+  perBeacon?: { first: LatencySummary; last: LatencySummary; spread: LatencySummary }
   valid: boolean
   connectMs: number
   connectFailed: number
@@ -149,8 +157,25 @@ export async function measure(
     const hist = new Histogram()
     const totals: Record<string, number> = {}
     let converged: boolean | null = null
+    let generatorEventLoop: Measured['generatorEventLoop']
+    const perBeacon = { first: new Histogram(), last: new Histogram(), spread: new Histogram() }
+    let hasPerBeacon = false
     for (const r of results) {
       hist.merge(r.latency as HistogramData)
+      const loop = r.generatorEventLoop as Measured['generatorEventLoop']
+      if (loop) {
+        generatorEventLoop = {
+          p50: Math.max(generatorEventLoop?.p50 ?? 0, loop.p50),
+          p99: Math.max(generatorEventLoop?.p99 ?? 0, loop.p99),
+          max: Math.max(generatorEventLoop?.max ?? 0, loop.max),
+        }
+      }
+      if (r.firstReceiver) {
+        hasPerBeacon = true
+        perBeacon.first.merge(r.firstReceiver as HistogramData)
+        perBeacon.last.merge(r.lastReceiver as HistogramData)
+        perBeacon.spread.merge(r.spread as HistogramData)
+      }
       for (const [key, value] of Object.entries(r)) {
         if (typeof value === 'number') totals[key] = (totals[key] ?? 0) + value
       }
@@ -168,6 +193,16 @@ export async function measure(
         .map((s) => s.eventLoop(from, to))
         .reduce((a, b) => ({ p99: Math.max(a.p99, b.p99), max: Math.max(a.max, b.max) })),
       generatorCore,
+      ...(generatorEventLoop ? { generatorEventLoop } : {}),
+      ...(hasPerBeacon
+        ? {
+            perBeacon: {
+              first: perBeacon.first.summary(),
+              last: perBeacon.last.summary(),
+              spread: perBeacon.spread.summary(),
+            },
+          }
+        : {}),
       valid: generatorCore <= GENERATOR_LIMIT,
       connectMs,
       connectFailed,
