@@ -11,6 +11,7 @@ import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { type WorkshopFixture, workshopFixture } from './support/api.ts'
 import { connectClient, type TestClient, waitFor } from './support/clients.ts'
+import { RawFrames } from './support/rawFrames.ts'
 import { type RunningServer, startServer } from './support/servers.ts'
 
 let server: RunningServer | null = null
@@ -146,6 +147,56 @@ describe('sync with stock y-websocket clients', () => {
       expect(replay.getText('t').toString()).toBe('peichert?')
     } finally {
       provider.destroy()
+    }
+  })
+
+  it('a burst of merged updates, presence and acks reaches every socket intact and in order', async () => {
+    // Broadcasts are framed once and the same bytes written to every socket (http/sharedFrames),
+    // interleaved with each connection's own messages (acks, replies): a raw TCP client checks
+    // every frame and message, and that its updates apply in order with nothing pending.
+    server = await boot()
+    const stock = Array.from({ length: 4 }, () => client({ params: { ack: '1' } }))
+    await Promise.all(stock.map((c) => c.synced()))
+    const raw = await RawFrames.open(server.wsUrl, boardId(), participantCookie ?? '', '?ack=1')
+    try {
+      await waitFor(() => raw.synced, 5_000, 'raw client synced')
+      for (let round = 0; round < 40; round++) {
+        stock.forEach((c, i) => {
+          c.doc.getArray('log').push([`${i}:${round}`])
+          c.provider.awareness.setLocalStateField('cursor', { x: round, y: i })
+        })
+        raw.doc.getArray('log').push([`raw:${round}`])
+        // Frames of every length encoding: < 126 bytes, 16-bit and 64-bit lengths.
+        if (round % 8 === 0) stock[round % 4]?.doc.getText('big').insert(0, 'x'.repeat(70_000))
+        if (round % 4 === 0) stock[1]?.doc.getText('t').insert(0, 'y'.repeat(300))
+        if (round % 5 === 0) await new Promise((r) => setTimeout(r, 15))
+      }
+      await Promise.all(stock.map((c) => c.allConfirmed()))
+      await waitFor(() => raw.allAcked, 10_000, 'raw client acked')
+      const content = (doc: Y.Doc) =>
+        JSON.stringify([
+          doc.getArray('log').toJSON(),
+          doc.getText('big').toString(),
+          doc.getText('t').toString(),
+        ])
+      const docs = [...stock.map((c) => c.doc), raw.doc]
+      await waitFor(() => docs.every((d) => content(d) === content(raw.doc)), 10_000, 'convergence')
+      expect(raw.doc.getArray('log').length).toBe(5 * 40)
+      expect(raw.doc.getText('big').length).toBe(5 * 70_000)
+      // Everyone's last cursor reached everyone.
+      await waitFor(() =>
+        stock.every((c) =>
+          stock.every(
+            (o) => o.provider.awareness.getStates().get(c.doc.clientID)?.cursor?.x === 39,
+          ),
+        ),
+      )
+      expect(raw.errors).toEqual([])
+      expect(raw.counts.get('0.2')).toBeGreaterThan(4)
+      expect(raw.counts.get('awareness')).toBeGreaterThan(1)
+      expect(raw.counts.get('ack')).toBeGreaterThan(1)
+    } finally {
+      raw.close()
     }
   })
 

@@ -20,6 +20,7 @@ import { type ConnectionContext, SyncConnection } from '../sync/SyncConnection.t
 import { ApiError } from './errors.ts'
 import { clientIp } from './rateLimits.ts'
 import type { originPolicy } from './security.ts'
+import { writeShared } from './sharedFrames.ts'
 
 /** Board ids: URL-safe, 1–64 characters. */
 export const BOARD_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/
@@ -145,6 +146,10 @@ export function mountSync(app: Hono, opts: SyncRouteOptions): void {
           context,
           {
             send: (data) => ws.send(data as Uint8Array<ArrayBuffer>),
+            // One frame built for all sockets of a broadcast where that is safe (sharedFrames.ts).
+            sendShared: (frame) => {
+              if (!writeShared(ws.raw, frame)) ws.send(frame.payload as Uint8Array<ArrayBuffer>)
+            },
             close: (code, reason) => ws.close(code, reason),
             // The raw `ws` socket knows how much is still queued (Hono's WSContext does not).
             get bufferedAmount() {

@@ -1,13 +1,14 @@
 /**
  * A board's presence (y-protocols awareness) and how it travels: changes are coalesced and sent
- * once per tick to every connection as one frame (encoded once), keepalive renewals that change
- * nothing are absorbed and forwarded only every few seconds, slow readers skip frames and get one
- * snapshot when they have caught up, and on very large boards each tick carries at most
- * `presenceCap` changed states (thinning by design, see `pick`). One timer per board.
+ * once per tick to every connection as one frame (encoded and framed once), keepalive renewals
+ * that change nothing are absorbed and forwarded only every few seconds, slow readers skip frames
+ * and get one snapshot when they have caught up, and on very large boards each tick carries at
+ * most `presenceCap` changed states (thinning by design, see `pick`). One timer per board.
  */
 import { encodeAwareness } from '@ideenwand/protocol'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import type * as Y from 'yjs'
+import { SharedFrame } from './SharedFrame.ts'
 import { SyncConnection } from './SyncConnection.ts'
 
 /** Origin of changes that came from another instance (applied and relayed, not published). */
@@ -157,7 +158,9 @@ export class Presence {
       this.renewals.clear()
     }
     if (ids.length > 0) {
-      const frame = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids))
+      const frame = new SharedFrame(
+        encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)),
+      )
       this.stats.frames++
       for (const c of this.opts.connections()) c.sendPresence(frame)
     }

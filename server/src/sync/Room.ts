@@ -31,6 +31,7 @@ import type { BoardChannel } from './fanout/Fanout.ts'
 import { Presence, REMOTE } from './Presence.ts'
 import { RoomCompactor } from './RoomCompactor.ts'
 import { RoomPersistence } from './RoomPersistence.ts'
+import { SharedFrame } from './SharedFrame.ts'
 import { SyncConnection } from './SyncConnection.ts'
 import { NO_SYNC_METRICS, type SyncMetrics } from './SyncMetrics.ts'
 import { SyncStep2Cache } from './SyncStep2Cache.ts'
@@ -368,9 +369,9 @@ export class Room {
     }, FROM_STORE)
   }
 
-  /** One frame, encoded once, to every connection. */
+  /** One frame, encoded and framed once, to every connection. */
   private broadcast(update: Uint8Array): void {
-    const frame = encodeSyncUpdate(update)
+    const frame = new SharedFrame(encodeSyncUpdate(update))
     for (const c of this.connections) c.send(frame)
     this.metrics.updatesDelivered(this.connections.size)
   }

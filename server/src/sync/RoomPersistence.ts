@@ -18,6 +18,7 @@ import * as Y from 'yjs'
 import type { Logger } from '../logger.ts'
 import type { BoardStore } from '../storage/BoardStore.ts'
 import type { RoomCompactor } from './RoomCompactor.ts'
+import { SharedFrame } from './SharedFrame.ts'
 import type { SyncConnection } from './SyncConnection.ts'
 import type { SyncMetrics } from './SyncMetrics.ts'
 import { UnsavedQueue } from './UnsavedQueue.ts'
@@ -264,7 +265,7 @@ export class RoomPersistence {
 
   /** `SaveStatus` to every connection that asked for acks (the others would not understand it). */
   private tellSaveStatus(status: SaveStatus): void {
-    const frame = encodeSaveStatus(status)
+    const frame = new SharedFrame(encodeSaveStatus(status))
     for (const c of this.room.connections) if (c.context.wantsAck) c.send(frame)
   }
 

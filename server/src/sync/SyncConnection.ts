@@ -5,10 +5,17 @@
  */
 import { CloseCode, type CloseInfo, type Role } from '@ideenwand/protocol'
 import { RateLimiter } from './RateLimiter.ts'
+import { SharedFrame } from './SharedFrame.ts'
 
 /** The minimal socket the sync layer uses (satisfied by `ws` and Hono's WSContext). */
 export interface SocketLike {
   send(data: Uint8Array): void
+  /**
+   * Sends a frame shared by many connections, framing it once for all of them where the
+   * transport can; in this socket's order with everything else it sends. Without it, `send`
+   * gets the payload.
+   */
+  sendShared?(frame: SharedFrame): void
   close(code: number, reason: string): void
   /** Bytes queued but not yet handed to the network (`ws`'s `bufferedAmount`); 0 if unknown. */
   readonly bufferedAmount?: number
@@ -82,11 +89,16 @@ export class SyncConnection {
     return this.buffered > this.backpressure.slowBytes
   }
 
-  /** Sends a frame that must arrive (document updates, acks, replies); closes hopeless readers. */
-  send(frame: Uint8Array): void {
+  /**
+   * Sends a frame that must arrive (document updates, acks, replies); closes hopeless readers. A
+   * `SharedFrame` (one broadcast to many connections) is framed once for all of them.
+   */
+  send(frame: Uint8Array | SharedFrame): void {
     if (this.closed) return
     try {
-      this.socket.send(frame)
+      if (!(frame instanceof SharedFrame)) this.socket.send(frame)
+      else if (this.socket.sendShared) this.socket.sendShared(frame)
+      else this.socket.send(frame.payload)
     } catch {
       this.close(CloseCode.InternalError)
       return
@@ -98,7 +110,7 @@ export class SyncConnection {
    * Sends a presence frame unless the connection is behind; then it is skipped (presence is a
    * latest-state value, so the snapshot sent once it has drained replaces everything skipped).
    */
-  sendPresence(frame: Uint8Array): void {
+  sendPresence(frame: Uint8Array | SharedFrame): void {
     if (this.closed) return
     if (this.presenceStale || this.isSlow) {
       this.presenceStale = true
