@@ -221,7 +221,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       roomIdleMs: int(env, 'ROOM_IDLE_MS', 30_000),
       compactUpdates: int(env, 'COMPACT_UPDATES', 500, 1),
       compactBytes: int(env, 'COMPACT_BYTES', 4 * 1024 * 1024, 1),
-      updateTickMs: int(env, 'SYNC_UPDATE_TICK_MS', 20),
+      updateTickMs: int(env, 'SYNC_UPDATE_TICK_MS', 33),
       awarenessTickMs: int(env, 'SYNC_AWARENESS_TICK_MS', 40, 1),
       presenceCap: int(env, 'SYNC_PRESENCE_CAP', 64, 1),
       slowBufferedBytes: int(env, 'SYNC_SLOW_BUFFERED', 512 * 1024, 1024),
