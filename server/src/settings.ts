@@ -127,7 +127,7 @@ export const SETTINGS: readonly Setting[] = [
     name: 'SYNC_PRESENCE_CAP',
     default: '64',
     description:
-      'at most this many changed presence states per board and tick (thinning on very large boards; joins, leaves and facilitators always)',
+      'at most this many moving cursors per board and tick, freshest first (thinning on very large boards); joins, leaves and facilitators always, and the final positions of cursors that stopped from a budget of the same size',
   },
   {
     name: 'SYNC_SLOW_BUFFERED',

@@ -3,7 +3,8 @@
  * once per tick to every connection as one frame (encoded and framed once), keepalive renewals
  * that change nothing are absorbed and forwarded only every few seconds, slow readers skip frames
  * and get one snapshot when they have caught up, and on very large boards each tick carries at
- * most `presenceCap` changed states (thinning by design, see `pick`). One timer per board.
+ * most `presenceCap` moving cursors, the freshest, plus the final positions of cursors that
+ * stopped (thinning by design, see `pick`). One timer per board.
  */
 import { encodeAwareness } from '@ideenwand/protocol'
 import * as awarenessProtocol from 'y-protocols/awareness'
@@ -20,8 +21,12 @@ export const REMOTE = Symbol('remote instance')
  * of these periods, so 15 + 2 × 5 s stays well inside 30 s.
  */
 export const KEEPALIVE_MS = 5_000
-/** A change waiting longer than this gets one of the reserved slots (nobody starves). */
-const SETTLE_MS = 1_000
+/**
+ * A queued state that has not changed for this long belongs to a cursor that stopped (a moving
+ * cursor sends every 16–100 ms): its position is final and only gets older while it waits, so it
+ * goes out before moving cursors, from a budget of its own (see `pick`).
+ */
+export const STOPPED_MS = 250
 
 export interface PresenceOptions {
   tickMs: number
@@ -184,34 +189,40 @@ export class Presence {
   }
 
   /**
-   * Which changed states go out this tick: joins, leaves and facilitators always; then, up to
-   * `cap`, a quarter of the slots for states that waited longest (so every cursor arrives within
-   * a few seconds) and the rest for the most recently changed (the liveliest cursors, with the
-   * freshest positions). The others stay queued with their latest state.
+   * Which changed states go out this tick (thinning by design on very large boards):
+   * 1. joins, leaves and facilitators' changes, always;
+   * 2. cursors that stopped (unchanged for `STOPPED_MS`), oldest first, up to `cap`: their final
+   *    position is owed to everyone and only gets older while it waits, and each stop is sent
+   *    once, so this budget is spent only when cursors actually stop;
+   * 3. moving cursors, freshest first, up to `cap` minus (1): each person sees the most
+   *    recently active cursors with positions at most a tick old.
+   * A moving cursor left out stays queued with its latest state only: its next move replaces it
+   * (no superseded position is ever sent late), and once it stops, (2) delivers where it ended.
    */
   private pick(now: number): number[] {
     const ids = [...this.always]
     this.always.clear()
-    const room = Math.max(0, this.opts.cap - ids.length)
+    const cap = this.opts.cap
+    let stopped = 0
+    // `changed` is ordered by last change, oldest first.
+    for (const [id, at] of this.changed) {
+      if (stopped >= cap || now - at < STOPPED_MS) break
+      this.changed.delete(id)
+      ids.push(id)
+      stopped++
+    }
+    const room = Math.max(0, cap - (ids.length - stopped))
     if (this.changed.size <= room) {
       ids.push(...this.changed.keys())
       this.changed.clear()
       return ids
     }
-    const taken: number[] = []
-    const settleSlots = Math.ceil(room / 4)
-    for (const [id, at] of this.changed) {
-      if (taken.length >= settleSlots || now - at < SETTLE_MS) break
-      taken.push(id)
-    }
-    for (const id of taken) this.changed.delete(id)
-    const freshest = [...this.changed].sort((a, b) => b[1] - a[1]).slice(0, room - taken.length)
+    const freshest = [...this.changed].sort((a, b) => b[1] - a[1]).slice(0, room)
     for (const [id] of freshest) {
       this.changed.delete(id)
-      taken.push(id)
+      ids.push(id)
     }
     this.stats.thinned += this.changed.size
-    ids.push(...taken)
     return ids
   }
 

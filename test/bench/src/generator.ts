@@ -346,34 +346,104 @@ async function runFanout(ratePerSecond: number, warmupMs: number, measureMs: num
   }
 }
 
+// BENCH_DIAG: where a delivered cursor's age comes from. Per probe frame, "transport"
+// is now − the freshest beacon in the frame (frame build + network + this process), "queued" is
+// freshest − each beacon (how stale a state was next to the freshest in the same frame).
+const DIAG = Boolean(process.env.BENCH_DIAG)
+const diag = {
+  small: { frames: 0, beacons: 0, lat: new Histogram() },
+  big: { frames: 0, beacons: 0, lat: new Histogram() },
+  transport: new Histogram(),
+  queued: new Histogram(),
+  sizes: new Histogram(),
+  afterEnd: new Histogram(),
+}
+function diagFrame(data: Buffer, now: number, from: number, to: number): void {
+  const found: number[] = []
+  scanBeacons(data, (micros) => {
+    found.push(micros)
+  })
+  if (found.length === 0) return
+  const max = Math.max(...found)
+  if (max < from) return
+  const kind = found.length > 70 ? diag.big : diag.small
+  kind.frames++
+  kind.beacons += found.length
+  diag.sizes.record(found.length)
+  diag.transport.record((now - max) / 1000)
+  for (const m of found) {
+    if (m >= from && m <= to && now > to) diag.afterEnd.record((now - m) / 1000)
+    kind.lat.record((now - m) / 1000)
+    diag.queued.record((max - m) / 1000)
+  }
+}
+function diagReport(): void {
+  const h = (x: Histogram) =>
+    `p50 ${x.percentile(50).toFixed(1)} p95 ${x.percentile(95).toFixed(1)} p99 ${x.percentile(99).toFixed(1)} max ${x.max.toFixed(1)}`
+  console.error(
+    `DIAG frames ≤70 states: ${diag.small.frames} frames, ${diag.small.beacons} beacons, age ${h(diag.small.lat)}`,
+  )
+  console.error(
+    `DIAG frames >70 states (snapshots): ${diag.big.frames} frames, ${diag.big.beacons} beacons, age ${h(diag.big.lat)}`,
+  )
+  console.error(`DIAG states per frame ${h(diag.sizes)}`)
+  console.error(`DIAG transport (now − freshest in frame) ${h(diag.transport)}`)
+  console.error(`DIAG queued (freshest − state, same frame) ${h(diag.queued)}`)
+  console.error(
+    `DIAG in-window states arriving after the window: ${diag.afterEnd.count}, age ${h(diag.afterEnd)}`,
+  )
+}
+
+/**
+ * Cursor senders keep moving for this long after the window (their beacons are not counted), so
+ * every beacon sent in the window is judged under the same steady storm, including the last
+ * ones. `BENCH_CURSOR_STOP=1`: everybody stops exactly at the window's end (as before), which adds
+ * the catch-up of N final positions that a thinning server owes after a simultaneous stop to the
+ * last second of the window. Either way a beacon counts if it arrives within 1 s of the window.
+ */
+const CURSOR_TAIL_MS = process.env.BENCH_CURSOR_STOP === '1' ? 0 : 1000
+
 async function runCursor(hz: number, warmupMs: number, measureMs: number) {
   const hist = new Histogram()
   const started = performance.now()
   const { from, to } = windowStats(started, warmupMs, measureMs)
+  const endAt = started + warmupMs + measureMs
+  const countUntil = (performance.timeOrigin + endAt + 1000) * 1000
   let delivered = 0
   let frames = 0
   let sentInWindow = 0
+  // After everyone stopped: when the probes received the last cursor (every final position
+  // delivered; the thinning's catch-up).
+  let stoppedAt = Number.POSITIVE_INFINITY
+  let lastAfterStop = 0
   receivers.forEach((r, i) => {
     const probe = i < config.probes
     r.onFrame = (data) => {
       frames++
       if (!probe) return
       const now = nowMicros()
-      scanBeacons(data, (micros, sender) => {
-        if (micros < from || micros > to || sender === r.index % 100000) return
+      if (DIAG) diagFrame(data, now, from, to)
+      const found = scanBeacons(data, (micros, sender) => {
+        if (micros < from || micros > to || sender === r.index % 100000 || now > countUntil) return
         delivered++
         hist.record((now - micros) / 1000)
       })
+      if (found > 0 && now > stoppedAt) lastAfterStop = now
     }
   })
-  const endAt = started + warmupMs + measureMs
   let cpuAtStart = process.cpuUsage()
-  const cpuTimer = setTimeout(() => {
-    cpuAtStart = process.cpuUsage()
-  }, warmupMs)
+  let cpu = process.cpuUsage()
+  const cpuTimers = [
+    setTimeout(() => {
+      cpuAtStart = process.cpuUsage()
+    }, warmupMs),
+    setTimeout(() => {
+      cpu = process.cpuUsage(cpuAtStart)
+    }, warmupMs + measureMs),
+  ]
   await Promise.all(
     receivers.map((r, i) =>
-      schedule(hz, (i * 0.618) % 1, endAt, () => {
+      schedule(hz, (i * 0.618) % 1, endAt + CURSOR_TAIL_MS, () => {
         const micros = nowMicros()
         const x = Math.round(Math.random() * 2000)
         const y = Math.round(Math.random() * 1200)
@@ -383,16 +453,23 @@ async function runCursor(hz: number, warmupMs: number, measureMs: number) {
       }),
     ),
   )
-  clearTimeout(cpuTimer)
-  const cpu = process.cpuUsage(cpuAtStart)
-  await new Promise((r) => setTimeout(r, 1000))
+  stoppedAt = nowMicros()
+  const wait = Math.max(0, endAt + 1000 - performance.now())
+  await new Promise((r) => setTimeout(r, Math.max(wait, 3000)))
+  for (const t of cpuTimers) clearTimeout(t)
   for (const r of receivers) r.onFrame = null
+  const stopDrainMs = lastAfterStop > 0 ? (lastAfterStop - stoppedAt) / 1000 : 0
+  console.error(
+    `cursor N=${receivers.length} ${hz} Hz: after all stopped, last cursor reached the probes ${stopDrainMs.toFixed(0)} ms later`,
+  )
+  if (DIAG) diagReport()
   return {
     latency: hist.toJSON(),
     delivered,
     sentInWindow,
     frames,
     generatorCpuMs: (cpu.user + cpu.system) / 1000,
+    stopDrainMs,
   }
 }
 

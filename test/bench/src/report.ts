@@ -79,7 +79,7 @@ export function renderMarkdown(meta: Record<string, unknown>, rows: Row[]): stri
     if (scenario === 'b') {
       out.push(
         '',
-        'Delivered = presence states with a beacon that reached the 20 probe clients, of those sent during the window by the other clients. Ideenwand thins presence by design once more than `SYNC_PRESENCE_CAP` states change per 40 ms tick (freshest first, facilitators, joins and leaves always).',
+        'Delivered = presence states with a beacon that reached the 20 probe clients, of those sent during the window by the other clients. Ideenwand thins presence by design once more than `SYNC_PRESENCE_CAP` cursors move per 40 ms tick (freshest moving cursors up to the cap; facilitators, joins, leaves always; final positions of stopped cursors from a budget of their own). Cursors keep moving for 1 s after the window unless `BENCH_CURSOR_STOP=1`.',
       )
     }
     out.push('')
