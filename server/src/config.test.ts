@@ -150,6 +150,10 @@ describe('settings are documented', () => {
   const root = fileURLToPath(new URL('../../', import.meta.url))
   const documented = new Set(SETTINGS.map((s) => s.name))
 
+  it('lists each setting once', () => {
+    expect(documented.size).toBe(SETTINGS.length)
+  })
+
   it('every variable config.ts reads is in settings.ts', () => {
     const read = settingsRead()
     expect(read.size).toBeGreaterThan(25)

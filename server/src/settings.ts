@@ -224,23 +224,6 @@ export const SETTINGS: readonly Setting[] = [
     description: 'the retention job runs at start and then this often',
   },
   {
-    name: 'RETENTION_DEFAULT_NAMES_DAYS',
-    default: '30',
-    description:
-      "guests' names are deleted this many days after a workshop's end, unless its facilitators set otherwise; `0` = keep",
-  },
-  {
-    name: 'RETENTION_DEFAULT_WORKSHOP_DAYS',
-    default: '0',
-    description:
-      'whole workshops are deleted this many days after their end, unless their facilitators set otherwise; `0` = keep',
-  },
-  {
-    name: 'RETENTION_JOB_INTERVAL_MINUTES',
-    default: '60',
-    description: 'the retention job runs at start and then this often',
-  },
-  {
     name: 'RATE_LIMIT_JOIN_PER_MINUTE',
     default: '300',
     description: 'join attempts per IP and minute (a room of phones behind one router must fit)',

@@ -5,7 +5,7 @@
  * few round trips. This is the storage contract both engines are tested against
  * (storage/BoardStore.contract.ts).
  */
-import type { Db, Engine } from './Db.ts'
+import type { Db, Engine, Queryable } from './Db.ts'
 
 export interface StoredBoard {
   snapshot: Uint8Array | null
@@ -51,21 +51,8 @@ export class BoardStore {
 
   async load(boardId: string): Promise<StoredBoard> {
     return this.db.transaction(async (tx) => {
-      const snap = await tx.query<{ data: Uint8Array; covers: string | number }>(
-        'select data, covers_update_id as covers from board_snapshots where board_id = $1',
-        [boardId],
-      )
-      const rows = await tx.query<{ id: string | number; data: Uint8Array }>(
-        'select id, data from board_updates where board_id = $1 order by id',
-        [boardId],
-      )
-      const snapshotRow = snap[0]
-      const last = rows.at(-1)
-      return {
-        snapshot: snapshotRow ? toBytes(snapshotRow.data) : null,
-        updates: rows.map((r) => toBytes(r.data)),
-        lastUpdateId: Math.max(Number(last?.id ?? 0), Number(snapshotRow?.covers ?? 0)),
-      }
+      const { snapshot, updates, ids, covers } = await readStored(tx, boardId)
+      return { snapshot, updates, lastUpdateId: Math.max(covers, ids.at(-1) ?? 0) }
     })
   }
 
@@ -155,21 +142,10 @@ export class BoardStore {
   ): Promise<{ rows: number; bytes: number; covers: number }> {
     return this.db.transaction(async (tx) => {
       await tx.query('select pg_advisory_xact_lock(hashtext($1))', [`ideenwand:compact:${boardId}`])
-      const snap = await tx.query<{ data: Uint8Array; covers: string | number }>(
-        'select data, covers_update_id as covers from board_snapshots where board_id = $1',
-        [boardId],
-      )
-      const rows = await tx.query<{ id: string | number; data: Uint8Array }>(
-        'select id, data from board_updates where board_id = $1 order by id',
-        [boardId],
-      )
-      const snapshotRow = snap[0]
-      const snapshot = build({
-        snapshot: snapshotRow ? toBytes(snapshotRow.data) : null,
-        updates: rows.map((r) => toBytes(r.data)),
-      })
-      const ids = rows.map((r) => Number(r.id))
-      const covers = Math.max(Number(snapshotRow?.covers ?? 0), ...ids)
+      const stored = await readStored(tx, boardId)
+      const snapshot = build(stored)
+      const ids = stored.ids
+      const covers = Math.max(stored.covers, ids.at(-1) ?? 0)
       await tx.query(
         `insert into board_snapshots (board_id, data, covers_update_id, updated_at)
          values ($1, $2::bytea, $3, now())
@@ -223,4 +199,23 @@ function toBytes(value: Uint8Array): Uint8Array {
   return value instanceof Buffer
     ? new Uint8Array(value.buffer, value.byteOffset, value.length)
     : value
+}
+
+/** A board's stored snapshot and log, read inside `tx` (the log's row ids, the snapshot's cover). */
+async function readStored(tx: Queryable, boardId: string) {
+  const snap = await tx.query<{ data: Uint8Array; covers: string | number }>(
+    'select data, covers_update_id as covers from board_snapshots where board_id = $1',
+    [boardId],
+  )
+  const rows = await tx.query<{ id: string | number; data: Uint8Array }>(
+    'select id, data from board_updates where board_id = $1 order by id',
+    [boardId],
+  )
+  const snapshotRow = snap[0]
+  return {
+    snapshot: snapshotRow ? toBytes(snapshotRow.data) : null,
+    updates: rows.map((r) => toBytes(r.data)),
+    ids: rows.map((r) => Number(r.id)),
+    covers: Number(snapshotRow?.covers ?? 0),
+  }
 }
