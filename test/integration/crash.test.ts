@@ -52,8 +52,8 @@ class Writer {
         if (data instanceof Uint8Array && data[0] === 0 && (data[1] === 1 || data[1] === 2)) {
           writer.sentClocks.push(writer.ownClock())
         }
-        // biome-ignore lint/suspicious/noExplicitAny: forwards ws's overloads
-        ;(super.send as any)(data, ...rest)
+        // Forwards whichever of ws's overloads the provider used.
+        WebSocket.prototype.send.apply(this, [data, ...rest] as Parameters<WebSocket['send']>)
       }
     }
     this.provider = new WebsocketProvider(wsUrl, boardId, this.doc, {
