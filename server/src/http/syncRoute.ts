@@ -18,9 +18,10 @@ import { RateLimiter } from '../sync/RateLimiter.ts'
 import type { Rooms } from '../sync/Rooms.ts'
 import { type ConnectionContext, SyncConnection } from '../sync/SyncConnection.ts'
 import { ApiError } from './errors.ts'
+import { Heartbeat, type HeartbeatSocket } from './heartbeat.ts'
 import { clientIp } from './rateLimits.ts'
 import type { originPolicy } from './security.ts'
-import { writeShared } from './sharedFrames.ts'
+import { WsSocket } from './sharedFrames.ts'
 
 /** Board ids: URL-safe, 1–64 characters. */
 export const BOARD_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/
@@ -91,6 +92,7 @@ export function sessionAuthorize(deps: {
 export function mountSync(app: Hono, opts: SyncRouteOptions): void {
   const { rooms, limits, log, registry } = opts
   const ideaBudgets = new IdeaBudgets(limits.ideasPerMinute)
+  const heartbeat = new Heartbeat(limits.heartbeatMs)
   app.get('/sync/:boardId', async (c, next) => {
     const boardId = c.req.param('boardId')
     if (!BOARD_ID_PATTERN.test(boardId)) {
@@ -118,7 +120,7 @@ export function mountSync(app: Hono, opts: SyncRouteOptions): void {
     const verdict = await opts.authorize(c, boardId)
     let conn: SyncConnection | null = null
     let link: ReturnType<Rooms['connect']> | null = null
-    let heartbeat: NodeJS.Timeout | null = null
+    let watched: HeartbeatSocket | null = null
     const handler = upgradeWebSocket(() => ({
       onOpen(_event, ws) {
         if (!verdict.ok) {
@@ -144,25 +146,15 @@ export function mountSync(app: Hono, opts: SyncRouteOptions): void {
         }
         conn = new SyncConnection(
           context,
-          {
-            send: (data) => ws.send(data as Uint8Array<ArrayBuffer>),
-            // One frame built for all sockets of a broadcast where that is safe (sharedFrames.ts).
-            sendShared: (frame) => {
-              if (!writeShared(ws.raw, frame)) ws.send(frame.payload as Uint8Array<ArrayBuffer>)
-            },
-            close: (code, reason) => ws.close(code, reason),
-            // The raw `ws` socket knows how much is still queued (Hono's WSContext does not).
-            get bufferedAmount() {
-              return (ws.raw as { bufferedAmount?: number } | undefined)?.bufferedAmount ?? 0
-            },
-          },
+          new WsSocket(ws, ws.raw),
           new RateLimiter(limits.ratePerSecond, limits.rateBurst),
           { slowBytes: limits.slowBufferedBytes, maxBytes: limits.maxBufferedBytes },
         )
         conn.ideaLimiter = ideaBudgets.for(context.sessionId)
         registry.add(conn)
         link = rooms.connect(conn)
-        heartbeat = startHeartbeat(ws.raw as HeartbeatSocket | undefined, limits.heartbeatMs)
+        watched = (ws.raw as HeartbeatSocket | undefined) ?? null
+        if (watched) heartbeat.watch(watched)
         log.debug({ boardId, conn: conn.id, role: context.role }, 'connection opened')
       },
       onMessage(event) {
@@ -176,7 +168,7 @@ export function mountSync(app: Hono, opts: SyncRouteOptions): void {
         link.receive(new Uint8Array(data))
       },
       onClose(event) {
-        if (heartbeat) clearInterval(heartbeat)
+        if (watched) heartbeat.unwatch(watched)
         if (!conn) return
         conn.closed = true
         registry.delete(conn)
@@ -186,47 +178,4 @@ export function mountSync(app: Hono, opts: SyncRouteOptions): void {
     }))
     return handler(c, next)
   })
-}
-
-/** The part of a `ws` socket the heartbeat uses. */
-interface HeartbeatSocket {
-  readonly bufferedAmount: number
-  ping(): void
-  terminate(): void
-  on(event: 'pong' | 'message', listener: () => void): void
-}
-
-/**
- * Pings the socket every `everyMs` and terminates it when nothing (pong or message) came back
- * since the last ping. A phone whose Wi-Fi dropped leaves a half-open socket the server would
- * otherwise keep for many minutes — and it would count against the connection limits of its
- * session and IP, locking the person out after a few reconnects. A slow reader still draining a
- * backlog counts as alive (the ping waits behind that backlog; backpressure handles it).
- */
-function startHeartbeat(socket: HeartbeatSocket | undefined, everyMs: number): NodeJS.Timeout {
-  let alive = true
-  let buffered = 0
-  const seen = () => {
-    alive = true
-  }
-  socket?.on('pong', seen)
-  socket?.on('message', seen)
-  const timer = setInterval(() => {
-    if (!socket) return
-    const draining = socket.bufferedAmount > 0 && socket.bufferedAmount < buffered
-    buffered = socket.bufferedAmount
-    if (!alive && !draining) {
-      socket.terminate()
-      clearInterval(timer)
-      return
-    }
-    alive = false
-    try {
-      socket.ping()
-    } catch {
-      // not open any more; the close event clears the timer
-    }
-  }, everyMs)
-  timer.unref()
-  return timer
 }

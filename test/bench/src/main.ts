@@ -36,7 +36,11 @@ const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL 
 const RESULTS = fileURLToPath(new URL('../results/', import.meta.url))
 /** `--generators=K` spreads the fan-out receivers over K generator processes (all on core 1). */
 const GENERATORS = Math.max(1, Number(args.get('generators') ?? 1) || 1)
-const WINDOW = QUICK ? { warmupMs: 1000, measureMs: 3000 } : { warmupMs: 2000, measureMs: 6000 }
+/** `BENCH_WARMUP_MS` / `BENCH_MEASURE_MS` override the window (e.g. a longer warm-up for JIT tiering). */
+const WINDOW = {
+  warmupMs: Number(process.env.BENCH_WARMUP_MS ?? (QUICK ? 1000 : 2000)),
+  measureMs: Number(process.env.BENCH_MEASURE_MS ?? (QUICK ? 3000 : 6000)),
+}
 
 if (HAS_TASKSET) execFileSync('taskset', ['-pc', '1', String(process.pid)], { stdio: 'ignore' })
 
@@ -451,7 +455,7 @@ function summary(r: Row): string {
   const m = r.m
   if (!m) return ''
   const l = m.latency
-  return `  ${r.server}: delivered ${r.delivered}/${r.expected} p50 ${l.p50.toFixed(1)} p99 ${l.p99.toFixed(1)} max ${l.max.toFixed(1)} ms, server ${m.serverCpuCores.toFixed(2)} cores${Number.isFinite(r.cpuPerDeliveryUs) ? ` (${r.cpuPerDeliveryUs.toFixed(2)} µs/delivery)` : ''}, rss ${m.rssMiB.toFixed(0)} MiB, eld p99 ${m.eventLoop.p99} ms, generator ${(m.generatorCore * 100).toFixed(0)} %${m.generatorEventLoop ? ` (its event loop p99 ${m.generatorEventLoop.p99.toFixed(1)} max ${m.generatorEventLoop.max.toFixed(1)} ms)` : ''}${m.perBeacon ? `; per beacon p99: first receiver ${m.perBeacon.first.p99.toFixed(1)}, last ${m.perBeacon.last.p99.toFixed(1)}, spread ${m.perBeacon.spread.p99.toFixed(1)} ms` : ''}${m.valid ? '' : ' INVALID'}${m.converged === false ? ' NOT CONVERGED' : ''}`
+  return `  ${r.server}: delivered ${r.delivered}/${r.expected} p50 ${l.p50.toFixed(1)} p99 ${l.p99.toFixed(1)} max ${l.max.toFixed(1)} ms, server ${m.serverCpuCores.toFixed(2)} cores (${(m.serverSystemShare * 100).toFixed(0)} % kernel)${Number.isFinite(r.cpuPerDeliveryUs) ? ` (${r.cpuPerDeliveryUs.toFixed(2)} µs/delivery)` : ''}, rss ${m.rssMiB.toFixed(0)} MiB, eld p99 ${m.eventLoop.p99} ms, generator ${(m.generatorCore * 100).toFixed(0)} %${m.generatorEventLoop ? ` (its event loop p99 ${m.generatorEventLoop.p99.toFixed(1)} max ${m.generatorEventLoop.max.toFixed(1)} ms)` : ''}${m.perBeacon ? `; per beacon p99: first receiver ${m.perBeacon.first.p99.toFixed(1)}, last ${m.perBeacon.last.p99.toFixed(1)}, spread ${m.perBeacon.spread.p99.toFixed(1)} ms` : ''}${m.valid ? '' : ' INVALID'}${m.converged === false ? ' NOT CONVERGED' : ''}`
 }
 
 async function main() {

@@ -73,6 +73,8 @@ export interface Measured {
   totals: Record<string, number>
   converged: boolean | null
   serverCpuCores: number
+  /** Of the server's CPU time, the part spent in the kernel (0–1). */
+  serverSystemShare: number
   serverCpuSeconds: number
   rssMiB: number
   eventLoop: { p99: number; max: number }
@@ -128,6 +130,8 @@ export async function measure(
     const connectMs = Math.max(...ready.map((r) => Number(r.ms)))
     const connectFailed = ready.reduce((s, r) => s + Number(r.failed), 0)
     const cpu0 = servers.map((s) => s.cpuSeconds())
+    let sys0 = servers.map((s) => s.systemCpuSeconds())
+    let sys1: number[] | null = null
     const t0 = performance.now()
     let start = cpu0
     let end: number[] | null = null
@@ -138,10 +142,12 @@ export async function measure(
       timers.push(
         setTimeout(() => {
           start = servers.map((s) => s.cpuSeconds())
+          sys0 = servers.map((s) => s.systemCpuSeconds())
           from = performance.now()
         }, windowMs.warmupMs),
         setTimeout(() => {
           end = servers.map((s) => s.cpuSeconds())
+          sys1 = servers.map((s) => s.systemCpuSeconds())
           to = performance.now()
         }, windowMs.warmupMs + windowMs.measureMs),
       )
@@ -150,10 +156,12 @@ export async function measure(
     for (const t of timers) clearTimeout(t)
     if (!end) {
       end = servers.map((s) => s.cpuSeconds())
+      sys1 = servers.map((s) => s.systemCpuSeconds())
       to = performance.now()
     }
     const seconds = (to - from) / 1000
     const cpuSeconds = end.reduce((s, v, i) => s + v - (start[i] ?? 0), 0)
+    const systemSeconds = (sys1 ?? sys0).reduce((s, v, i) => s + v - (sys0[i] ?? 0), 0)
     const hist = new Histogram()
     const totals: Record<string, number> = {}
     let converged: boolean | null = null
@@ -188,6 +196,7 @@ export async function measure(
       converged,
       serverCpuSeconds: cpuSeconds,
       serverCpuCores: cpuSeconds / Math.max(seconds, 0.001),
+      serverSystemShare: cpuSeconds > 0 ? systemSeconds / cpuSeconds : 0,
       rssMiB: Math.max(...servers.map((s) => s.rssMiB())),
       eventLoop: servers
         .map((s) => s.eventLoop(from, to))

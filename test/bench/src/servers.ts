@@ -192,6 +192,13 @@ export class ServerProcess {
     return (Number(fields[11]) + Number(fields[12])) / CLK_TCK
   }
 
+  /** CPU seconds spent in the kernel so far (system time: socket writes, on loopback also the receiving side's TCP work). */
+  systemCpuSeconds(): number {
+    const stat = readFileSync(`/proc/${this.pid}/stat`, 'utf8')
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    return Number(fields[12]) / CLK_TCK
+  }
+
   rssMiB(): number {
     const status = readFileSync(`/proc/${this.pid}/status`, 'utf8')
     const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0)
