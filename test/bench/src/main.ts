@@ -31,7 +31,25 @@ const QUICK = args.has('quick')
 const TAG = args.get('tag')
 const PROFILE = `${QUICK ? 'quick' : 'full'}${TAG ? `-${TAG}` : ''}`
 const ONLY = new Set((args.get('only') ?? 'a,b,c,d,e,f').split(','))
-const SERVERS = (args.get('servers') ?? 'ideenwand,reference,hocuspocus').split(',') as ServerKind[]
+/**
+ * The servers to compare. `ideenwand-t50` is Ideenwand with `SYNC_UPDATE_TICK_MS=50`: a setting's
+ * trade-off, measured side by side with the default.
+ */
+const SERVERS = (args.get('servers') ?? 'ideenwand,reference,hocuspocus').split(',')
+for (const name of SERVERS) baseKind(name)
+
+/** The server program behind a name of `--servers`. */
+function baseKind(name: string): ServerKind {
+  if (name === 'ideenwand' || name === 'reference' || name === 'hocuspocus') return name
+  if (/^ideenwand-t\d+$/.test(name)) return 'ideenwand'
+  throw new Error(`unknown server ${name} (ideenwand, ideenwand-t<tick ms>, reference, hocuspocus)`)
+}
+
+/** Settings of a variant (`ideenwand-t50` → SYNC_UPDATE_TICK_MS=50). */
+function variantEnv(name: string): Record<string, string> {
+  const tick = /^ideenwand-t(\d+)$/.exec(name)?.[1]
+  return tick ? { SYNC_UPDATE_TICK_MS: tick } : {}
+}
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? null
 const RESULTS = fileURLToPath(new URL('../results/', import.meta.url))
 /** `--generators=K` spreads the fan-out receivers over K generator processes (all on core 1). */
@@ -100,10 +118,16 @@ const IDEENWAND_ENV = {
 }
 
 /** Starts one server of `kind` with a board; returns how clients reach it. */
-async function startTarget(kind: ServerKind, extraEnv: Record<string, string> = {}) {
+async function startTarget(name: string, extraEnv: Record<string, string> = {}) {
+  const kind = baseKind(name)
   if (kind === 'ideenwand') {
     const db = await freshDb('pglite')
-    const server = await ServerProcess.start(kind, { ...IDEENWAND_ENV, ...db.env, ...extraEnv })
+    const server = await ServerProcess.start(kind, {
+      ...IDEENWAND_ENV,
+      ...db.env,
+      ...variantEnv(name),
+      ...extraEnv,
+    })
     const access = await ideenwandBoard(server.httpUrl)
     const headers: Record<string, string> = { cookie: access.cookie }
     return {
@@ -122,7 +146,7 @@ async function startTarget(kind: ServerKind, extraEnv: Record<string, string> = 
 }
 
 /** Each entry's servers in an order that rotates with `i`, so no server always goes first. */
-function rotated(i: number): ServerKind[] {
+function rotated(i: number): string[] {
   return SERVERS.map((_, j) => SERVERS[(i + j) % SERVERS.length]!)
 }
 
@@ -137,12 +161,12 @@ async function fanout(configs: { n: number; rate: number }[]) {
           {
             url: t.server.wsBase,
             docName: t.docName,
-            dialect: DIALECT[kind],
+            dialect: DIALECT[baseKind(kind)],
             headers: t.headers,
             receivers: n,
             writers: 4,
             probes: 0,
-            fullClients: kind === 'hocuspocus' ? 0 : 2,
+            fullClients: baseKind(kind) === 'hocuspocus' ? 0 : 2,
             generators: GENERATORS,
           },
           { cmd: 'fanout', ratePerSecond: rate, ...WINDOW },
@@ -182,7 +206,7 @@ async function cursor(configs: { n: number; hz: number }[]) {
           {
             url: t.server.wsBase,
             docName: t.docName,
-            dialect: DIALECT[kind],
+            dialect: DIALECT[baseKind(kind)],
             headers: t.headers,
             receivers: n,
             writers: 0,
@@ -225,12 +249,12 @@ async function reconnect(configs: { n: number }[]) {
           {
             url: t.server.wsBase,
             docName: t.docName,
-            dialect: DIALECT[kind],
+            dialect: DIALECT[baseKind(kind)],
             headers: t.headers,
             receivers: n,
             writers: 0,
             probes: 0,
-            fullClients: kind === 'hocuspocus' ? 0 : 1,
+            fullClients: baseKind(kind) === 'hocuspocus' ? 0 : 1,
           },
           { cmd: 'reconnect', windowMs: 2000, timeoutMs: 20_000 },
           null,

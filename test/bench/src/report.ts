@@ -6,7 +6,8 @@ import type { ServerKind } from './servers.ts'
 export interface Row {
   scenario: 'a' | 'b' | 'c' | 'd' | 'e' | 'f'
   label: string
-  server: ServerKind
+  /** A `--servers` name: a server program, or a variant of one (`ideenwand-t50`). */
+  server: string
   n: number
   rate: number
   m?: Measured
@@ -130,6 +131,9 @@ const COLORS: Record<ServerKind, string> = {
   reference: '#8a8f98',
   hocuspocus: '#d08c2a',
 }
+/** Variants of Ideenwand (other settings) in a lighter green. */
+const VARIANT_COLOR = '#7fc4a8'
+const color = (server: string) => COLORS[server as ServerKind] ?? VARIANT_COLOR
 
 /** Server CPU per delivered update in fan-out (a), one group of bars per N. */
 export function renderChart(rows: Row[]): string {
@@ -169,7 +173,7 @@ export function renderChart(rows: Row[]): string {
       if (!r || !Number.isFinite(r.cpuPerDeliveryUs)) return
       const v = r.cpuPerDeliveryUs
       parts.push(
-        `<rect x="${(x0 + si * bw).toFixed(1)}" y="${y(v).toFixed(1)}" width="${(bw - 2).toFixed(1)}" height="${(y(0) - y(v)).toFixed(1)}" fill="${COLORS[s]}"${r.m?.valid ? '' : ' fill-opacity="0.45"'}><title>${s} ${g}: ${v.toFixed(2)} µs, p99 ${r.m?.latency.p99.toFixed(1)} ms</title></rect>`,
+        `<rect x="${(x0 + si * bw).toFixed(1)}" y="${y(v).toFixed(1)}" width="${(bw - 2).toFixed(1)}" height="${(y(0) - y(v)).toFixed(1)}" fill="${color(s)}"${r.m?.valid ? '' : ' fill-opacity="0.45"'}><title>${s} ${g}: ${v.toFixed(2)} µs, p99 ${r.m?.latency.p99.toFixed(1)} ms</title></rect>`,
       )
     })
     parts.push(
@@ -178,7 +182,7 @@ export function renderChart(rows: Row[]): string {
   })
   servers.forEach((s, si) => {
     parts.push(
-      `<rect x="${left + si * 130}" y="${H - 22}" width="12" height="12" fill="${COLORS[s]}"/>`,
+      `<rect x="${left + si * 130}" y="${H - 22}" width="12" height="12" fill="${color(s)}"/>`,
       `<text x="${left + si * 130 + 16}" y="${H - 12}">${s}</text>`,
     )
   })
