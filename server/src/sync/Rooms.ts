@@ -67,6 +67,13 @@ export class Rooms {
     return this.active.get(boardId)
   }
 
+  /** Connections waiting for `boardId` to load that have sent at least one frame (for tests). */
+  waitingWithFrames(boardId: string): number {
+    let n = 0
+    for (const w of this.waiting.get(boardId) ?? []) if (w.queue.length > 0) n++
+    return n
+  }
+
   /** The room of `boardId`, loading it if needed; concurrent callers share one load. */
   async acquire(boardId: string): Promise<Room> {
     for (;;) {
