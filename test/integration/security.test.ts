@@ -256,16 +256,20 @@ describe('live sockets follow access changes within two seconds', () => {
     expect(
       (await socket.sendAndSettle(textUpdateFrame('before'), cursor.frame)).has(cursor.clientId),
     ).toBe(true)
-    await w.facilitator.patch(`/api/workshops/${w.workshopId}/participants/${guestId}`, {
-      role: 'viewer',
-    })
+    const toViewer = await w.facilitator.patch(
+      `/api/workshops/${w.workshopId}/participants/${guestId}`,
+      { role: 'viewer' },
+    )
+    expect(toViewer.status).toBe(200)
     const after = await socket.sendAndSettle(textUpdateFrame('AFTER'))
     expect(after.has(cursor.clientId)).toBe(false)
     const room = s.server.rooms.get(w.boardId)
     expect(room?.doc.getText('t').toString()).toBe('before')
-    await w.facilitator.patch(`/api/workshops/${w.workshopId}/participants/${guestId}`, {
-      role: 'participant',
-    })
+    const back = await w.facilitator.patch(
+      `/api/workshops/${w.workshopId}/participants/${guestId}`,
+      { role: 'participant' },
+    )
+    expect(back.status, JSON.stringify(back.body)).toBe(200)
     await socket.sendAndSettle(textUpdateFrame('again'))
     expect(room?.doc.getText('t').toString()).toContain('again')
   })

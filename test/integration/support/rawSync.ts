@@ -1,9 +1,17 @@
 /**
- * A raw y-websocket connection for access tests: sends hand-made frames and uses a trailing
- * query-awareness as a barrier (the server handles one connection's frames in order, so its
- * answer means everything sent before was processed).
+ * A raw y-websocket connection for access tests: sends hand-made frames, then a query-awareness
+ * and a sync step 1 as a barrier. The server handles one connection's frames in order and
+ * answers a step 1 (and only that) with a step 2, so that answer means everything sent before
+ * was processed; the awareness frame just before it is the answer to the query (the server's
+ * full presence). Waiting for any awareness frame instead would also take a presence tick that
+ * happens to arrive first, before the server has seen the frames.
  */
-import { encodeAwareness, encodeQueryAwareness, encodeSyncUpdate } from '@ideenwand/protocol'
+import {
+  encodeAwareness,
+  encodeQueryAwareness,
+  encodeSyncStep1,
+  encodeSyncUpdate,
+} from '@ideenwand/protocol'
 import * as decoding from 'lib0/decoding'
 import WebSocket from 'ws'
 import * as awarenessProtocol from 'y-protocols/awareness'
@@ -11,8 +19,16 @@ import * as Y from 'yjs'
 
 export type Opened = { ok: true; socket: RawSync } | { ok: false; code: number; reason: string }
 
+/** Message types of the y-websocket protocol (sync, awareness) and sync step 2. */
+const SYNC = 0
+const AWARENESS = 1
+const STEP2 = 1
+const EMPTY_STATE_VECTOR = Y.encodeStateVector(new Y.Doc())
+
 export class RawSync {
   private waiters: ((states: Map<number, unknown>) => void)[] = []
+  /** The states in the last awareness frame received. */
+  private lastStates = new Map<number, unknown>()
   closed: Promise<{ code: number; reason: string }>
 
   private constructor(readonly ws: WebSocket) {
@@ -21,13 +37,16 @@ export class RawSync {
     )
     ws.on('message', (data: Buffer) => {
       const decoder = decoding.createDecoder(new Uint8Array(data))
-      if (decoding.readVarUint(decoder) !== 1) return
-      const doc = new Y.Doc()
-      const awareness = new awarenessProtocol.Awareness(doc)
-      awarenessProtocol.applyAwarenessUpdate(awareness, decoding.readVarUint8Array(decoder), null)
-      const states = awareness.getStates()
-      awareness.destroy()
-      this.waiters.shift()?.(states)
+      const type = decoding.readVarUint(decoder)
+      if (type === AWARENESS) {
+        const doc = new Y.Doc()
+        const awareness = new awarenessProtocol.Awareness(doc)
+        awarenessProtocol.applyAwarenessUpdate(awareness, decoding.readVarUint8Array(decoder), null)
+        this.lastStates = awareness.getStates()
+        awareness.destroy()
+      } else if (type === SYNC && decoding.readVarUint(decoder) === STEP2) {
+        this.waiters.shift()?.(this.lastStates)
+      }
     })
   }
 
@@ -53,6 +72,7 @@ export class RawSync {
     const settled = new Promise<Map<number, unknown>>((resolve) => this.waiters.push(resolve))
     for (const frame of frames) this.ws.send(frame)
     this.ws.send(encodeQueryAwareness())
+    this.ws.send(encodeSyncStep1(EMPTY_STATE_VECTOR))
     return settled
   }
 
