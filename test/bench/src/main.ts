@@ -17,7 +17,7 @@ import { coldBoardUpdates, type DbTarget, ideenwandBoard, seedBoard } from './bo
 import { idleScenario } from './idle.ts'
 import { type Row, renderChart, renderMarkdown } from './report.ts'
 import { measure } from './run.ts'
-import { DIALECT, HAS_TASKSET, ROOT, type ServerKind, ServerProcess } from './servers.ts'
+import { baseKind, DIALECT, HAS_TASKSET, ROOT, ServerProcess, variantEnv } from './servers.ts'
 import { Framer } from './wire.ts'
 
 const args = new Map(
@@ -37,19 +37,6 @@ const ONLY = new Set((args.get('only') ?? 'a,b,c,d,e,f').split(','))
  */
 const SERVERS = (args.get('servers') ?? 'ideenwand,reference,hocuspocus').split(',')
 for (const name of SERVERS) baseKind(name)
-
-/** The server program behind a name of `--servers`. */
-function baseKind(name: string): ServerKind {
-  if (name === 'ideenwand' || name === 'reference' || name === 'hocuspocus') return name
-  if (/^ideenwand-t\d+$/.test(name)) return 'ideenwand'
-  throw new Error(`unknown server ${name} (ideenwand, ideenwand-t<tick ms>, reference, hocuspocus)`)
-}
-
-/** Settings of a variant (`ideenwand-t50` → SYNC_UPDATE_TICK_MS=50). */
-function variantEnv(name: string): Record<string, string> {
-  const tick = /^ideenwand-t(\d+)$/.exec(name)?.[1]
-  return tick ? { SYNC_UPDATE_TICK_MS: tick } : {}
-}
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? null
 const RESULTS = fileURLToPath(new URL('../results/', import.meta.url))
 /** `--generators=K` spreads the fan-out receivers over K generator processes (all on core 1). */

@@ -22,6 +22,19 @@ export const DIALECT: Record<ServerKind, Dialect> = {
   hocuspocus: 'hocuspocus',
 }
 
+/** The server program behind a name of `--servers`. */
+export function baseKind(name: string): ServerKind {
+  if (name === 'ideenwand' || name === 'reference' || name === 'hocuspocus') return name
+  if (/^ideenwand-t\d+$/.test(name)) return 'ideenwand'
+  throw new Error(`unknown server ${name} (ideenwand, ideenwand-t<tick ms>, reference, hocuspocus)`)
+}
+
+/** Settings of a variant (`ideenwand-t50` → SYNC_UPDATE_TICK_MS=50). */
+export function variantEnv(name: string): Record<string, string> {
+  const tick = /^ideenwand-t(\d+)$/.exec(name)?.[1]
+  return tick ? { SYNC_UPDATE_TICK_MS: tick } : {}
+}
+
 export const HAS_TASKSET = (() => {
   try {
     execFileSync('taskset', ['-p', String(process.pid)], { stdio: 'ignore' })
