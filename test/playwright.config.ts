@@ -1,6 +1,6 @@
 /**
- * End-to-end tests in Debian's Chromium against the real server (built client, PGlite in a
- * temporary directory), started once for the run.
+ * End-to-end tests in Debian's Chromium against the real server (built client, compiled server,
+ * PGlite in a temporary directory), started once for the run.
  */
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -33,7 +33,8 @@ export default defineConfig({
     { name: 'app', testIgnore: /access\.spec\.ts/, dependencies: ['first-run'] },
   ],
   webServer: {
-    command: 'pnpm --filter @ideenwand/server start',
+    // The compiled server, as `pnpm start` runs it in production (build ~2 s).
+    command: 'pnpm --filter @ideenwand/server build && pnpm --filter @ideenwand/server start',
     cwd: '..',
     url: `http://127.0.0.1:${PORT}/healthz`,
     reuseExistingServer: false,

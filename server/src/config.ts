@@ -10,6 +10,7 @@ import { isIP } from 'node:net'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { SessionPolicy } from './auth/SessionStore.ts'
+import { SERVER_DIR } from './serverDir.ts'
 
 export interface Config {
   /** `NODE_ENV=production`: compression on, unsafe settings refused (see `productionProblems`). */
@@ -40,8 +41,13 @@ export interface Config {
   redisUrl: string | null
   sessions: SessionPolicy
   rateLimits: {
-    /** Join attempts (preview and join) per IP and minute. */
+    /**
+     * Look-ups of invite codes that lead nowhere (guessing) per IP and minute, and of
+     * co-facilitator invitations.
+     */
     joinPerMinute: number
+    /** Joins (new guest sessions) of one workshop per IP and minute. */
+    joinPerWorkshopPerMinute: number
     /** Failed logins per e-mail and IP before a 15-minute block. */
     loginFailures: number
     /** First-run setup attempts per IP and hour. */
@@ -49,11 +55,18 @@ export interface Config {
   }
   /** Lifetime of WebSocket tickets for non-browser clients (ms). */
   ticketTtlMs: number
+  /** `IMPORT_TIME_LIMIT_MS`: the worker preparing an import is stopped after this long (422). */
+  importTimeLimitMs: number
   /**
    * Addresses of reverse proxies (normalised IPs). Only a request whose socket peer is one of
    * them has its `X-Forwarded-For`, `X-Forwarded-Proto` and `X-Request-Id` headers believed.
    */
   trustProxy: string[]
+  /**
+   * Further names (or addresses) the server answers to, besides localhost, the machine's own
+   * addresses and `PUBLIC_URL`'s host; requests naming another `Host` get 421 (hostAllowList.ts).
+   */
+  allowedHosts: string[]
   /** When set, `GET /metrics` requires `Authorization: Bearer <token>`. */
   metricsToken: string | null
   sync: SyncLimits
@@ -105,12 +118,22 @@ export interface SyncLimits {
   maxBoardBytes: number
   /** Open sync connections per session (tabs); one more is refused (4429). */
   connectionsPerSession: number
-  /** Open sync connections per client IP (a town hall's Wi-Fi is one address); then 4429. */
+  /**
+   * Sessions with an open sync connection per client address and board (a town hall's Wi-Fi is
+   * one address), each counted once however many tabs it has; guests and facilitators apart.
+   */
+  sessionsPerIp: number
+  /** Further tabs (beyond each session's first) per client address and board; then 4429. */
   connectionsPerIp: number
   /** Longest struct or delete range an update may declare in one piece (updateGuard). */
   maxStructLength: number
   /** Time budget for checking one incoming update before it is refused (ms). */
   updateCheckMs: number
+  /**
+   * Highest estimated cost of applying one update (sync/updateCost.ts, about 1 µs a unit); above,
+   * 4413 `update too costly`. A connection may spend a quarter of it per second (burst: twice).
+   */
+  maxUpdateCost: number
   /** Sync sockets are pinged this often; one that answered nothing since is terminated (ms). */
   heartbeatMs: number
 }
@@ -176,6 +199,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     production: env.NODE_ENV === 'production',
     demo: env.DEMO === '1' || env.DEMO === 'true',
     trustProxy,
+    allowedHosts: parseAllowedHosts(env.ALLOWED_HOSTS),
     metricsToken: env.METRICS_TOKEN?.trim() || null,
     port: int(env, 'PORT', 3000),
     host: env.HOST ?? '0.0.0.0',
@@ -184,11 +208,11 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     // Default: `data/` at the repository root, whichever directory pnpm runs the server from.
     dataDir: env.DATA_DIR
       ? resolve(cwd, env.DATA_DIR)
-      : fileURLToPath(new URL('../../data', import.meta.url)),
+      : fileURLToPath(new URL('../data', SERVER_DIR)),
     clientDir:
       env.CLIENT_DIR === ''
         ? null
-        : resolve(cwd, env.CLIENT_DIR ?? new URL('../../client/dist', import.meta.url).pathname),
+        : resolve(cwd, env.CLIENT_DIR ?? fileURLToPath(new URL('../client/dist', SERVER_DIR))),
     logLevel: level,
     publicUrl,
     redisUrl,
@@ -208,8 +232,10 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       },
     },
     ticketTtlMs: int(env, 'WS_TICKET_TTL_SECONDS', 60, 1) * 1000,
+    importTimeLimitMs: int(env, 'IMPORT_TIME_LIMIT_MS', 20_000, 1),
     rateLimits: {
       joinPerMinute: int(env, 'RATE_LIMIT_JOIN_PER_MINUTE', 300, 1),
+      joinPerWorkshopPerMinute: int(env, 'RATE_LIMIT_JOIN_PER_WORKSHOP', 300, 1),
       loginFailures: int(env, 'RATE_LIMIT_LOGIN_FAILURES', 5, 1),
       setupPerHour: int(env, 'RATE_LIMIT_SETUP_PER_HOUR', 10, 1),
     },
@@ -222,16 +248,18 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       compactUpdates: int(env, 'COMPACT_UPDATES', 500, 1),
       compactBytes: int(env, 'COMPACT_BYTES', 4 * 1024 * 1024, 1),
       updateTickMs: int(env, 'SYNC_UPDATE_TICK_MS', 33),
-      awarenessTickMs: int(env, 'SYNC_AWARENESS_TICK_MS', 40, 1),
-      presenceCap: int(env, 'SYNC_PRESENCE_CAP', 64, 1),
+      awarenessTickMs: int(env, 'SYNC_AWARENESS_TICK_MS', 25, 1),
+      presenceCap: int(env, 'SYNC_PRESENCE_CAP', 112, 1),
       slowBufferedBytes: int(env, 'SYNC_SLOW_BUFFERED', 512 * 1024, 1024),
       maxBufferedBytes: int(env, 'SYNC_MAX_BUFFERED', 16 * 1024 * 1024, 1024),
       maxBoardIdeas: int(env, 'BOARD_MAX_IDEAS', 5000, 1),
       maxBoardBytes: int(env, 'BOARD_MAX_BYTES', 32 * 1024 * 1024, 1024),
       connectionsPerSession: int(env, 'SYNC_CONNECTIONS_PER_SESSION', 8, 1),
+      sessionsPerIp: int(env, 'SYNC_SESSIONS_PER_IP', 1000, 1),
       connectionsPerIp: int(env, 'SYNC_CONNECTIONS_PER_IP', 200, 1),
       maxStructLength: int(env, 'SYNC_MAX_STRUCT_LENGTH', 10_000_000, 1),
       updateCheckMs: int(env, 'SYNC_UPDATE_CHECK_MS', 1000, 1),
+      maxUpdateCost: int(env, 'SYNC_UPDATE_MAX_COST', 40_000, 1000),
       heartbeatMs: int(env, 'SYNC_HEARTBEAT_MS', 15_000, 10),
     },
     retention: {
@@ -264,6 +292,24 @@ function parseTrustProxy(raw: string | undefined): string[] {
     }
   }
   return [...new Set(entries.map(normaliseIp))]
+}
+
+/** `ALLOWED_HOSTS=ideenwand.local,192.168.1.20`: host names or IP addresses, lower case. */
+function parseAllowedHosts(raw: string | undefined): string[] {
+  const entries = (raw ?? '')
+    .split(',')
+    .map((s) => s.trim().toLowerCase().replace(/\.$/, ''))
+    .filter((s) => s.length > 0)
+  return entries.map((entry) => {
+    const ip = normaliseIp(entry)
+    if (isIP(ip) !== 0) return ip
+    if (!/^(?=.{1,253}$)[a-z0-9_]([a-z0-9_-]{0,62})(\.[a-z0-9_]([a-z0-9_-]{0,62}))*$/.test(entry)) {
+      throw new ConfigError(
+        `ALLOWED_HOSTS must be a comma-separated list of host names or IP addresses without scheme or port, like ideenwand.local,192.168.1.20 (got "${entry}")`,
+      )
+    }
+    return entry
+  })
 }
 
 /** `::ffff:127.0.0.1` (IPv4 on a dual-stack socket) is `127.0.0.1`; IPv6 in lower case. */

@@ -17,7 +17,7 @@ export {
 } from './http/syncRoute.ts'
 export { createLogger, type Logger } from './logger.ts'
 export { createServer, type IdeenwandServer, type ServerOptions } from './server.ts'
-export { BoardStore, type StoredBoard } from './storage/BoardStore.ts'
+export { BoardStore, type StoredBoard, type UpdateSender } from './storage/BoardStore.ts'
 export { type Db, type DbOptions, type Engine, openDb } from './storage/Db.ts'
 export {
   appliedMigrations,
@@ -28,8 +28,33 @@ export {
 } from './storage/migrate.ts'
 export { DataDirInUseError } from './storage/pgliteLock.ts'
 export {
+  applyState,
+  buildDoc,
+  listHistory,
+  readState,
+  redactionRanges,
+  redactUpdate,
+  replay,
+  withoutSender,
+} from './sync/BoardHistory.ts'
+export { encodeFanoutMessage } from './sync/fanout/RedisFanout.ts'
+export {
+  DEFAULT_COST_WEIGHTS,
+  DEFAULT_MAX_UPDATE_COST,
+  type UpdateCostWeights,
+  UpdateTooCostly,
+} from './sync/updateCost.ts'
+export {
   checkUpdate,
   type UpdateGuardLimits,
   UpdateRejected,
   type UpdateSummary,
 } from './sync/updateGuard.ts'
+export {
+  type BoardPolicy,
+  CanvasIndex,
+  checkRights,
+  OPEN_POLICY,
+  UpdateRefused,
+  type Writer,
+} from './sync/updateRights.ts'

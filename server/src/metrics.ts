@@ -70,6 +70,17 @@ export class Metrics implements SyncMetrics {
         this.set(n)
       },
     })
+    new Gauge({
+      name: `${PREFIX}fanout_catchups_total`,
+      help: 'Catch-ups from the store because a message between instances was lost (sequence gap) or unreadable (counter)',
+      labelNames: ['cause'],
+      registers,
+      collect() {
+        const stats = rooms.fanoutStats
+        this.set({ cause: 'gap' }, stats.gaps)
+        this.set({ cause: 'unreadable' }, stats.unreadable)
+      },
+    })
     this.received = new Counter({
       name: `${PREFIX}sync_updates_received_total`,
       help: 'Document updates received from writers',
@@ -144,10 +155,25 @@ export class Metrics implements SyncMetrics {
     }
   }
 
-  /** `GET /metrics` in the text exposition format; with a token, only for `Bearer <token>`. */
-  handler(token: string | null): Handler {
+  /**
+   * `GET /metrics` in the text exposition format; with a token, only for `Bearer <token>`.
+   * `requireToken` (production): without a token the metrics are off (404), so a server that
+   * is reachable from outside never shows how busy it is to anyone who asks.
+   */
+  handler(token: string | null, options: { requireToken: boolean }): Handler {
     const expected = token ? Buffer.from(`Bearer ${token}`) : null
     return async (c: Context) => {
+      if (!expected && options.requireToken) {
+        return c.json(
+          {
+            error: {
+              code: 'metrics_off',
+              message: 'Metrics are off in production until METRICS_TOKEN is set',
+            },
+          },
+          404,
+        )
+      }
       if (expected && !matches(c.req.header('authorization'), expected)) {
         c.header('WWW-Authenticate', 'Bearer realm="metrics"')
         return c.json(

@@ -6,7 +6,7 @@
  */
 import type { AddressInfo } from 'node:net'
 import { createAdaptorServer } from '@hono/node-server'
-import { CloseCode } from '@ideenwand/protocol'
+import { AccessDenial, closeInfoFor } from '@ideenwand/protocol'
 import { Hono } from 'hono'
 import { WebSocketServer } from 'ws'
 import { createApi } from './api/index.ts'
@@ -19,6 +19,7 @@ import type { Config } from './config.ts'
 import { withStorageFallback } from './http/authFallback.ts'
 import { compression } from './http/compression.ts'
 import { onError } from './http/errors.ts'
+import { hostAllowList } from './http/hostAllowList.ts'
 import { limitSpecs, RateLimits } from './http/rateLimits.ts'
 import { readiness } from './http/readiness.ts'
 import { requestContext } from './http/requestContext.ts'
@@ -32,18 +33,19 @@ import { BoardStore } from './storage/BoardStore.ts'
 import { type Db, openDb } from './storage/Db.ts'
 import { migrate } from './storage/migrate.ts'
 import { ConnectionRegistry } from './sync/ConnectionRegistry.ts'
-import {
-  type AccessEvents,
-  LocalAccessEvents,
-  RedisAccessEvents,
-} from './sync/fanout/AccessEvents.ts'
 import { type Fanout, LocalFanout } from './sync/fanout/Fanout.ts'
+import {
+  type InstanceEvents,
+  LocalInstanceEvents,
+  RedisInstanceEvents,
+} from './sync/fanout/InstanceEvents.ts'
 import { RedisFanout } from './sync/fanout/RedisFanout.ts'
-import { Rooms } from './sync/Rooms.ts'
+import { NO_ROOM_HOOKS, type RoomHooks, Rooms } from './sync/Rooms.ts'
 import { CofacilitatorInvites } from './workshops/CofacilitatorInvites.ts'
 import { ControlService } from './workshops/ControlService.ts'
-import { FlowStore } from './workshops/FlowStore.ts'
+import { ControlStore } from './workshops/ControlStore.ts'
 import { GuestStore } from './workshops/GuestStore.ts'
+import { HistoryService } from './workshops/HistoryService.ts'
 import { RetentionJob } from './workshops/RetentionJob.ts'
 import { WorkshopStore } from './workshops/WorkshopStore.ts'
 
@@ -95,17 +97,35 @@ export async function createServer(options: ServerOptions): Promise<IdeenwandSer
   const fanout: Fanout = config.redisUrl
     ? new RedisFanout(config.redisUrl, log, `ideenwand:${config.databaseSchema ?? 'public'}`)
     : new LocalFanout()
-  const rooms = new Rooms(store, config.sync, log, fanout)
+  const workshops = new WorkshopStore(db, config.retention.defaults)
+  // The rooms report to the workshop control (built below, it needs the rooms) and count a board's
+  // opening as activity, from which a workshop's retention counts.
+  let controlHooks: RoomHooks = NO_ROOM_HOOKS
+  const rooms = new Rooms(store, config.sync, log, {
+    fanout,
+    hooks: {
+      onJoin: (conn) => {
+        controlHooks.onJoin(conn)
+        workshops.retention
+          .touch(conn.context.boardId)
+          .catch((err: unknown) => log.warn({ err }, 'recording activity failed'))
+      },
+      onIdeasAdded: (conn, ids) => controlHooks.onIdeasAdded(conn, ids),
+      onHeld: (conn, held) => controlHooks.onHeld(conn, held),
+    },
+  })
   const registry = new ConnectionRegistry((conn) =>
     rooms.get(conn.context.boardId)?.dropAwareness(conn),
   )
   const sessions = new SessionStore(db, config.sessions)
   const facilitators = new FacilitatorStore(db)
-  const workshops = new WorkshopStore(db, config.retention.defaults)
   const guests = new GuestStore(db)
   const tickets = new TicketStore(db, config.ticketTtlMs)
-  const control = new ControlService(new FlowStore(db), workshops, rooms, registry, log)
+  const control = ControlService.onDb(db, workshops, rooms, registry, log)
+  controlHooks = control.roomHooks
+  const history = new HistoryService(db, store, rooms, new ControlStore(db), workshops, log)
   const retention = new RetentionJob({
+    history,
     store: workshops.retention,
     workshops,
     rooms,
@@ -113,32 +133,25 @@ export async function createServer(options: ServerOptions): Promise<IdeenwandSer
     control,
     log,
   })
-  // Opening a board is activity: a workshop's retention counts from its last activity.
-  const flowHooks = rooms.hooks
-  rooms.hooks = {
-    ...flowHooks,
-    onJoin: (conn) => {
-      flowHooks.onJoin(conn)
-      workshops.retention
-        .touch(conn.context.boardId)
-        .catch((err: unknown) => log.warn({ err }, 'recording activity failed'))
-    },
-  }
   // Access changes made on this instance reach the connections on every other one, and theirs here.
-  const accessEvents: AccessEvents = config.redisUrl
-    ? new RedisAccessEvents(config.redisUrl, log, `ideenwand:${config.databaseSchema ?? 'public'}`)
-    : new LocalAccessEvents()
-  registry.announce = (event) => accessEvents.publish(event)
-  control.announce = (event) => accessEvents.publish(event)
-  accessEvents.subscribe((event) => {
+  const instanceEvents: InstanceEvents = config.redisUrl
+    ? new RedisInstanceEvents(
+        config.redisUrl,
+        log,
+        `ideenwand:${config.databaseSchema ?? 'public'}`,
+      )
+    : new LocalInstanceEvents()
+  registry.announce = (event) => instanceEvents.publish(event)
+  control.announce = (event) => instanceEvents.publish(event)
+  instanceEvents.subscribe((event) => {
     registry.apply(event)
     // A deleted board's room must not live on (and keep storing) on the other instances.
     if (event.type === 'board-closed') {
       rooms.discard(event.boardId).catch((err: unknown) => log.error({ err }, 'discard failed'))
     }
-    control.apply(event).catch((err: unknown) => log.error({ err }, 'access event failed'))
+    control.apply(event).catch((err: unknown) => log.error({ err }, 'instance event failed'))
   })
-  accessEvents.onResync(() => {
+  instanceEvents.onResync(() => {
     // Events may have been missed while Redis was away: check every connection again.
     const recheck = async () => {
       await control.refreshCached()
@@ -146,17 +159,16 @@ export async function createServer(options: ServerOptions): Promise<IdeenwandSer
         if (!ctx.sessionId) return { canWrite: ctx.canWrite }
         const session = await sessions.byId(ctx.sessionId)
         const principal = session ? await access.principalOf(session) : null
-        if (!principal) return { close: CloseCode.SessionEnded }
+        if (!principal) return { close: closeInfoFor(AccessDenial.SessionEnded) }
         const result = await access.boardAccess(principal, ctx.boardId)
-        if (result.ok) return { canWrite: result.access.canWrite }
-        if (result.code === 'waiting_for_admission') return { close: CloseCode.WaitingForAdmission }
-        return { close: result.status === 404 ? CloseCode.BoardNotFound : CloseCode.Forbidden }
+        if (result.ok) return { canWrite: result.access.canWrite, role: result.access.role }
+        return { close: closeInfoFor(result.denied) }
       })
       log.info({ closed }, 'connections checked again after Redis came back')
     }
     recheck().catch((err: unknown) => log.error({ err }, 'checking connections again failed'))
   })
-  await accessEvents.ready()
+  await instanceEvents.ready()
   const access = new Access(sessions, facilitators, guests, workshops, (id) =>
     control.participantsMayWrite(id),
   )
@@ -176,6 +188,8 @@ export async function createServer(options: ServerOptions): Promise<IdeenwandSer
   const metrics = new Metrics(rooms)
   rooms.metrics = metrics
   app.use('*', metrics.httpMiddleware())
+  // Only names of ours (DNS rebinding); before anything reads the Host (origins, join links).
+  app.use('*', hostAllowList({ publicUrl: config.publicUrl, allowedHosts: config.allowedHosts }))
   if (config.production) app.use('*', compression())
   app.use('*', securityHeaders())
   app.use('*', csrfProtection(isAllowedOrigin))
@@ -193,8 +207,17 @@ export async function createServer(options: ServerOptions): Promise<IdeenwandSer
     })
   })
   app.get('/readyz', readiness({ db, isShuttingDown: () => shuttingDown }))
-  // Not for the public: block it at the proxy (docs/deploy.md) and/or set METRICS_TOKEN.
-  app.get('/metrics', metrics.handler(config.metricsToken))
+  // Not for the public: block it at the proxy (docs/deploy.md) and/or set METRICS_TOKEN; in
+  // production it is served only with a token.
+  app.get('/metrics', metrics.handler(config.metricsToken, { requireToken: config.production }))
+  if (config.production && !config.metricsToken) {
+    log.warn('metrics are off (/metrics answers 404): set METRICS_TOKEN to scrape them')
+  }
+  const outcome = new OutcomeService(db, store, rooms, workshops, guests, {
+    limits: { maxIdeas: config.sync.maxBoardIdeas, maxBytes: config.sync.maxBoardBytes },
+    timeLimitMs: config.importTimeLimitMs,
+    log,
+  })
   app.route(
     '/api',
     createApi({
@@ -208,7 +231,8 @@ export async function createServer(options: ServerOptions): Promise<IdeenwandSer
       registry,
       rooms,
       control,
-      outcome: new OutcomeService(db, store, rooms, workshops, guests),
+      history,
+      outcome,
       limits,
       cookies,
       appUrl: (origin, path) => `${config.publicUrl ?? origin}${path}`,
@@ -274,12 +298,13 @@ export async function createServer(options: ServerOptions): Promise<IdeenwandSer
       registry.close()
       control.close()
       http.close()
+      await outcome.imports.close()
       await rooms.closeAll()
       for (const ws of wss.clients) ws.terminate()
       if ('closeAllConnections' in http) http.closeAllConnections()
       await store.idle()
       await fanout.close()
-      await accessEvents.close()
+      await instanceEvents.close()
       await limits.close()
       await db.close()
       log.info('stopped')

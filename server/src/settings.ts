@@ -33,6 +33,12 @@ export const SETTINGS: readonly Setting[] = [
       'the address people use (`https://ideenwand.example.org`): only this origin may open WebSockets and post; join links and QR codes use it; on https the session cookie is `Secure` with the `__Host-` prefix. Unset: requests must be same-origin with the `Host` they are sent to. Required in production (https)',
   },
   {
+    name: 'ALLOWED_HOSTS',
+    default: '—',
+    description:
+      "comma-separated further names or IP addresses people use to reach the server (`ideenwand.local,192.168.1.20`). Answered are only these, `localhost`, the machine's own name and addresses, and `PUBLIC_URL`'s host; a request naming another `Host` gets 421 (a page on another name cannot reach the server by DNS rebinding)",
+  },
+  {
     name: 'TRUST_PROXY',
     default: '—',
     description:
@@ -77,7 +83,7 @@ export const SETTINGS: readonly Setting[] = [
     name: 'METRICS_TOKEN',
     default: '—',
     description:
-      'when set, `GET /metrics` requires `Authorization: Bearer <token>`; keep `/metrics` off the public internet either way',
+      'when set, `GET /metrics` requires `Authorization: Bearer <token>`; in production (`NODE_ENV=production`) metrics are served only when it is set (404 otherwise); keep `/metrics` off the public internet either way',
     secret: true,
   },
   {
@@ -120,14 +126,15 @@ export const SETTINGS: readonly Setting[] = [
   },
   {
     name: 'SYNC_AWARENESS_TICK_MS',
-    default: '40',
-    description: 'presence (cursors) of a board is coalesced and sent once per this window',
+    default: '25',
+    description:
+      'presence (cursors) of a board is coalesced and sent once per this window; no moving position goes out older than one window',
   },
   {
     name: 'SYNC_PRESENCE_CAP',
-    default: '64',
+    default: '112',
     description:
-      'at most this many moving cursors per board and tick, freshest first (thinning on very large boards); joins, leaves and facilitators always, and the final positions of cursors that stopped from a budget of the same size',
+      'at most this many moving cursors per board and tick, those that moved since the last tick and were sent longest ago first (thinning on very large boards: with the 25 ms tick 300 cursors at 20 Hz still reach everyone at more than 10 Hz each); joins, leaves and facilitators always, and the final positions of cursors that stopped from a budget of the same size',
   },
   {
     name: 'SYNC_SLOW_BUFFERED',
@@ -153,16 +160,28 @@ export const SETTINGS: readonly Setting[] = [
       'most bytes one board may take in the database (32 MiB); an update beyond is refused (4413 `board full`)',
   },
   {
+    name: 'IMPORT_TIME_LIMIT_MS',
+    default: '20000',
+    description:
+      'an import (workshop export upload) is prepared in a worker thread that is stopped after this long; the import is refused (422 `import_timeout`) and nothing is stored',
+  },
+  {
     name: 'SYNC_CONNECTIONS_PER_SESSION',
     default: '8',
     description:
       'open sync connections per session (browser tabs); one more is refused (4429 `too many connections`)',
   },
   {
+    name: 'SYNC_SESSIONS_PER_IP',
+    default: '1000',
+    description:
+      "people (sessions) connected to one board from one client IP, each counted once however many tabs it has; one more is refused (4429 `too many connections`). Generous on purpose: a town hall's Wi-Fi puts everyone behind one address; facilitators count apart, so guests never lock them out; behind a reverse proxy set `TRUST_PROXY`",
+  },
+  {
     name: 'SYNC_CONNECTIONS_PER_IP',
     default: '200',
     description:
-      "open sync connections per client IP; one more is refused (4429 `too many connections`). Generous on purpose: a town hall's Wi-Fi puts everyone behind one address; behind a reverse proxy set `TRUST_PROXY`",
+      "further tabs (beyond each session's first) on one board from one client IP, shared; one more is refused (4429 `too many connections`). Nobody's first tab is ever refused because of others' tabs",
   },
   {
     name: 'SYNC_MAX_STRUCT_LENGTH',
@@ -180,6 +199,12 @@ export const SETTINGS: readonly Setting[] = [
     name: 'SYNC_UPDATE_CHECK_MS',
     default: '1000',
     description: 'time budget for checking one incoming update before it is refused (4400)',
+  },
+  {
+    name: 'SYNC_UPDATE_MAX_COST',
+    default: '40000',
+    description:
+      'highest estimated cost of applying one incoming update, in units of about 1 µs of server time (splits, deletes of live text, conflicting inserts; see docs/security.md); above, the update is refused (4413 `update too costly`). Each connection may spend a quarter of it per second, twice it at once (4429 `too much work`)',
   },
   {
     name: 'SESSION_INACTIVITY_HOURS',
@@ -226,7 +251,14 @@ export const SETTINGS: readonly Setting[] = [
   {
     name: 'RATE_LIMIT_JOIN_PER_MINUTE',
     default: '300',
-    description: 'join attempts per IP and minute (a room of phones behind one router must fit)',
+    description:
+      'attempts with an invite code that leads nowhere (guessing), and co-facilitator invitation look-ups, per IP and minute',
+  },
+  {
+    name: 'RATE_LIMIT_JOIN_PER_WORKSHOP',
+    default: '300',
+    description:
+      "joins of one workshop per IP and minute (a room of phones behind one router must fit); a flood of joins into one workshop leaves other workshops' joins from the same address alone",
   },
   {
     name: 'RATE_LIMIT_LOGIN_FAILURES',

@@ -14,6 +14,8 @@ import { fileURLToPath } from 'node:url'
 import postgres from 'postgres'
 
 export const TLS_HOST = 'ideenwand.test'
+/** Production serves metrics only with a token (docs/deploy.md). */
+export const METRICS_TOKEN = 'tls-stack-metrics-token'
 const repo = fileURLToPath(new URL('../../', import.meta.url))
 export const NGINX_EXAMPLE = join(repo, 'docs/nginx/ideenwand.conf')
 const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx'
@@ -79,7 +81,11 @@ export function renderSite(ports: Ports, tls: { cert: string; key: string }): st
   site = substitute(site, '/etc/letsencrypt/live/ideenwand.example.de/fullchain.pem', tls.cert)
   site = substitute(site, '/etc/letsencrypt/live/ideenwand.example.de/privkey.pem', tls.key)
   site = substitute(site, 'ideenwand.example.de', TLS_HOST)
-  site = substitute(site, 'server 127.0.0.1:3000;', `server 127.0.0.1:${ports.app};`)
+  site = substitute(
+    site,
+    'server 127.0.0.1:3000 max_fails=0;',
+    `server 127.0.0.1:${ports.app} max_fails=0;`,
+  )
   site = substitute(site, 'listen 443 ssl http2;', `listen 127.0.0.1:${ports.https} ssl http2;`)
   site = substitute(site, 'listen [::]:443 ssl http2;', '')
   site = substitute(site, 'listen 80;', `listen 127.0.0.1:${ports.http};`)
@@ -231,6 +237,7 @@ export async function startStack(ports: Ports): Promise<Stack> {
       PORT: String(ports.app),
       ...db.env,
       REDIS_URL: '',
+      METRICS_TOKEN,
       LOG_LEVEL: 'warn',
     },
     stdio: ['ignore', 'pipe', 'pipe'],

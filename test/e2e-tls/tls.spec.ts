@@ -10,7 +10,7 @@ import { request as httpRequest } from 'node:http'
 import AxeBuilder from '@axe-core/playwright'
 import { type BrowserContext, expect, type Page, test } from '@playwright/test'
 import { tlsPorts } from './ports.ts'
-import { TLS_HOST } from './stack.ts'
+import { METRICS_TOKEN, TLS_HOST } from './stack.ts'
 
 const FACILITATOR = {
   email: 'ops@ideenwand.test',
@@ -69,7 +69,10 @@ test('security headers, a fresh CSP nonce per page, /metrics closed, http redire
   // The documented configuration keeps the metrics off the internet.
   const status = (path: string) => page.evaluate(async (p) => (await fetch(p)).status, path)
   expect(await status('/metrics')).toBe(403)
-  expect((await fetch(`http://127.0.0.1:${tlsPorts().app}/metrics`)).status).toBe(200)
+  const direct = `http://127.0.0.1:${tlsPorts().app}/metrics`
+  expect((await fetch(direct)).status).toBe(401)
+  const bearer = { authorization: `Bearer ${METRICS_TOKEN}` }
+  expect((await fetch(direct, { headers: bearer })).status).toBe(200)
   expect(await status('/readyz')).toBe(200)
 
   // Plain http only redirects to https.

@@ -118,6 +118,8 @@ test('join, add an idea, move it into a cluster and vote — keyboard only', asy
   await tabTo(page, 'join-submit')
   await page.keyboard.press('Enter')
   await expect(page).toHaveURL(/\/(b|m)\//)
+  // On a laptop the phone bundle hands the whiteboard over with a page load: let it finish.
+  await expect(page.getByTestId('connection-state')).toBeVisible()
   await page.goto(`/l/${workshop.boardId}`)
   await expect(page.getByTestId('list-view')).toBeVisible()
 

@@ -1,6 +1,7 @@
 /**
  * The facilitator downloads the outcome from the workshop page: the report as PDF, HTML and
- * Markdown, and the open-data package — each a real file with the workshop's content.
+ * Markdown, and the open-data package — each a real file with the workshop's content — and
+ * imports the package again (a refused file is explained first).
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { expect, test } from '@playwright/test'
@@ -40,8 +41,16 @@ test('the facilitator downloads every format from the workshop page', async ({ b
   expect(Object.keys(zip)).toEqual(expect.arrayContaining(['datapackage.json', 'ideas.csv']))
   expect(new TextDecoder().decode(zip['ideas.csv'])).toContain('Öffentliche Toiletten am Bahnhof')
 
-  // The package imports as a new workshop (moving a workshop, or reusing it as a template).
+  // A refused file is explained in the page's language; nothing is imported.
   await page.goto('/workshops')
+  const deepPath = test.info().outputPath('deep.json')
+  writeFileSync(deepPath, `{"ideas":${'['.repeat(1000)}${']'.repeat(1000)}}`)
+  await page.getByTestId('import-file').setInputFiles(deepPath)
+  await page.getByTestId('import-submit').click()
+  await expect(page.getByTestId('import-workshop')).toContainText('zu tief')
+  await expect(page).toHaveURL(/\/workshops$/)
+
+  // The package imports as a new workshop (moving a workshop, or reusing it as a template).
   const zipPath = test.info().outputPath('export.zip')
   writeFileSync(zipPath, files.zip ?? Buffer.alloc(0))
   await page.getByTestId('import-file').setInputFiles(zipPath)

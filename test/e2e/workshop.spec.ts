@@ -90,6 +90,12 @@ test('collect, cluster, vote and discuss with canvas, list and phone participant
   await fac.getByTestId('round-dots').fill('3')
   await fac.getByTestId('round-start').click()
   await phase(anna, 'vote')
+  // Anna looks at the whole board (Shift+1, zoom to fit): the facilitator placed the new cluster
+  // in the facilitator's view, which may lie outside hers.
+  const annaCanvas = await anna.locator('.tl-canvas').boundingBox()
+  if (!annaCanvas) throw new Error('no canvas')
+  await anna.mouse.click(annaCanvas.x + annaCanvas.width - 40, annaCanvas.y + annaCanvas.height / 2)
+  await anna.keyboard.press('Shift+1')
   const card = (page: Page, text: string) => page.getByTestId('idea-card').filter({ hasText: text })
   await card(anna, IDEAS.canvas).getByTestId('vote-plus').click()
   await expect(anna.getByTestId('dots-left')).toHaveAttribute('data-remaining', '2')

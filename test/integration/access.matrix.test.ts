@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ApiClient, FACILITATOR, workshopFixture } from './support/api.ts'
-import { awarenessFrame, RawSync, textUpdateFrame } from './support/rawSync.ts'
+import { awarenessFrame, ideaTexts, ideaUpdateFrame, RawSync } from './support/rawSync.ts'
 import { type RunningServer, startServer } from './support/servers.ts'
 
 const ACTORS = [
@@ -205,6 +205,25 @@ const ROUTES: {
     expect: { facilitator: 200, participant: 200, viewer: 200, otherGuest: 404, default: 401 },
   },
   {
+    name: 'GET /api/workshops/:id/history',
+    call: (c) => c.actor.get(`/api/workshops/${c.workshopId}/history`),
+    expect: FACILITATOR_ONLY(200),
+  },
+  {
+    name: 'POST /api/workshops/:id/history/restore',
+    call: (c) => c.actor.post(`/api/workshops/${c.workshopId}/history/restore`, { before: 1 }),
+    expect: FACILITATOR_ONLY(200),
+  },
+  {
+    name: 'POST /api/workshops/:id/history/undo',
+    call: (c) =>
+      c.actor.post(`/api/workshops/${c.workshopId}/history/undo`, {
+        before: 1,
+        sender: { kind: 'guest', id: c.guestId },
+      }),
+    expect: FACILITATOR_ONLY(200),
+  },
+  {
     name: 'POST /api/auth/logout',
     call: (c) => c.actor.post('/api/auth/logout'),
     expect: { default: 204 },
@@ -256,10 +275,10 @@ describe('sync endpoint', () => {
     if (!opened.ok) throw new Error(`expected to connect: ${JSON.stringify(opened)}`)
     const marker = `written by ${actor}`
     const { frame, clientId } = awarenessFrame(actor)
-    const states = await opened.socket.sendAndSettle(textUpdateFrame(marker), frame)
+    const states = await opened.socket.sendAndSettle(ideaUpdateFrame(marker), frame)
     const room = server.server.rooms.get(c.boardId)
     await room?.flush()
-    expect(room?.doc.getText('t').toString().includes(marker)).toBe(expected.write)
+    expect(ideaTexts(room?.doc).includes(marker)).toBe(expected.write)
     expect(states.has(clientId)).toBe(expected.write)
     const stored = await server.server.store.load(c.boardId)
     const bytes = Buffer.concat(stored.updates.map((u) => Buffer.from(u)))

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { workshopFixture } from './support/api.ts'
+import { facilitatorSession, workshopFixture } from './support/api.ts'
 import { connectClient, type TestClient, waitFor } from './support/clients.ts'
 import { ENGINES, freshDatabaseEnv } from './support/engines.ts'
 import { startServer } from './support/servers.ts'
@@ -16,7 +16,8 @@ describe.each(ENGINES)('cold load from a snapshot (%s)', (engine) => {
     const clients: TestClient[] = []
     const first = await startServer(engine, { env })
     const fixture = await workshopFixture(first.url)
-    const cookie = (await fixture.join('participant', 'Anna')).cookie
+    // The clients write a test map, which only facilitators may (updateRights.ts).
+    const cookie = await facilitatorSession(first.url)
     const writer = connectClient(first.wsUrl, fixture.boardId, { cookie })
     clients.push(writer)
     await writer.synced()

@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { workshopFixture } from './support/api.ts'
+import { facilitatorSession, workshopFixture } from './support/api.ts'
 import { connectClient, type TestClient, waitFor } from './support/clients.ts'
 import { ENGINES } from './support/engines.ts'
 import { ChildServer } from './support/servers.ts'
@@ -22,11 +22,11 @@ afterEach(async () => {
 let board = ''
 let cookie: string | null = null
 
-/** Creates a workshop on the running child and joins it as a participant. */
+/** Creates a workshop on the running child and a writer session (the facilitator's). */
 async function prepare(server: ChildServer): Promise<void> {
   const fixture = await workshopFixture(server.url)
   board = fixture.boardId
-  cookie = (await fixture.join('participant', 'Writer')).cookie
+  cookie = await facilitatorSession(server.url)
 }
 
 function client(server: ChildServer): TestClient {

@@ -1,6 +1,7 @@
 /**
  * Property-based fuzzing (fast-check) of the two ways in from outside: the y-websocket sync
- * endpoint and every JSON API route listed in /api/openapi.json.
+ * endpoint and every JSON API route listed in /api/openapi.json — plus the import's uploads
+ * (a real export ZIP with bytes flipped, the export JSON with fields replaced or nested deep).
  *
  * The normal run is a small slice (well under a minute on two cores). For a nightly-size run set
  * FUZZ_RUNS to the number of inputs per part, e.g.
@@ -8,9 +9,9 @@
  *   FUZZ_RUNS=100000 pnpm vitest run test/integration/fuzz.test.ts
  *
  * which sends 100,000 attacker batches to the sync endpoint (1–6 frames each, so roughly 350,000
- * frames) and about 100,000 requests spread over all API routes (each once with and once without
- * the facilitator cookie); timeouts grow with it. FUZZ_SEED replays a run (fast-check prints the
- * seed and the shrunk counterexample of a failure).
+ * frames), about 100,000 requests spread over all API routes (each once with and once without
+ * the facilitator cookie) and 10,000 mutated import uploads; timeouts grow with it. FUZZ_SEED
+ * replays a run (fast-check prints the seed and the shrunk counterexample of a failure).
  */
 import { Board } from '@ideenwand/board'
 import {
@@ -22,14 +23,22 @@ import {
 } from '@ideenwand/protocol'
 import { checkUpdate, UpdateRejected } from '@ideenwand/server'
 import fc from 'fast-check'
+import { unzipSync } from 'fflate'
 import * as encoding from 'lib0/encoding'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
-import { type WorkshopFixture, workshopFixture } from './support/api.ts'
+import { facilitatorSession, type WorkshopFixture, workshopFixture } from './support/api.ts'
 import { connectClient, type TestClient } from './support/clients.ts'
 import { awarenessFrame, RawSync } from './support/rawSync.ts'
 import { type RunningServer, startServer } from './support/servers.ts'
+import {
+  conflictingInserts,
+  deleteEveryOther,
+  overlappingDeletes,
+  splittingInserts,
+  textBase,
+} from './support/updateShapes.ts'
 
 const NIGHTLY = Number(process.env.FUZZ_RUNS ?? 0)
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined
@@ -101,6 +110,13 @@ function validFrames(): Uint8Array[] {
     new Uint8Array([2, 0]), // auth
     concat(varUint(100), varUint(7)), // ack (server → client only)
     concat(varUint(101), varUint(2), new Uint8Array([0x7b, 0x7d])), // control (server → client)
+    // The costly shapes of issue 15 (a long text, then updates that split or delete it
+    // piecemeal): valid as Yjs, refused by the cost check, the rights check or the guard.
+    encodeSyncUpdate(textBase(7, 4_000)),
+    encodeSyncUpdate(deleteEveryOther(7, 2_000)),
+    encodeSyncUpdate(overlappingDeletes(7, 4_000, 500)),
+    encodeSyncUpdate(splittingInserts(8, 7, 500)),
+    encodeSyncUpdate(conflictingInserts(9, 7, 50)),
   ]
 }
 
@@ -225,7 +241,9 @@ const frameArb: fc.Arbitrary<Uint8Array> = fc.oneof(
 )
 
 /** Close codes an attacker may get; anything else (4500 internal error, 4503, 1011) is a bug. */
-const ACCEPTABLE_CLOSE = new Set([4400, 4429, 1009])
+// 4403: a valid update outside a participant's rights (change not permitted); 4413: one that would
+// cost too much to apply.
+const ACCEPTABLE_CLOSE = new Set([4400, 4403, 4413, 4429, 1009])
 
 describe('fuzz: sync endpoint', () => {
   let server: RunningServer
@@ -238,7 +256,8 @@ describe('fuzz: sync endpoint', () => {
     server = await startServer('pglite', { env: ENV })
     fixture = await workshopFixture(server.url)
     attackerCookie = (await fixture.join('participant', 'Mallory')).cookie ?? ''
-    const honest = (await fixture.join('participant', 'Anna')).cookie
+    // The honest clients write a probe map, which only facilitators may (updateRights.ts).
+    const honest = await facilitatorSession(server.url)
     a = connectClient(server.wsUrl, fixture.boardId, { cookie: honest })
     b = connectClient(server.wsUrl, fixture.boardId, { cookie: honest })
     await Promise.all([a.synced(), b.synced()])
@@ -726,6 +745,116 @@ describe('fuzz: every API route', () => {
       console.info(
         `api fuzz: ${requests} requests over ${ops.length} routes; statuses ${JSON.stringify(Object.fromEntries(statuses))}`,
       )
+    },
+    TIMEOUT,
+  )
+})
+
+// ---------------------------------------------------------------------------------------------
+// Import (issue 15): mutated export ZIPs and JSON
+// ---------------------------------------------------------------------------------------------
+
+const EXPORT_KEYS = [
+  'format',
+  'version',
+  'exportedAt',
+  'workshop',
+  'clusters',
+  'ideas',
+  'canvas',
+  'tldrawSchema',
+  'rounds',
+]
+
+/** Mutated uploads sent to the import. */
+const IMPORT_RUNS = NIGHTLY > 0 ? Math.ceil(NIGHTLY / 10) : 150
+
+describe('fuzz: import', () => {
+  let server: RunningServer
+  let fixture: WorkshopFixture
+  let zip: Uint8Array
+  let exportJson: Json
+
+  beforeAll(async () => {
+    server = await startServer('pglite', { env: ENV })
+    fixture = await workshopFixture(server.url)
+    const res = await fetch(`${server.url}/api/workshops/${fixture.workshopId}/open-data.zip`, {
+      headers: { cookie: fixture.facilitator.cookie ?? '' },
+    })
+    zip = new Uint8Array(await res.arrayBuffer())
+    exportJson = JSON.parse(new TextDecoder().decode(unzipSync(zip)['ideenwand-export.json']))
+  }, 60_000)
+
+  afterAll(async () => {
+    await server?.stop()
+  })
+
+  /** Byte flips anywhere, more of them in the tail where the central directory lives. */
+  const zipArb = fc
+    .record({
+      flips: fc.array(
+        fc.tuple(
+          fc.oneof(fc.nat(), fc.integer({ min: -600, max: -1 })),
+          fc.integer({ min: 0, max: 255 }),
+        ),
+        { minLength: 1, maxLength: 6 },
+      ),
+      cut: fc.option(fc.nat(), { freq: 5 }),
+    })
+    .map(({ flips, cut }) => {
+      const bytes = zip.slice()
+      for (const [at, value] of flips) {
+        bytes[((at % bytes.length) + bytes.length) % bytes.length] = value
+      }
+      return {
+        body: cut === null ? bytes : bytes.subarray(0, cut % bytes.length),
+        type: 'application/zip',
+      }
+    })
+
+  /** The export with one top-level field replaced, or a deep list put into its canvas. */
+  const jsonArb = fc
+    .oneof(
+      fc
+        .tuple(fc.constantFrom(...EXPORT_KEYS), fc.jsonValue({ maxDepth: 4 }))
+        .map(([key, value]) => ({ body: JSON.stringify({ ...exportJson, [key]: value }) })),
+      fc.integer({ min: 1, max: 5000 }).map((depth) => ({
+        body: JSON.stringify({ ...exportJson, canvas: [{ id: 'x', p: '@' }] }).replace(
+          '"@"',
+          `${'['.repeat(depth)}${']'.repeat(depth)}`,
+        ),
+      })),
+    )
+    .map(({ body }) => ({ body: new TextEncoder().encode(body), type: 'application/json' }))
+
+  it(
+    `never answers 5xx to ${IMPORT_RUNS} mutated uploads, and a refused one leaves no workshop`,
+    async () => {
+      const workshops = async () =>
+        ((await fixture.facilitator.get('/api/workshops')).body as unknown[]).length
+      const before = await workshops()
+      const statuses = new Map<string, number>()
+      let created = 0
+      await fc.assert(
+        fc.asyncProperty(fc.oneof(zipArb, jsonArb), async ({ body, type }) => {
+          const res = await fetch(`${server.url}/api/workshops/import`, {
+            method: 'POST',
+            headers: { 'content-type': type, cookie: fixture.facilitator.cookie ?? '' },
+            body: new Blob([body as Uint8Array<ArrayBuffer>]),
+          })
+          const raw = await res.text()
+          const what = `${type} (${body.length} bytes) → ${res.status} ${raw.slice(0, 300)}`
+          expect(res.status, what).toBeLessThan(500)
+          const parsed = JSON.parse(raw)
+          if (res.status === 201) created++
+          else expect(typeof parsed?.error?.code, what).toBe('string')
+          const key = `${res.status} ${parsed?.error?.code ?? ''}`.trim()
+          statuses.set(key, (statuses.get(key) ?? 0) + 1)
+        }),
+        { numRuns: IMPORT_RUNS, seed: SEED, endOnFailure: true },
+      )
+      expect(await workshops()).toBe(before + created)
+      console.info(`import fuzz: ${JSON.stringify(Object.fromEntries(statuses))}`)
     },
     TIMEOUT,
   )

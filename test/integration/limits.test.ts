@@ -41,10 +41,16 @@ describe.each(ENGINES)('limits (%s)', (engine) => {
   })
 
   /** A fresh workshop (board) and guest session on the shared server. */
-  async function boot(): Promise<{ s: RunningServer; w: WorkshopFixture; cookie: string }> {
+  async function boot(): Promise<{
+    s: RunningServer
+    w: WorkshopFixture
+    cookie: string
+    guestId: string
+  }> {
     const w = await workshopFixture(shared.url)
-    const cookie = (await w.join('participant', 'Anna')).cookie ?? ''
-    return { s: shared, w, cookie }
+    const guest = await w.join('participant', 'Anna')
+    const guestId = (await guest.get('/api/me')).body.guest.id as string
+    return { s: shared, w, cookie: guest.cookie ?? '', guestId }
   }
 
   function client(s: RunningServer, boardId: string, cookie: string): TestClient {
@@ -77,11 +83,11 @@ describe.each(ENGINES)('limits (%s)', (engine) => {
       .sort()
 
   it('BOARD_MAX_IDEAS: the idea beyond the limit is refused with 4413; deleting makes room', async () => {
-    const { s, w, cookie } = await boot()
+    const { s, w, cookie, guestId } = await boot()
     // Five ideas written offline arrive in the handshake (exempt from the per-minute limit).
     const offline = new Y.Doc()
     const board = new Board(offline)
-    for (let i = 0; i < 5; i++) board.addIdea({ text: `Idee ${i}` })
+    for (let i = 0; i < 5; i++) board.addIdea({ text: `Idee ${i}`, authorId: guestId })
     const a = connectClient(s.wsUrl, w.boardId, { cookie, doc: offline })
     clients.push(a)
     const b = client(s, w.boardId, cookie)
@@ -94,7 +100,7 @@ describe.each(ENGINES)('limits (%s)', (engine) => {
     await waitFor(() => new Board(b.doc).ideas().length === 5, 5_000, 'b has five')
     const other = new Board(b.doc)
     other.deleteIdea(other.ideas()[0]!.id)
-    other.addIdea({ text: 'Platz gemacht' })
+    other.addIdea({ text: 'Platz gemacht', authorId: guestId })
     await b.allConfirmed()
     const texts = ideaTexts(await stored(s, w.boardId))
     expect(texts).toHaveLength(5)
@@ -103,21 +109,23 @@ describe.each(ENGINES)('limits (%s)', (engine) => {
   })
 
   it('BOARD_MAX_BYTES: an update beyond the stored size is refused with 4413, the board intact', async () => {
-    const { s, w, cookie } = await boot()
+    const { s, w, cookie, guestId } = await boot()
     const a = client(s, w.boardId, cookie)
     const b = client(s, w.boardId, cookie)
     await Promise.all([a.synced(), b.synced()])
-    a.doc.getText('t').insert(0, 'x'.repeat(40_000))
+    const big = new Board(a.doc).addIdea({ text: 'x', authorId: guestId })
+    const text = () => new Board(a.doc).ideaText(big)!
+    text().insert(1, 'x'.repeat(39_999))
     await a.allConfirmed()
     const closed = closeOf(a)
-    a.doc.getText('t').insert(0, 'y'.repeat(40_000))
+    text().insert(0, 'y'.repeat(40_000))
     expect(await closed).toEqual({ code: 4413, reason: 'board full' })
     // b is unaffected and small edits still fit.
-    b.doc.getMap('m').set('still', 'here')
+    new Board(b.doc).addIdea({ text: 'still here', authorId: guestId })
     await b.allConfirmed()
     const doc = await stored(s, w.boardId)
-    expect(doc.getText('t').toString()).toBe('x'.repeat(40_000))
-    expect(doc.getMap('m').get('still')).toBe('here')
+    expect(new Board(doc).ideaText(big)?.toString()).toBe('x'.repeat(40_000))
+    expect(ideaTexts(doc)).toContain('still here')
   })
 
   it('SYNC_IDEAS_PER_MINUTE: adding ideas too fast closes with 4429 "too many ideas"', async () => {
@@ -177,9 +185,9 @@ describe.each(ENGINES)('limits (%s)', (engine) => {
     const other = (await w.join('participant', 'Ben')).cookie ?? ''
     const c = client(s, w.boardId, other)
     await c.synced()
-    a.doc.getText('t').insert(0, 'weiter')
-    await waitFor(() => b.doc.getText('t').toString() === 'weiter', 5_000, 'a → b')
-    await waitFor(() => c.doc.getText('t').toString() === 'weiter', 5_000, 'a → c')
+    new Board(a.doc).addIdea({ text: 'weiter' })
+    await waitFor(() => ideaTexts(b.doc).includes('weiter'), 5_000, 'a → b')
+    await waitFor(() => ideaTexts(c.doc).includes('weiter'), 5_000, 'a → c')
     // Closing a tab frees its place.
     a.destroy()
     await waitFor(() => s.server.rooms.connectionsOf(w.boardId).size === 2, 5_000, 'a gone')
@@ -205,20 +213,30 @@ describe.each(ENGINES)('limits (%s)', (engine) => {
     if (again.ok && 'socket' in again) again.socket.close()
   })
 
-  it('SYNC_CONNECTIONS_PER_IP: a connection beyond the per-IP limit is refused with 4429', async () => {
-    const s = await startServer(engine, { env: { SYNC_CONNECTIONS_PER_IP: '2' } })
+  it('SYNC_SESSIONS_PER_IP / SYNC_CONNECTIONS_PER_IP: people per address, then further tabs, refused with 4429', async () => {
+    const s = await startServer(engine, {
+      env: { SYNC_SESSIONS_PER_IP: '2', SYNC_CONNECTIONS_PER_IP: '1' },
+    })
     onTestFinished(() => s.stop())
     const w = await workshopFixture(s.url)
     const cookie = (await w.join('participant', 'Anna')).cookie ?? ''
     const ben = (await w.join('participant', 'Ben')).cookie ?? ''
     const carla = (await w.join('participant', 'Carla')).cookie ?? ''
     const a = client(s, w.boardId, cookie)
+    const a2 = client(s, w.boardId, cookie) // Anna's second tab: the one further tab allowed
     const b = client(s, w.boardId, ben)
-    await Promise.all([a.synced(), b.synced()])
+    await Promise.all([a.synced(), a2.synced(), b.synced()])
+    // A third person from the same address, and another further tab, are refused …
     const third = await RawSync.open(`${s.wsUrl}/${w.boardId}`, { cookie: carla })
     expect(third).toEqual({ ok: false, code: 4429, reason: 'too many connections' })
-    a.doc.getText('t').insert(0, 'unberührt')
-    await waitFor(() => b.doc.getText('t').toString() === 'unberührt', 5_000, 'a → b')
+    const benTab = await RawSync.open(`${s.wsUrl}/${w.boardId}`, { cookie: ben })
+    expect(benTab).toEqual({ ok: false, code: 4429, reason: 'too many connections' })
+    // … the facilitator is not (counted apart from guests), and nobody open is disturbed.
+    const facilitator = client(s, w.boardId, w.facilitator.cookie ?? '')
+    await facilitator.synced()
+    facilitator.doc.getText('t').insert(0, 'unberührt')
+    await waitFor(() => b.doc.getText('t').toString() === 'unberührt', 5_000, 'f → b')
+    await waitFor(() => a2.doc.getText('t').toString() === 'unberührt', 5_000, 'f → a2')
     expect((await stored(s, w.boardId)).getText('t').toString()).toBe('unberührt')
   })
 })

@@ -9,6 +9,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { Board } from '@ideenwand/board'
 import { createLogger, createServer, type IdeenwandServer, loadConfig } from '@ideenwand/server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
@@ -102,9 +103,9 @@ describe.each(ENGINES)('operations on %s', (engine) => {
     })
     clients.push(a, b)
     await Promise.all([a.synced(), b.synced()])
-    for (let i = 0; i < 20; i++) a.doc.getMap('m').set(`k${i}`, i)
+    for (let i = 0; i < 20; i++) new Board(a.doc).addIdea({ text: `Idee ${i}` })
     await a.allConfirmed()
-    await waitFor(() => b.doc.getMap('m').size === 20, 5_000, 'b receives the edits')
+    await waitFor(() => new Board(b.doc).ideas().length === 20, 5_000, 'b receives the ideas')
 
     const after = await scrape()
     const received = (m: typeof after) => total(m, 'ideenwand_sync_updates_received_total')

@@ -60,6 +60,15 @@ async function populated(s: RunningServer, title: string) {
   await Promise.all([a.allConfirmed(), b.allConfirmed(), f.allConfirmed()])
   await waitFor(() => new Board(f.doc).ideas().length === 3, 5_000, 'ideas everywhere')
   const api = `/api/workshops/${w.workshopId}`
+  // One of Anna's ideas is hidden: held by the server with her name (held_ideas).
+  const hidden = new Board(a.doc).addIdea({
+    text: 'Verborgen',
+    authorId: ids.anna,
+    authorName: ANNA,
+  })
+  await a.allConfirmed()
+  expect((await w.facilitator.post(`${api}/ideas/${hidden}/hide`)).status).toBe(204)
+  await waitFor(() => new Board(f.doc).ideas().length === 3, 5_000, 'hidden idea held')
   expect((await w.facilitator.post(`${api}/rounds`, { dotsPerPerson: 2 })).status).toBe(201)
   for (const [who, target] of [
     [anna, ideaB],
@@ -248,9 +257,14 @@ describe.each(ENGINES)('retention (%s)', (engine) => {
     expect(ideas.find((i) => i.authorId === ids.facilitator)?.authorName).toBe('Frau Moderatorin')
     expect(ideas.find((i) => i.text === IDEA_A)?.authorId).toBe(ids.anna)
 
-    // Every table, every row: no name left; the idea texts are still in the (decoded) snapshot.
+    // Every table, every row: no name left — neither in the snapshot nor in the history's log
+    // rows and restore points (issue 14 §3); the idea texts are still there, in all three.
     const after = await scanDatabase(db, [ANNA, BERT, IDEA_A])
-    expect(after.hits).toEqual([`board_snapshots.data: ${IDEA_A}`])
+    expect(after.hits.sort()).toEqual([
+      `board_restore_points.data: ${IDEA_A}`,
+      `board_snapshots.data: ${IDEA_A}`,
+      `board_updates.data: ${IDEA_A}`,
+    ])
     expect(after.yjsRows).toBeGreaterThan(0)
     const guests = await db.query<{ display_name: string | null }>(
       'select display_name from guests where workshop_id = $1',
@@ -268,7 +282,8 @@ describe.each(ENGINES)('retention (%s)', (engine) => {
       [w.workshopId],
     )
     expect(audit).toEqual([
-      { action: 'names-deleted', detail: JSON.stringify({ guests: 2, ideas: 2 }) },
+      // Anna's and Bert's idea on the board, and Anna's hidden one held by the server.
+      { action: 'names-deleted', detail: JSON.stringify({ guests: 2, ideas: 3 }) },
     ])
     expect((await w.facilitator.get(`${api}/retention`)).body.namesDeletedAt).toBe(
       clock.toISOString(),
@@ -283,6 +298,18 @@ describe.each(ENGINES)('retention (%s)', (engine) => {
       failed: [],
     })
     expect((await scanDatabase(db, ['Carla Zweitname'])).hits).toEqual([])
+
+    // A restore to each point of the history brings no name back either.
+    const history = (await w.facilitator.get(`${api}/history`)).body as { id: number }[]
+    expect(history.length).toBeGreaterThan(1)
+    for (const entry of history) {
+      const restored = await w.facilitator.post(`${api}/history/restore`, { before: entry.id })
+      expect(restored.status).toBe(200)
+      const names = new Board(live.f.doc).ideas().map((i) => i.authorName)
+      expect(names).not.toContain(ANNA)
+      expect(names).not.toContain(BERT)
+    }
+    expect((await scanDatabase(db, [ANNA, BERT])).hits).toEqual([])
   })
 
   it('deletes the whole workshop after N days: every table, exports gone, live clients closed 4404', async () => {

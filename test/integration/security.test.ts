@@ -2,10 +2,12 @@
  * Access control in depth: origins, CSRF, login throttling, inert injection payloads, cookies,
  * and live sockets following logout, removal, role changes, expiry, archive and deletion.
  */
+import { Board } from '@ideenwand/board'
 import { afterEach, describe, expect, it } from 'vitest'
 import { ApiClient, FACILITATOR, type WorkshopFixture, workshopFixture } from './support/api.ts'
+import { boardExists } from './support/boardRows.ts'
 import { connectClient, type TestClient } from './support/clients.ts'
-import { awarenessFrame, RawSync, textUpdateFrame } from './support/rawSync.ts'
+import { awarenessFrame, ideaTexts, ideaUpdateFrame, RawSync } from './support/rawSync.ts'
 import { type RunningServer, startServer } from './support/servers.ts'
 
 let server: RunningServer | null = null
@@ -254,24 +256,24 @@ describe('live sockets follow access changes within two seconds', () => {
     const socket = connected(await open(s, w.boardId, { cookie: guest.cookie ?? '' }))
     const cursor = awarenessFrame('Paula')
     expect(
-      (await socket.sendAndSettle(textUpdateFrame('before'), cursor.frame)).has(cursor.clientId),
+      (await socket.sendAndSettle(ideaUpdateFrame('before'), cursor.frame)).has(cursor.clientId),
     ).toBe(true)
     const toViewer = await w.facilitator.patch(
       `/api/workshops/${w.workshopId}/participants/${guestId}`,
       { role: 'viewer' },
     )
     expect(toViewer.status).toBe(200)
-    const after = await socket.sendAndSettle(textUpdateFrame('AFTER'))
+    const after = await socket.sendAndSettle(ideaUpdateFrame('AFTER'))
     expect(after.has(cursor.clientId)).toBe(false)
     const room = s.server.rooms.get(w.boardId)
-    expect(room?.doc.getText('t').toString()).toBe('before')
+    expect(ideaTexts(room?.doc)).toBe('before')
     const back = await w.facilitator.patch(
       `/api/workshops/${w.workshopId}/participants/${guestId}`,
       { role: 'participant' },
     )
     expect(back.status, JSON.stringify(back.body)).toBe(200)
-    await socket.sendAndSettle(textUpdateFrame('again'))
-    expect(room?.doc.getText('t').toString()).toContain('again')
+    await socket.sendAndSettle(ideaUpdateFrame('again'))
+    expect(ideaTexts(room?.doc)).toContain('again')
   })
 
   it('an expired session is disconnected with 4401 "session expired"', async () => {
@@ -321,18 +323,18 @@ describe('live sockets follow access changes within two seconds', () => {
     const { s, w } = await boot()
     const guest = await w.join('participant', 'Paula')
     const socket = connected(await open(s, w.boardId, { cookie: guest.cookie ?? '' }))
-    await socket.sendAndSettle(textUpdateFrame('vorher '))
+    await socket.sendAndSettle(ideaUpdateFrame('vorher '))
     await w.facilitator.post(`/api/workshops/${w.workshopId}/archive`)
     expect((await new ApiClient(s.url).post('/api/join', { code: w.participantCode })).status).toBe(
       404,
     )
-    await socket.sendAndSettle(textUpdateFrame('nach dem Archivieren'))
+    await socket.sendAndSettle(ideaUpdateFrame('nach dem Archivieren'))
     const room = s.server.rooms.get(w.boardId)
     await room?.flush()
-    expect(room?.doc.getText('t').toString()).toBe('vorher ')
+    expect(ideaTexts(room?.doc)).toBe('vorher ')
     await w.facilitator.post(`/api/workshops/${w.workshopId}/unarchive`)
-    await socket.sendAndSettle(textUpdateFrame('wieder offen '))
-    expect(room?.doc.getText('t').toString()).toContain('wieder offen')
+    await socket.sendAndSettle(ideaUpdateFrame('wieder offen '))
+    expect(ideaTexts(room?.doc)).toContain('wieder offen')
   })
 
   it('deleting a workshop closes its sockets with 4404 and removes all board data', async () => {
@@ -341,7 +343,7 @@ describe('live sockets follow access changes within two seconds', () => {
     const writer = connectClient(s.wsUrl, w.boardId, { cookie: guest.cookie })
     clients.push(writer)
     await writer.synced()
-    writer.doc.getText('t').insert(0, 'bald gelöscht')
+    new Board(writer.doc).addIdea({ text: 'bald gelöscht' })
     await writer.allConfirmed()
     const closed = new Promise<number>((resolve) =>
       writer.provider.on('connection-close', (event) => resolve(event?.code ?? 0)),
@@ -349,7 +351,7 @@ describe('live sockets follow access changes within two seconds', () => {
     expect((await w.facilitator.delete(`/api/workshops/${w.workshopId}`)).status).toBe(204)
     expect(await closed).toBe(4404)
     expect(await s.server.store.counts(w.boardId)).toEqual({ updates: 0, snapshots: 0 })
-    expect(await s.server.store.boardExists(w.boardId)).toBe(false)
+    expect(await boardExists(s.server.db, w.boardId)).toBe(false)
     const guests = await s.server.db.query('select 1 from guests where workshop_id = $1', [
       w.workshopId,
     ])

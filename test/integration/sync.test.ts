@@ -16,16 +16,20 @@ import { type RunningServer, startServer } from './support/servers.ts'
 
 let server: RunningServer | null = null
 let fixture: WorkshopFixture | null = null
-let participantCookie: string | null = null
+let writerCookie: string | null = null
 let viewerCookie: string | null = null
 const clients: TestClient[] = []
 const sockets: WebSocket[] = []
 
-/** A server with a workshop, one participant and one viewer session (all through the API). */
+/**
+ * A server with a workshop, a writer and a viewer session (all through the API). These tests are
+ * about the sync mechanics, so the writer is the facilitator, who may write any shared type;
+ * what participants may write is rights.test.ts's.
+ */
 async function boot(env: Record<string, string> = {}): Promise<RunningServer> {
   server = await startServer('pglite', { env })
   fixture = await workshopFixture(server.url)
-  participantCookie = (await fixture.join('participant', 'Anna')).cookie
+  writerCookie = fixture.facilitator.cookie
   viewerCookie = (await fixture.join('viewer')).cookie
   return server
 }
@@ -45,7 +49,7 @@ afterEach(async () => {
 function client(options: { viewer?: boolean; params?: Record<string, string> } = {}): TestClient {
   if (!server) throw new Error('no server')
   const c = connectClient(server.wsUrl, boardId(), {
-    cookie: options.viewer ? viewerCookie : participantCookie,
+    cookie: options.viewer ? viewerCookie : writerCookie,
     ...(options.params ? { params: options.params } : {}),
   })
   clients.push(c)
@@ -58,7 +62,7 @@ async function rawSocket(): Promise<
 > {
   if (!server) throw new Error('no server')
   const ws = new WebSocket(`${server.wsUrl}/${boardId()}`, {
-    headers: { cookie: participantCookie ?? '' },
+    headers: { cookie: writerCookie ?? '' },
   }) as WebSocket & {
     closed: Promise<{ code: number; reason: string }>
   }
@@ -121,7 +125,7 @@ describe('sync with stock y-websocket clients', () => {
     const doc = new Y.Doc()
     class CookieWebSocket extends WebSocket {
       constructor(url: string | URL) {
-        super(url, { headers: { cookie: participantCookie ?? '' } })
+        super(url, { headers: { cookie: writerCookie ?? '' } })
       }
     }
     const provider = new WebsocketProvider(server.wsUrl, boardId(), doc, {
@@ -157,7 +161,7 @@ describe('sync with stock y-websocket clients', () => {
     server = await boot()
     const stock = Array.from({ length: 4 }, () => client({ params: { ack: '1' } }))
     await Promise.all(stock.map((c) => c.synced()))
-    const raw = await RawFrames.open(server.wsUrl, boardId(), participantCookie ?? '', '?ack=1')
+    const raw = await RawFrames.open(server.wsUrl, boardId(), writerCookie ?? '', '?ack=1')
     try {
       await waitFor(() => raw.synced, 5_000, 'raw client synced')
       for (let round = 0; round < 40; round++) {
@@ -220,6 +224,7 @@ describe('sync with stock y-websocket clients', () => {
     a.destroy()
     const rooms = server.server.rooms
     await waitFor(() => rooms.size === 0, 5_000, 'unload')
+    await rooms.unloaded(boardId()) // the unload's compaction has finished
     expect(await server.server.store.counts(boardId())).toEqual({ updates: 0, snapshots: 1 })
     const b = client()
     await b.synced()
@@ -259,7 +264,7 @@ describe('idea limit', () => {
     for (let i = 0; i < 20; i++) offlineBoard.addIdea({ text: `offline ${i}` })
     const returning = connectClient(server.wsUrl, boardId(), {
       doc: offline,
-      cookie: participantCookie,
+      cookie: writerCookie,
     })
     clients.push(returning)
     await returning.synced()

@@ -15,7 +15,6 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Board, canvasStore } from '@ideenwand/board'
 import {
-  BoardStore,
   type Db,
   loadConfig,
   loadMigrations,
@@ -91,18 +90,35 @@ async function firstRelease(db: Db): Promise<void> {
   )`)
   await db.exec(first.sql)
   await db.query('insert into schema_migrations (version, name) values (1, $1)', [first.name])
-  // The first release's board: the older client's updates, compacted once, then more updates.
-  const store = new BoardStore(db)
-  await store.ensureBoard(RELEASE_1_BOARD)
+  // The first release's board: the older client's updates, compacted once (its compaction
+  // deleted the rows it folded in), then more updates — written as that release wrote them.
+  await db.query('insert into boards (id) values ($1)', [RELEASE_1_BOARD])
   const updates = OLD_BOARD.updates.map((u) => new Uint8Array(Buffer.from(u, 'base64')))
   let last = 0
-  for (const u of updates.slice(0, 4)) last = await store.append(RELEASE_1_BOARD, u)
-  await store.compact(RELEASE_1_BOARD, Y.mergeUpdates(updates.slice(0, 4)), last)
-  for (const u of updates.slice(4)) await store.append(RELEASE_1_BOARD, u)
-  expect(await store.counts(RELEASE_1_BOARD)).toEqual({
-    updates: updates.length - 4,
-    snapshots: 1,
-  })
+  for (const u of updates.slice(0, 4)) last = await appendAsBefore(db, RELEASE_1_BOARD, u)
+  await db.query(
+    'insert into board_snapshots (board_id, data, covers_update_id) values ($1, $2::bytea, $3)',
+    [RELEASE_1_BOARD, Y.mergeUpdates(updates.slice(0, 4)), last],
+  )
+  await db.query('delete from board_updates where board_id = $1 and id <= $2', [
+    RELEASE_1_BOARD,
+    last,
+  ])
+  for (const u of updates.slice(4)) await appendAsBefore(db, RELEASE_1_BOARD, u)
+  const [count] = await db.query<{ n: string | number }>(
+    'select count(*) as n from board_updates where board_id = $1',
+    [RELEASE_1_BOARD],
+  )
+  expect(Number(count?.n)).toBe(updates.length - 4)
+}
+
+/** A log row as releases before migration 007 stored it (no sender). */
+async function appendAsBefore(db: Db, boardId: string, data: Uint8Array): Promise<number> {
+  const [row] = await db.query<{ id: string | number }>(
+    'insert into board_updates (board_id, data) values ($1, $2::bytea) returning id',
+    [boardId, data],
+  )
+  return Number(row?.id)
 }
 
 /** Every row of every table, as JSON, for "nothing lost" comparisons. */
@@ -156,7 +172,7 @@ const WRITE_AT: Record<number, (db: Db) => Promise<void>> = {
     await db.query(`insert into boards (id) values ('board-release-2')`)
     const doc = new Y.Doc()
     new Board(doc).addIdea({ id: 'idea-release-2', text: 'Sitzbänke im Kurpark' })
-    await new BoardStore(db).append('board-release-2', Y.encodeStateAsUpdate(doc))
+    await appendAsBefore(db, 'board-release-2', Y.encodeStateAsUpdate(doc))
     for (const [id, board, title] of [
       ['ws-release-1', RELEASE_1_BOARD, 'Themenlabor 2025'],
       ['ws-release-2', 'board-release-2', 'Zukunftswerkstatt'],
@@ -264,6 +280,11 @@ describe.each(ENGINES)('upgrade on %s', (engine) => {
       // Straight to the current schema, then the data of releases 2–4 (for the sign-in).
       await migrate(db)
       expectKept(before, await dump(db))
+      // Migration 007: the snapshot the board had is its first restore point.
+      const points = await db.query<{ board_id: string }>(
+        'select board_id from board_restore_points',
+      )
+      expect(points).toEqual([{ board_id: RELEASE_1_BOARD }])
       for (const write of Object.values(WRITE_AT)) await write(db)
       const recorded = await db.query<{ version: number; checksum: string | null }>(
         'select version, checksum from schema_migrations order by version',

@@ -22,6 +22,7 @@ import {
   MessageType,
 } from '@ideenwand/protocol'
 import { IndexeddbPersistence } from 'y-indexeddb'
+import { readAuthMessage } from 'y-protocols/auth'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { createSaveTracking, type SaveTracking } from './saveTrackerAdapter.ts'
@@ -41,6 +42,9 @@ export interface ConnectionSnapshot {
   /** Set (with state `closed`) when the server closed the connection for good (4400–4499). */
   readonly closed: CloseInfo | null
 }
+
+/** y-websocket's auth message (the server's read-only notice: permission denied). */
+const MESSAGE_AUTH = 2
 
 /** How long to wait for the server before opening the board from the offline copy. */
 const OFFLINE_FALLBACK_MS = 2500
@@ -63,6 +67,12 @@ export class BoardConnection {
   private closedBy: CloseInfo | null = null
   /** Read-only connections (viewers): the server drops and never acks our writes. */
   private readOnly = false
+  /**
+   * The server said on the current socket that it drops our writes (its read-only notice, sent
+   * when a participant connects or writes while voting or discussing): the sync step 2 of the
+   * handshake is then never acked, which is no unsaved change of ours.
+   */
+  private deniedOnSocket = false
   /** The workshop's control state (phase, timer, round, my ballot) as the server last sent it. */
   private control: ControlState | null = null
   /** Local clock minus server clock (ms), from the last control message. */
@@ -71,20 +81,43 @@ export class BoardConnection {
   /** Resolves when the doc holds the server's state, or the offline copy if the server is away. */
   readonly ready: Promise<'remote' | 'local'>
 
-  constructor(readonly boardId: string) {
+  /**
+   * `presence: false` for views that show no cursors (phone, list, projector): the server sends
+   * them no presence frames (`?presence=0`) — on a crowded board that is most of the traffic, and
+   * the room's Wi-Fi is poor — and they announce no presence of their own.
+   */
+  constructor(
+    readonly boardId: string,
+    options: { presence?: boolean } = {},
+  ) {
+    const presence = options.presence ?? true
     this.board = new Board(this.doc)
     this.saving = createSaveTracking()
     this.local = new IndexeddbPersistence(`ideenwand-${boardId}`, this.doc)
     this.provider = new WebsocketProvider(syncUrl(), boardId, this.doc, {
-      params: { ack: '1' },
+      params: presence ? { ack: '1' } : { ack: '1', presence: '0' },
       WebSocketPolyfill: this.saving.WebSocketClass,
     })
+    if (!presence) this.provider.awareness.setLocalState(null)
     this.saving.attach(this.provider)
+    this.provider.messageHandlers[MESSAGE_AUTH] = (_encoder, decoder) => {
+      readAuthMessage(decoder, this.doc, () => {
+        this.deniedOnSocket = true
+        this.update()
+      })
+    }
     this.provider.messageHandlers[MessageType.Control] = (_encoder, decoder) => {
       const state = decodeControl(decoder)
       if (!state) return
       this.clockOffset = Date.now() - state.serverTime
       this.control = state
+      // Writing is allowed again (back to collecting) on a socket whose handshake was dropped:
+      // a new socket starts a new ack count and its handshake sends what the server lacks.
+      if (state.me.canWrite && this.deniedOnSocket) {
+        this.deniedOnSocket = false
+        this.provider.disconnect()
+        this.provider.connect()
+      }
       for (const listener of this.controlListeners) listener()
     }
 
@@ -95,14 +128,22 @@ export class BoardConnection {
     }
     const onClosed = (event: { code: number; reason: string }) => {
       this.closedBy = { code: event.code, reason: event.reason }
-      // The server refused our change because the board is full and stored nothing of it. The
-      // offline copy still holds it and would be sent again (and refused again) on every reload,
-      // so it is dropped: the next load starts from what the server stored.
-      if (event.reason === CloseCode.BoardFull.reason) void this.local.clearData()
+      // The server refused our change (the board is full, or the change is not ours to make)
+      // and stored nothing of it. The offline copy still holds it and would be sent again (and
+      // refused again) on every reload, so it is dropped: the next load starts from what the
+      // server stored.
+      if (
+        event.reason === CloseCode.BoardFull.reason ||
+        event.reason === CloseCode.UpdateTooCostly.reason ||
+        event.reason === CloseCode.ChangeRefused.reason
+      ) {
+        void this.local.clearData()
+      }
       this.update(true)
     }
     const onStatus = (event: { status: string }) => {
       if (event.status === 'connected') this.attemptFailed = false
+      if (event.status !== 'connected') this.deniedOnSocket = false
       this.update()
     }
     this.provider.on('status', onStatus)
@@ -161,7 +202,7 @@ export class BoardConnection {
     }
     if (!p.synced) return 'connecting'
     // Nothing we write is stored, so there is nothing to wait for: up to date means "saved".
-    if (this.readOnly) return 'saved'
+    if (this.readOnly || this.deniedOnSocket) return 'saved'
     return this.saving.tracker.state
   }
 

@@ -7,6 +7,21 @@ import { createContext, useCallback, useContext, useRef, useSyncExternalStore } 
 
 export const BoardContext = createContext<Board | null>(null)
 
+/**
+ * The board of each editor, for shape utils outside React (tldraw's live region reads a selected
+ * shape's `getAriaDescriptor`: the idea's text, the cluster's title). Set by the board page.
+ */
+const boards = new WeakMap<object, Board>()
+export function setEditorBoard(editor: object, board: Board): () => void {
+  boards.set(editor, board)
+  return () => {
+    if (boards.get(editor) === board) boards.delete(editor)
+  }
+}
+export function editorBoard(editor: object): Board | undefined {
+  return boards.get(editor)
+}
+
 export function useBoard(): Board {
   const board = useContext(BoardContext)
   if (!board) throw new Error('useBoard() needs a <BoardContext.Provider>')

@@ -28,32 +28,37 @@ import {
   useTldrawCurrentUser,
 } from 'tldraw'
 import 'tldraw/tldraw.css'
+import { ControlAside } from '../control/ControlAside.tsx'
+import { ControlProvider } from '../control/ControlContext.tsx'
+import { HELD_COMPOSER_ID, holdsNewIdeas } from '../control/HeldIdeasPanel.tsx'
+import { PhaseBar } from '../control/PhaseBar.tsx'
+import { useCanvasControl } from '../control/useCanvasControl.ts'
+import { addIdeaBlock, controlAllowsWrite, explainsBlock } from '../control/writeRules.ts'
 import { cspNonce } from '../cspNonce.ts'
-import { FlowAside } from '../flow/FlowAside.tsx'
-import { FlowProvider } from '../flow/FlowContext.tsx'
-import { PhaseBar } from '../flow/PhaseBar.tsx'
-import { useCanvasFlow } from '../flow/useCanvasFlow.ts'
-import { useControl } from '../flow/useControl.ts'
-import { addIdeaBlock, controlAllowsWrite, explainsBlock } from '../flow/writeRules.ts'
 import { useLang, useT } from '../i18n/LangProvider.tsx'
 import { LangSwitch } from '../i18n/LangSwitch.tsx'
 import { isLang } from '../i18n/lang.ts'
-import { useFlowT } from '../i18n/useFlowT.ts'
+import { useControlT } from '../i18n/useControlT.ts'
 import { type LocalUser, MAX_NAME_LENGTH, useLocalUser, useNameOverride } from '../localUser.ts'
 import { SessionControls } from '../ui/AppHeader.tsx'
 import { Link } from '../ui/Link.tsx'
 import { newIdeaAuthor } from '../views/shared/author.ts'
-import { BoardViewLinks } from '../views/shared/BoardViewLinks.tsx'
+import { useControl } from '../views/shared/useControl.ts'
+import { useWorkshopTitle } from '../views/shared/useWorkshopTitle.ts'
 import type { BoardConnection } from './BoardConnection.ts'
-import { BoardContext } from './BoardContext.tsx'
+import { BoardContext, setEditorBoard } from './BoardContext.tsx'
+import { BoardHeaderLinks } from './BoardHeaderLinks.tsx'
+import { boardUiComponents, boardUiOverrides } from './boardUi.ts'
 import { ConnectionStatus } from './ConnectionStatus.tsx'
 import {
   addClusterAtCenter,
   addIdeaAtCenter,
+  landOnContent,
   registerCanvasDomainRules,
 } from './canvasDomainRules.ts'
 import { closeKind } from './closeMessage.ts'
 import { LicenceNotice } from './LicenceNotice.tsx'
+import { participantRights, registerParticipantRules } from './participantCanvasRules.ts'
 import { exposeForTests } from './testHooks.ts'
 import {
   currentLicenceSituation,
@@ -68,7 +73,14 @@ const assetUrls = getAssetUrlsByImport()
 // tldraw's own `<style>` elements (watermark, exports) and the one TipTap injects for rich text
 // carry the page's CSP nonce (docs/security.md, "Content Security Policy").
 const nonce = cspNonce()
-const tldrawOptions = { nonce, text: { tipTapConfig: { injectNonce: nonce } } }
+// A double-click on the canvas makes no text box: the board holds ideas and clusters only.
+const tldrawOptions = {
+  nonce,
+  text: { tipTapConfig: { injectNonce: nonce } },
+  createTextOnCanvasDoubleClick: false,
+}
+/** Participants and viewers get no drawing tools: the board holds ideas and clusters. */
+const participantOverrides = boardUiOverrides()
 
 function toTLUser(user: LocalUser): TLUser {
   return UserRecordType.create({ id: createUserId(user.id), name: user.name, color: user.color })
@@ -146,6 +158,12 @@ export default function BoardPage({
     [localUser, nameInput, displayName],
   )
   const viewer = access.role === 'viewer'
+  // The header and the tab name the workshop (not the board's raw id).
+  const workshopTitle = useWorkshopTitle(access.workshopId)
+  const tabTitle = workshopTitle ? t('boardTabTitle', { workshop: workshopTitle }) : null
+  useEffect(() => {
+    document.title = `${tabTitle ?? t('board.tabTitle')} – ${t('appName')}`
+  }, [tabTitle, t])
   const canWrite = access.canWrite
   const nameHintId = useId()
 
@@ -163,15 +181,16 @@ export default function BoardPage({
     $mode,
     $publish,
     firstPageName: t('firstPageName'),
+    restamp: access.role === 'facilitator',
   })
   const closed = useClosed(session.connection)
   // The server's control state (phase, lock) also decides whether this connection may write.
   const control = useControl(session.connection)
-  const flowWrite = controlAllowsWrite(control)
+  const controlWrite = controlAllowsWrite(control)
   useEffect(() => {
-    $mode.set(canWrite && flowWrite && !closed ? 'readwrite' : 'readonly')
+    $mode.set(canWrite && controlWrite && !closed ? 'readwrite' : 'readonly')
     $publish.set(!viewer && !closed)
-  }, [$mode, $publish, canWrite, flowWrite, viewer, closed])
+  }, [$mode, $publish, canWrite, controlWrite, viewer, closed])
 
   // "Waiting for admission" is not an end: back to the lobby, which reconnects once admitted.
   const connection = session.connection
@@ -216,16 +235,50 @@ export default function BoardPage({
   const tlUser = useTldrawCurrentUser({ userPreferences, setUserPreferences })
 
   const board = session.connection?.board ?? null
-  const getShapeVisibility = useCanvasFlow(editor, board, control)
-  const ft = useFlowT()
+  const getShapeVisibility = useCanvasControl(editor, board, control)
+  const ct = useControlT()
   const ideaBlock = addIdeaBlock(control)
   const ideaBlockId = useId()
   // A participant in a phase or lock that forbids writing keeps the (disabled, explained) tools.
   const showTools = canWrite || (access.role === 'participant' && explainsBlock(ideaBlock))
   useEffect(() => {
     if (!editor || !board) return
-    return registerCanvasDomainRules(editor, board)
-  }, [editor, board])
+    const forget = setEditorBoard(editor, board)
+    const unregister = registerCanvasDomainRules(editor, board, {
+      alignMembership: access.role === 'facilitator',
+    })
+    return () => {
+      unregister()
+      forget()
+    }
+  }, [editor, board, access.role])
+  // Participants only change what the server lets them (their own cards, arranging when allowed).
+  const participant = access.role === 'participant'
+  const controlRef = useRef(control)
+  controlRef.current = control
+  useEffect(() => {
+    if (!editor || !board || !participant) return
+    return registerParticipantRules(editor, board, () => participantRights(controlRef.current))
+  }, [editor, board, participant])
+
+  // "Idee hinzufügen": the header button and, for facilitators, tldraw's note tool (N).
+  const addIdeaRef = useRef<() => void>(() => {})
+  addIdeaRef.current = () => {
+    if (!editor || !board || closed || ideaBlock !== null) return
+    // The server holds a participant's new idea now: it is written in the panel beside the canvas.
+    if (participant && holdsNewIdeas(control)) {
+      document.getElementById(HELD_COMPOSER_ID)?.focus()
+      return
+    }
+    // Authors are the server identity and the name the server knows (so "own ideas" work, and
+    // the server accepts the authorship: updateRights.ts); anonymity as set.
+    addIdeaAtCenter(editor, board, {
+      text: '',
+      ...(control ? newIdeaAuthor(control) : { authorId: null, authorName: null }),
+    })
+  }
+  const addIdea = useCallback(() => addIdeaRef.current(), [])
+  const [facilitatorOverrides] = useState(() => boardUiOverrides(addIdea))
 
   useEffect(() => {
     if (!editor || !session.connection) return
@@ -235,11 +288,14 @@ export default function BoardPage({
   const page = (
     <div className="iw-board-page">
       <header className="iw-board-header">
-        <Link className="iw-brand" href="/">
-          {t('appName')}
+        {/* The app's icon as the home link: the header has room for one row at 1366 px. */}
+        <Link className="iw-brand iw-brand-icon" href="/">
+          <img src="/icon.svg" alt={t('appName')} width={28} height={28} />
         </Link>
-        <span className="iw-board-id">{t('boardLabel', { id: boardId })}</span>
-        <BoardViewLinks boardId={boardId} current="canvas" show={['list', 'phone']} />
+        <span className="iw-board-id" data-testid="board-title" title={workshopTitle ?? undefined}>
+          {workshopTitle ?? t('boardLabel', { id: boardId })}
+        </span>
+        <BoardHeaderLinks boardId={boardId} />
         {showTools ? null : (
           <span className="iw-badge iw-badge-readonly" data-testid="read-only-badge">
             {t('board.viewOnly')}
@@ -264,29 +320,20 @@ export default function BoardPage({
               data-testid="add-idea"
               disabled={!editor || !board || closed || ideaBlock !== null}
               aria-describedby={ideaBlock ? ideaBlockId : undefined}
-              onClick={() => {
-                if (!editor || !board) return
-                // Authors are the server identity (so "own ideas" work); anonymity as set.
-                addIdeaAtCenter(editor, board, {
-                  text: '',
-                  ...(control
-                    ? newIdeaAuthor({ ...control, me: { id: control.me.id, name: user.name } })
-                    : { authorId: user.id, authorName: user.name }),
-                })
-              }}
+              onClick={addIdea}
             >
               {t('addIdea')}
             </button>
             {ideaBlock ? (
               <span id={ideaBlockId} className="iw-add-idea-hint" data-testid="add-idea-hint">
-                {ideaBlock === 'locked' ? ft('addIdeaLocked') : ft('addIdeaPhase')}
+                {ideaBlock === 'locked' ? ct('addIdeaLocked') : ct('addIdeaPhase')}
               </span>
             ) : null}
             <button
               type="button"
               className="iw-button"
               data-testid="add-cluster"
-              disabled={!editor || !board || closed || !flowWrite}
+              disabled={!editor || !board || closed || !controlWrite}
               onClick={() => {
                 if (editor && board) addClusterAtCenter(editor, board, t('newClusterTitle'))
               }}
@@ -338,7 +385,12 @@ export default function BoardPage({
               assetUrls={assetUrls}
               licenseKey={import.meta.env.VITE_TLDRAW_LICENSE_KEY}
               options={tldrawOptions}
+              overrides={
+                access.role === 'facilitator' ? facilitatorOverrides : participantOverrides
+              }
+              components={boardUiComponents}
               onMount={(mounted) => {
+                landOnContent(mounted)
                 setEditor(mounted)
                 return () => setEditor(null)
               }}
@@ -350,7 +402,7 @@ export default function BoardPage({
           </p>
         )}
       </main>
-      <FlowAside />
+      <ControlAside />
       {session.phase === 'schema-too-new' ? (
         <div className="iw-overlay">
           <div
@@ -378,8 +430,13 @@ export default function BoardPage({
     </div>
   )
   return (
-    <FlowProvider control={control} connection={session.connection} editor={editor} board={board}>
+    <ControlProvider
+      control={control}
+      connection={session.connection}
+      editor={editor}
+      board={board}
+    >
       {page}
-    </FlowProvider>
+    </ControlProvider>
   )
 }

@@ -4,7 +4,7 @@
  * that work fully without the canvas.
  */
 import { useT } from '../i18n/LangProvider.tsx'
-import { useFlowT } from '../i18n/useFlowT.ts'
+import { useControlT } from '../i18n/useControlT.ts'
 import { listPath, phonePath, projectorPath } from '../router.ts'
 import { Link } from '../ui/Link.tsx'
 
@@ -16,8 +16,8 @@ export function LicenceNotice({
   /** `missing`: built without a key; `rejected`: tldraw refused the key (host, expiry). */
   reason: 'missing' | 'rejected'
 }) {
-  // The strings live in the board chunk's `flow` namespace: the phone bundle never needs them.
-  const ft = useFlowT()
+  // The strings live in the board chunk's `control` namespace: the phone bundle never needs them.
+  const ct = useControlT()
   const v = useT('views')
   return (
     <section
@@ -26,9 +26,9 @@ export function LicenceNotice({
       data-testid="licence-notice"
       data-reason={reason}
     >
-      <h2 id="iw-licence-title">{ft('licence.title')}</h2>
-      <p>{reason === 'missing' ? ft('licence.missing') : ft('licence.rejected')}</p>
-      <p>{ft('licence.otherViews')}</p>
+      <h2 id="iw-licence-title">{ct('licence.title')}</h2>
+      <p>{reason === 'missing' ? ct('licence.missing') : ct('licence.rejected')}</p>
+      <p>{ct('licence.otherViews')}</p>
       <ul className="iw-licence-links">
         <li>
           <Link href={listPath(boardId)} data-testid="licence-link-list">
@@ -47,7 +47,7 @@ export function LicenceNotice({
         </li>
       </ul>
       <p className="iw-licence-operator">
-        {ft('licence.operator')} <code>VITE_TLDRAW_LICENSE_KEY</code> {ft('licence.operatorDocs')}
+        {ct('licence.operator')} <code>VITE_TLDRAW_LICENSE_KEY</code> {ct('licence.operatorDocs')}
       </p>
     </section>
   )

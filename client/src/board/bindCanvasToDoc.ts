@@ -41,6 +41,12 @@ export interface CanvasBindingOptions {
   firstPageName: string
   /** Called (once) if the doc's tldraw schema becomes newer than ours while bound. */
   onSchemaTooNew: () => void
+  /**
+   * Whether this client may rewrite records and the stored schema after migrating them
+   * (facilitators). Participants only add what the doc lacks: the server refuses their changes to
+   * other people's records and to `meta` (server/src/sync/updateRights.ts). Default true.
+   */
+  restamp?: boolean
 }
 
 export type CanvasBindingResult =
@@ -61,7 +67,11 @@ export function bindCanvasToDoc(opts: CanvasBindingOptions): CanvasBindingResult
   const kv = canvasStore<TLRecord>(doc)
   const origin = { name: 'ideenwand-canvas' }
   const ourSchema = store.schema.serialize()
-  const isDocumentRecord = (r: TLRecord) => store.scopedTypes.document.has(r.typeName)
+  // tldraw's `user` records (the local person's name and colour) are document-scoped but stay in
+  // the browser: names belong to the server's guest records and presence, not to the stored
+  // board (and participants may not write them: server/src/sync/updateRights.ts).
+  const isDocumentRecord = (r: TLRecord) =>
+    r.typeName !== 'user' && store.scopedTypes.document.has(r.typeName)
 
   let docSchema: SerializedSchema | null = parseStoredSchema(board.tldrawSchema())
   if (docSchema && compareSchema(docSchema, store) === 'newer') return { type: 'schema-too-new' }
@@ -110,15 +120,17 @@ export function bindCanvasToDoc(opts: CanvasBindingOptions): CanvasBindingResult
   // Write back what the doc lacks or holds in an older form: the seed, records created by
   // `ensureStoreIsUsable`, records migrated up from an older schema. One transaction.
   const needsRestamp = docSchema === null || compareSchema(docSchema, store) !== 'same'
+  const restamp = needsRestamp && (opts.restamp !== false || docSchema === null)
+  const rewrite = needsRestamp && opts.restamp !== false
   doc.transact(() => {
     for (const record of store.allRecords()) {
       if (!isDocumentRecord(record)) continue
-      if (seeding || needsRestamp || !kv.has(record.id)) kv.set(record.id, record)
+      if (seeding || rewrite || !kv.has(record.id)) kv.set(record.id, record)
     }
     // Stored as a plain JSON object (the board stores it opaquely).
-    if (needsRestamp) board.setTldrawSchema({ ...ourSchema })
+    if (restamp) board.setTldrawSchema({ ...ourSchema })
   }, origin)
-  docSchema = ourSchema
+  if (restamp) docSchema = ourSchema
 
   let blocked = false
 
@@ -127,9 +139,15 @@ export function bindCanvasToDoc(opts: CanvasBindingOptions): CanvasBindingResult
     ({ changes }) => {
       if (blocked) return
       doc.transact(() => {
-        for (const record of Object.values(changes.added)) kv.set(record.id, record)
-        for (const [, record] of Object.values(changes.updated)) kv.set(record.id, record)
-        for (const record of Object.values(changes.removed)) kv.delete(record.id)
+        for (const record of Object.values(changes.added)) {
+          if (isDocumentRecord(record)) kv.set(record.id, record)
+        }
+        for (const [, record] of Object.values(changes.updated)) {
+          if (isDocumentRecord(record)) kv.set(record.id, record)
+        }
+        for (const record of Object.values(changes.removed)) {
+          if (isDocumentRecord(record)) kv.delete(record.id)
+        }
       }, origin)
     },
     { source: 'user', scope: 'document' },

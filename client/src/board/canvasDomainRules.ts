@@ -1,8 +1,10 @@
 /**
  * Keeps idea cards and cluster frames consistent with the domain model (which is canonical):
  *
- * - Adding: "Idee hinzufügen" creates the idea (`board.addIdea`) first, then its card at the
- *   viewport centre; "Cluster hinzufügen" likewise with a frame.
+ * - Adding: "Idee hinzufügen" creates the idea (`board.addIdea`) first, then its card in a free
+ *   spot of the visible part of the view (not under tldraw's menus), nearest its centre; when
+ *   the view is full, nearest outside it, and the view moves there. "Cluster hinzufügen"
+ *   likewise with a frame.
  * - Ideas/clusters without a card/frame (added from another view, or whose card went down with a
  *   deleted frame) get one in a free area. Card ids derive from idea ids, so when several
  *   clients notice at once they write the same record and the board ends up with one card.
@@ -12,6 +14,8 @@
  *   become unsorted and stay on the board (tldraw deletes a frame's children; we re-place them
  *   where they were). Undo restores shapes, not the deleted domain object.
  * - Dropping a card into / out of a cluster frame moves the idea (`board.moveIdea`).
+ * - A shape of any other kind that this whiteboard creates (paste, drop) is removed at once:
+ *   the board holds ideas and clusters only (boardUi.ts).
  *
  * Automatic changes run with `history: 'ignore'` so they never land on the user's undo stack.
  */
@@ -51,6 +55,99 @@ function clusterOf(editor: Editor, shape: TLShape): string | null {
   }
 }
 
+/**
+ * Where tldraw's own UI lies over the canvas (CSS px): the menu row at the top, the toolbar and
+ * zoom menu at the bottom. New items go into the rest, so they are not hidden under them.
+ */
+const UI_INSET = { top: 56, right: 16, bottom: 80, left: 16 } as const
+
+/** The part of the viewport (page coordinates) that no toolbar or menu covers. */
+export function visiblePageBox(editor: Editor): Box {
+  const view = editor.getViewportPageBounds()
+  const z = editor.getZoomLevel()
+  const left = UI_INSET.left / z
+  const top = UI_INSET.top / z
+  const w = Math.max(1, view.w - left - UI_INSET.right / z)
+  const h = Math.max(1, view.h - top - UI_INSET.bottom / z)
+  return new Box(view.x + left, view.y + top, w, h)
+}
+
+/**
+ * Moves the view (animated) so `bounds` lies in the visible part, if it does not already: the
+ * item is centred there, at the same zoom or zoomed out just enough for it to fit.
+ */
+export function revealInView(editor: Editor, bounds: Box): void {
+  if (visiblePageBox(editor).contains(bounds)) return
+  const screen = editor.getViewportScreenBounds()
+  const room = {
+    w: screen.w - UI_INSET.left - UI_INSET.right,
+    h: screen.h - UI_INSET.top - UI_INSET.bottom,
+  }
+  const margin = 32
+  const z = Math.min(
+    editor.getZoomLevel(),
+    Math.max(0.05, (room.w - margin) / bounds.w),
+    Math.max(0.05, (room.h - margin) / bounds.h),
+  )
+  // Screen point (relative to the canvas) where the item's centre should appear.
+  const sx = UI_INSET.left + room.w / 2
+  const sy = UI_INSET.top + room.h / 2
+  editor.setCamera(
+    { x: sx / z - bounds.center.x, y: sy / z - bounds.center.y, z },
+    { animation: { duration: 250 } },
+  )
+}
+
+/**
+ * On opening the board the view shows its content (zoomed out to fit all of it, never in beyond
+ * 100 %), not the empty origin: a new participant or a reloading facilitator lands where the
+ * ideas are.
+ */
+export function landOnContent(editor: Editor): void {
+  const bounds = editor.getCurrentPageBounds()
+  if (!bounds) return
+  editor.zoomToBounds(bounds, { inset: 96, targetZoom: 1 })
+}
+
+/**
+ * Top-left of a free spot for a new item of size `w`×`h`: inside the visible part of the view
+ * when there is room there, nearest its centre; else the nearest free spot outside it (the
+ * caller then moves the view there with `revealInView`).
+ */
+export function findFreeSpotInView(editor: Editor, w: number, h: number): VecLike {
+  const visible = visiblePageBox(editor)
+  const fits = freeBoxTest(editor, w, h)
+  // Positions on a fine grid inside the visible part (at most ~80 × 60 of them, however far
+  // out the view is zoomed), nearest the centre first.
+  const step = Math.max(8, Math.min(w, h) / 6, visible.w / 80, visible.h / 60)
+  const candidates: VecLike[] = []
+  for (let y = visible.minY; y + h <= visible.maxY; y += step) {
+    for (let x = visible.minX; x + w <= visible.maxX; x += step) candidates.push({ x, y })
+  }
+  const { x: cx, y: cy } = visible.center
+  const distance = (p: VecLike) => (p.x + w / 2 - cx) ** 2 + (p.y + h / 2 - cy) ** 2
+  candidates.sort((a, b) => distance(a) - distance(b))
+  return candidates.find((p) => fits(p.x, p.y)) ?? findFreeSpot(editor, visible.center, w, h)
+}
+
+/** Whether a `w`×`h` box at (x, y) keeps a gap to every shape on the page (but `inside`). */
+function freeBoxTest(
+  editor: Editor,
+  w: number,
+  h: number,
+  inside?: TLShapeId,
+): (x: number, y: number) => boolean {
+  const occupied = editor
+    .getCurrentPageShapes()
+    .filter((s) => s.id !== inside)
+    .map((s) => editor.getShapePageBounds(s.id))
+    .filter((b): b is Box => b !== undefined)
+  return (x, y) => {
+    const box = new Box(x - GAP / 2, y - GAP / 2, w + GAP, h + GAP)
+    return !occupied.some((b) => b.collides(box))
+  }
+}
+
 /** Top-left of a free spot of size `w`×`h`, scanning a grid around `near`. */
 export function findFreeSpot(
   editor: Editor,
@@ -59,15 +156,7 @@ export function findFreeSpot(
   h: number,
   inside?: TLShapeId,
 ): VecLike {
-  const occupied = editor
-    .getCurrentPageShapes()
-    .filter((s) => s.id !== inside)
-    .map((s) => editor.getShapePageBounds(s.id))
-    .filter((b): b is Box => b !== undefined)
-  const fits = (x: number, y: number) => {
-    const box = new Box(x - GAP / 2, y - GAP / 2, w + GAP, h + GAP)
-    return !occupied.some((b) => b.collides(box))
-  }
+  const fits = freeBoxTest(editor, w, h, inside)
   const stepX = w + GAP
   const stepY = h + GAP
   const originX = near.x - w / 2
@@ -90,10 +179,11 @@ export function addIdeaAtCenter(
   editor: Editor,
   board: Board,
   input: { text: string; authorId: string | null; authorName: string | null },
+  options: { edit?: boolean } = {},
 ): string {
   const ideaId = board.addIdea(input)
   const { w, h } = IDEA_CARD_SIZE
-  const spot = findFreeSpot(editor, editor.getViewportPageBounds().center, w, h)
+  const spot = findFreeSpotInView(editor, w, h)
   const id = ideaCardId(ideaId)
   editor.createShape<IdeaCardShape>({
     id,
@@ -102,6 +192,8 @@ export function addIdeaAtCenter(
     y: spot.y,
     props: { ideaId, w, h },
   })
+  revealInView(editor, new Box(spot.x, spot.y, w, h))
+  if (options.edit === false) return ideaId
   editor.select(id)
   editor.setEditingShape(id)
   return ideaId
@@ -110,7 +202,7 @@ export function addIdeaAtCenter(
 export function addClusterAtCenter(editor: Editor, board: Board, title: string): string {
   const clusterId = board.addCluster({ title })
   const { w, h } = CLUSTER_FRAME_SIZE
-  const spot = findFreeSpot(editor, editor.getViewportPageBounds().center, w, h)
+  const spot = findFreeSpotInView(editor, w, h)
   const id = clusterFrameId(clusterId)
   editor.createShape<ClusterFrameShape>({
     id,
@@ -119,6 +211,7 @@ export function addClusterAtCenter(editor: Editor, board: Board, title: string):
     y: spot.y,
     props: { clusterId, w, h },
   })
+  revealInView(editor, new Box(spot.x, spot.y, w, h))
   editor.select(id)
   return clusterId
 }
@@ -137,8 +230,52 @@ function allShapesOfType<S extends TLShape>(
   return result
 }
 
+/**
+ * One move, one truth: a card pictured in another cluster than its idea's goes into its idea's
+ * frame (next free slot), or out of any frame beside it when the idea is unsorted. Runs inside
+ * `reconcile`, whose writes do not count as the user moving the card.
+ */
+function alignCards(
+  editor: Editor,
+  ideas: readonly { id: string; clusterId: string | null }[],
+  frameOf: ReadonlyMap<string, ClusterFrameShape>,
+): void {
+  const byId = new Map(ideas.map((i) => [i.id, i]))
+  for (const card of allShapesOfType(editor, isIdeaCard)) {
+    const idea = byId.get(card.props.ideaId)
+    if (!idea) continue
+    const pictured = clusterOf(editor, card)
+    if (pictured === idea.clusterId) continue
+    if (idea.clusterId !== null) {
+      const frame = frameOf.get(idea.clusterId)
+      if (!frame || frame.parentId !== editor.getAncestorPageId(card)) continue
+      const slot = freeSlotInFrame(editor, editor.getShape<ClusterFrameShape>(frame.id) ?? frame)
+      editor.reparentShapes([card.id], frame.id)
+      editor.updateShape<IdeaCardShape>({ id: card.id, type: IDEA_CARD_TYPE, ...slot })
+      continue
+    }
+    const pageId = editor.getAncestorPageId(card)
+    if (!pageId) continue
+    const at = editor.getShapePageTransform(card).point()
+    editor.reparentShapes([card.id], pageId)
+    const spot = findFreeSpot(editor, at, card.props.w, card.props.h, card.id)
+    editor.updateShape<IdeaCardShape>({ id: card.id, type: IDEA_CARD_TYPE, x: spot.x, y: spot.y })
+  }
+}
+
 /** Registers the rules above; returns a function that removes them. */
-export function registerCanvasDomainRules(editor: Editor, board: Board): () => void {
+export function registerCanvasDomainRules(
+  editor: Editor,
+  board: Board,
+  options: {
+    /**
+     * Also put cards pictured in another cluster's frame than their idea's (a move made without
+     * the card, e.g. by an older list view) into the right frame. Only for whiteboards that may
+     * arrange every card (facilitators): a participant's would be refused by the server.
+     */
+    alignMembership?: boolean
+  } = {},
+): () => void {
   /** Page positions of cards whose frame is being deleted: re-place them there. */
   const rescued = new Map<string, VecLike>()
   let scheduled = 0
@@ -224,6 +361,7 @@ export function registerCanvasDomainRules(editor: Editor, board: Board): () => v
               props: { ideaId: idea.id, w, h },
             })
           }
+          if (options.alignMembership) alignCards(editor, ideas, frameOf)
         },
         { history: 'ignore' },
       )
@@ -285,7 +423,11 @@ export function registerCanvasDomainRules(editor: Editor, board: Board): () => v
       if (prev.parentId !== next.parentId) syncMembership(next)
     }),
     editor.sideEffects.registerAfterCreateHandler('shape', (shape, source) => {
-      if (source === 'user' && isIdeaCard(shape)) syncMembership(shape)
+      if (source !== 'user') return
+      if (isIdeaCard(shape)) syncMembership(shape)
+      // Only ideas and clusters live on the board (boardUi.ts): what is pasted or dropped as
+      // another shape (text, image, a copied drawing) is removed in the same store change.
+      else if (!isClusterFrame(shape)) editor.deleteShapes([shape.id])
     }),
   ]
   schedule()

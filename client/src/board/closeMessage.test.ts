@@ -15,6 +15,7 @@ describe('closeMessage', () => {
       ['WaitingForAdmission', 'waiting', null],
       ['TooManyIdeas', 'tooManyIdeas', 'reload'],
       ['BoardFull', 'boardFull', 'reload'],
+      ['ChangeRefused', 'changeRefused', 'reload'],
       ['TooManyConnections', 'tooManyConnections', 'reload'],
       ['RateLimited', 'rateLimited', 'reload'],
       ['MalformedMessage', 'other', null],
@@ -33,6 +34,8 @@ describe('closeMessage', () => {
     const en = tFor('en', 'common')
     expect(closeMessage(de, CloseCode.BoardFull)).toMatch(/Board ist voll.*nicht gespeichert/)
     expect(closeMessage(en, CloseCode.BoardFull)).toMatch(/board is full.*not saved.*reload/)
+    expect(closeMessage(de, CloseCode.ChangeRefused)).toMatch(/nicht erlaubt.*nicht gespeichert/)
+    expect(closeMessage(en, CloseCode.ChangeRefused)).toMatch(/may not.*not saved.*Reload/)
     expect(closeMessage(de, CloseCode.TooManyConnections)).toMatch(/Tabs.*neu/)
     expect(closeMessage(en, CloseCode.TooManyConnections)).toMatch(/tabs.*reload/)
     expect(closeMessage(de, CloseCode.TooManyIdeas)).toMatch(/in einer Minute neu/)

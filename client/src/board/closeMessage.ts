@@ -1,6 +1,6 @@
 /**
  * What a user reads when the server ends the board connection for good, by the close reason the
- * server sends with 4401/4403/4404/4413/4429 (named in `@ideenwand/protocol`'s `CloseCode`).
+ * server sends with 4401/4403/4404/4413/4429 (4403 also for a refused change) (named in `@ideenwand/protocol`'s `CloseCode`).
  * Shared by the canvas (/b) and the phone (/m) and list (/l) views, so every view says the same:
  * what happened and what to do.
  */
@@ -15,8 +15,11 @@ export type CloseKind =
   | 'waiting'
   | 'tooManyIdeas'
   | 'boardFull'
+  | 'updateTooCostly'
+  | 'changeRefused'
   | 'tooManyConnections'
   | 'rateLimited'
+  | 'tooMuchWork'
   | 'other'
 
 export function closeKind(info: CloseInfo): CloseKind {
@@ -37,6 +40,12 @@ export function closeKind(info: CloseInfo): CloseKind {
       return 'tooManyIdeas'
     case CloseCode.BoardFull.reason:
       return 'boardFull'
+    case CloseCode.UpdateTooCostly.reason:
+      return 'updateTooCostly'
+    case CloseCode.TooMuchWork.reason:
+      return 'tooMuchWork'
+    case CloseCode.ChangeRefused.reason:
+      return 'changeRefused'
     case CloseCode.TooManyConnections.reason:
       return 'tooManyConnections'
     case CloseCode.RateLimited.reason:
@@ -61,6 +70,9 @@ export function closeAction(kind: CloseKind): CloseAction {
       return 'start'
     case 'tooManyIdeas':
     case 'boardFull':
+    case 'updateTooCostly':
+    case 'tooMuchWork':
+    case 'changeRefused':
     case 'tooManyConnections':
     case 'rateLimited':
       return 'reload'
@@ -85,6 +97,12 @@ export function closeMessage(t: TFunction<'common'>, info: CloseInfo): string {
       return t('board.closedTooManyIdeas')
     case 'boardFull':
       return t('board.closedBoardFull')
+    case 'updateTooCostly':
+      return t('board.closedUpdateTooCostly')
+    case 'tooMuchWork':
+      return t('board.closedTooMuchWork')
+    case 'changeRefused':
+      return t('board.closedChangeRefused')
     case 'tooManyConnections':
       return t('board.closedTooManyConnections')
     case 'rateLimited':

@@ -36,10 +36,12 @@ export interface BoardSessionOptions {
   $publish: Signal<boolean>
   /** Name of the first page of a new board (localised). */
   firstPageName: string
+  /** May rewrite migrated records and the stored tldraw schema (facilitators; see bindCanvasToDoc). */
+  restamp: boolean
 }
 
 export function useBoardSession(boardId: string, options: BoardSessionOptions): BoardSession {
-  const { $user, $mode, $publish, firstPageName } = options
+  const { $user, $mode, $publish, firstPageName, restamp } = options
   const [session, setSession] = useState<BoardSession>({ phase: 'loading', connection: null })
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the page name only seeds new boards
@@ -76,6 +78,7 @@ export function useBoardSession(boardId: string, options: BoardSessionOptions): 
         doc: connection.doc,
         board: connection.board,
         firstPageName,
+        restamp,
         onSchemaTooNew: tooNew,
       })
       if (result.type === 'schema-too-new') return tooNew()

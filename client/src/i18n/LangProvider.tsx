@@ -64,7 +64,7 @@ export function useLang(): LangContextValue {
 
 /**
  * The strings of a namespace in the active language (`common` unless named); a new function
- * when the language changes. The canvas's `flow` strings come from `useFlowT()`.
+ * when the language changes. The canvas's `control` strings come from `useControlT()`.
  * @example const t = useT(); t('nav.signedInAs', { name }) // "Angemeldet als Aylin"
  * @example const v = useT('views'); v('vote.dotsLeft', { count: 2 }) // "Noch 2 Punkte übrig"
  */

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import { tFor } from './i18n.ts'
 import { common as deCommon } from './locales/de/common.ts'
-import { flow as deFlow } from './locales/de/flow.ts'
+import { control as deControl } from './locales/de/control.ts'
 import { views as deViews } from './locales/de/views.ts'
 import { common as enCommon } from './locales/en/common.ts'
-import { flow as enFlow } from './locales/en/flow.ts'
+import { control as enControl } from './locales/en/control.ts'
 import { views as enViews } from './locales/en/views.ts'
-import './useFlowT.ts' // registers the `flow` namespace, as the board chunk does
+import './useControlT.ts' // registers the `control` namespace, as the board chunk does
 
 const namespaces = {
   common: { de: deCommon, en: enCommon },
-  flow: { de: deFlow, en: enFlow },
+  control: { de: deControl, en: enControl },
   views: { de: deViews, en: enViews },
 }
 
@@ -57,22 +57,22 @@ describe.each(Object.entries(namespaces))('namespace %s', (_ns, { de, en }) => {
 describe('plurals and numbers', () => {
   it('counts ideas and dots in German', () => {
     const v = tFor('de', 'views')
-    const ft = tFor('de', 'flow')
+    const ct = tFor('de', 'control')
     expect(v('projector.ideaCount', { count: 1 })).toBe('1 Idee')
     expect(v('projector.ideaCount', { count: 3 })).toBe('3 Ideen')
     expect(v('projector.ideaCount', { count: 0 })).toBe('0 Ideen')
-    expect(ft('dotsLeft', { count: 1 })).toBe('noch 1 Punkt')
-    expect(ft('dotsLeft', { count: 3 })).toBe('noch 3 Punkte')
-    expect(ft('announce.roundOpen', { count: 1 })).toBe('Abstimmung gestartet: Sie haben 1 Punkt')
+    expect(ct('dotsLeft', { count: 1 })).toBe('noch 1 Punkt')
+    expect(ct('dotsLeft', { count: 3 })).toBe('noch 3 Punkte')
+    expect(ct('announce.roundOpen', { count: 1 })).toBe('Abstimmung gestartet: Sie haben 1 Punkt')
   })
 
   it('counts ideas and dots in English', () => {
     const v = tFor('en', 'views')
-    const ft = tFor('en', 'flow')
+    const ct = tFor('en', 'control')
     expect(v('projector.ideaCount', { count: 1 })).toBe('1 idea')
     expect(v('projector.ideaCount', { count: 3 })).toBe('3 ideas')
-    expect(ft('dotsLeft', { count: 1 })).toBe('1 dot left')
-    expect(ft('dotsLeft', { count: 3 })).toBe('3 dots left')
+    expect(ct('dotsLeft', { count: 1 })).toBe('1 dot left')
+    expect(ct('dotsLeft', { count: 3 })).toBe('3 dots left')
   })
 
   it('formats large counts with the language’s digit grouping', () => {

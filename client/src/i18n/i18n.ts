@@ -1,7 +1,7 @@
 /**
  * The one i18next instance of the client. Its resources are bundled (see `resources.ts`), so it
  * is ready synchronously. Components read strings through `useT()` (`LangProvider.tsx`) or
- * `useFlowT()`; code that needs a fixed language (the handout) through `tFor(lang, ns)`.
+ * `useControlT()`; code that needs a fixed language (the handout) through `tFor(lang, ns)`.
  * @module
  */
 import i18next, { type i18n as I18n, type TFunction } from 'i18next'

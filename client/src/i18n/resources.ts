@@ -3,13 +3,13 @@
  * fetched (the phone view must work offline). German (`locales/de/*`) is the source of the key
  * types; `locales/en/*` must have the same keys (`Translation`).
  *
- * `common` and `views` are in every entry (pages, phone). `flow` is only needed on the canvas,
- * so `useFlowT.ts` adds it with the board chunk and the phone bundle stays small.
+ * `common` and `views` are in every entry (pages, phone). `control` is only needed on the canvas,
+ * so `useControlT.ts` adds it with the board chunk and the phone bundle stays small.
  * @module
  */
 import type { Lang } from './lang.ts'
 import { common as deCommon } from './locales/de/common.ts'
-import type { flow as deFlow } from './locales/de/flow.ts'
+import type { control as deControl } from './locales/de/control.ts'
 import { views as deViews } from './locales/de/views.ts'
 import { common as enCommon } from './locales/en/common.ts'
 import { views as enViews } from './locales/en/views.ts'
@@ -17,7 +17,7 @@ import { views as enViews } from './locales/en/views.ts'
 /** Every namespace with its German strings: their literal types give `t()` keys and variables. */
 export interface Resources {
   common: typeof deCommon
-  flow: typeof deFlow
+  control: typeof deControl
   views: typeof deViews
 }
 export type Namespace = keyof Resources

@@ -6,9 +6,7 @@
  */
 import { useLang } from '../i18n/LangProvider.tsx'
 import { Page } from '../ui/Page.tsx'
-
-/** Set by the operator at build time (`VITE_ACCESSIBILITY_CONTACT`), else a placeholder. */
-const CONTACT: string = import.meta.env.VITE_ACCESSIBILITY_CONTACT || 'barrierefreiheit@example.org'
+import { ACCESSIBILITY_CONTACT as CONTACT } from './operator.ts'
 
 export function AccessibilityPage() {
   const { lang } = useLang()

@@ -47,7 +47,7 @@ function German() {
             Sie sie gemeinsam auf.
           </li>
           <li>
-            <strong>Clustern:</strong> Ordnen Sie Ideen in Cluster. „Cluster vorschlagen“ gruppiert
+            <strong>Ordnen:</strong> Ordnen Sie Ideen in Cluster. „Cluster vorschlagen“ gruppiert
             ähnliche Ideen automatisch und lokal – Sie prüfen und übernehmen den Vorschlag.
           </li>
           <li>
@@ -55,7 +55,7 @@ function German() {
             pro Idee). Die Stimmen bleiben geheim, bis Sie aufdecken; Sie sehen nur die Beteiligung.
           </li>
           <li>
-            <strong>Diskutieren:</strong> Die Rangfolge ist für alle sichtbar. Mit „Alle zu mir
+            <strong>Besprechen:</strong> Die Rangfolge ist für alle sichtbar. Mit „Alle zu mir
             holen“ und dem Spotlight lenken Sie den Blick auf eine Idee.
           </li>
         </ol>

@@ -5,11 +5,8 @@
  */
 import { useLang } from '../i18n/LangProvider.tsx'
 import { Page } from '../ui/Page.tsx'
-
-const CONTROLLER: string =
-  import.meta.env.VITE_PRIVACY_CONTROLLER ||
-  'the operator of this installation / der Betreiber dieser Installation'
-const CONTACT: string = import.meta.env.VITE_PRIVACY_CONTACT || 'datenschutz@example.org'
+import { OperatorHint } from './OperatorHint.tsx'
+import { PRIVACY_CONTACT as CONTACT, PRIVACY_CONTROLLER as CONTROLLER } from './operator.ts'
 
 export function PrivacyPage() {
   const { lang } = useLang()
@@ -19,6 +16,7 @@ export function PrivacyPage() {
 function German() {
   return (
     <Page title="Datenschutz">
+      <OperatorHint />
       <div className="iw-prose">
         <p>
           Verantwortlich für die Verarbeitung ist {CONTROLLER}. Fragen zum Datenschutz und Anträge
@@ -87,6 +85,7 @@ function German() {
 function English() {
   return (
     <Page title="Privacy">
+      <OperatorHint />
       <div className="iw-prose">
         <p>
           The controller is {CONTROLLER}. Send questions and requests about your data to{' '}

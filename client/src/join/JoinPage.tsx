@@ -71,7 +71,7 @@ function JoinForm({
       <form className="iw-form" onSubmit={submit} noValidate data-testid="join-form">
         <Field
           label={t('join.nameLabel')}
-          hint={t('join.nameHint')}
+          hint={t(preview.role === 'viewer' ? 'join.nameHintViewer' : 'join.nameHint')}
           value={name}
           error={nameError}
           onValue={(value) => {

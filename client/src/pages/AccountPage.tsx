@@ -8,38 +8,38 @@ import {
   type FieldErrors,
   focusFirstInvalid,
   hasErrors,
-  MIN_PASSWORD,
+  newPasswordErrors,
   useAction,
+  useFields,
 } from '../ui/forms.ts'
+import { NewPasswordFields } from '../ui/NewPasswordFields.tsx'
 import { Page } from '../ui/Page.tsx'
 import { RequireFacilitator } from './RequireFacilitator.tsx'
 
-type Fields = 'current' | 'next' | 'repeat'
+type Fields = 'current' | 'password' | 'repeat'
 
 function PasswordForm() {
   const t = useT()
-  const [values, setValues] = useState({ current: '', next: '', repeat: '' })
-  const [errors, setErrors] = useState<FieldErrors<Fields>>({})
+  const fields = useFields<Fields>({ current: '', password: '', repeat: '' })
+  const { values, errors, setErrors } = fields
   const [changed, setChanged] = useState(false)
   const action = useAction()
   const form = useRef<HTMLFormElement>(null)
   const set = (key: Fields) => (value: string) => {
-    setValues((v) => ({ ...v, [key]: value }))
-    setErrors((e) => ({ ...e, [key]: undefined }))
+    fields.set(key)(value)
     setChanged(false)
   }
   const submit = (event: FormEvent) => {
     event.preventDefault()
     const next: FieldErrors<Fields> = {
       current: values.current ? undefined : t('errors.required'),
-      next: values.next.length >= MIN_PASSWORD ? undefined : t('errors.passwordShort'),
-      repeat: values.repeat === values.next ? undefined : t('errors.passwordMismatch'),
+      ...newPasswordErrors(t, values.password, values.repeat),
     }
     setErrors(next)
     if (hasErrors(next)) return focusFirstInvalid(form.current)
     void action.run(async () => {
-      await api.changePassword({ currentPassword: values.current, newPassword: values.next })
-      setValues({ current: '', next: '', repeat: '' })
+      await api.changePassword({ currentPassword: values.current, newPassword: values.password })
+      fields.setValues({ current: '', password: '', repeat: '' })
       setChanged(true)
     })
   }
@@ -54,24 +54,11 @@ function PasswordForm() {
         autoComplete="current-password"
         required
       />
-      <Field
-        label={t('account.newPassword')}
-        type="password"
-        value={values.next}
-        onValue={set('next')}
-        error={errors.next}
-        hint={t('person.passwordHint')}
-        autoComplete="new-password"
-        required
-      />
-      <Field
-        label={t('account.newPasswordRepeat')}
-        type="password"
-        value={values.repeat}
-        onValue={set('repeat')}
-        error={errors.repeat}
-        autoComplete="new-password"
-        required
+      <NewPasswordFields
+        values={values}
+        errors={errors}
+        set={set}
+        labels={{ password: t('account.newPassword'), repeat: t('account.newPasswordRepeat') }}
       />
       {action.error ? <FormMessage kind="error">{action.error}</FormMessage> : null}
       {changed ? <FormMessage kind="success">{t('account.changed')}</FormMessage> : null}

@@ -17,10 +17,14 @@ export function errorMessage(t: TFunction<'common'>, error: unknown): string {
       return t('errors.invalidCode')
     case 'invalid_invite':
       return t('errors.invalidInvite')
-    case 'email_taken':
-      return t('errors.emailTaken')
+    case 'invite_not_accepted':
+      return t('errors.inviteNotAccepted')
     case 'owner_only':
       return t('errors.ownerOnly')
+    case 'retention_owner_only':
+      return t('errors.retentionOwnerOnly')
+    case 'workshop_archived':
+      return t('errors.workshopArchived')
     case 'invalid_request':
       return t('errors.invalidRequest', { detail: error.message })
     default:

@@ -15,6 +15,7 @@ import { FormMessage } from '../ui/Field.tsx'
 import { formatDay } from '../ui/format.ts'
 import { Link } from '../ui/Link.tsx'
 import { usePageTitle } from '../ui/Page.tsx'
+import { LocalLinkWarning } from './LocalLinkWarning.tsx'
 
 const HANDOUT_STEPS = ['step1', 'step2', 'step3'] as const
 
@@ -66,7 +67,12 @@ function HandoutLoader({ id }: { id: string }) {
   usePageTitle(workshop ? `${t('workshop.handout')}: ${workshop.title}` : t('workshop.handout'))
   if (error) return <FormMessage kind="error">{error}</FormMessage>
   if (!workshop) return <p aria-busy="true">{t('loading')}</p>
-  return <Handout workshop={workshop} />
+  return (
+    <>
+      <LocalLinkWarning url={workshop.invites[0]?.joinUrl ?? ''} />
+      <Handout workshop={workshop} />
+    </>
+  )
 }
 
 export function HandoutPage({ id }: { id: string }) {

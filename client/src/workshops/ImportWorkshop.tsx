@@ -14,6 +14,24 @@ import { FormMessage } from '../ui/Field.tsx'
 /** The server's limit (`MAX_IMPORT_BYTES`); bigger files are refused before uploading. */
 const MAX_IMPORT_BYTES = 20 * 1024 * 1024
 
+/** The server's refusals of an import (server/src/outcome/, docs/security.md), each explained. */
+const REFUSALS = {
+  body_too_large: 'workshops.importTooLarge',
+  import_unpacks_too_large: 'workshops.importUnpacksTooLarge',
+  import_too_many_entries: 'workshops.importTooManyEntries',
+  import_overlapping_entries: 'workshops.importOverlappingEntries',
+  import_too_deep: 'workshops.importTooDeep',
+  import_too_many_ideas: 'workshops.importTooManyIdeas',
+  import_board_too_large: 'workshops.importBoardTooLarge',
+  import_too_large: 'workshops.importNeedsTooMuchMemory',
+  import_timeout: 'workshops.importTimeout',
+  import_busy: 'workshops.importBusy',
+} as const
+
+function isRefusal(code: string): code is keyof typeof REFUSALS {
+  return Object.hasOwn(REFUSALS, code)
+}
+
 function contentType(file: File): string {
   const name = file.name.toLowerCase()
   if (name.endsWith('.json')) return 'application/json'
@@ -57,12 +75,11 @@ export function ImportWorkshop() {
 
   const describe = (caught: unknown): string => {
     if (caught instanceof ApiError) {
-      if (caught.status === 413 || caught.code === 'body_too_large') {
-        return t('workshops.importTooLarge')
-      }
+      if (isRefusal(caught.code)) return t(REFUSALS[caught.code])
       if (caught.code === 'invalid_import') {
         return t('workshops.importInvalid', { detail: caught.message })
       }
+      if (caught.status === 413) return t('workshops.importTooLarge')
     }
     return errorMessage(t, caught)
   }

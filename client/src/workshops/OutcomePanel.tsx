@@ -1,7 +1,8 @@
 /**
  * Getting the outcome out, at any moment during or after the workshop: the report as PDF, HTML
  * or Markdown (in German or English, with participants' names only when chosen), the open-data
- * package (Frictionless Data Package + DCAT-AP.de) under the chosen licence, with progress.
+ * package (Frictionless Data Package + DCAT-AP.de) under the chosen licence, its CSVs in the
+ * standard or German Excel dialect, with the portal's contributor id if given, with progress.
  */
 import { useEffect, useId, useState } from 'react'
 import { download } from '../api/download.ts'
@@ -34,6 +35,7 @@ const SettingsSchema: Schema<Settings> = {
 }
 
 const FORMATS = ['pdf', 'html', 'md'] as const
+type What = (typeof FORMATS)[number] | 'openData'
 
 export function OutcomePanel({
   workshopId,
@@ -47,8 +49,14 @@ export function OutcomePanel({
   const [settings, setSettings] = useState<Settings | null>(null)
   const [lang, setLang] = useState<'de' | 'en'>(language)
   const [names, setNames] = useState(false)
-  const [progress, setProgress] = useState<{ what: string; fraction: number | null } | null>(null)
-  const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null)
+  // German Excel opens the semicolon dialect with BOM by double-click; portals read the standard.
+  const [csv, setCsv] = useState<'standard' | 'excel-de'>('standard')
+  const [contributor, setContributor] = useState('')
+  const [progress, setProgress] = useState<{ what: What; fraction: number | null } | null>(null)
+  // What was downloaded is kept as a key, so the message follows a change of language.
+  const [message, setMessage] = useState<
+    { kind: 'error'; text: string } | { kind: 'success'; what: What } | null
+  >(null)
   const base = `/api/workshops/${encodeURIComponent(workshopId)}`
 
   useEffect(() => {
@@ -72,12 +80,12 @@ export function OutcomePanel({
     }
   }
 
-  const fetchFile = async (what: string, path: string) => {
+  const fetchFile = async (what: What, path: string) => {
     setMessage(null)
     setProgress({ what, fraction: null })
     try {
       await download(path, (fraction) => setProgress({ what, fraction }))
-      setMessage({ kind: 'success', text: t('outcome.done', { what }) })
+      setMessage({ kind: 'success', what })
     } catch (caught) {
       setMessage({ kind: 'error', text: errorMessage(t, caught) })
     } finally {
@@ -85,7 +93,8 @@ export function OutcomePanel({
     }
   }
 
-  const label = (format: (typeof FORMATS)[number]) => t(`outcome.format.${format}`)
+  const label = (what: What) =>
+    what === 'openData' ? t('outcome.openData') : t(`outcome.format.${what}`)
   return (
     <section
       aria-labelledby={`${ids}-h`}
@@ -126,7 +135,7 @@ export function OutcomePanel({
             data-testid={`download-${format}`}
             onClick={() =>
               void fetchFile(
-                label(format),
+                format,
                 `${base}/report?format=${format}&lang=${lang}&names=${names ? 1 : 0}`,
               )
             }
@@ -151,6 +160,18 @@ export function OutcomePanel({
           </select>
         </div>
         <div className="iw-field">
+          <label htmlFor={`${ids}-csv`}>{t('outcome.csv')}</label>
+          <select
+            id={`${ids}-csv`}
+            value={csv}
+            onChange={(e) => setCsv(e.target.value === 'excel-de' ? 'excel-de' : 'standard')}
+            data-testid="open-data-csv"
+          >
+            <option value="standard">{t('outcome.csvStandard')}</option>
+            <option value="excel-de">{t('outcome.csvExcel')}</option>
+          </select>
+        </div>
+        <div className="iw-field">
           <label htmlFor={`${ids}-publisher`}>{t('outcome.publisher')}</label>
           <input
             id={`${ids}-publisher`}
@@ -160,6 +181,23 @@ export function OutcomePanel({
             onBlur={(e) => void save({ publisher: e.target.value.trim() || null })}
           />
         </div>
+        <div className="iw-field">
+          <label htmlFor={`${ids}-contributor`}>{t('outcome.contributor')}</label>
+          <input
+            id={`${ids}-contributor`}
+            type="url"
+            inputMode="url"
+            value={contributor}
+            maxLength={500}
+            placeholder="http://dcat-ap.de/def/contributors/…"
+            aria-describedby={`${ids}-contributor-hint`}
+            onChange={(e) => setContributor(e.target.value)}
+            data-testid="open-data-contributor"
+          />
+          <p id={`${ids}-contributor-hint`} className="iw-hint">
+            {t('outcome.contributorHint')}
+          </p>
+        </div>
       </div>
       <button
         type="button"
@@ -168,8 +206,13 @@ export function OutcomePanel({
         data-testid="download-zip"
         onClick={() =>
           void fetchFile(
-            t('outcome.openData'),
-            `${base}/open-data.zip?lang=${lang}&licence=${settings?.licence ?? 'cc-by-4.0'}`,
+            'openData',
+            `${base}/open-data.zip?${new URLSearchParams({
+              lang,
+              licence: settings?.licence ?? 'cc-by-4.0',
+              csv,
+              ...(contributor.trim() ? { contributorId: contributor.trim() } : {}),
+            })}`,
           )
         }
       >
@@ -179,7 +222,7 @@ export function OutcomePanel({
       {progress ? (
         <div className="iw-download-progress" data-testid="download-progress">
           <label htmlFor={`${ids}-progress`}>
-            {t('outcome.preparing', { what: progress.what })}
+            {t('outcome.preparing', { what: label(progress.what) })}
           </label>
           <progress
             id={`${ids}-progress`}
@@ -190,7 +233,9 @@ export function OutcomePanel({
       ) : null}
       {message ? (
         <FormMessage kind={message.kind} testId="outcome-message">
-          {message.text}
+          {message.kind === 'success'
+            ? t('outcome.done', { what: label(message.what) })
+            : message.text}
         </FormMessage>
       ) : null}
     </section>

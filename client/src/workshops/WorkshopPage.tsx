@@ -17,6 +17,7 @@ import { Link } from '../ui/Link.tsx'
 import { Page } from '../ui/Page.tsx'
 import { FacilitatorsPanel } from './FacilitatorsPanel.tsx'
 import { InviteCard } from './InviteCard.tsx'
+import { LocalLinkWarning } from './LocalLinkWarning.tsx'
 import { OutcomePanel } from './OutcomePanel.tsx'
 import { ParticipantsPanel } from './ParticipantsPanel.tsx'
 import { RetentionPanel } from './RetentionPanel.tsx'
@@ -65,6 +66,7 @@ function WorkshopView({
 
       <section aria-labelledby="iw-invites-heading">
         <h2 id="iw-invites-heading">{t('invites.heading')}</h2>
+        <LocalLinkWarning url={workshop.invites[0]?.joinUrl ?? ''} />
         <div className="iw-grid-2">
           <InviteCard workshop={workshop} inviteRole="participant" onChange={setWorkshop} />
           <InviteCard workshop={workshop} inviteRole="viewer" onChange={setWorkshop} />

@@ -5,6 +5,7 @@
 import { useEffect, useId, useState } from 'react'
 import { api, type Workshop } from '../api/endpoints.ts'
 import { useLang, useT } from '../i18n/LangProvider.tsx'
+import { OperatorHint } from '../info/OperatorHint.tsx'
 import { RequireFacilitator } from '../pages/RequireFacilitator.tsx'
 import { navigate, workshopPath } from '../router.ts'
 import { errorMessage } from '../ui/errors.ts'
@@ -83,6 +84,7 @@ export function WorkshopsPage() {
   return (
     <Page title={t('workshops.title')}>
       <RequireFacilitator>
+        <OperatorHint />
         <WorkshopList />
         <section aria-labelledby="iw-create-heading" className="iw-card">
           <h2 id="iw-create-heading">{t('workshops.createHeading')}</h2>

@@ -6,6 +6,7 @@
  */
 import * as Y from 'yjs'
 import { BoardError } from './BoardError'
+import { placeCards } from './cardPlacement'
 import { DEFAULT_CLUSTER_COLOR, DEFAULT_IDEA_COLOR } from './colors'
 import { newId } from './ids'
 import { ideaTextOf, isClusterEntry, readCluster, readIdea } from './read'
@@ -29,6 +30,16 @@ import {
 } from './validate'
 
 /** Options for {@link Board}; for tests and importers. */
+/** How a move from a view without a canvas keeps the whiteboard in step. */
+export interface MoveOptions {
+  /**
+   * Also move the idea's card into its new cluster's frame (or out of its old one), in the same
+   * transaction (cardPlacement.ts). Views without a canvas set this; the whiteboard moves cards
+   * itself.
+   */
+  withCard?: boolean
+}
+
 export interface BoardOptions {
   /** Clock for `createdAt` (ms since the epoch). Default `Date.now`. */
   now?: () => number
@@ -155,8 +166,15 @@ export class Board {
   }
 
   /** Puts an idea into a cluster, or back into the unsorted bucket with null. */
-  moveIdea(id: string, clusterId: string | null): void {
-    this.updateIdea(id, { clusterId })
+  moveIdea(id: string, clusterId: string | null, options: MoveOptions = {}): void {
+    if (!options.withCard) {
+      this.updateIdea(id, { clusterId })
+      return
+    }
+    this.doc.transact(() => {
+      this.updateIdea(id, { clusterId })
+      placeCards(this.doc, [{ ideaId: id, clusterId }])
+    })
   }
 
   /** @throws BoardError `unknown-idea` */
@@ -241,7 +259,7 @@ export class Board {
   }
 
   /** Moves every idea of `sourceId` into `targetId` and deletes `sourceId`, in one transaction. */
-  mergeClusters(sourceId: string, targetId: string): void {
+  mergeClusters(sourceId: string, targetId: string, options: MoveOptions = {}): void {
     if (sourceId === targetId) return
     if (!this.clusterMap.has(sourceId))
       throw new BoardError('unknown-cluster', `no cluster ${sourceId}`)
@@ -252,12 +270,19 @@ export class Board {
         if (entry instanceof Y.Map && entry.get('clusterId') === sourceId)
           entry.set('clusterId', targetId)
       }
+      if (options.withCard) {
+        const moved = this.ideas().filter((idea) => idea.clusterId === targetId)
+        placeCards(
+          this.doc,
+          moved.map((idea) => ({ ideaId: idea.id, clusterId: targetId })),
+        )
+      }
       this.clusterMap.delete(sourceId)
     })
   }
 
   /** Moves `ideaIds` into a new cluster titled `title`; returns its id (one transaction). */
-  splitCluster(ideaIds: readonly string[], title: string): string {
+  splitCluster(ideaIds: readonly string[], title: string, options: MoveOptions = {}): string {
     for (const id of ideaIds) {
       if (!this.ideaMap.has(id)) throw new BoardError('unknown-idea', `no idea ${id}`)
     }
@@ -265,6 +290,11 @@ export class Board {
     this.doc.transact(() => {
       clusterId = this.addCluster({ title })
       for (const id of ideaIds) this.moveIdea(id, clusterId)
+      if (options.withCard)
+        placeCards(
+          this.doc,
+          ideaIds.map((ideaId) => ({ ideaId, clusterId })),
+        )
     })
     return clusterId
   }

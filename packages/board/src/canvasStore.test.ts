@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { canvasStore } from './canvasStore'
+import { canvasRecords, canvasStore } from './canvasStore'
 import { syncDocs } from './testSync'
 
 interface ShapeRecord {
@@ -70,5 +70,21 @@ describe('canvasStore', () => {
     const store = canvasStore(doc)
     expect(store.get('shape:1')).toEqual({ x: 1 })
     expect(store.yarray.length).toBe(1)
+  })
+})
+
+describe('canvasRecords', () => {
+  it('reads what the store shows — the last value of each key, malformed entries left out — and writes nothing', () => {
+    const doc = new Y.Doc()
+    const store = canvasStore<ShapeRecord>(doc)
+    store.set('shape:1', shape(1))
+    store.set('shape:2', shape(2))
+    store.set('shape:1', shape(21))
+    const reader = new Y.Doc()
+    Y.applyUpdate(reader, Y.encodeStateAsUpdate(doc))
+    reader.getArray<unknown>('canvas').push(['not an entry'])
+    const before = Y.encodeStateAsUpdate(reader)
+    expect(canvasRecords(reader)).toEqual([...store.map.values()].map((e) => e.val))
+    expect(Y.encodeStateAsUpdate(reader)).toEqual(before)
   })
 })

@@ -49,6 +49,22 @@ export function canvasStore<R = unknown>(doc: Y.Doc): YKeyValue<R> {
   return store as YKeyValue<R>
 }
 
+/**
+ * The canvas records as the YKeyValue would show them (the last entry of a key wins; malformed
+ * entries ignored), read without creating a YKeyValue — which cleans up, i.e. writes to, the doc.
+ * For readers of a doc they must not change, such as a live room's doc read for a report.
+ */
+export function canvasRecords(doc: Y.Doc): unknown[] {
+  const records = new Map<string, unknown>()
+  for (const entry of doc.getArray<unknown>(BOARD_KEYS.canvas).toArray()) {
+    if (isEntry(entry)) {
+      const { key, val } = entry as CanvasEntry<unknown>
+      records.set(key, val)
+    }
+  }
+  return [...records.values()]
+}
+
 function removeMalformedEntries(yarray: Y.Array<CanvasEntry<unknown>>): void {
   const entries: unknown[] = yarray.toArray()
   if (entries.every(isEntry)) return

@@ -3,9 +3,9 @@
  * store) over a Y.Doc. See README.md for the API and SCHEMA.md for the doc layout.
  * @module
  */
-export { Board, type BoardOptions, type ClusterPatch } from './Board'
+export { Board, type BoardOptions, type ClusterPatch, type MoveOptions } from './Board'
 export { BoardError, BoardErrorCode } from './BoardError'
-export { type CanvasEntry, canvasStore } from './canvasStore'
+export { type CanvasEntry, canvasRecords, canvasStore } from './canvasStore'
 export {
   DEFAULT_CLUSTER_COLOR,
   DEFAULT_IDEA_COLOR,
@@ -13,9 +13,8 @@ export {
   type IdeaColor,
   isIdeaColor,
 } from './colors'
-export { newId } from './ids'
+export { ID_PATTERN, isValidId, newId, PROTOTYPE_NAMES } from './ids'
 export {
-  type FlowRole,
   isPhase,
   mayWriteBoard,
   nextPhase,
@@ -23,6 +22,8 @@ export {
   PHASES,
   type Phase,
   type PhaseRules,
+  ROLES,
+  type Role,
 } from './phases'
 export {
   BOARD_KEYS,
@@ -31,7 +32,10 @@ export {
   type BoardMigration,
   type BoardSchemaCheck,
   boardSchemaVersion,
+  CANVAS_SHAPES,
   checkBoardSchema,
+  clusterFrameId,
+  ideaCardId,
   initBoard,
   META_KEYS,
   type MigrateBoardOptions,
@@ -52,7 +56,9 @@ export {
   applyDot,
   type Ballot,
   type BallotError,
+  dotsOn,
   dotsUsed,
+  emptyBallot,
   type RankedEntry,
   type RoundRules,
   rankTally,

@@ -5,7 +5,9 @@
 export const PHASES = ['collect', 'cluster', 'vote', 'discuss'] as const
 export type Phase = (typeof PHASES)[number]
 
-export type FlowRole = 'facilitator' | 'participant' | 'viewer'
+/** Who someone is on a board; the one list (the API and the control message use it too). */
+export const ROLES = ['facilitator', 'participant', 'viewer'] as const
+export type Role = (typeof ROLES)[number]
 
 export interface PhaseRules {
   /** Participants may add ideas. */
@@ -35,7 +37,7 @@ export function isPhase(value: unknown): value is Phase {
  * arrange and the board is not locked.
  */
 export function mayWriteBoard(
-  role: FlowRole,
+  role: Role,
   state: { phase: Phase; locked: boolean; archived: boolean },
 ): boolean {
   if (state.archived || role === 'viewer') return false

@@ -69,6 +69,12 @@ describe('ballots', () => {
       error: 'invalid-target',
     })
   })
+
+  it('takes back a dot from a target that left the round (hidden meanwhile)', () => {
+    const round = { ...rules, targetIds: ['a'] }
+    expect(applyDot({ x: 2 }, 'x', -1, round)).toEqual({ ok: true, ballot: { x: 1 } })
+    expect(applyDot({}, 'x', -1, round)).toEqual({ ok: false, error: 'no-dot-to-remove' })
+  })
 })
 
 describe('rankings', () => {

@@ -17,6 +17,19 @@ export const BOARD_KEYS = {
   canvas: 'canvas',
 } as const
 
+/**
+ * The two canvas shapes the domain knows (SCHEMA.md, "canvas"): an idea's card and a cluster's
+ * frame, as tldraw shape types, under record ids derived from the idea or cluster.
+ */
+export const CANVAS_SHAPES = { ideaCard: 'idea-card', clusterFrame: 'cluster-frame' } as const
+
+/** The record id of idea `ideaId`'s card. */
+export const ideaCardId = (ideaId: string): `shape:idea-${string}` => `shape:idea-${ideaId}`
+
+/** The record id of cluster `clusterId`'s frame. */
+export const clusterFrameId = (clusterId: string): `shape:cluster-${string}` =>
+  `shape:cluster-${clusterId}`
+
 /** Keys inside `doc.getMap('meta')`. */
 export const META_KEYS = {
   schemaVersion: 'schemaVersion',

@@ -60,7 +60,7 @@ export function checkNewId(id: unknown): string {
   if (!isValidId(id)) {
     throw new BoardError(
       'invalid-id',
-      `invalid id ${JSON.stringify(id)}: 1-64 of A-Z a-z 0-9 _ : -`,
+      `invalid id ${JSON.stringify(id)}: 1-64 of A-Z a-z 0-9 _ : -, not a name of Object.prototype`,
     )
   }
   return id

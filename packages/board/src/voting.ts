@@ -19,32 +19,50 @@ export type BallotError =
   | 'invalid-target'
   | 'no-dot-to-remove'
 
+/**
+ * The dots `ballot` gives `targetId`: only its own entries count, so an id like `constructor`
+ * never reads something inherited from `Object.prototype`.
+ */
+export function dotsOn(ballot: Ballot, targetId: string): number {
+  return Object.hasOwn(ballot, targetId) ? (ballot[targetId] ?? 0) : 0
+}
+
+/** A ballot without a prototype: any target id is a plain entry. */
+export function emptyBallot(): Record<string, number> {
+  return Object.create(null) as Record<string, number>
+}
+
 export function dotsUsed(ballot: Ballot): number {
   let sum = 0
   for (const n of Object.values(ballot)) sum += n
   return sum
 }
 
-/** Adds (+1) or removes (-1) one dot; returns the new ballot or why not. */
+/**
+ * Adds (+1) or removes (-1) one dot; returns the new ballot or why not. A dot already given can
+ * always be taken back, also from a target that left the round (hidden meanwhile), so no voter's
+ * budget is stuck on it.
+ */
 export function applyDot(
   ballot: Ballot,
   targetId: string,
   delta: 1 | -1,
   rules: RoundRules,
 ): { ok: true; ballot: Ballot } | { ok: false; error: BallotError } {
-  if (rules.targetIds && !rules.targetIds.includes(targetId))
+  if (delta === 1 && rules.targetIds && !rules.targetIds.includes(targetId))
     return { ok: false, error: 'invalid-target' }
-  const current = ballot[targetId] ?? 0
+  const current = dotsOn(ballot, targetId)
+  const next = Object.assign(emptyBallot(), ballot)
   if (delta === -1) {
     if (current === 0) return { ok: false, error: 'no-dot-to-remove' }
-    const next = { ...ballot }
     if (current === 1) delete next[targetId]
     else next[targetId] = current - 1
     return { ok: true, ballot: next }
   }
   if (dotsUsed(ballot) >= rules.dotsPerPerson) return { ok: false, error: 'budget-exhausted' }
   if (current >= rules.maxPerTarget) return { ok: false, error: 'target-maximum' }
-  return { ok: true, ballot: { ...ballot, [targetId]: current + 1 } }
+  next[targetId] = current + 1
+  return { ok: true, ballot: next }
 }
 
 export interface RankedEntry {

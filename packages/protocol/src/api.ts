@@ -2,11 +2,12 @@
  * Request and response schemas of the HTTP API (`/api`), shared by client and server. The server
  * validates requests with them and generates the OpenAPI 3.1 document from them.
  */
+import { ROLES } from '@ideenwand/board'
 import { z } from 'zod'
 
 const trimmed = (max: number) => z.string().trim().max(max)
 
-export const ROLES = ['facilitator', 'participant', 'viewer'] as const
+export { ROLES }
 export const Role = z.enum(ROLES)
 export type Role = z.infer<typeof Role>
 

@@ -28,6 +28,12 @@ export const CloseCode = {
   WaitingForAdmission: { code: 4403, reason: 'waiting for admission' },
   /** The session may not open this board. */
   Forbidden: { code: 4403, reason: 'forbidden' },
+  /**
+   * A participant's update asked for a change outside their rights (another person's idea,
+   * meta, a phase that does not allow it; server/src/sync/updateRights.ts). Nothing of it was
+   * applied; the client should drop its local copy of the unsaved change and load the board again.
+   */
+  ChangeRefused: { code: 4403, reason: 'change not permitted' },
   /** The board id is invalid or the board was deleted. */
   BoardNotFound: { code: 4404, reason: 'board not found' },
   /**
@@ -35,13 +41,25 @@ export const CloseCode = {
    * was not applied. The client should drop its local copy of the unsaved change.
    */
   BoardFull: { code: 4413, reason: 'board full' },
+  /**
+   * Applying the update would cost more than `SYNC_UPDATE_MAX_COST` (about 40 ms of the server's
+   * time; sync/updateCost.ts estimates it before applying); it was not applied. Honest edits stay
+   * far below; the client should drop its local copy of the unsaved change.
+   */
+  UpdateTooCostly: { code: 4413, reason: 'update too costly' },
   /** The connection added ideas faster than `SYNC_IDEAS_PER_MINUTE` allows. */
   TooManyIdeas: { code: 4429, reason: 'too many ideas' },
   /**
-   * A new connection beyond `SYNC_CONNECTIONS_PER_SESSION` (tabs of one session) or
-   * `SYNC_CONNECTIONS_PER_IP`; existing connections stay open.
+   * A new connection beyond `SYNC_CONNECTIONS_PER_SESSION` (tabs of one session), or from an
+   * address with `SYNC_SESSIONS_PER_IP` people (sessions) or `SYNC_CONNECTIONS_PER_IP` further
+   * tabs on the board already; existing connections stay open.
    */
   TooManyConnections: { code: 4429, reason: 'too many connections' },
+  /**
+   * The connection's updates together cost more server time than its work budget allows
+   * (`SYNC_UPDATE_MAX_COST` / 4 per second, two updates at the limit at once).
+   */
+  TooMuchWork: { code: 4429, reason: 'too much work' },
   /** The connection sent more messages per second than allowed. */
   RateLimited: { code: 4429, reason: 'rate limit exceeded' },
   /** The board could not be loaded or stored; retry later. */
@@ -56,4 +74,35 @@ export type CloseCodeName = keyof typeof CloseCode
 export interface CloseInfo {
   readonly code: number
   readonly reason: string
+}
+
+/**
+ * Why the server's access check refuses a connection its board, now or when it checks again:
+ * no (valid) session, a session that ended, a board that is not there or not this person's, a
+ * guest still in the lobby, a facilitator no longer on the workshop.
+ */
+export const AccessDenial = {
+  NoSession: 'no_session',
+  SessionEnded: 'session_ended',
+  BoardNotFound: 'board_not_found',
+  WaitingForAdmission: 'waiting_for_admission',
+  Forbidden: 'forbidden',
+} as const
+
+export type AccessDenial = (typeof AccessDenial)[keyof typeof AccessDenial]
+
+const DENIAL_CLOSE: Record<AccessDenial, CloseInfo> = {
+  no_session: CloseCode.Unauthorized,
+  session_ended: CloseCode.SessionEnded,
+  board_not_found: CloseCode.BoardNotFound,
+  waiting_for_admission: CloseCode.WaitingForAdmission,
+  forbidden: CloseCode.Forbidden,
+}
+
+/**
+ * The close code for an access denial — the one place that maps the access check's answer to
+ * the WebSocket (the HTTP API maps the same reasons in the server's error table).
+ */
+export function closeInfoFor(reason: AccessDenial): CloseInfo {
+  return DENIAL_CLOSE[reason]
 }

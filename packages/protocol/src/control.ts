@@ -4,12 +4,15 @@
  * Parts are per connection: a participant gets only their own ballot; facilitators get turnout
  * (and the tally when they chose to see it); everyone gets the results after the reveal.
  */
+
+import { PHASES } from '@ideenwand/board'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import { z } from 'zod'
+import { Role } from './api.ts'
 import { MessageType } from './messages.ts'
 
-export const Phase = z.enum(['collect', 'cluster', 'vote', 'discuss'])
+export const Phase = z.enum(PHASES)
 
 export const TimerState = z.object({
   status: z.enum(['stopped', 'running', 'paused']),
@@ -52,6 +55,24 @@ export type RevealedRound = z.infer<typeof RevealedRound>
 
 export const Spotlight = z.object({ kind: z.enum(['idea', 'cluster']), id: z.string() })
 
+/**
+ * An idea the server holds outside the board because it is not public yet (pending approval,
+ * hidden, or written during private collection before the reveal). Only its author and
+ * facilitators receive it; `authorName` only goes to facilitators, and not with anonymous ideas.
+ */
+export const HeldIdea = z.object({
+  id: z.string(),
+  text: z.string(),
+  color: z.string(),
+  clusterId: z.string().nullable(),
+  authorName: z.string().nullable(),
+  createdAt: z.number(),
+  reasons: z.array(z.enum(['pending', 'hidden', 'private'])),
+  /** The viewer wrote it (a participant's own idea). */
+  mine: z.boolean(),
+})
+export type HeldIdea = z.infer<typeof HeldIdea>
+
 export const ControlState = z.object({
   serverTime: z.number(),
   workshopId: z.string(),
@@ -66,11 +87,18 @@ export const ControlState = z.object({
   anonymousIdeas: z.boolean(),
   /** With anonymous ideas: false means new ideas carry no author id at all. */
   storeAuthors: z.boolean(),
+  /**
+   * Participants may move everyone's cards and change cluster membership while the phase allows
+   * arranging; off: only their own cards, and only facilitators sort into clusters.
+   */
+  collaborativeClustering: z.boolean(),
   spotlight: Spotlight.nullable(),
   /** tldraw user id everyone's canvas follows ("bring everyone to me"), or null. */
   follow: z.string().nullable(),
   hiddenIdeaIds: z.array(z.string()),
   pendingIdeaIds: z.array(z.string()),
+  /** Ideas not public yet that this connection may see: its own; facilitators: all. */
+  heldIdeas: z.array(HeldIdea),
   round: RoundInfo.nullable(),
   /** This connection's own dots in the open round. */
   myBallot: z.object({ votes: z.record(z.string(), z.number()), remaining: z.number() }).nullable(),
@@ -80,9 +108,14 @@ export const ControlState = z.object({
   tally: z.array(RankedEntry).nullable(),
   history: z.array(RevealedRound),
   me: z.object({
-    role: z.enum(['facilitator', 'participant', 'viewer']),
+    role: Role,
     /** Guest or facilitator id; authors of ideas are stored under it. */
     id: z.string(),
+    /**
+     * Ideas on the board this person wrote by the server's record — also anonymous ones, whose
+     * document entry names nobody. Sent to this person only.
+     */
+    ideaIds: z.array(z.string()),
     name: z.string().nullable(),
     canWrite: z.boolean(),
   }),

@@ -32,11 +32,18 @@ export {
   WorkshopInput,
   WorkshopPatch,
 } from './api.ts'
-export { CloseCode, type CloseCodeName, type CloseInfo } from './closeCodes.ts'
+export {
+  AccessDenial,
+  CloseCode,
+  type CloseCodeName,
+  type CloseInfo,
+  closeInfoFor,
+} from './closeCodes.ts'
 export {
   ControlState,
   decodeControl,
   encodeControl,
+  HeldIdea,
   Phase,
   RankedEntry,
   RevealedRound,

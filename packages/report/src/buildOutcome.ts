@@ -4,6 +4,7 @@
  * function. This is where hidden and pending ideas are dropped and where names are dropped
  * unless the workshop opted in, so no renderer can leak them.
  */
+import { isPhase, type Phase } from '@ideenwand/board'
 import { canvasShapes } from './canvas.ts'
 import {
   type ActivitySummary,
@@ -60,10 +61,6 @@ export interface OutcomeSource {
   tldrawSchema?: unknown
 }
 
-const PHASES = ['collect', 'cluster', 'vote', 'discuss'] as const
-type Phase = (typeof PHASES)[number]
-const isPhase = (v: unknown): v is Phase => PHASES.includes(v as Phase)
-
 function color(value: string): OutcomeColor {
   return OUTCOME_COLORS.includes(value as OutcomeColor) ? (value as OutcomeColor) : 'yellow'
 }
@@ -94,7 +91,8 @@ export function phaseSegments(
 }
 
 export function summariseActivity(activity: OutcomeSource['activity']): ActivitySummary {
-  const byType: Record<string, number> = {}
+  // No prototype: an imported activity type may be any string, `constructor` included.
+  const byType: Record<string, number> = Object.create(null)
   let first: number | null = null
   let last: number | null = null
   for (const entry of activity) {

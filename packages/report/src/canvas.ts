@@ -1,8 +1,10 @@
 /**
  * Reads the two Ideenwand shapes (idea cards, cluster frames) out of the board's tldraw records
- * for the board picture, and filters the records for the machine export. This is the only code
+ * for the board picture, and filters the records for the machine export (no per-person records,
+ * no `meta`). This is the only code
  * in the package that looks at tldraw records, and it trusts none of their fields.
  */
+import { CANVAS_SHAPES } from '@ideenwand/board'
 import type { CanvasShape } from './types.ts'
 
 interface ShapeRecord {
@@ -33,6 +35,25 @@ function asShape(record: unknown): ShapeRecord | null {
 }
 
 /**
+ * Record types the machine export keeps: the drawing itself. Not `user` records (people's names
+ * and preferences), presences, cameras or other per-person state, which old boards may still
+ * hold; nor `asset` records (uploaded files may name or show people).
+ */
+const EXPORTED_TYPES = new Set(['document', 'page', 'shape', 'binding'])
+
+function typeNameOf(record: unknown): string {
+  if (typeof record !== 'object' || record === null) return ''
+  const name = (record as { typeName?: unknown }).typeName
+  return typeof name === 'string' ? name : ''
+}
+
+/** `meta` is free-form: a whiteboard may keep who last edited a shape there. It stays behind. */
+function withoutMeta(record: unknown): unknown {
+  if (typeof record !== 'object' || record === null || !('meta' in record)) return record
+  return { ...(record as Record<string, unknown>), meta: {} }
+}
+
+/**
  * Idea cards of `ideaIds` and frames of `clusterIds` at absolute positions (parents' offsets
  * added; rotation ignored), and the records without cards or frames of anything else.
  */
@@ -47,8 +68,9 @@ export function canvasShapes(
     if (shape) shapes.set(shape.id, shape)
   }
   const keep = (shape: ShapeRecord): boolean => {
-    if (shape.type === 'idea-card') return ideaIds.has(String(shape.props.ideaId))
-    if (shape.type === 'cluster-frame') return clusterIds.has(String(shape.props.clusterId))
+    if (shape.type === CANVAS_SHAPES.ideaCard) return ideaIds.has(String(shape.props.ideaId))
+    if (shape.type === CANVAS_SHAPES.clusterFrame)
+      return clusterIds.has(String(shape.props.clusterId))
     return true
   }
   const absolute = (shape: ShapeRecord): { x: number; y: number } => {
@@ -66,7 +88,11 @@ export function canvasShapes(
   for (const shape of shapes.values()) {
     if (!keep(shape)) continue
     const kind =
-      shape.type === 'idea-card' ? 'idea' : shape.type === 'cluster-frame' ? 'cluster' : null
+      shape.type === CANVAS_SHAPES.ideaCard
+        ? 'idea'
+        : shape.type === CANVAS_SHAPES.clusterFrame
+          ? 'cluster'
+          : null
     if (!kind) continue
     const { x, y } = absolute(shape)
     out.push({
@@ -80,9 +106,12 @@ export function canvasShapes(
   }
   // Frames first so cards are drawn on top of them.
   out.sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'cluster' ? -1 : 1))
-  const kept = records.filter((record) => {
-    const shape = asShape(record)
-    return !shape || keep(shape)
-  })
+  const kept = records
+    .filter((record) => {
+      if (!EXPORTED_TYPES.has(typeNameOf(record))) return false
+      const shape = asShape(record)
+      return !shape || keep(shape)
+    })
+    .map(withoutMeta)
   return { shapes: out, records: kept }
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { csvCell, toCsv } from './csv.ts'
+import { csvCell, csvDialect, toCsv } from './csv.ts'
+import { toDataPackage } from './dataPackage.ts'
+import { fixtureOutcome } from './fixture.ts'
 
 describe('CSV quoting (RFC 4180)', () => {
   it('quotes cells with commas, quotes and line breaks, doubling quotes', () => {
@@ -55,5 +57,35 @@ describe('CSV byte order mark', () => {
     const withBom = toCsv(['a'], [['ü']], { bom: true })
     expect(withBom.charCodeAt(0)).toBe(0xfeff)
     expect(Array.from(new TextEncoder().encode(withBom).slice(0, 3))).toEqual([0xef, 0xbb, 0xbf])
+  })
+})
+
+describe('German Excel dialect', () => {
+  it('is semicolon, BOM and CRLF; quotes cells with semicolons, not commas; ids need no prefix', () => {
+    const text = toCsv(
+      ['id', 'text', 'dots'],
+      [
+        ['Abc123', 'Łódź → 🎉; Bad Belzig', 3],
+        ['Xyz789', 'Kaffee, Kuchen', 0],
+      ],
+      csvDialect('excel-de'),
+    )
+    expect(text).toBe(
+      '\ufeffid;text;dots\r\nAbc123;"Łódź → 🎉; Bad Belzig";3\r\nXyz789;Kaffee, Kuchen;0\r\n',
+    )
+    expect(csvDialect('standard')).toEqual({ bom: false, delimiter: ',' })
+  })
+
+  it('the data package says which delimiter its CSVs use', () => {
+    const files = toDataPackage(fixtureOutcome(), undefined, csvDialect('excel-de'))
+    const descriptor = JSON.parse(files['datapackage.json']) as {
+      resources: { dialect: { delimiter: string } }[]
+    }
+    expect(descriptor.resources.map((r) => r.dialect.delimiter)).toEqual([';', ';', ';'])
+    expect(files['ideas.csv'].startsWith('\ufeffid;text;')).toBe(true)
+    const plain = JSON.parse(toDataPackage(fixtureOutcome())['datapackage.json']) as {
+      resources: { dialect: { delimiter: string } }[]
+    }
+    expect(plain.resources[0]?.dialect.delimiter).toBe(',')
   })
 })

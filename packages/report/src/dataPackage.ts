@@ -24,7 +24,7 @@ export interface TableResource {
   format: 'csv'
   mediatype: 'text/csv'
   encoding: 'utf-8'
-  dialect: { delimiter: ','; doubleQuote: true; lineTerminator: '\r\n'; header: true }
+  dialect: { delimiter: ',' | ';'; doubleQuote: true; lineTerminator: '\r\n'; header: true }
   schema: {
     fields: TableField[]
     missingValues: string[]
@@ -137,15 +137,14 @@ export const VOTES_FIELDS: TableField[] = [
   },
 ]
 
-const DIALECT = { delimiter: ',', doubleQuote: true, lineTerminator: '\r\n', header: true } as const
-
 function resource(
   name: string,
   title: string,
   description: string,
   fields: TableField[],
   primaryKey: string | string[],
-  foreignKeys?: TableResource['schema']['foreignKeys'],
+  foreignKeys: TableResource['schema']['foreignKeys'] | undefined,
+  delimiter: ',' | ';',
 ): TableResource {
   return {
     name,
@@ -156,7 +155,7 @@ function resource(
     format: 'csv',
     mediatype: 'text/csv',
     encoding: 'utf-8',
-    dialect: DIALECT,
+    dialect: { delimiter, doubleQuote: true, lineTerminator: '\r\n', header: true },
     schema: { fields, missingValues: [''], primaryKey, ...(foreignKeys ? { foreignKeys } : {}) },
   }
 }
@@ -179,7 +178,8 @@ export function tableRows(outcome: Outcome): Record<'ideas' | 'clusters' | 'vote
 
 /**
  * The data package's files as text. CSVs are UTF-8 without BOM unless `csv.bom` (the schema
- * says `utf-8` either way; Frictionless readers skip a BOM).
+ * says `utf-8` either way; Frictionless readers skip a BOM), comma-separated unless
+ * `csv.delimiter` (the resources' `dialect` says which).
  */
 export function toDataPackage(
   outcome: Outcome,
@@ -190,6 +190,7 @@ export function toDataPackage(
   const t = labels(w.language)
   const info = LICENCE_INFO[licence]
   const rows = tableRows(outcome)
+  const delimiter = csv.delimiter ?? ','
   const descriptor = {
     profile: 'tabular-data-package',
     name: baseName(outcome),
@@ -212,6 +213,7 @@ export function toDataPackage(
         IDEAS_FIELDS,
         'id',
         [{ fields: 'cluster_id', reference: { resource: 'clusters', fields: 'id' } }],
+        delimiter,
       ),
       resource(
         'clusters',
@@ -219,6 +221,8 @@ export function toDataPackage(
         'Clusters the ideas were grouped into',
         CLUSTERS_FIELDS,
         'id',
+        undefined,
+        delimiter,
       ),
       resource(
         'votes',
@@ -226,6 +230,8 @@ export function toDataPackage(
         'Results of the revealed dot-voting rounds, per target and round (no individual ballots)',
         VOTES_FIELDS,
         ['round', 'target_id'],
+        undefined,
+        delimiter,
       ),
     ],
   }

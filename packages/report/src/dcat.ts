@@ -17,19 +17,17 @@ export const DCAT_CONTEXT = {
 export const CSV_FORMAT_URI = 'http://publications.europa.eu/resource/authority/file-type/CSV'
 export const CSV_MEDIA_TYPE_URI = 'https://www.iana.org/assignments/media-types/text/csv'
 
-/**
- * Placeholder for `dcatde:contributorID`, which must come from the controlled list of the
- * publishing portal (e.g. `http://dcat-ap.de/def/contributors/<portal>`). Replace it before
- * harvesting, or pass `contributorId`.
- */
-export const CONTRIBUTOR_PLACEHOLDER = 'http://dcat-ap.de/def/contributors/REPLACE-WITH-PORTAL-ID'
-
 export interface DcatOptions {
   licence?: Licence
   /** Where the files will be published: `<baseUrl>/ideas.csv` etc. (a trailing slash is added). */
   baseUrl: string
   /** Landing or access page of the dataset; default `baseUrl`. */
   accessUrl?: string
+  /**
+   * `dcatde:contributorID` from the controlled list of the publishing portal (e.g.
+   * `http://dcat-ap.de/def/contributors/<portal>`); without it the property is left out (a portal
+   * adds it when harvesting) instead of a placeholder that would be published as it is.
+   */
   contributorId?: string
   /** Default: the workshop's publisher, or the place. */
   publisher?: string
@@ -83,7 +81,7 @@ export function toDcatApDe(outcome: Outcome, options: DcatOptions): Record<strin
         }
       : {}),
     'dct:license': licence,
-    'dcatde:contributorID': { '@id': options.contributorId ?? CONTRIBUTOR_PLACEHOLDER },
+    ...(options.contributorId ? { 'dcatde:contributorID': { '@id': options.contributorId } } : {}),
     'dcat:landingPage': { '@id': options.accessUrl ?? base },
     'dcat:distribution': FILES.map((f) => ({
       '@id': `${base}${f.file}#distribution`,

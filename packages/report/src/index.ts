@@ -21,7 +21,15 @@ export {
 } from './buildOutcome.ts'
 export { canvasShapes } from './canvas.ts'
 export { barChartSvg, CHART_BARS, type ChartBar, chartBars, truncate } from './chart.ts'
-export { type CsvCell, type CsvOptions, csvCell, toCsv } from './csv.ts'
+export {
+  CSV_DIALECTS,
+  type CsvCell,
+  type CsvDialect,
+  type CsvOptions,
+  csvCell,
+  csvDialect,
+  toCsv,
+} from './csv.ts'
 export {
   CLUSTERS_FIELDS,
   type DataPackageFiles,
@@ -33,7 +41,6 @@ export {
   VOTES_FIELDS,
 } from './dataPackage.ts'
 export {
-  CONTRIBUTOR_PLACEHOLDER,
   CSV_FORMAT_URI,
   CSV_MEDIA_TYPE_URI,
   DCAT_CONTEXT,

@@ -18,7 +18,7 @@ const de = {
   duration: 'Dauer',
   running: 'läuft',
   collect: 'Sammeln',
-  cluster: 'Clustern',
+  cluster: 'Ordnen',
   vote: 'Abstimmen',
   discuss: 'Besprechen',
   clustersHeading: 'Cluster und Ideen',

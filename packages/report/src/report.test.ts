@@ -2,6 +2,7 @@ import { strFromU8, unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { boardLayout, wrapText } from './boardLayout.ts'
 import { boardSvg } from './boardSvg.ts'
+import { canvasShapes } from './canvas.ts'
 import { FIXTURE_HIDDEN_TEXT, FIXTURE_PENDING_TEXT, fixtureOutcome } from './fixture.ts'
 import { baseName, slug } from './format.ts'
 import { toHtml } from './html.ts'
@@ -18,6 +19,29 @@ describe('outcome model', () => {
     expect(outcome.rounds[0]?.results.map((r) => r.targetId)).not.toContain('i-hidden')
     expect(outcome.canvas.map((s) => s.refId)).not.toContain('i-hidden')
     expect(JSON.stringify(outcome.canvasRecords)).not.toContain('i-hidden')
+  })
+
+  it('exports no per-person canvas records and no record meta (names of whiteboard users)', () => {
+    const records = [
+      { id: 'page:page', typeName: 'page', name: 'Seite 1', meta: {} },
+      { id: 'user:u1', typeName: 'user', name: 'Zoë Zeichnerin', color: '#f00' },
+      { id: 'instance_presence:p1', typeName: 'instance_presence', userName: 'Zoë Zeichnerin' },
+      { id: 'camera:c1', typeName: 'camera', x: 0, y: 0 },
+      { id: 'asset:a1', typeName: 'asset', props: { name: 'Zoë.jpg' } },
+      {
+        id: 'shape:idea-i1',
+        typeName: 'shape',
+        type: 'idea-card',
+        parentId: 'page:page',
+        x: 0,
+        y: 0,
+        props: { ideaId: 'i1' },
+        meta: { lastEditor: 'Zoë Zeichnerin' },
+      },
+    ]
+    const { records: kept } = canvasShapes(records, new Set(['i1']), new Set())
+    expect(JSON.stringify(kept)).not.toContain('Zoë')
+    expect(kept.map((r) => (r as { id: string }).id)).toEqual(['page:page', 'shape:idea-i1'])
   })
 
   it('has no names unless the workshop opted in', () => {

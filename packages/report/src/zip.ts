@@ -1,6 +1,7 @@
 /** Everything of an outcome as one ZIP (fflate: works in Node and browsers). */
 import { strToU8, Zip, ZipDeflate, type Zippable, zipSync } from 'fflate'
 import { boardSvg } from './boardSvg.ts'
+import { type CsvDialect, csvDialect } from './csv.ts'
 import { type DataPackageFiles, toDataPackage } from './dataPackage.ts'
 import { type DcatOptions, toDcatApDe } from './dcat.ts'
 import { toHtml } from './html.ts'
@@ -12,6 +13,8 @@ export interface ZipOptions {
   licence?: Licence
   lang?: Lang
   dcat: DcatOptions
+  /** The CSVs' dialect (csv.ts); default `standard`. */
+  csv?: CsvDialect
   /** Further files to add (e.g. the server's PDF). */
   extra?: Record<string, Uint8Array | string>
 }
@@ -38,7 +41,7 @@ function entries(outcome: Outcome, options: ZipOptions): FileEntry[] {
   const o: Outcome = { ...outcome, workshop: { ...outcome.workshop, licence } }
   let pkg: DataPackageFiles | null = null
   const dataPackage = () => {
-    pkg ??= toDataPackage(o, licence)
+    pkg ??= toDataPackage(o, licence, csvDialect(options.csv ?? 'standard'))
     return pkg
   }
   return [

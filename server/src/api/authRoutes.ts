@@ -27,6 +27,26 @@ export async function startSession(
   setSessionCookie(c, deps.cookies, token, session.expiresAt)
 }
 
+/**
+ * Checks a facilitator's e-mail and password under the failed-login limit (per e-mail and IP):
+ * a slot of the limit is taken *before* the password is verified and given back when it matches,
+ * so however many guesses arrive at once, at most `RATE_LIMIT_LOGIN_FAILURES` are verified in a
+ * window; the rest, and then even the right password, get 429 until the block ends.
+ * Returns the facilitator, or null when e-mail or password is wrong.
+ */
+export async function verifyLogin(
+  c: Context,
+  deps: ApiDeps,
+  email: string,
+  password: string,
+): Promise<Facilitator | null> {
+  const key = `${email}|${clientIp(c)}`
+  await deps.limits.reserve(c, 'loginFailures', key)
+  const facilitator = await deps.facilitators.authenticate(email, password)
+  if (facilitator) await deps.limits.reset('loginFailures', key)
+  return facilitator
+}
+
 export function authRoutes(deps: ApiDeps) {
   const app = new OpenAPIHono<ApiEnv>()
 
@@ -77,14 +97,10 @@ export function authRoutes(deps: ApiDeps) {
     }),
     async (c) => {
       const { email, password } = c.req.valid('json')
-      const key = `${email}|${clientIp(c)}`
-      await deps.limits.check(c, 'loginFailures', key)
-      const facilitator = await deps.facilitators.authenticate(email, password)
+      const facilitator = await verifyLogin(c, deps, email, password)
       if (!facilitator) {
-        await deps.limits.penalise('loginFailures', key)
         throw new ApiError(401, 'invalid_credentials', 'E-mail or password is wrong')
       }
-      await deps.limits.reset('loginFailures', key)
       await startSession(c, deps, { kind: 'facilitator', id: facilitator.id })
       return c.json(facilitator, 200)
     },
@@ -122,11 +138,12 @@ export function authRoutes(deps: ApiDeps) {
       const { facilitator, session } = facilitatorOf(c)
       const { currentPassword, newPassword } = c.req.valid('json')
       const key = `${facilitator.email}|${clientIp(c)}`
-      await deps.limits.check(c, 'loginFailures', key)
+      // The slot is taken before the check, as for a login (see `verifyLogin`).
+      await deps.limits.reserve(c, 'loginFailures', key)
       if (!(await deps.facilitators.changePassword(facilitator.id, currentPassword, newPassword))) {
-        await deps.limits.penalise('loginFailures', key)
         throw new ApiError(403, 'invalid_credentials', 'The current password is wrong')
       }
+      await deps.limits.refund('loginFailures', key)
       const ended = await deps.sessions.invalidateAll(
         { kind: 'facilitator', id: facilitator.id },
         session.id,

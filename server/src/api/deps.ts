@@ -13,6 +13,7 @@ import type { Rooms } from '../sync/Rooms.ts'
 import type { CofacilitatorInvites } from '../workshops/CofacilitatorInvites.ts'
 import type { ControlService } from '../workshops/ControlService.ts'
 import type { GuestStore } from '../workshops/GuestStore.ts'
+import type { HistoryService } from '../workshops/HistoryService.ts'
 import type { WorkshopStore } from '../workshops/WorkshopStore.ts'
 
 export interface ApiDeps {
@@ -26,6 +27,8 @@ export interface ApiDeps {
   registry: ConnectionRegistry
   rooms: Rooms
   control: ControlService
+  /** The board's history: restore, per-person undo, erasure across restore points. */
+  history: HistoryService
   outcome: OutcomeService
   limits: RateLimits
   cookies: CookiePolicy

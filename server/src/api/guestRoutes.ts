@@ -15,13 +15,15 @@ import {
   JoinResponse,
   TicketResponse,
 } from '@ideenwand/protocol'
+import type { Context } from 'hono'
 import { clearSessionCookie } from '../auth/cookies.ts'
 import { normaliseInviteCode } from '../auth/inviteCodes.ts'
+import { DomainError } from '../DomainError.ts'
 import { ApiError } from '../http/errors.ts'
 import { clientIp } from '../http/rateLimits.ts'
-import { startSession } from './authRoutes.ts'
+import { startSession, verifyLogin } from './authRoutes.ts'
 import type { ApiDeps, ApiEnv } from './deps.ts'
-import { facilitatorOf, IdParam, json, jsonBody, principalOf, route } from './helpers.ts'
+import { IdParam, json, jsonBody, principalOf, route, workshopFacilitatorOf } from './helpers.ts'
 
 const CodeParam = z.object({ code: z.string().min(1).max(20) })
 const TokenParam = z.object({ token: z.string().min(1).max(64) })
@@ -30,12 +32,21 @@ const BoardParam = z.object({ boardId: z.string().min(1).max(64) })
 export function guestRoutes(deps: ApiDeps) {
   const app = new OpenAPIHono<ApiEnv>()
 
-  async function workshopByCode(raw: string) {
+  /**
+   * The workshop behind a code. Guessing is limited per IP (`join`): a slot is taken before the
+   * look-up, so parallel guesses cannot slip past, and given back when the code is valid — so a
+   * flood of joins into one workshop (limited on its own, `joinWorkshop`) leaves the joins of
+   * other workshops from the same address alone.
+   */
+  async function workshopByCode(c: Context<ApiEnv>, raw: string) {
+    const ip = clientIp(c)
+    await deps.limits.reserve(c, 'join', ip)
     const code = normaliseInviteCode(raw)
     const found = code ? await deps.workshops.findByCode(code) : null
     if (!found) {
       throw new ApiError(404, 'invalid_code', 'This code is not valid (any more). Please check it.')
     }
+    await deps.limits.refund('join', ip)
     return found
   }
 
@@ -49,8 +60,7 @@ export function guestRoutes(deps: ApiDeps) {
       responses: { 200: json(JoinPreview, 'The workshop behind the code') },
     }),
     async (c) => {
-      await deps.limits.consume(c, 'join', clientIp(c))
-      const found = await workshopByCode(c.req.valid('param').code)
+      const found = await workshopByCode(c, c.req.valid('param').code)
       const { title, date, place, language, role } = found
       return c.json({ title, date, place, language, role }, 200)
     },
@@ -66,9 +76,9 @@ export function guestRoutes(deps: ApiDeps) {
       responses: { 200: json(JoinResponse, 'Joined; a guest session cookie is set') },
     }),
     async (c) => {
-      await deps.limits.consume(c, 'join', clientIp(c))
       const { code, name } = c.req.valid('json')
-      const found = await workshopByCode(code)
+      const found = await workshopByCode(c, code)
+      await deps.limits.consume(c, 'joinWorkshop', `${clientIp(c)} ${found.workshopId}`)
       const status = found.lobby ? ('waiting' as const) : ('admitted' as const)
       const guestId = await deps.guests.create({
         workshopId: found.workshopId,
@@ -109,6 +119,15 @@ export function guestRoutes(deps: ApiDeps) {
       }
       const { guest } = principal
       const deletedIdeas = await deps.control.forgetGuest(guest.workshopId, guest.id)
+      // Their text leaves every restore point of the history too, and their rows their id.
+      const info = await deps.workshops.info(guest.workshopId)
+      if (info) {
+        await deps.history.purge(
+          info.boardId,
+          { kind: 'ideas-of', authorId: guest.id },
+          { kind: 'guest', id: guest.id },
+        )
+      }
       deps.registry.closeGuest(guest.id, CloseCode.SessionEnded)
       await deps.guests.delete(guest.id)
       clearSessionCookie(c, deps.cookies)
@@ -126,11 +145,8 @@ export function guestRoutes(deps: ApiDeps) {
       responses: { 200: json(z.array(Guest), 'Guests in joining order') },
     }),
     async (c) => {
-      const { facilitator } = facilitatorOf(c)
       const { id } = c.req.valid('param')
-      if (!(await deps.workshops.facilitatorRole(id, facilitator.id))) {
-        throw new ApiError(404, 'workshop_not_found', 'No such workshop')
-      }
+      await workshopFacilitatorOf(c, deps.workshops, id)
       return c.json(await deps.guests.list(id), 200)
     },
   )
@@ -148,11 +164,8 @@ export function guestRoutes(deps: ApiDeps) {
       responses: { 200: json(Guest, 'The guest') },
     }),
     async (c) => {
-      const { facilitator } = facilitatorOf(c)
       const { id, guestId } = c.req.valid('param')
-      if (!(await deps.workshops.facilitatorRole(id, facilitator.id))) {
-        throw new ApiError(404, 'workshop_not_found', 'No such workshop')
-      }
+      await workshopFacilitatorOf(c, deps.workshops, id)
       const patch = c.req.valid('json')
       const guest = await deps.guests.update(id, guestId, patch)
       if (!guest) throw new ApiError(404, 'guest_not_found', 'No such guest')
@@ -162,7 +175,11 @@ export function guestRoutes(deps: ApiDeps) {
       } else if (guest.status === 'waiting') {
         deps.registry.closeGuest(guest.id)
       } else {
-        deps.registry.setGuestWrite(guest.id, guest.role === 'participant')
+        // Their live connections take the new role at once, with the write permission the
+        // current phase gives it, and are sent their control state again (ControlService).
+        const mayWrite =
+          guest.role === 'participant' && (await deps.control.participantsMayWrite(id))
+        deps.registry.setGuestWrite(guest.id, mayWrite, guest.role)
       }
       const { workshopId: _w, boardId: _b, ...body } = guest
       return c.json(body, 200)
@@ -180,7 +197,7 @@ export function guestRoutes(deps: ApiDeps) {
     }),
     async (c) => {
       const result = await deps.access.boardAccess(principalOf(c), c.req.valid('param').boardId)
-      if (!result.ok) throw new ApiError(result.status, result.code, result.message)
+      if (!result.ok) throw new DomainError(result.denied)
       return c.json(result.access, 200)
     },
   )
@@ -200,11 +217,44 @@ export function guestRoutes(deps: ApiDeps) {
       const { boardId } = c.req.valid('param')
       await deps.limits.consume(c, 'tickets', principal.session.id)
       const result = await deps.access.boardAccess(principal, boardId)
-      if (!result.ok) throw new ApiError(result.status, result.code, result.message)
+      if (!result.ok) throw new DomainError(result.denied)
       const { ticket, expiresAt } = await deps.tickets.issue(principal.session.id, boardId)
       return c.json({ ticket, expiresAt: expiresAt.toISOString() }, 200)
     },
   )
+
+  /**
+   * Signed out, with an e-mail that has an account. The answer must not tell whether an e-mail
+   * has an account (the invitation link would be an oracle for anyone who holds it), so:
+   * the attempt uses the invitation up first; then the password is checked under the
+   * failed-login limit. If it is that account's, the person is signed in and becomes
+   * co-facilitator (the same answer as for a new account); otherwise, or when that limit is
+   * exhausted, the one generic refusal `invite_not_accepted` — never "e-mail taken". Whoever
+   * holds a link learns at most one bit, once; trying other e-mails needs a new invitation.
+   */
+  async function acceptAsExistingAccount(
+    c: Context<ApiEnv>,
+    token: string,
+    email: string,
+    password: string,
+  ) {
+    const workshopId = await deps.cofacilitatorInvites.use(token)
+    if (!workshopId) throw new ApiError(404, 'invalid_invite', 'This invitation was used already')
+    const existing = await verifyLogin(c, deps, email, password).catch((err: unknown) => {
+      if (err instanceof ApiError && err.status === 429) return null
+      throw err
+    })
+    if (!existing) {
+      throw new ApiError(
+        403,
+        'invite_not_accepted',
+        'This invitation could not be accepted with these details and is used up. If you have an account, sign in first, then ask for a new invitation',
+      )
+    }
+    await startSession(c, deps, { kind: 'facilitator', id: existing.id })
+    await deps.workshops.addFacilitator(workshopId, existing.id)
+    return c.json(existing, 200)
+  }
 
   app.openapi(
     route({
@@ -231,6 +281,8 @@ export function guestRoutes(deps: ApiDeps) {
       tags: ['workshops'],
       summary:
         'Become co-facilitator: signed in as facilitator with an empty body, or create an account',
+      description:
+        "Signed out with an e-mail that has an account: the attempt uses the invitation up; with that account's password the person is signed in, otherwise 403 `invite_not_accepted`. No answer says whether an e-mail has an account.",
       request: { params: TokenParam, body: jsonBody(AcceptInviteRequest) },
       responses: { 200: json(Facilitator, 'You are now a co-facilitator') },
     }),
@@ -249,9 +301,7 @@ export function guestRoutes(deps: ApiDeps) {
           throw new ApiError(400, 'account_required', 'Sign in, or give e-mail, password and name')
         }
         facilitator = await deps.facilitators.create({ email, password, name })
-        if (!facilitator) {
-          throw new ApiError(409, 'email_taken', 'This e-mail has an account; please sign in first')
-        }
+        if (!facilitator) return acceptAsExistingAccount(c, token, email, password)
         await startSession(c, deps, { kind: 'facilitator', id: facilitator.id })
       }
       const workshopId = await deps.cofacilitatorInvites.use(token)

@@ -4,7 +4,9 @@ import { ApiErrorBody } from '@ideenwand/protocol'
 import type { Context } from 'hono'
 import QRCode from 'qrcode'
 import type { Principal } from '../auth/Access.ts'
+import { DomainError, DomainErrorCode } from '../DomainError.ts'
 import { ApiError } from '../http/errors.ts'
+import type { WorkshopStore } from '../workshops/WorkshopStore.ts'
 import type { ApiEnv } from './deps.ts'
 
 export function principalOf(c: Context<ApiEnv>): Principal {
@@ -17,6 +19,22 @@ export function facilitatorOf(c: Context<ApiEnv>): Extract<Principal, { kind: 'f
   const principal = principalOf(c)
   if (principal.kind !== 'facilitator') {
     throw new ApiError(403, 'forbidden', 'Only facilitators may do this')
+  }
+  return principal
+}
+
+/**
+ * The signed-in facilitator, if they facilitate workshop `id`: 401 signed out, 403 for guests,
+ * 404 for other facilitators (a workshop's existence is not revealed to them).
+ */
+export async function workshopFacilitatorOf(
+  c: Context<ApiEnv>,
+  workshops: Pick<WorkshopStore, 'facilitatorRole'>,
+  id: string,
+): Promise<Extract<Principal, { kind: 'facilitator' }>> {
+  const principal = facilitatorOf(c)
+  if (!(await workshops.facilitatorRole(id, principal.facilitator.id))) {
+    throw new DomainError(DomainErrorCode.WorkshopNotFound)
   }
   return principal
 }

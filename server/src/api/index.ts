@@ -7,9 +7,10 @@ import { bodyLimit } from 'hono/body-limit'
 import { readSessionCookie } from '../auth/cookies.ts'
 import { ApiError } from '../http/errors.ts'
 import { authRoutes } from './authRoutes.ts'
+import { controlRoutes } from './controlRoutes.ts'
 import type { ApiDeps, ApiEnv } from './deps.ts'
-import { flowRoutes } from './flowRoutes.ts'
 import { guestRoutes } from './guestRoutes.ts'
+import { historyRoutes } from './historyRoutes.ts'
 import { outcomeImportRoute, outcomeRoutes } from './outcomeRoutes.ts'
 import { workshopRoutes } from './workshopRoutes.ts'
 
@@ -49,7 +50,8 @@ export function createApi(deps: ApiDeps) {
   api.route('/', authRoutes(deps))
   api.route('/', workshopRoutes(deps))
   api.route('/', guestRoutes(deps))
-  api.route('/', flowRoutes(deps))
+  api.route('/', controlRoutes(deps))
+  api.route('/', historyRoutes(deps))
   api.route('/', outcomeRoutes(deps))
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -9,8 +9,11 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi'
 import {
   baseName,
+  CSV_DIALECTS,
+  csvDialect,
   LICENCES,
   type Outcome,
+  toDataPackage,
   toHtml,
   toMarkdown,
   toOpenDataZipAsync,
@@ -18,8 +21,9 @@ import {
 import type { Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { readSessionCookie } from '../auth/cookies.ts'
+import { DomainError, DomainErrorCode } from '../DomainError.ts'
 import { ApiError } from '../http/errors.ts'
-import { MAX_IMPORT_BYTES, parseImport } from '../outcome/importFile.ts'
+import { MAX_IMPORT_BYTES } from '../outcome/importFile.ts'
 import { renderPdf } from '../outcome/renderPdf.ts'
 import type { ApiDeps, ApiEnv } from './deps.ts'
 import { facilitatorOf, IdParam, json, jsonBody, NoContent, principalOf, route } from './helpers.ts'
@@ -41,9 +45,19 @@ const OpenDataQuery = z.object({
     .url({ protocol: /^https?$/ })
     .max(500)
     .optional(),
-  /** dcatde:contributorID from the publishing portal's list. */
+  /** dcatde:contributorID from the publishing portal's list; left out of the DCAT file without. */
   contributorId: z.url().max(500).optional(),
+  /** The CSVs' dialect: `standard` (comma) or `excel-de` (semicolon and BOM for German Excel). */
+  csv: z.enum(CSV_DIALECTS).optional(),
 })
+
+/** The files of the data package the DCAT file's download URLs point at (by default). */
+const OPEN_DATA_FILES = ['datapackage.json', 'ideas.csv', 'clusters.csv', 'votes.csv'] as const
+const OpenDataFileParams = z.object({
+  id: z.string().min(1).max(64),
+  file: z.enum(OPEN_DATA_FILES),
+})
+const OpenDataFileQuery = OpenDataQuery.pick({ licence: true })
 
 const OutcomeSettings = z.object({
   licence: z.enum(LICENCES),
@@ -81,11 +95,11 @@ export function outcomeRoutes(deps: ApiDeps) {
     const principal = principalOf(c)
     if (principal.kind === 'guest') {
       if (principal.guest.workshopId !== workshopId)
-        throw new ApiError(404, 'workshop_not_found', 'No such workshop')
+        throw new DomainError(DomainErrorCode.WorkshopNotFound)
       throw new ApiError(403, 'forbidden', 'Only facilitators may export a workshop')
     }
     const role = await deps.workshops.facilitatorRole(workshopId, principal.facilitator.id)
-    if (!role) throw new ApiError(404, 'workshop_not_found', 'No such workshop')
+    if (!role) throw new DomainError(DomainErrorCode.WorkshopNotFound)
   }
 
   app.openapi(
@@ -144,12 +158,49 @@ export function outcomeRoutes(deps: ApiDeps) {
         ...(query.licence ? { licence: query.licence } : {}),
         ...(query.lang ? { lang: query.lang } : {}),
         pause: () => new Promise<void>((resolve) => setImmediate(resolve)),
+        ...(query.csv ? { csv: query.csv } : {}),
         dcat: {
           baseUrl: query.baseUrl ?? deps.appUrl(origin, `/api/workshops/${id}/open-data/`),
           ...(query.contributorId ? { contributorId: query.contributorId } : {}),
         },
       })
       return download(c, zip, `${baseName(outcome)}-open-data.zip`, CONTENT_TYPES.zip)
+    },
+  )
+
+  app.openapi(
+    route({
+      method: 'get',
+      path: '/workshops/{id}/open-data/{file}',
+      tags: ['outcome'],
+      summary:
+        "One file of the data package, where the DCAT file's download URLs point without a baseUrl",
+      request: { params: OpenDataFileParams, query: OpenDataFileQuery },
+      responses: {
+        200: {
+          description: 'The CSV (standard dialect) or datapackage.json, as in the ZIP',
+          content: {
+            'text/csv': { schema: z.string() },
+            'application/json': { schema: z.string() },
+          },
+        },
+      },
+    }),
+    async (c) => {
+      const { id, file } = c.req.valid('param')
+      const { licence } = c.req.valid('query')
+      await facilitator(c, id)
+      const outcome = await outcomes.outcome(id, { names: false, licence })
+      const chosen = licence ?? outcome.workshop.licence
+      const files = toDataPackage(
+        { ...outcome, workshop: { ...outcome.workshop, licence: chosen } },
+        chosen,
+        csvDialect('standard'),
+      )
+      const type = file.endsWith('.json')
+        ? 'application/json; charset=utf-8'
+        : 'text/csv; charset=utf-8; header=present'
+      return download(c, files[file], file, type)
     },
   )
 
@@ -166,7 +217,7 @@ export function outcomeRoutes(deps: ApiDeps) {
       const { id } = c.req.valid('param')
       await facilitator(c, id)
       const meta = await outcomes.store.meta(id)
-      if (!meta) throw new ApiError(404, 'workshop_not_found', 'No such workshop')
+      if (!meta) throw new DomainError(DomainErrorCode.WorkshopNotFound)
       return c.json(
         { licence: meta.licence, publisher: meta.publisher, reportNames: meta.reportNames },
         200,
@@ -230,7 +281,7 @@ export function outcomeImportRoute(deps: ApiDeps) {
       tags: ['outcome'],
       summary:
         'Import an export (the open-data ZIP or its ideenwand-export.json) as a new workshop',
-      description: `Body: application/zip or application/json, at most ${MAX_IMPORT_BYTES} bytes. The caller becomes the owner.`,
+      description: `Body: application/zip or application/json, at most ${MAX_IMPORT_BYTES} bytes. The caller becomes the owner. Prepared in a worker thread and refused whole (nothing is stored) with 400 \`invalid_import\`, \`import_too_many_entries\`, \`import_overlapping_entries\`, \`import_too_deep\`; 413 \`body_too_large\`, \`import_unpacks_too_large\`, \`import_too_many_ideas\`, \`import_board_too_large\`, \`import_too_large\`; 422 \`import_timeout\`; 429 \`import_busy\` (Retry-After).`,
       request: {
         body: {
           content: {
@@ -239,14 +290,20 @@ export function outcomeImportRoute(deps: ApiDeps) {
           },
         },
       },
-      responses: { 201: json(Imported, 'The new workshop'), 413: json(z.object({}), 'Too large') },
+      responses: {
+        201: json(Imported, 'The new workshop'),
+        400: json(z.object({}), 'Not an export, or a malformed one'),
+        413: json(z.object({}), 'Too large'),
+        422: json(z.object({}), 'Took too long to prepare'),
+        429: json(z.object({}), 'Other imports are running'),
+      },
     }),
     async (c) => {
       const owner = facilitatorOf(c)
       const bytes = new Uint8Array(await c.req.arrayBuffer())
-      const data = parseImport(bytes)
       const origin = new URL(c.req.url).origin
-      const created = await deps.outcome.import(owner.facilitator.id, data, (code) =>
+      // Refusals (import_busy with its Retry-After, too large, …) are answered by onError.
+      const created = await deps.outcome.import(owner.facilitator.id, bytes, (code) =>
         deps.appUrl(origin, `/join/${code}`),
       )
       return c.json(created, 201)

@@ -14,6 +14,7 @@ import {
   WorkshopPatch,
 } from '@ideenwand/protocol'
 import type { Context } from 'hono'
+import { DomainError, DomainErrorCode } from '../DomainError.ts'
 import { ApiError } from '../http/errors.ts'
 import type { ApiDeps, ApiEnv } from './deps.ts'
 import {
@@ -37,7 +38,7 @@ export function workshopRoutes(deps: ApiDeps) {
   async function ownWorkshop(c: Context<ApiEnv>, id: string) {
     const { facilitator } = facilitatorOf(c)
     const detail = await deps.workshops.detail(id, facilitator.id, (code) => joinUrl(c, code))
-    if (!detail) throw new ApiError(404, 'workshop_not_found', 'No such workshop')
+    if (!detail) throw new DomainError(DomainErrorCode.WorkshopNotFound)
     return { facilitator, detail }
   }
 
@@ -115,7 +116,7 @@ export function workshopRoutes(deps: ApiDeps) {
         path: `/workshops/{id}/${path}`,
         tags: ['workshops'],
         summary: archived
-          ? 'Archive: the board becomes read-only and the codes stop working'
+          ? 'Archive: the board becomes read-only for everyone, the codes stop working, and phase, timer, settings, moderation, rounds and votes are refused (409 `workshop_archived`)'
           : 'Bring an archived workshop back',
         request: { params: IdParam },
         responses: { 200: json(WorkshopDetail, 'The workshop') },
@@ -178,8 +179,20 @@ export function workshopRoutes(deps: ApiDeps) {
     }),
     async (c) => {
       const { id } = c.req.valid('param')
-      await ownWorkshop(c, id)
+      const { detail } = await ownWorkshop(c, id)
       const settings = c.req.valid('json')
+      // Deleting the workshop is the owner's decision (DELETE is owner-only): a co-facilitator
+      // may keep it longer or for good, but not make retention delete it, or delete it sooner.
+      const current = detail.retention.workshopDays
+      const sooner =
+        settings.workshopDays !== null && (current === null || settings.workshopDays < current)
+      if (detail.role !== 'owner' && sooner) {
+        throw new ApiError(
+          403,
+          'retention_owner_only',
+          'Only the workshop owner may have the workshop deleted by retention, or sooner than now',
+        )
+      }
       await deps.workshops.retention.set(id, settings)
       deps.log.info({ workshop: id, ...settings }, 'retention set')
       return c.json((await ownWorkshop(c, id)).detail.retention, 200)

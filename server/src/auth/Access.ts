@@ -2,7 +2,7 @@
  * Who is asking and what they may do: resolves a session token to a principal (facilitator or
  * guest) and decides a principal's role on a board. Used by every API route and the WebSocket.
  */
-import type { BoardAccess, Facilitator } from '@ideenwand/protocol'
+import { AccessDenial, type BoardAccess, type Facilitator } from '@ideenwand/protocol'
 import type { GuestStore, GuestWithWorkshop } from '../workshops/GuestStore.ts'
 import type { WorkshopStore } from '../workshops/WorkshopStore.ts'
 import type { FacilitatorStore } from './FacilitatorStore.ts'
@@ -12,9 +12,16 @@ export type Principal =
   | { kind: 'facilitator'; session: Session; facilitator: Facilitator }
   | { kind: 'guest'; session: Session; guest: GuestWithWorkshop }
 
+/** Why `boardAccess` refuses: the HTTP API and the WebSocket each translate it in one place. */
+export type BoardDenial =
+  | typeof AccessDenial.BoardNotFound
+  | typeof AccessDenial.WaitingForAdmission
+
 export type BoardAccessResult =
   | { ok: true; access: BoardAccess }
-  | { ok: false; status: 403 | 404; code: string; message: string }
+  | { ok: false; denied: BoardDenial }
+
+const NOT_FOUND = { ok: false, denied: AccessDenial.BoardNotFound } as const
 
 export class Access {
   constructor(
@@ -22,7 +29,7 @@ export class Access {
     private readonly facilitators: FacilitatorStore,
     private readonly guests: GuestStore,
     private readonly workshops: WorkshopStore,
-    /** Whether participants may change the board now (phase, lock); set by the flow. */
+    /** Whether participants may change the board now (phase, lock); set by the workshop control. */
     private readonly participantsMayWrite: (workshopId: string) => Promise<boolean> = async () =>
       true,
   ) {}
@@ -45,16 +52,10 @@ export class Access {
 
   async boardAccess(principal: Principal, boardId: string): Promise<BoardAccessResult> {
     const workshop = await this.workshops.byBoard(boardId)
-    const notFound = {
-      ok: false,
-      status: 404,
-      code: 'board_not_found',
-      message: 'No such board, or not yours to see',
-    } as const
-    if (!workshop) return notFound
+    if (!workshop) return NOT_FOUND
     if (principal.kind === 'facilitator') {
       const role = await this.workshops.facilitatorRole(workshop.id, principal.facilitator.id)
-      if (!role) return notFound
+      if (!role) return NOT_FOUND
       return {
         ok: true,
         access: {
@@ -66,15 +67,8 @@ export class Access {
       }
     }
     const { guest } = principal
-    if (guest.boardId !== boardId) return notFound
-    if (guest.status === 'waiting') {
-      return {
-        ok: false,
-        status: 403,
-        code: 'waiting_for_admission',
-        message: 'The facilitator has not admitted you yet',
-      }
-    }
+    if (guest.boardId !== boardId) return NOT_FOUND
+    if (guest.status === 'waiting') return { ok: false, denied: AccessDenial.WaitingForAdmission }
     return {
       ok: true,
       access: {

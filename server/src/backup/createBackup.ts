@@ -4,6 +4,7 @@
  * connection on PGlite. Each board is compacted into one Yjs snapshot on the way out.
  */
 import * as Y from 'yjs'
+import { applyStored } from '../storage/applyStored.ts'
 import type { Db, Queryable } from '../storage/Db.ts'
 import { appliedMigrations } from '../storage/migrate.ts'
 import {
@@ -95,21 +96,15 @@ async function compactBoards(
       [id],
     )
     const updates = await tx.query<{ data: Uint8Array }>(
-      'select data from board_updates where board_id = $1 order by id',
+      'select data from board_updates where board_id = $1 and restore_point_id is null order by id',
       [id],
     )
     const doc = new Y.Doc({ gc: true })
-    doc.transact(() => {
-      for (const row of [...snap, ...updates]) {
-        try {
-          Y.applyUpdate(doc, row.data)
-        } catch {
-          // As when the server loads the board (sync/Room.ts): a corrupt row is skipped, and
-          // stays in the database for analysis.
-          skipped.push(id)
-        }
-      }
-    })
+    applyStored(
+      doc,
+      [...snap, ...updates].map((row) => row.data),
+      { onSkip: () => skipped.push(id) },
+    )
     const state = Y.encodeStateAsUpdate(doc)
     doc.destroy()
     out.push({

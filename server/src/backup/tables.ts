@@ -13,6 +13,8 @@ export const EXCLUDED_TABLES: Readonly<Record<string, string>> = {
   facilitator_invites: 'short-lived co-facilitator invitations (secrets); send new ones',
   ballot_locks: 'transient row locks, recreated on demand',
   board_updates: 'folded into one compacted snapshot per board (board_snapshots)',
+  board_restore_points:
+    "the board's history (restore points) stays where it was made; a restored board starts a new one",
 }
 
 /** Account tables shared by workshops: restoring keeps rows that exist already. */

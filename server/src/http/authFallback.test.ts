@@ -3,7 +3,7 @@ import { Hono } from 'hono'
 import { describe, expect, it } from 'vitest'
 import { SESSION_COOKIE } from '../auth/cookies.ts'
 import { createLogger } from '../logger.ts'
-import type { AccessEvent } from '../sync/fanout/AccessEvents.ts'
+import type { InstanceEvent } from '../sync/fanout/InstanceEvents.ts'
 import { withStorageFallback } from './authFallback.ts'
 import type { Authorize, AuthorizeResult } from './syncRoute.ts'
 
@@ -30,7 +30,7 @@ function flakyCheck() {
   return { state, check }
 }
 
-function harness(event?: AccessEvent) {
+function harness(event?: InstanceEvent) {
   const { state, check } = flakyCheck()
   const authorize = withStorageFallback(check, {
     cookies: { secure: false },
@@ -62,7 +62,7 @@ describe('the access check during a database outage', () => {
     expect(await h.ask('b2')).toEqual({ ok: false, close: CloseCode.StorageUnavailable })
   })
 
-  it.each<[string, AccessEvent]>([
+  it.each<[string, InstanceEvent]>([
     ['a removal', { type: 'guest-closed', guestId: 'g1', close: CloseCode.Removed }],
     ['a role change', { type: 'guest-write', guestId: 'g1', canWrite: false }],
     ['a logout', { type: 'sessions-ended', sessionIds: ['s1'], close: CloseCode.SessionEnded }],

@@ -15,7 +15,7 @@ import { CloseCode } from '@ideenwand/protocol'
 import type { Context } from 'hono'
 import { type CookiePolicy, readSessionCookie } from '../auth/cookies.ts'
 import type { Logger } from '../logger.ts'
-import type { AccessEvent } from '../sync/fanout/AccessEvents.ts'
+import type { InstanceEvent } from '../sync/fanout/InstanceEvents.ts'
 import type { Authorize, AuthorizeResult } from './syncRoute.ts'
 
 export interface AuthFallbackOptions {
@@ -40,11 +40,11 @@ export interface FallbackAuthorize extends Authorize {
    * Forgets the remembered verdicts an access change makes stale (a logout, a removal, a role
    * change, a deleted board), so that they cannot admit anyone during a later outage.
    */
-  forget(event: AccessEvent): void
+  forget(event: InstanceEvent): void
 }
 
 /** Whether a remembered verdict for `boardId` is made stale by `event`. */
-function staleAfter(event: AccessEvent, verdict: Admitted, boardId: string): boolean {
+function staleAfter(event: InstanceEvent, verdict: Admitted, boardId: string): boolean {
   const context = verdict.context
   switch (event.type) {
     case 'sessions-ended':
@@ -112,7 +112,7 @@ export function withStorageFallback(
     return verdict
   }
   return Object.assign(check, {
-    forget(event: AccessEvent) {
+    forget(event: InstanceEvent) {
       for (const [key, entry] of remembered) {
         if (staleAfter(event, entry.verdict, entry.boardId)) remembered.delete(key)
       }

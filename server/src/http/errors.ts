@@ -1,9 +1,15 @@
-/** The one place where errors become HTTP responses: `{ "error": { "code", "message" } }`. */
+/**
+ * The one place where errors become HTTP responses: `{ "error": { "code", "message" } }`.
+ * Routes and middleware (the edge) throw `ApiError`s; the domain throws `DomainError`s, which
+ * {@link DOMAIN_HTTP} translates — the only table from domain codes to statuses and texts.
+ */
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { routePath } from 'hono/route'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import { DomainError, type DomainErrorCode } from '../DomainError.ts'
 import type { Logger } from '../logger.ts'
+import { BUSY_RETRY_SECONDS } from '../outcome/ImportWorkers.ts'
 
 export class ApiError extends HTTPException {
   constructor(
@@ -19,8 +25,64 @@ export function errorBody(code: string, message: string) {
   return { error: { code, message } }
 }
 
+/** How a domain refusal is answered: status, text (unless the error brings its own), headers. */
+interface HttpAnswer {
+  status: ContentfulStatusCode
+  message: string
+  headers?: Record<string, string>
+}
+
+const ARCHIVED =
+  'This workshop is archived and cannot be changed; bring it back from the archive first'
+const IMPORT = 'The file could not be read as an export'
+
+/** Domain error code → HTTP answer. Import refusals bring their own text (with the figures). */
+export const DOMAIN_HTTP: Record<DomainErrorCode, HttpAnswer> = {
+  workshop_not_found: { status: 404, message: 'No such workshop' },
+  workshop_archived: { status: 409, message: ARCHIVED },
+  held_idea_not_found: { status: 404, message: 'No such idea waiting to be published' },
+  round_open: { status: 409, message: 'Close the open round first' },
+  no_round: { status: 409, message: 'There is no round to reveal' },
+  not_a_voter: { status: 403, message: 'Only participants vote' },
+  no_open_round: { status: 409, message: 'Voting is not open' },
+  'budget-exhausted': { status: 409, message: 'All your dots are used' },
+  'target-maximum': { status: 409, message: 'This one has the most dots you may give it' },
+  'invalid-target': { status: 409, message: 'This cannot be voted on in this round' },
+  'no-dot-to-remove': { status: 409, message: 'There is no dot to take back' },
+  board_unavailable: { status: 503, message: 'The board was closed' },
+  board_not_found: { status: 404, message: 'No such board, or not yours to see' },
+  waiting_for_admission: { status: 403, message: 'The facilitator has not admitted you yet' },
+  invalid_import: { status: 400, message: IMPORT },
+  import_too_deep: { status: 400, message: IMPORT },
+  import_too_many_ideas: { status: 413, message: IMPORT },
+  import_too_many_entries: { status: 400, message: IMPORT },
+  import_overlapping_entries: { status: 400, message: IMPORT },
+  import_unpacks_too_large: { status: 413, message: IMPORT },
+  import_board_too_large: { status: 413, message: IMPORT },
+  import_too_large: { status: 413, message: IMPORT },
+  import_timeout: { status: 422, message: IMPORT },
+  import_busy: {
+    status: 429,
+    message: `Other imports are running; try again in ${BUSY_RETRY_SECONDS} s`,
+    headers: { 'Retry-After': String(BUSY_RETRY_SECONDS) },
+  },
+}
+
+/** The HTTP status and body text of a domain refusal. */
+export function httpAnswerOf(err: DomainError): { status: ContentfulStatusCode; message: string } {
+  const answer = DOMAIN_HTTP[err.code]
+  return { status: answer.status, message: err.detail ?? answer.message }
+}
+
 export function onError(log: Logger) {
   return (err: Error, c: Context) => {
+    if (err instanceof DomainError) {
+      const { status, message } = httpAnswerOf(err)
+      for (const [name, value] of Object.entries(DOMAIN_HTTP[err.code].headers ?? {})) {
+        c.header(name, value)
+      }
+      return c.json(errorBody(err.code, message), status)
+    }
     if (err instanceof ApiError) return c.json(errorBody(err.code, err.message), err.status)
     if (err instanceof HTTPException) {
       return c.json(errorBody(`http_${err.status}`, err.message || 'request failed'), err.status)

@@ -21,11 +21,12 @@ export interface LimitSpec {
   blockSeconds?: number
 }
 
-export type LimitName = 'setup' | 'loginFailures' | 'join' | 'tickets'
+export type LimitName = 'setup' | 'loginFailures' | 'join' | 'joinWorkshop' | 'tickets'
 
 /** The limits from configuration (see config.ts for the settings and their defaults). */
 export function limitSpecs(config: {
   joinPerMinute: number
+  joinPerWorkshopPerMinute: number
   loginFailures: number
   setupPerHour: number
 }): Record<LimitName, LimitSpec> {
@@ -33,8 +34,13 @@ export function limitSpecs(config: {
     setup: { points: config.setupPerHour, durationSeconds: 3600 },
     /** Failed logins per e-mail address and IP; then blocked for 15 minutes. */
     loginFailures: { points: config.loginFailures, durationSeconds: 900, blockSeconds: 900 },
-    /** A council chamber full of phones behind one NAT must fit into a minute. */
+    /** Codes that lead nowhere per IP (guessing), and co-facilitator invitation look-ups. */
     join: { points: config.joinPerMinute, durationSeconds: 60 },
+    /**
+     * Joins per IP and workshop: a council chamber full of phones behind one NAT must fit into a
+     * minute, and one workshop's flood must not use up the joins of another.
+     */
+    joinWorkshop: { points: config.joinPerWorkshopPerMinute, durationSeconds: 60 },
     tickets: { points: 60, durationSeconds: 60 },
   }
 }
@@ -84,15 +90,19 @@ export class RateLimits {
     }
   }
 
-  /** Throws 429 if `key` has no points left, without taking one (for counting failures only). */
-  async check(c: Context, name: LimitName, key: string): Promise<void> {
-    const res = await this.limiters[name].get(key)
-    if (res && res.remainingPoints <= 0) throw tooMany(c, res)
+  /**
+   * Takes one point for an attempt whose outcome is not known yet (a password check): the point
+   * is taken atomically *before* the work, so parallel attempts cannot all pass a check that
+   * reads the count and only then add to it. Give it back with `refund` (or `reset`) when the
+   * attempt succeeds; a failure keeps it. Throws a 429 ApiError when none is left.
+   */
+  async reserve(c: Context, name: LimitName, key: string): Promise<void> {
+    await this.consume(c, name, key)
   }
 
-  /** Counts a failure for `key` (ignores the exhausted state; `check` reports it next time). */
-  async penalise(name: LimitName, key: string): Promise<void> {
-    await this.limiters[name].consume(key).catch(() => undefined)
+  /** Gives back a point taken by `reserve` (the attempt succeeded). */
+  async refund(name: LimitName, key: string): Promise<void> {
+    await this.limiters[name].reward(key, 1).catch(() => undefined)
   }
 
   async reset(name: LimitName, key: string): Promise<void> {

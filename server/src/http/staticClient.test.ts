@@ -42,6 +42,9 @@ describe('HTML pages with a per-response CSP nonce', () => {
       expect(csp, path).toContain("style-src-attr 'none'")
     }
     expect((await load('/m/abc')).body).toContain('/assets/phone.js')
+    // The QR code's invite link joins with the phone build; the code form stays in the app.
+    expect((await load('/join/ABCD-1234')).body).toContain('/assets/phone.js')
+    expect((await load('/join')).body).not.toContain('/assets/phone.js')
   })
 
   it('gives every response a new nonce', async () => {

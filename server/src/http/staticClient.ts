@@ -45,10 +45,13 @@ export function mountClient(app: Hono, clientDir: string | null): void {
   app.use('*', (c, next) =>
     c.req.path === '/' || c.req.path.endsWith('.html') ? next() : publicFiles(c, next),
   )
-  app.get('/m/*', (c) => {
+  const phonePage = (c: Context) => {
     c.header('Cache-Control', 'no-cache')
     return c.html(withNonce(c, phone))
-  })
+  }
+  app.get('/m/*', phonePage)
+  // The invite link of the QR code: joining on a phone needs no more than the phone build.
+  app.get('/join/:code', phonePage)
   app.get('*', (c) => {
     c.header('Cache-Control', 'no-cache')
     return c.html(withNonce(c, index))

@@ -5,7 +5,7 @@
  * after the upgrade (4401/4403/4404), so clients learn why and stop reconnecting.
  */
 import { upgradeWebSocket } from '@hono/node-server'
-import { CloseCode, type CloseInfo } from '@ideenwand/protocol'
+import { AccessDenial, CloseCode, type CloseInfo, closeInfoFor } from '@ideenwand/protocol'
 import type { Context, Hono } from 'hono'
 import type { Access, Principal } from '../auth/Access.ts'
 import { type CookiePolicy, readSessionCookie } from '../auth/cookies.ts'
@@ -21,13 +21,16 @@ import { ApiError } from './errors.ts'
 import { Heartbeat, type HeartbeatSocket } from './heartbeat.ts'
 import { clientIp } from './rateLimits.ts'
 import type { originPolicy } from './security.ts'
-import { WsSocket } from './sharedFrames.ts'
+import { WsSocket } from './WsSocket.ts'
 
 /** Board ids: URL-safe, 1–64 characters. */
 export const BOARD_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/
 
 export type AuthorizeResult =
-  | { ok: true; context: Omit<ConnectionContext, 'boardId' | 'wantsAck' | 'ip'> }
+  | {
+      ok: true
+      context: Omit<ConnectionContext, 'boardId' | 'wantsAck' | 'wantsPresence' | 'ip'>
+    }
   | { ok: false; close: CloseInfo }
 
 /** Decides who a connection is and what it may do on `boardId`. */
@@ -59,19 +62,9 @@ export function sessionAuthorize(deps: {
     } else {
       principal = await deps.access.principal(readSessionCookie(c, deps.cookies))
     }
-    if (!principal) return { ok: false, close: CloseCode.Unauthorized }
+    if (!principal) return { ok: false, close: closeInfoFor(AccessDenial.NoSession) }
     const result = await deps.access.boardAccess(principal, boardId)
-    if (!result.ok) {
-      return {
-        ok: false,
-        close:
-          result.code === 'waiting_for_admission'
-            ? CloseCode.WaitingForAdmission
-            : result.status === 404
-              ? CloseCode.BoardNotFound
-              : CloseCode.Forbidden,
-      }
-    }
+    if (!result.ok) return { ok: false, close: closeInfoFor(result.denied) }
     const { access } = result
     return {
       ok: true,
@@ -131,13 +124,15 @@ export function mountSync(app: Hono, opts: SyncRouteOptions): void {
           ...verdict.context,
           boardId,
           wantsAck: c.req.query('ack') === '1',
+          wantsPresence: c.req.query('presence') !== '0',
           ip: clientIp(c),
         }
         // Counted when the socket opens (synchronously with `registry.add` below), so parallel
         // upgrades cannot slip past the limit. The new connection is refused; open ones stay.
         const over = registry.overLimit(context, {
           perSession: limits.connectionsPerSession,
-          perIp: limits.connectionsPerIp,
+          sessionsPerIp: limits.sessionsPerIp,
+          extraPerIp: limits.connectionsPerIp,
         })
         if (over) {
           log.warn({ boardId, limit: over }, 'too many connections, refused')
@@ -148,9 +143,15 @@ export function mountSync(app: Hono, opts: SyncRouteOptions): void {
           context,
           new WsSocket(ws, ws.raw),
           new RateLimiter(limits.ratePerSecond, limits.rateBurst),
-          { slowBytes: limits.slowBufferedBytes, maxBytes: limits.maxBufferedBytes },
+          {
+            backpressure: {
+              slowBytes: limits.slowBufferedBytes,
+              maxBytes: limits.maxBufferedBytes,
+            },
+            ideaLimiter: ideaBudgets.for(context.sessionId),
+          },
         )
-        conn.ideaLimiter = ideaBudgets.for(context.sessionId)
+        // Both let go of it when it ends, whoever ends it (SyncConnection.whenEnded).
         registry.add(conn)
         link = rooms.connect(conn)
         watched = (ws.raw as HeartbeatSocket | undefined) ?? null
@@ -170,9 +171,7 @@ export function mountSync(app: Hono, opts: SyncRouteOptions): void {
       onClose(event) {
         if (watched) heartbeat.unwatch(watched)
         if (!conn) return
-        conn.closed = true
-        registry.delete(conn)
-        link?.disconnect()
+        conn.socketClosed()
         log.debug({ boardId, conn: conn.id, code: event.code }, 'connection closed')
       },
     }))

@@ -1,26 +1,24 @@
 /**
  * Outcomes on the server: assembles a workshop's {@link Outcome} from its board doc (the live
  * room's, or a copy loaded from storage so an export does not keep a board in memory) and its
- * flow data, and imports an export as a new workshop.
+ * control data, and imports an export as a new workshop (prepared in a worker, written in one
+ * transaction).
  */
-import {
-  Board,
-  BoardError,
-  canvasStore,
-  type IdeaColor,
-  initBoard,
-  type TldrawSchemaValue,
-} from '@ideenwand/board'
-import { buildOutcome, type Licence, type MachineExport, type Outcome } from '@ideenwand/report'
+import { Board, canvasRecords } from '@ideenwand/board'
+import { buildOutcome, type Licence, type Outcome } from '@ideenwand/report'
 import * as Y from 'yjs'
-import { ApiError } from '../http/errors.ts'
+import { DomainError, DomainErrorCode } from '../DomainError.ts'
+import type { Logger } from '../logger.ts'
+import { applyStored } from '../storage/applyStored.ts'
 import type { BoardStore } from '../storage/BoardStore.ts'
 import type { Db } from '../storage/Db.ts'
 import type { Rooms } from '../sync/Rooms.ts'
-import { FlowStore } from '../workshops/FlowStore.ts'
+import { ControlStore } from '../workshops/ControlStore.ts'
 import type { GuestStore } from '../workshops/GuestStore.ts'
 import type { WorkshopStore } from '../workshops/WorkshopStore.ts'
+import { ImportWorkers } from './ImportWorkers.ts'
 import { OutcomeStore } from './OutcomeStore.ts'
+import type { BoardLimits } from './prepareImport.ts'
 
 export interface OutcomeRequest {
   /** Name participants: `undefined` = the workshop's setting (default off). */
@@ -31,9 +29,24 @@ export interface OutcomeRequest {
 
 export const TIME_ZONE = 'Europe/Berlin'
 
+export interface ImportOptions {
+  /** What an imported board may hold (`BOARD_MAX_IDEAS`, `BOARD_MAX_BYTES`). */
+  limits: BoardLimits
+  /** `IMPORT_TIME_LIMIT_MS`: the worker preparing an import is stopped after this long. */
+  timeLimitMs: number
+  log?: Logger
+}
+
+/** Used when the server is not configured otherwise (config.ts reads the settings). */
+const IMPORT_DEFAULTS: ImportOptions = {
+  limits: { maxIdeas: 5000, maxBytes: 32 * 1024 * 1024 },
+  timeLimitMs: 20_000,
+}
+
 export class OutcomeService {
   readonly store: OutcomeStore
-  private readonly flow: FlowStore
+  readonly imports: ImportWorkers
+  private readonly controlStore: ControlStore
 
   constructor(
     db: Db,
@@ -41,9 +54,11 @@ export class OutcomeService {
     private readonly rooms: Rooms,
     private readonly workshops: WorkshopStore,
     private readonly guests: GuestStore,
+    importOptions: ImportOptions = IMPORT_DEFAULTS,
   ) {
     this.store = new OutcomeStore(db)
-    this.flow = new FlowStore(db)
+    this.controlStore = new ControlStore(db)
+    this.imports = new ImportWorkers(importOptions)
   }
 
   /** The board doc: the live room's if loaded, else a fresh copy from storage. */
@@ -52,44 +67,22 @@ export class OutcomeService {
     if (live) return live.doc
     const stored = await this.boards.load(boardId)
     const doc = new Y.Doc({ gc: true })
-    doc.transact(() => {
-      for (const update of [stored.snapshot, ...stored.updates]) {
-        if (!update) continue
-        try {
-          Y.applyUpdate(doc, update)
-        } catch {
-          // A corrupt row is skipped the same way the room skips it when loading.
-        }
-      }
-    })
+    applyStored(doc, [stored.snapshot, ...stored.updates])
     return doc
   }
 
   async outcome(workshopId: string, request: OutcomeRequest = {}): Promise<Outcome> {
     const meta = await this.store.meta(workshopId)
-    if (!meta) throw new ApiError(404, 'workshop_not_found', 'No such workshop')
+    if (!meta) throw new DomainError(DomainErrorCode.WorkshopNotFound)
     const [facilitators, guests, flags, rounds, activity, doc] = await Promise.all([
       this.store.facilitatorNames(workshopId),
       this.guests.list(workshopId),
-      this.flow.flags(workshopId),
-      this.flow.revealedRounds(workshopId),
-      this.flow.activity(workshopId),
+      this.controlStore.flags(workshopId),
+      this.controlStore.revealedRounds(workshopId),
+      this.controlStore.activity(workshopId),
       this.doc(meta.boardId),
     ])
     const board = new Board(doc)
-    // Read the canvas array as YKeyValue stores it (the last entry of a key wins) without
-    // creating a YKeyValue, which would clean up — i.e. write to — a live room's doc.
-    const records = new Map<string, unknown>()
-    for (const entry of doc.getArray<unknown>('canvas').toArray()) {
-      if (
-        typeof entry === 'object' &&
-        entry !== null &&
-        typeof (entry as { key?: unknown }).key === 'string'
-      ) {
-        const { key, val } = entry as { key: string; val: unknown }
-        records.set(key, val)
-      }
-    }
     return buildOutcome({
       now: request.now ?? Date.now(),
       timeZone: TIME_ZONE,
@@ -121,74 +114,41 @@ export class OutcomeService {
         results: r.results,
       })),
       activity,
-      canvas: [...records.values()],
+      // Read only: the doc may be a live room's.
+      canvas: canvasRecords(doc),
       tldrawSchema: board.tldrawSchema() ?? null,
     })
   }
 
   /**
-   * Creates a new workshop owned by `ownerId` from an export: the board (clusters with their
-   * order, ideas with ids, texts, colours and times, canvas records, tldraw schema) stored as
-   * one update, the workshop's outcome settings, and the revealed rounds under new ids.
+   * Creates a new workshop owned by `ownerId` from an uploaded export (ZIP or JSON): parsed,
+   * checked against the limits and turned into a board in a worker (ImportWorkers.ts), then
+   * written in one transaction — workshop, outcome settings, the board (clusters, ideas with
+   * ids, texts, colours and times, canvas records, tldraw schema) as its first updates, the
+   * revealed rounds under new ids and the activity entry — so a refused or failed import leaves
+   * nothing behind. Rejects with DomainErrors for every refusal.
    */
   async import(
     ownerId: string,
-    data: MachineExport,
+    upload: Uint8Array,
     joinUrl: (code: string) => string,
   ): Promise<{ id: string; boardId: string }> {
-    const doc = new Y.Doc({ gc: true })
-    let clock = 0
-    const board = new Board(doc, { now: () => clock })
-    try {
-      doc.transact(() => {
-        initBoard(doc)
-        for (const c of data.clusters) {
-          board.addCluster({ id: c.id, title: c.title, color: c.color as IdeaColor })
-          board.updateCluster(c.id, { order: c.order })
-        }
-        for (const idea of data.ideas) {
-          clock = idea.createdAt
-          board.addIdea({
-            id: idea.id,
-            text: idea.text,
-            color: idea.color as IdeaColor,
-            clusterId: idea.clusterId,
-          })
-        }
-        const canvas = canvasStore<Record<string, unknown>>(doc)
-        for (const record of data.canvas as { id: string }[]) canvas.set(record.id, record)
-        const schema = data.tldrawSchema
-        if (typeof schema === 'string' || (typeof schema === 'object' && schema !== null)) {
-          board.setTldrawSchema(schema as TldrawSchemaValue)
-        }
-      })
-    } catch (err) {
-      if (err instanceof BoardError) {
-        throw new ApiError(400, 'invalid_import', `The export does not fit a board: ${err.message}`)
-      }
-      throw err
+    const prepared = await this.imports.prepare(upload)
+    const w = prepared.workshop
+    const input = {
+      title: w.title,
+      date: w.date,
+      place: w.place,
+      description: w.description,
+      language: w.language,
     }
-    const w = data.workshop
-    const created = await this.workshops.create(
-      ownerId,
-      {
-        title: w.title,
-        date: w.date,
-        place: w.place,
-        description: w.description,
-        language: w.language,
-      },
-      joinUrl,
-    )
-    await this.store.updateSettings(created.id, { licence: w.licence, publisher: w.publisher })
-    // Stored as the board's first update; the room loads it when someone connects. (A room
-    // acquired here would stay loaded: rooms unload only after their last connection leaves.)
-    await this.boards.append(created.boardId, Y.encodeStateAsUpdate(doc))
-    await this.store.insertRevealedRounds(created.id, data.rounds)
-    await this.flow.log(created.id, 'facilitator', 'imported', {
-      ideas: data.ideas.length,
-      clusters: data.clusters.length,
-      rounds: data.rounds.length,
+    // The room loads the board's updates when someone connects. (A room acquired here
+    // would stay loaded: rooms unload only after their last connection leaves.)
+    const created = await this.workshops.create(ownerId, input, joinUrl, async (tx, ids) => {
+      await this.store.updateSettings(ids.id, { licence: w.licence, publisher: w.publisher }, tx)
+      for (const update of prepared.board) await this.boards.appendWithin(tx, ids.boardId, update)
+      await this.store.insertRevealedRounds(tx, ids.id, prepared.rounds)
+      await this.store.logImported(tx, ids.id, prepared.counts)
     })
     return { id: created.id, boardId: created.boardId }
   }

@@ -1,11 +1,12 @@
 /**
  * The outcome's SQL: a workshop's outcome settings (licence, publisher, names opt-in; migration
- * 004), what a report needs about the workshop and its facilitators, and revealed rounds written
- * by an import.
+ * 004), what a report needs about the workshop and its facilitators, and what an import writes
+ * inside the transaction that creates its workshop (revealed rounds, the activity entry).
  */
-import type { Lang, Licence, OutcomeRound } from '@ideenwand/report'
+import type { Lang, Licence } from '@ideenwand/report'
 import { randomToken } from '../auth/crypto.ts'
-import type { Db } from '../storage/Db.ts'
+import type { Db, Queryable } from '../storage/Db.ts'
+import type { PreparedRound } from './prepareImport.ts'
 
 export interface OutcomeSettings {
   licence: Licence
@@ -63,8 +64,13 @@ export class OutcomeStore {
     }
   }
 
-  async updateSettings(workshopId: string, patch: Partial<OutcomeSettings>): Promise<void> {
-    await this.db.query(
+  /** `on`: a transaction to run in (an import's), else the database. */
+  async updateSettings(
+    workshopId: string,
+    patch: Partial<OutcomeSettings>,
+    on: Queryable = this.db,
+  ): Promise<void> {
+    await on.query(
       `update workshops set
          data_licence = coalesce($2, data_licence),
          publisher = case when $3::boolean then $4 else publisher end,
@@ -90,29 +96,38 @@ export class OutcomeStore {
     return rows.map((r) => r.name)
   }
 
-  /** Stores rounds as revealed, with fresh ids and their results (import). */
-  async insertRevealedRounds(workshopId: string, rounds: OutcomeRound[]): Promise<void> {
-    if (rounds.length === 0) return
-    await this.db.transaction(async (tx) => {
-      for (const r of rounds) {
-        await tx.query(
-          `insert into voting_rounds (id, workshop_id, number, status, target_kind, target_ids,
-             dots_per_person, max_per_target, ends_at, revealed_at, voters, results)
-           values ($1, $2, $3, 'revealed', $4, $5, $6, $7, null, $8, $9, $10)`,
-          [
-            randomToken(16),
-            workshopId,
-            r.number,
-            r.targetKind,
-            r.targetIds ? JSON.stringify(r.targetIds) : null,
-            r.dotsPerPerson,
-            Math.min(r.maxPerTarget, r.dotsPerPerson),
-            new Date(r.revealedAt),
-            r.voters,
-            JSON.stringify(r.results),
-          ],
-        )
-      }
-    })
+  /** Stores an import's rounds as revealed, with fresh ids and their results, in `tx`. */
+  async insertRevealedRounds(
+    tx: Queryable,
+    workshopId: string,
+    rounds: PreparedRound[],
+  ): Promise<void> {
+    for (const r of rounds) {
+      await tx.query(
+        `insert into voting_rounds (id, workshop_id, number, status, target_kind, target_ids,
+           dots_per_person, max_per_target, ends_at, revealed_at, voters, results)
+         values ($1, $2, $3, 'revealed', $4, $5, $6, $7, null, $8, $9, $10)`,
+        [
+          randomToken(16),
+          workshopId,
+          r.number,
+          r.targetKind,
+          r.targetIdsJson,
+          r.dotsPerPerson,
+          Math.min(r.maxPerTarget, r.dotsPerPerson),
+          new Date(r.revealedAt),
+          r.voters,
+          r.resultsJson,
+        ],
+      )
+    }
+  }
+
+  /** The new workshop's first activity entry (the row ControlStore.log writes), in `tx`. */
+  async logImported(tx: Queryable, workshopId: string, counts: Record<string, number>) {
+    await tx.query(
+      'insert into activity (workshop_id, actor_role, type, data) values ($1, $2, $3, $4)',
+      [workshopId, 'facilitator', 'imported', JSON.stringify(counts)],
+    )
   }
 }

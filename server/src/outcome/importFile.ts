@@ -1,6 +1,9 @@
 /**
  * Reads an uploaded workshop export — the open-data ZIP (its `ideenwand-export.json`) or that
- * JSON alone — and validates it strictly. Anything else is a 400 with a message saying why.
+ * JSON alone — and validates it strictly. Runs in the import worker (importWorker.ts), never on
+ * the server's event loop. Every refusal is a {@link DomainError} with its own code: the ZIP's
+ * (readZipEntry.ts), nesting deeper than {@link MAX_JSON_DEPTH} (`import_too_deep`, checked before
+ * anything parses the text), and anything else that is not a valid export (`invalid_import`).
  */
 import { MAX_CLUSTER_TITLE, MAX_IDEA_TEXT } from '@ideenwand/board'
 import {
@@ -12,12 +15,22 @@ import {
   type MachineExport,
   OUTCOME_COLORS,
 } from '@ideenwand/report'
-import { strFromU8, unzipSync } from 'fflate'
 import { z } from 'zod'
-import { ApiError } from '../http/errors.ts'
+import { DomainError, DomainErrorCode } from '../DomainError.ts'
+import { nestsDeeperThan } from './jsonDepth.ts'
+import { readZipEntry } from './readZipEntry.ts'
 
 /** Largest accepted upload (bytes); also the most an export inside a ZIP may unpack to. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024
+
+/** Most entries a ZIP may list (an export has nine; room for what re-packing tools add). */
+export const MAX_ZIP_ENTRIES = 1000
+
+/**
+ * Deepest nesting of objects and arrays in the export JSON. An export needs about a dozen levels
+ * (a canvas record's rich text); the rest is headroom for nested lists in a text.
+ */
+export const MAX_JSON_DEPTH = 64
 
 const Id = z.string().regex(/^[A-Za-z0-9_:-]{1,64}$/)
 const Color = z.enum(OUTCOME_COLORS)
@@ -91,48 +104,46 @@ function isZip(bytes: Uint8Array): boolean {
   return ZIP_MAGIC.every((b, i) => bytes[i] === b)
 }
 
-/** The export JSON text inside a ZIP; refuses entries that would unpack too large. */
+/** The export JSON text inside a ZIP. */
 function exportFromZip(bytes: Uint8Array): string {
-  let files: Record<string, Uint8Array>
-  try {
-    files = unzipSync(bytes, {
-      filter: (file) => {
-        if (file.name !== EXPORT_FILE) return false
-        if (file.originalSize > MAX_IMPORT_BYTES) {
-          throw new ApiError(
-            413,
-            'body_too_large',
-            `${EXPORT_FILE} unpacks to more than ${MAX_IMPORT_BYTES} bytes`,
-          )
-        }
-        return true
-      },
-    })
-  } catch (err) {
-    if (err instanceof ApiError) throw err
-    throw new ApiError(400, 'invalid_import', 'The file is not a readable ZIP archive')
-  }
-  const entry = files[EXPORT_FILE]
-  if (!entry) throw new ApiError(400, 'invalid_import', `The ZIP has no ${EXPORT_FILE}`)
-  if (entry.length > MAX_IMPORT_BYTES)
-    throw new ApiError(413, 'body_too_large', `${EXPORT_FILE} is too large`)
-  return strFromU8(entry)
+  const entry = readZipEntry(bytes, EXPORT_FILE, {
+    maxEntries: MAX_ZIP_ENTRIES,
+    maxBytes: MAX_IMPORT_BYTES,
+  })
+  if (!entry) throw new DomainError(DomainErrorCode.InvalidImport, `The ZIP has no ${EXPORT_FILE}`)
+  return new TextDecoder('utf-8', { fatal: false }).decode(entry)
 }
 
-/** Parses an upload (ZIP or JSON) into a validated export. */
-export function parseImport(bytes: Uint8Array): MachineExport {
-  if (bytes.length === 0) throw new ApiError(400, 'invalid_import', 'The request has no body')
+/**
+ * Parses an upload (ZIP or JSON) into a validated export. With `maxIdeas`, an export with more
+ * ideas is refused (413 `import_too_many_ideas`) before the schema walks them.
+ */
+export function parseImport(bytes: Uint8Array, maxIdeas = Number.POSITIVE_INFINITY): MachineExport {
+  if (bytes.length === 0)
+    throw new DomainError(DomainErrorCode.InvalidImport, 'The request has no body')
   const text = isZip(bytes)
     ? exportFromZip(bytes)
     : new TextDecoder('utf-8', { fatal: false }).decode(bytes)
+  if (nestsDeeperThan(text, MAX_JSON_DEPTH)) {
+    throw new DomainError(
+      DomainErrorCode.ImportTooDeep,
+      `The export nests objects or lists more than ${MAX_JSON_DEPTH} levels deep`,
+    )
+  }
   let json: unknown
   try {
     json = JSON.parse(text)
   } catch {
-    throw new ApiError(
-      400,
-      'invalid_import',
+    throw new DomainError(
+      DomainErrorCode.InvalidImport,
       'Expected an Ideenwand export: a ZIP or its ideenwand-export.json',
+    )
+  }
+  const ideas = (json as { ideas?: unknown } | null)?.ideas
+  if (Array.isArray(ideas) && ideas.length > maxIdeas) {
+    throw new DomainError(
+      DomainErrorCode.ImportTooManyIdeas,
+      `The export has ${ideas.length} ideas; a board on this server holds at most ${maxIdeas} (BOARD_MAX_IDEAS)`,
     )
   }
   const parsed = MachineExportSchema.safeParse(json)
@@ -141,7 +152,7 @@ export function parseImport(bytes: Uint8Array): MachineExport {
       .slice(0, 5)
       .map((i) => `${i.path.join('.') || 'export'}: ${i.message}`)
       .join('; ')
-    throw new ApiError(400, 'invalid_import', `Not a valid Ideenwand export: ${issues}`)
+    throw new DomainError(DomainErrorCode.InvalidImport, `Not a valid Ideenwand export: ${issues}`)
   }
   return parsed.data as MachineExport
 }

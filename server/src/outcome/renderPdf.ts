@@ -1,8 +1,8 @@
 /**
  * The report as PDF, made on the server with pdfkit: the same sections as the HTML report, the
  * round charts drawn as vectors, and the board picture drawn with pdfkit primitives from the same
- * layout data as the SVG (`boardLayout`). Standard fonts only (no font files): text goes through
- * `toWinAnsi`. Rendering yields to the event loop whenever it has run for `sliceMs`, so a
+ * layout data as the SVG (`boardLayout`). Text is set in embedded Unicode fonts (pdfFonts.ts:
+ * Noto Sans, Symbols 2 and Emoji), so every European name and "→ 🎉" print as written. Rendering yields to the event loop whenever it has run for `sliceMs`, so a
  * 2,000-idea report never blocks other workshops for long.
  */
 import {
@@ -18,7 +18,7 @@ import {
   PALETTE,
 } from '@ideenwand/report'
 import PDFDocument from 'pdfkit'
-import { toWinAnsi as w } from './winAnsi.ts'
+import { type FontStyle, pdfFontFaces, primaryFont, textRuns } from './pdfFonts.ts'
 
 export interface PdfOptions {
   /** Longest stretch of synchronous work before yielding (ms). Default 15. */
@@ -45,13 +45,34 @@ export async function renderPdf(
     margin: 50,
     compress: true,
     info: {
-      Title: w(`${t.report}: ${workshop.title}`),
-      Author: w(workshop.publisher ?? outcome.facilitators.join(', ')),
+      Title: `${t.report}: ${workshop.title}`,
+      Author: workshop.publisher ?? outcome.facilitators.join(', '),
       Creator: 'Ideenwand',
       CreationDate: new Date(outcome.generatedAt),
     },
     lang,
   })
+  for (const face of pdfFontFaces()) doc.registerFont(face.name, face.data)
+  /**
+   * Writes `text` in `style` at (x, y) or the cursor, one run per font (pdfkit's `continued`
+   * keeps them one paragraph, wrapped together).
+   */
+  const say = (
+    style: FontStyle,
+    text: string,
+    at: { x: number; y: number } | null,
+    opts: PDFKit.Mixins.TextOptions = {},
+  ) => {
+    const runs = textRuns(text, style)
+    if (runs.length === 0) runs.push({ font: primaryFont(style), text: '' })
+    runs.forEach((run, i) => {
+      doc.font(run.font)
+      const o = { ...opts, continued: i < runs.length - 1 }
+      if (i === 0 && at) doc.text(run.text, at.x, at.y, o)
+      else doc.text(run.text, i === 0 ? o : { continued: o.continued })
+    })
+    doc.font(primaryFont(style))
+  }
   const chunks: Buffer[] = []
   doc.on('data', (chunk: Buffer) => chunks.push(chunk))
   const ended = new Promise<void>((resolve, reject) => {
@@ -75,17 +96,15 @@ export async function renderPdf(
     if (doc.y + height > bottom()) doc.addPage()
   }
   const h1 = (text: string) => {
-    doc.font('Helvetica-Bold').fontSize(20).fillColor(TEXT).text(w(text), { width: width() })
+    doc.fontSize(20).fillColor(TEXT)
+    say('bold', text, null, { width: width() })
     doc.moveDown(0.3)
   }
   const h2 = (text: string) => {
     ensure(60)
     doc.moveDown(0.8)
-    doc
-      .font('Helvetica-Bold')
-      .fontSize(14)
-      .fillColor(BLUE)
-      .text(w(text), left, doc.y, { width: width() })
+    doc.fontSize(14).fillColor(BLUE)
+    say('bold', text, { x: left, y: doc.y }, { width: width() })
     const y = doc.y + 2
     doc
       .moveTo(left, y)
@@ -98,26 +117,21 @@ export async function renderPdf(
   const h3 = (text: string) => {
     ensure(40)
     doc.moveDown(0.4)
-    doc
-      .font('Helvetica-Bold')
-      .fontSize(12)
-      .fillColor(TEXT)
-      .text(w(text), left, doc.y, { width: width() })
+    doc.fontSize(12).fillColor(TEXT)
+    say('bold', text, { x: left, y: doc.y }, { width: width() })
     doc.moveDown(0.2)
   }
   const body = (text: string, color = TEXT) => {
-    doc
-      .font('Helvetica')
-      .fontSize(10)
-      .fillColor(color)
-      .text(w(text), left, doc.y, { width: width() })
+    doc.fontSize(10).fillColor(color)
+    say('regular', text, { x: left, y: doc.y }, { width: width() })
   }
   const row = (label: string, value: string) => {
     ensure(14)
     const y = doc.y
-    doc.font('Helvetica-Bold').fontSize(10).fillColor(TEXT).text(w(label), left, y, { width: 170 })
+    doc.fontSize(10).fillColor(TEXT)
+    say('bold', label, { x: left, y }, { width: 170 })
     const afterLabel = doc.y
-    doc.font('Helvetica').text(w(value), left + 180, y, { width: width() - 180 })
+    say('regular', value, { x: left + 180, y }, { width: width() - 180 })
     doc.y = Math.max(doc.y, afterLabel)
   }
 
@@ -136,11 +150,8 @@ export async function renderPdf(
     body(workshop.description)
   }
   doc.moveDown(0.5)
-  doc
-    .font('Helvetica-Oblique')
-    .fontSize(9)
-    .fillColor(GREY)
-    .text(w(t.hiddenNote), left, doc.y, { width: width() })
+  doc.fontSize(9).fillColor(GREY)
+  say('italic', t.hiddenNote, { x: left, y: doc.y }, { width: width() })
 
   // ---- participants and phases
   h2(t.participantsHeading)
@@ -175,19 +186,28 @@ export async function renderPdf(
     for (const [i, bar] of bars.entries()) {
       ensure(rowH)
       const y = doc.y
-      doc.font('Helvetica').fontSize(8.5).fillColor(TEXT)
-      doc.text(w(bar.label), left, y + 3, {
-        width: labelW - 8,
-        align: 'right',
-        lineBreak: false,
-        ellipsis: true,
-        height: rowH,
-      })
+      doc.fontSize(8.5).fillColor(TEXT)
+      say(
+        'regular',
+        bar.label,
+        { x: left, y: y + 3 },
+        {
+          width: labelW - 8,
+          align: 'right',
+          lineBreak: false,
+          ellipsis: true,
+          height: rowH,
+        },
+      )
       const barW = Math.max(2, (bar.dots / max) * barMax)
       doc.rect(left + labelW, y + 2, barW, rowH - 5).fill(i === 0 ? BLUE : '#6a9fd4')
-      doc
-        .fillColor(TEXT)
-        .text(String(bar.dots), left + labelW + barW + 4, y + 3, { lineBreak: false })
+      doc.fillColor(TEXT)
+      say(
+        'regular',
+        String(bar.dots),
+        { x: left + labelW + barW + 4, y: y + 3 },
+        { lineBreak: false },
+      )
       doc.x = left
       doc.y = y + rowH
     }
@@ -209,13 +229,14 @@ export async function renderPdf(
     h3(`${group.cluster ? group.cluster.title : t.unsorted} (${group.ideas.length})`)
     if (group.ideas.length === 0) body(t.noIdeas, GREY)
     for (const idea of group.ideas) {
-      const text = w(idea.text + (idea.author ? ` (${t.author} ${idea.author})` : ''))
-      doc.font('Helvetica').fontSize(10)
+      const text = idea.text + (idea.author ? ` (${t.author} ${idea.author})` : '')
+      doc.font(primaryFont('regular')).fontSize(10)
       const height = doc.heightOfString(text, { width: width() - 14 })
       ensure(height + 4)
       const y = doc.y
       doc.rect(left, y + 1, 5, Math.max(8, height - 2)).fill(PALETTE[idea.color].stroke)
-      doc.fillColor(TEXT).text(text, left + 14, y, { width: width() - 14 })
+      doc.fillColor(TEXT)
+      say('regular', text, { x: left + 14, y }, { width: width() - 14 })
       doc.y += 3
       await maybeYield()
     }
@@ -237,7 +258,8 @@ export async function renderPdf(
   const layout = boardLayout(outcome, lang)
   await maybeYield()
   doc.addPage({ size: 'A4', layout: 'landscape', margin: 36 })
-  doc.font('Helvetica-Bold').fontSize(14).fillColor(BLUE).text(w(t.boardPicture))
+  doc.fontSize(14).fillColor(BLUE)
+  say('bold', t.boardPicture, null)
   const top = doc.y + 8
   const availW = doc.page.width - 72
   const availH = doc.page.height - top - 36
@@ -255,18 +277,20 @@ export async function renderPdf(
     doc.fillOpacity(0.35).fillAndStroke(c.fill, c.stroke)
     doc.restore()
     if (drawText) {
-      doc
-        .font('Helvetica-Bold')
-        .fontSize(fs * 1.4)
-        .fillColor(TEXT)
-      doc.text(w(f.title), X(f.x + 12), Y(f.y + 10), {
-        width: Math.max(1, (f.w - 24) * scale),
-        lineBreak: false,
-        ellipsis: true,
-      })
+      doc.fontSize(fs * 1.4).fillColor(TEXT)
+      say(
+        'bold',
+        f.title,
+        { x: X(f.x + 12), y: Y(f.y + 10) },
+        {
+          width: Math.max(1, (f.w - 24) * scale),
+          lineBreak: false,
+          ellipsis: true,
+        },
+      )
     }
   }
-  doc.font('Helvetica').fontSize(Math.max(fs, 0.5))
+  doc.font(primaryFont('regular')).fontSize(Math.max(fs, 0.5))
   for (const card of layout.cards) {
     const c = PALETTE[card.color]
     doc
@@ -276,9 +300,8 @@ export async function renderPdf(
     if (drawText) {
       doc.fillColor(TEXT)
       card.lines.forEach((line, i) => {
-        doc.text(w(line), X(card.x + 8), Y(card.y + 8 + i * layout.fontSize * 1.3), {
-          lineBreak: false,
-        })
+        const at = { x: X(card.x + 8), y: Y(card.y + 8 + i * layout.fontSize * 1.3) }
+        say('regular', line, at, { lineBreak: false })
       })
     }
     await maybeYield()

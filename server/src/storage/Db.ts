@@ -32,15 +32,35 @@ export async function openDb(options: DbOptions): Promise<Db> {
   return options.engine === 'postgres' ? openPostgres(options) : openPglite(options.dataDir)
 }
 
+/**
+ * A JS array as a Postgres array literal (`{"a","b"}`), sent as text; the statement's context
+ * (`id = any($1)`) gives it its array type. Needed because postgres.js only serialises arrays
+ * after it has fetched the server's array types, which it is told not to do (see below).
+ */
+export function pgArrayLiteral(values: readonly unknown[]): string {
+  const items = values.map((v) => {
+    if (v === null || v === undefined) return 'NULL'
+    if (Array.isArray(v)) return pgArrayLiteral(v)
+    return `"${String(v).replace(/[\\"]/g, (c) => `\\${c}`)}"`
+  })
+  return `{${items.join(',')}}`
+}
+
 function openPostgres(options: { url: string; schema?: string; max?: number }): Db {
   const sql = postgres(options.url, {
     max: options.max ?? 10,
     onnotice: () => {},
     connection: options.schema ? { search_path: options.schema } : {},
+    // postgres.js fetches the array types on each new connection from a promise nobody awaits:
+    // a connection reset during that query (Postgres restarting, a proxy dropping the link)
+    // became an unhandled rejection, which ends a Node process. No column of ours is an array;
+    // array parameters are sent as literals (pgArrayLiteral).
+    fetch_types: false,
   })
   const wrap = (q: postgres.Sql | postgres.TransactionSql): Queryable => ({
     async query<T extends Row>(text: string, params: unknown[] = []) {
-      return (await q.unsafe(text, params as postgres.ParameterOrJSON<never>[])) as unknown as T[]
+      const values = params.map((p) => (Array.isArray(p) ? pgArrayLiteral(p) : p))
+      return (await q.unsafe(text, values as postgres.ParameterOrJSON<never>[])) as unknown as T[]
     },
   })
   return {

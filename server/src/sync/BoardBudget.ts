@@ -43,10 +43,14 @@ export class BoardBudget {
   }
 
   /** Whether the board may take `update` (summarised by the guard). */
-  admits(update: Uint8Array, summary: UpdateSummary): BudgetVerdict {
+  /**
+   * `held`: ideas the server keeps outside the board until they are public (issue 14 §2); they
+   * count towards `maxIdeas`, or pre-moderation would let the held store grow without bound.
+   */
+  admits(update: Uint8Array, summary: UpdateSummary, held = 0): BudgetVerdict {
     if (summary.structs === 0) return 'ok'
     if (summary.newIdeas > 0) {
-      const ideas = this.doc.getMap('ideas').size
+      const ideas = this.doc.getMap('ideas').size + held
       if (ideas + summary.newIdeas > this.limits.maxIdeas) return 'too many ideas'
     }
     if (this.bytes + update.length <= this.limits.maxBytes) return 'ok'

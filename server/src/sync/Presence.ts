@@ -3,10 +3,18 @@
  * once per tick to every connection as one frame (encoded and framed once), keepalive renewals
  * that change nothing are absorbed and forwarded only every few seconds, slow readers skip frames
  * and get one snapshot when they have caught up, and on very large boards each tick carries at
- * most `presenceCap` moving cursors, the freshest, plus the final positions of cursors that
- * stopped (thinning by design, see `pick`). One timer per board.
+ * most `presenceCap` moving cursors, those that moved since the last tick and were sent longest
+ * ago first, plus the final positions of cursors that stopped (thinning by design, see `pick`).
+ * One timer per board.
+ *
+ * Presence belongs to its connection: a connection sets and removes only the client ids it
+ * announced itself (at most `MAX_IDS_PER_CONNECTION`; further ones are dropped); entries for
+ * anyone else's are dropped, echoes of others' presence claim nothing, and a frame naming more
+ * than `MAX_ANNOUNCED` unknown ids closes the connection (4400, see PROTOCOL.md).
  */
 import { encodeAwareness } from '@ideenwand/protocol'
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import type * as Y from 'yjs'
 import { SharedFrame } from './SharedFrame.ts'
@@ -27,6 +35,19 @@ export const KEEPALIVE_MS = 5_000
  * goes out before moving cursors, from a budget of its own (see `pick`).
  */
 export const STOPPED_MS = 250
+/**
+ * Awareness client ids one connection may hold at once. A y-websocket client has one (its doc's
+ * clientID); a few more leave room for a client that renews its doc without reconnecting.
+ */
+export const MAX_IDS_PER_CONNECTION = 4
+/**
+ * Unknown client ids one frame may name before the connection is closed (4400): no honest client
+ * announces more than a handful; a flood of made-up presences is an attack.
+ */
+export const MAX_ANNOUNCED = 64
+
+/** Who set a client id's state: a connection of this instance, or another instance. */
+type Owner = SyncConnection | typeof REMOTE
 
 export interface PresenceOptions {
   tickMs: number
@@ -51,6 +72,11 @@ export class Presence {
   private readonly toPublish = new Set<number>()
   private readonly renewalsToPublish = new Set<number>()
   private readonly changedNow = new Set<number>()
+  /** The owner of every client id that has a state here. */
+  private readonly owners = new Map<number, Owner>()
+  /** When each client id's state last went out, and when the last tick ran (see `pick`). */
+  private readonly lastSent = new Map<number, number>()
+  private lastTick = 0
   private timer: NodeJS.Timeout | null = null
   private lastKeepalive = Date.now()
   private snapshotFrame: Uint8Array | null = null
@@ -68,9 +94,99 @@ export class Presence {
     this.awareness.on('update', this.onUpdate)
   }
 
-  /** Applies a client's (or another instance's) awareness update. Throws on malformed input. */
-  apply(update: Uint8Array, origin: SyncConnection | typeof REMOTE): void {
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, origin)
+  /**
+   * Applies a client's (or another instance's) awareness update: of a client's, only the entries
+   * for its own client ids (see `ownEntries`). Throws on malformed input and when a connection
+   * would hold more than `MAX_IDS_PER_CONNECTION` ids. Another instance's update is trusted as
+   * it is (that instance applied the same rule to its own clients).
+   */
+  apply(update: Uint8Array, origin: Owner): void {
+    const own = origin === REMOTE ? update : this.ownEntries(update, origin)
+    if (own) awarenessProtocol.applyAwarenessUpdate(this.awareness, own, origin)
+  }
+
+  /**
+   * The entries of `update` that `conn` may apply, re-encoded (the update itself if all are), or
+   * null if none: states for its own ids, new ids while it holds fewer than the cap, and ids its
+   * own session held on a connection that is going (a reconnecting tab). Everyone else's ids —
+   * states and removals alike — are dropped, as are removals of ids nobody holds.
+   */
+  private ownEntries(update: Uint8Array, conn: SyncConnection): Uint8Array | null {
+    const decoder = decoding.createDecoder(update)
+    const count = decoding.readVarUint(decoder)
+    const entries: { id: number; clock: number; state: string }[] = []
+    for (let i = 0; i < count; i++) {
+      const id = decoding.readVarUint(decoder)
+      const clock = decoding.readVarUint(decoder)
+      entries.push({ id, clock, state: decoding.readVarString(decoder) })
+    }
+    // Stock y-websocket clients send back every presence change they receive (their awareness
+    // handler ignores the origin): a frame that names ids held by other connections is such an
+    // echo. It takes over nothing (not even a same-session tab's id) and is never refused.
+    const echo = entries.some(({ id }) => {
+      const owner = this.owners.get(id)
+      return owner !== undefined && owner !== conn
+    })
+    const kept: { id: number; clock: number; state: string }[] = []
+    const claimed = new Set<number>()
+    for (const entry of entries) {
+      const { id, state } = entry
+      if (conn.awarenessIds.has(id)) {
+        kept.push(entry)
+        continue
+      }
+      if (state === 'null' || !this.mayClaim(id, conn, entries.length === 1)) continue
+      claimed.add(id)
+      if (!echo && claimed.size > MAX_ANNOUNCED) {
+        throw new Error(`more than ${MAX_ANNOUNCED} unknown presence client ids in one frame`)
+      }
+      // Beyond the cap, further ids are dropped: a connection shows at most a few presences.
+      if (conn.awarenessIds.size + claimed.size > MAX_IDS_PER_CONNECTION) continue
+      kept.push(entry)
+    }
+    if (kept.length === count) return update
+    if (kept.length === 0) return null
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, kept.length)
+    for (const { id, clock, state } of kept) {
+      encoding.writeVarUint(encoder, id)
+      encoding.writeVarUint(encoder, clock)
+      encoding.writeVarString(encoder, state)
+    }
+    return encoding.toUint8Array(encoder)
+  }
+
+  /**
+   * Whether `conn` may take client id `id`: nobody holds it, its holder is gone, or — when the
+   * frame announces that id alone, as a stock client does right after connecting — its own session
+   * held it (a tab that reconnected before the server noticed the old connection went).
+   */
+  private mayClaim(id: number, conn: SyncConnection, alone: boolean): boolean {
+    const owner = this.owners.get(id)
+    if (owner === undefined || owner === conn) return true
+    if (owner === REMOTE) return false
+    if (owner.closed) return true
+    return (
+      alone &&
+      owner.context.sessionId !== null &&
+      owner.context.sessionId === conn.context.sessionId
+    )
+  }
+
+  /** Records who set `id`'s state; a previous holder (a tab that reconnected) lets go of it. */
+  private claim(id: number, owner: Owner): void {
+    const previous = this.owners.get(id)
+    if (previous instanceof SyncConnection && previous !== owner) previous.awarenessIds.delete(id)
+    this.owners.set(id, owner)
+    if (owner instanceof SyncConnection) owner.awarenessIds.add(id)
+  }
+
+  /** `id` has no state any more (removed by its client, on leaving, or timed out). */
+  private release(id: number): void {
+    const owner = this.owners.get(id)
+    if (owner instanceof SyncConnection) owner.awarenessIds.delete(id)
+    this.owners.delete(id)
+    this.lastSent.delete(id)
   }
 
   /** Removes states (a connection left or became read-only). */
@@ -119,11 +235,11 @@ export class Presence {
   }
 
   private readonly onUpdate = (change: Change, origin: unknown): void => {
-    if (origin instanceof SyncConnection) {
-      for (const id of change.added) origin.awarenessIds.add(id)
-      for (const id of change.updated) origin.awarenessIds.add(id)
-      for (const id of change.removed) origin.awarenessIds.delete(id)
+    if (origin instanceof SyncConnection || origin === REMOTE) {
+      for (const id of change.added) this.claim(id, origin)
+      for (const id of change.updated) this.claim(id, origin)
     }
+    for (const id of change.removed) this.release(id)
     for (const id of change.updated) {
       if (this.changedNow.has(id)) continue
       // Same state, higher clock: a keepalive. Absorbed until the next keepalive round.
@@ -148,7 +264,7 @@ export class Presence {
   }
 
   private hasStale(): boolean {
-    for (const c of this.opts.connections()) if (c.presenceStale) return true
+    for (const c of this.opts.connections()) if (c.owesPresence) return true
     return false
   }
 
@@ -170,8 +286,7 @@ export class Presence {
       for (const c of this.opts.connections()) c.sendPresence(frame)
     }
     for (const c of this.opts.connections()) {
-      if (!c.presenceStale || c.isSlow) continue
-      c.presenceStale = false
+      if (!c.settlePresence()) continue
       const snapshot = this.snapshot()
       if (snapshot) c.send(snapshot)
     }
@@ -194,10 +309,14 @@ export class Presence {
    * 2. cursors that stopped (unchanged for `STOPPED_MS`), oldest first, up to `cap`: their final
    *    position is owed to everyone and only gets older while it waits, and each stop is sent
    *    once, so this budget is spent only when cursors actually stop;
-   * 3. moving cursors, freshest first, up to `cap` minus (1): each person sees the most
-   *    recently active cursors with positions at most a tick old.
-   * A moving cursor left out stays queued with its latest state only: its next move replaces it
-   * (no superseded position is ever sent late), and once it stops, (2) delivers where it ended.
+   * 3. moving cursors up to `cap` minus (1): first those that moved since the last tick (so no
+   *    position goes out older than a tick), whoever was sent longest ago first — a cursor left out
+   *    is first in line at its next move, so every moving cursor gets its share of the ticks,
+   *    whatever its rhythm against the tick (choosing the freshest instead starved a cursor that
+   *    always moved early in the tick); then, while there is room, those still waiting from an
+   *    earlier tick, in the same order.
+   * A cursor left out stays queued with its latest state only: its next move replaces it (no
+   * superseded position is ever sent), and once it stops, (2) delivers where it ended.
    */
   private pick(now: number): number[] {
     const ids = [...this.always]
@@ -215,14 +334,27 @@ export class Presence {
     if (this.changed.size <= room) {
       ids.push(...this.changed.keys())
       this.changed.clear()
-      return ids
+      return this.sent(ids, now)
     }
-    const freshest = [...this.changed].sort((a, b) => b[1] - a[1]).slice(0, room)
-    for (const [id] of freshest) {
+    const fresh: number[] = []
+    const waiting: number[] = []
+    for (const [id, at] of this.changed) (at >= this.lastTick ? fresh : waiting).push(id)
+    const bySent = (a: number, b: number) =>
+      (this.lastSent.get(a) ?? 0) - (this.lastSent.get(b) ?? 0)
+    const chosen = fresh.sort(bySent).slice(0, room)
+    if (chosen.length < room) chosen.push(...waiting.sort(bySent).slice(0, room - chosen.length))
+    for (const id of chosen) {
       this.changed.delete(id)
       ids.push(id)
     }
     this.stats.thinned += this.changed.size
+    return this.sent(ids, now)
+  }
+
+  /** Notes when each of `ids` went out (the order of (3) in `pick`), and when this tick ran. */
+  private sent(ids: number[], now: number): number[] {
+    for (const id of ids) this.lastSent.set(id, now)
+    this.lastTick = now
     return ids
   }
 

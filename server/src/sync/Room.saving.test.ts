@@ -71,10 +71,11 @@ function setup() {
     {
       boardId: 'b1',
       sessionId: 's',
-      facilitatorId: null,
-      guestId: 'g',
+      facilitatorId: 'f',
+      guestId: null,
       displayName: 'Anna',
-      role: 'participant',
+      // The test writes a free text, which only facilitators may (updateRights.ts).
+      role: 'facilitator',
       canWrite: true,
       expiresAt: null,
       wantsAck: true,
@@ -82,10 +83,10 @@ function setup() {
     },
     { send: (f) => frames.push(f), close: (code) => closes.push(code) },
     new RateLimiter(1000, 1000),
+    { ideaLimiter: new RateLimiter(1000, 1000) },
   )
-  conn.ideaLimiter = new RateLimiter(1000, 1000)
-  conn.handshakeDone = true
   room.join(conn)
+  conn.completeHandshake()
   const client = new Y.Doc()
   const write = (text: string) => {
     const before = Y.encodeStateVector(client)

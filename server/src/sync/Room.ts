@@ -14,6 +14,7 @@
 import {
   type ClientMessage,
   CloseCode,
+  type CloseInfo,
   decodeClientMessage,
   encodeSaveStatus,
   encodeSyncStep1,
@@ -25,9 +26,11 @@ import type * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import type { SyncLimits } from '../config.ts'
 import type { Logger } from '../logger.ts'
+import { applyStored } from '../storage/applyStored.ts'
 import type { BoardStore, StoredBoard } from '../storage/BoardStore.ts'
 import { BoardBudget } from './BoardBudget.ts'
 import type { BoardChannel } from './fanout/Fanout.ts'
+import { type HeldContent, takeOut } from './heldContent.ts'
 import { Presence, REMOTE } from './Presence.ts'
 import { RoomCompactor } from './RoomCompactor.ts'
 import { RoomPersistence } from './RoomPersistence.ts'
@@ -35,7 +38,17 @@ import { SharedFrame } from './SharedFrame.ts'
 import { SyncConnection } from './SyncConnection.ts'
 import { NO_SYNC_METRICS, type SyncMetrics } from './SyncMetrics.ts'
 import { SyncStep2Cache } from './SyncStep2Cache.ts'
+import { UpdateTooCostly } from './updateCost.ts'
 import { checkUpdate, type UpdateSummary } from './updateGuard.ts'
+import {
+  type BoardPolicy,
+  CanvasIndex,
+  checkRights,
+  OPEN_POLICY,
+  type RightsVerdict,
+  UpdateRefused,
+} from './updateRights.ts'
+import { senderOf } from './updateSender.ts'
 
 /** y-protocols' auth message "permission denied" with a reason, sent once to read-only clients. */
 const READ_ONLY_NOTICE = new Uint8Array([2, 0, 9, ...new TextEncoder().encode('read-only')])
@@ -61,14 +74,28 @@ export class Room {
   onJoin: (conn: SyncConnection) => void = () => {}
   /** Called when a connection added ideas to the board. */
   onIdeasAdded: (conn: SyncConnection, ideaIds: string[]) => void = () => {}
+  /**
+   * Called when the room took a participant's new ideas (or their late cards) out of the board
+   * because they are not public yet (`policy.holdNewIdeas`); the workshop control keeps them.
+   */
+  onHeld: (conn: SyncConnection, held: HeldContent[]) => void = () => {}
   /** Where updates received, delivered and stored are counted (set by Rooms). */
   metrics: SyncMetrics = NO_SYNC_METRICS
+  /** What participants may change now (phase, lock, settings); set by the workshop control. */
+  policy: BoardPolicy = OPEN_POLICY
+  /** Live canvas records by key, for the rights check; built when a participant first writes. */
+  private canvasIndex: CanvasIndex | null = null
   /** The board's size limits (`BOARD_MAX_IDEAS`, `BOARD_MAX_BYTES`). */
   private readonly budget: BoardBudget
   /** Stores, echoes and acks what was applied (RoomPersistence). */
   private readonly persistence: RoomPersistence
   /** Folds the stored log into a snapshot (RoomCompactor). */
   private readonly compactor: RoomCompactor
+  /** The catch-up from the store in progress, and whether another must follow it. */
+  private catchingUp: Promise<void> | null = null
+  private catchUpAgain = false
+  /** Catch-ups from the store done (for tests). */
+  caughtUp = 0
 
   constructor(
     readonly boardId: string,
@@ -84,18 +111,8 @@ export class Room {
       connections: () => this.connections,
       publish: (update) => this.channel.publishAwareness(update),
     })
-    let applied = 0
-    this.doc.transact(() => {
-      for (const update of [stored.snapshot, ...stored.updates]) {
-        if (!update) continue
-        try {
-          Y.applyUpdate(this.doc, update)
-          applied++
-        } catch (err) {
-          // A corrupt row must not take the board down; it is kept in the database for analysis.
-          this.log.error({ err, boardId }, 'skipping an update that does not apply')
-        }
-      }
+    const applied = applyStored(this.doc, [stored.snapshot, ...stored.updates], {
+      onSkip: (err) => this.log.error({ err, boardId }, 'skipping an update that does not apply'),
     })
     // Loaded from a snapshot alone: that snapshot is the whole board, so it answers a new
     // client's sync step 1 as it is, without encoding the doc again (cold load, issue 7).
@@ -131,7 +148,7 @@ export class Room {
         closed: () => this.closed,
         metrics: () => this.metrics,
         broadcast: (update) => this.broadcast(update),
-        publish: (update) => this.channel.publishUpdate(update),
+        publish: (update, id) => this.channel.publishUpdate(update, id),
       },
       this.compactor,
       stored.lastUpdateId,
@@ -142,32 +159,37 @@ export class Room {
       // Another instance's update is relayed as received (see channel.attach below).
       if (origin === REMOTE) return
       if (origin === FROM_STORE) this.persistence.relay(update)
-      else this.persistence.add(update)
+      else this.persistence.add(update, senderOf(origin))
     })
-    channel.attach({
-      update: (update) => {
-        if (this.closed) return
-        try {
-          Y.applyUpdate(this.doc, update, REMOTE)
-        } catch (err) {
-          this.log.error({ err, boardId }, 'update from another instance does not apply')
-          return
-        }
-        // Relayed as it came, not as the doc re-encodes it: applying a merged batch in one
-        // transaction garbage-collects values overwritten inside it, which the instance that
-        // stored the batch did send to its own clients.
-        this.persistence.relay(update)
+    channel.attach(
+      {
+        update: (update) => {
+          if (this.closed) return
+          try {
+            Y.applyUpdate(this.doc, update, REMOTE)
+          } catch (err) {
+            // What the other instance stored is in the store: take it from there.
+            this.log.error({ err, boardId }, 'update from another instance does not apply')
+            void this.catchUp()
+            return
+          }
+          // Relayed as it came, not as the doc re-encodes it: applying a merged batch in one
+          // transaction garbage-collects values overwritten inside it, which the instance that
+          // stored the batch did send to its own clients.
+          this.persistence.relay(update)
+        },
+        awareness: (update) => {
+          if (this.closed) return
+          try {
+            this.presence.apply(update, REMOTE)
+          } catch (err) {
+            this.log.warn({ err, boardId }, 'presence from another instance does not apply')
+          }
+        },
+        resync: () => void this.catchUp(),
       },
-      awareness: (update) => {
-        if (this.closed) return
-        try {
-          this.presence.apply(update, REMOTE)
-        } catch (err) {
-          this.log.warn({ err, boardId }, 'presence from another instance does not apply')
-        }
-      },
-      resync: () => void this.catchUp(),
-    })
+      stored.lastUpdateId,
+    )
     this.doc.getMap('ideas').observe((event) => {
       const origin = event.transaction.origin
       if (!(origin instanceof SyncConnection)) return
@@ -202,15 +224,19 @@ export class Room {
 
   join(conn: SyncConnection): void {
     this.connections.add(conn)
+    conn.joined()
     conn.send(encodeSyncStep1(Y.encodeStateVector(this.doc)))
-    const snapshot = this.presence.snapshot()
+    const snapshot = conn.context.wantsPresence === false ? null : this.presence.snapshot()
     if (snapshot) conn.send(snapshot)
     if (this.savingDelayed && conn.context.wantsAck) conn.send(encodeSaveStatus(SaveStatus.Delayed))
     this.onJoin(conn)
   }
 
+  /** A connection ended (SyncConnection.whenEnded, through Rooms.connect). */
   leave(conn: SyncConnection): void {
     if (!this.connections.delete(conn)) return
+    // A closing room ends its connections itself; it has nobody to tell and will not idle.
+    if (this.closed) return
     if (conn.awarenessIds.size > 0) this.presence.remove(conn.awarenessIds)
     if (this.connections.size === 0) this.onEmpty()
   }
@@ -262,8 +288,11 @@ export class Room {
           conn.close(CloseCode.StorageUnavailable)
           return
         }
-        const summary = this.checkIncoming(message.update)
-        const verdict = this.budget.admits(message.update, summary)
+        const summary = this.checkIncoming(message.update, conn)
+        if (!summary) return
+        const rights = this.mayApply(conn, message.update)
+        if (!rights) return
+        const verdict = this.budget.admits(message.update, summary, this.policy.heldIdeaIds.size)
         if (verdict !== 'ok') {
           // Not applied: the board stays as it was; the sender's client drops its unsaved copy.
           this.log.warn(
@@ -275,9 +304,8 @@ export class Room {
         }
         // The handshake's first step 2 hands back what the server lacks (offline work, recovery
         // after a crash); every other update is limited in how many ideas it may add.
-        const handshake = message.type === 'sync-step2' && !conn.handshakeDone
-        if (message.type === 'sync-step2') conn.handshakeDone = true
-        if (!handshake && !conn.ideaLimiter.take(summary.newIdeas)) {
+        const handshake = message.type === 'sync-step2' && conn.completeHandshake()
+        if (!handshake && !conn.takeIdeas(summary.newIdeas)) {
           this.log.warn(
             { boardId: this.boardId, conn: conn.id },
             'too many ideas, closing connection',
@@ -285,9 +313,15 @@ export class Room {
           conn.close(CloseCode.TooManyIdeas)
           return
         }
-        conn.received++
+        conn.countReceived()
         this.metrics.updateReceived()
-        Y.applyUpdate(this.doc, message.update, conn)
+        const hold =
+          rights === true
+            ? []
+            : [...(this.policy.holdNewIdeas ? rights.createdIdeas : []), ...rights.cardsOfHeldIdeas]
+        if (hold.length > 0) this.applyHolding(conn, message.update, hold)
+        else Y.applyUpdate(this.doc, message.update, conn)
+        if (rights !== true) this.recordAuthors(conn, rights.createdIdeas)
         // Even an update that changed nothing gets its ack, after what came before is stored.
         this.persistence.scheduleFlush()
         return
@@ -315,22 +349,103 @@ export class Room {
   /**
    * Checks an update from a connection before it touches the doc (sync/updateGuard: bounded,
    * linear, and complete, so nothing is applied half-way); a refusal closes only the sender.
+   * What applying it would cost is estimated first (sync/updateCost): an update above
+   * `SYNC_UPDATE_MAX_COST` is refused (4413), and so is one beyond the connection's work budget
+   * (4429); then null is returned.
    */
-  private checkIncoming(update: Uint8Array): UpdateSummary {
+  private checkIncoming(update: Uint8Array, conn: SyncConnection): UpdateSummary | null {
+    let summary: UpdateSummary
     try {
-      return checkUpdate(update, (client) => Y.getState(this.doc.store, client), {
+      summary = checkUpdate(update, (client) => Y.getState(this.doc.store, client), {
         maxLength: this.limits.maxStructLength,
         budgetMs: this.limits.updateCheckMs,
+        board: this.doc,
+        maxCost: this.limits.maxUpdateCost,
       })
     } catch (err) {
-      throw new ProtocolError(`invalid update: ${(err as Error).message}`)
+      if (!(err instanceof UpdateTooCostly)) {
+        throw new ProtocolError(`invalid update: ${(err as Error).message}`)
+      }
+      this.refuseCost(conn, CloseCode.UpdateTooCostly, err.message, update.length)
+      return null
+    }
+    if (!conn.takeWork(summary.cost, this.limits.maxUpdateCost)) {
+      this.refuseCost(conn, CloseCode.TooMuchWork, `cost ${summary.cost}`, update.length)
+      return null
+    }
+    return summary
+  }
+
+  private refuseCost(conn: SyncConnection, info: CloseInfo, reason: string, bytes: number): void {
+    this.log.warn(
+      { boardId: this.boardId, conn: conn.id, reason, bytes },
+      `${info.reason}, closing connection`,
+    )
+    conn.close(info)
+  }
+
+  /**
+   * A participant's update is checked against their rights (sync/updateRights) before it touches
+   * the doc. A refused update is applied, stored and relayed nowhere; the sender is closed with
+   * 4403 "change not permitted" so its client drops the change and reloads the server's state.
+   */
+  private mayApply(conn: SyncConnection, update: Uint8Array): RightsVerdict | true | null {
+    if (conn.context.role !== 'participant') return true
+    this.canvasIndex ??= new CanvasIndex(this.doc)
+    const writer = { id: conn.context.guestId, name: conn.context.displayName }
+    try {
+      return checkRights(this.doc, update, writer, this.policy, this.canvasIndex)
+    } catch (err) {
+      if (!(err instanceof UpdateRefused)) throw err
+      this.log.warn(
+        { boardId: this.boardId, conn: conn.id, reason: err.message },
+        'change not permitted, closing connection',
+      )
+      conn.close(CloseCode.ChangeRefused)
+      return null
     }
   }
 
+  /**
+   * Applies a participant's update whose new ideas are not public yet, and takes those ideas (and
+   * cards of ideas held already) out of the board again before anything is stored or relayed.
+   * Both happen in one transaction, so the one update it emits — what is stored and sent to
+   * everyone, the author included, whose client then shows the idea from the control state — is
+   * encoded after garbage collection: the structure every client needs to stay in step, without
+   * the held text, author or card.
+   */
+  private applyHolding(conn: SyncConnection, update: Uint8Array, ideaIds: string[]): void {
+    let held: HeldContent[] = []
+    this.doc.transact(() => {
+      Y.applyUpdate(this.doc, update, conn)
+      held = takeOut(this.doc, ideaIds, conn)
+    }, conn)
+    for (const h of held) if (h.idea) this.policy.heldIdeaIds.add(h.ideaId)
+    this.onHeld(conn, held)
+  }
+
+  /**
+   * The server's record of who created ideas (BoardPolicy.ideaAuthors), at once, so the author's
+   * next edit finds it; the workshop control stores it (`onIdeasAdded`). Held ideas are recorded
+   * when they become public.
+   */
+  private recordAuthors(conn: SyncConnection, created: readonly string[]): void {
+    const guestId = conn.context.guestId
+    if (!this.policy.recordAuthors || guestId === null) return
+    const ideas = this.doc.getMap('ideas')
+    for (const id of created) if (ideas.has(id)) this.policy.ideaAuthors.set(id, guestId)
+  }
+
+  /**
+   * Takes ideas out of the board (a facilitator hid them) as a server edit that is stored and
+   * relayed like any other; returns what they held.
+   */
+  takeOut(ideaIds: readonly string[]): HeldContent[] {
+    return takeOut(this.doc, ideaIds, null)
+  }
+
   private denyWrite(conn: SyncConnection): void {
-    if (conn.deniedNotified) return
-    conn.deniedNotified = true
-    conn.send(READ_ONLY_NOTICE)
+    if (conn.takeReadOnlyNotice()) conn.send(READ_ONLY_NOTICE)
   }
 
   /** Stores everything applied so far, echoes it and sends acks. Resolves when done. */
@@ -342,31 +457,47 @@ export class Room {
    * Updates from other instances may have been lost (Redis was away): apply what the store holds.
    * Only what this doc lacks changes it; that is relayed to this instance's clients, not stored.
    */
-  private async catchUp(): Promise<void> {
-    if (this.closed) return
-    let stored: StoredBoard
-    try {
-      stored = await this.store.load(this.boardId)
-    } catch (err) {
-      this.log.warn({ err, boardId: this.boardId }, 'catching up from the store failed')
-      return
+  private catchUp(): Promise<void> {
+    // A load already running may have read the store before what is missing now was stored:
+    // one more follows it (however many ask meanwhile).
+    if (this.catchingUp) {
+      this.catchUpAgain = true
+      return this.catchingUp
     }
-    if (this.closed) return
-    this.applyStored(stored)
+    const run = async () => {
+      let delay = 200
+      do {
+        this.catchUpAgain = false
+        if (this.closed) return
+        let stored: StoredBoard
+        try {
+          stored = await this.store.load(this.boardId)
+        } catch (err) {
+          // The database is away too: try again with back-off while the room lives.
+          this.log.warn({ err, boardId: this.boardId }, 'catching up from the store failed')
+          await new Promise((r) => setTimeout(r, delay))
+          delay = Math.min(5_000, delay * 2)
+          this.catchUpAgain = true
+          continue
+        }
+        if (this.closed) return
+        this.applyStored(stored)
+        this.caughtUp++
+      } while (this.catchUpAgain)
+    }
+    this.catchingUp = run().finally(() => {
+      this.catchingUp = null
+    })
+    return this.catchingUp
   }
 
   /** Applies a stored snapshot and log to the live doc (what this instance may not have seen). */
   private applyStored(stored: Pick<StoredBoard, 'snapshot' | 'updates'>): void {
-    this.doc.transact(() => {
-      for (const update of [stored.snapshot, ...stored.updates]) {
-        if (!update) continue
-        try {
-          Y.applyUpdate(this.doc, update)
-        } catch (err) {
-          this.log.error({ err, boardId: this.boardId }, 'stored update does not apply')
-        }
-      }
-    }, FROM_STORE)
+    applyStored(this.doc, [stored.snapshot, ...stored.updates], {
+      origin: FROM_STORE,
+      onSkip: (err) =>
+        this.log.error({ err, boardId: this.boardId }, 'stored update does not apply'),
+    })
   }
 
   /** One frame, encoded and framed once, to every connection. */

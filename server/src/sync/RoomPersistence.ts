@@ -16,12 +16,12 @@
 import { encodeAck, encodeSaveStatus, SaveStatus } from '@ideenwand/protocol'
 import * as Y from 'yjs'
 import type { Logger } from '../logger.ts'
-import type { BoardStore } from '../storage/BoardStore.ts'
+import type { BoardStore, UpdateSender } from '../storage/BoardStore.ts'
 import type { RoomCompactor } from './RoomCompactor.ts'
 import { SharedFrame } from './SharedFrame.ts'
 import type { SyncConnection } from './SyncConnection.ts'
 import type { SyncMetrics } from './SyncMetrics.ts'
-import { UnsavedQueue } from './UnsavedQueue.ts'
+import { mergeAll, mergeBySender, type SenderUpdate, UnsavedQueue } from './UnsavedQueue.ts'
 
 const RETRY_BASE_MS = 200
 const RETRY_MAX_MS = 5_000
@@ -47,12 +47,12 @@ export interface PersistenceHost {
   metrics(): SyncMetrics
   /** Sends one update to every connection. */
   broadcast(update: Uint8Array): void
-  /** Hands a stored update to other instances. */
-  publish(update: Uint8Array): void
+  /** Hands a stored update to other instances, with the highest log row id it was stored as. */
+  publish(update: Uint8Array, id: number): void
 }
 
 export class RoomPersistence {
-  private pending: Uint8Array[] = []
+  private pending: SenderUpdate[] = []
   /** When the oldest of `pending` arrived, and how many updates the write in flight holds. */
   private pendingSince = 0
   private storing = 0
@@ -95,9 +95,12 @@ export class RoomPersistence {
     return this.unsaved.bytes
   }
 
-  /** An update applied from a connection of this room: stored, then echoed. */
-  add(update: Uint8Array): void {
-    if (this.pending.push(update) === 1) this.pendingSince = performance.now()
+  /**
+   * An update applied from a connection of this room (or the server's own edit): stored with its
+   * sender, then echoed.
+   */
+  add(update: Uint8Array, sender: UpdateSender): void {
+    if (this.pending.push({ sender, data: update }) === 1) this.pendingSince = performance.now()
     this.scheduleFlush()
   }
 
@@ -175,26 +178,27 @@ export class RoomPersistence {
         // Stored by the instance that received it; relaying needs no storing here.
         this.room.broadcast(relayed.length === 1 ? relayed[0]! : Y.mergeUpdates(relayed))
       }
-      const update =
-        batch.length === 0 ? null : batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch)
+      // One log row per sender (the history says who did what); one echo for everyone.
+      const rows = batch.length === 0 ? [] : mergeBySender(batch)
+      const update = batch.length === 0 ? null : mergeAll(batch)
       // While updates wait for the database, later ones queue behind them (acks stay in order).
       if (update && !this.unsaved.head) {
         this.storing = batch.length
-        const attempt = this.room.store.append(this.room.boardId, update)
+        const attempt = this.appendRows(rows)
         const id = await this.tryAppend(attempt)
         this.storing = 0
         if (typeof id === 'number') {
           this.stored(update, id, batchSince)
           this.room.broadcast(update)
         } else {
-          this.unsaved.start(update, batchSince, id === 'slow' ? attempt : undefined)
+          this.unsaved.start(rows, batchSince, id === 'slow' ? attempt : undefined)
         }
-      } else if (update) this.unsaved.hold(update, batchSince)
+      } else if (update) this.unsaved.hold(rows, batchSince)
       if (this.unsaved.head) {
         // The room stays live: relay now; acks wait until it is stored.
         if (update) this.room.broadcast(update)
         for (const [c, seq] of acks) {
-          c.acked = seq
+          c.acknowledge(seq)
           this.unsaved.holdAck(c, seq)
         }
         this.startRetrying()
@@ -205,17 +209,24 @@ export class RoomPersistence {
     }
   }
 
+  /** Stores rows in one write (the store's group commit); resolves with the highest log id. */
+  private async appendRows(rows: readonly SenderUpdate[]): Promise<number> {
+    const { store, boardId } = this.room
+    const ids = await Promise.all(rows.map((r) => store.append(boardId, r.data, r.sender)))
+    return Math.max(...ids)
+  }
+
   /** Bookkeeping after `update` is committed with log id `id`; then other instances get it. */
   private stored(update: Uint8Array, id: number, since: number): void {
     this.lastUpdateId = Math.max(this.lastUpdateId, id)
     this.room.metrics().updatesStored(performance.now() - since)
     this.compactor.stored(update.length)
-    if (!this.discarded) this.room.publish(update)
+    if (!this.discarded) this.room.publish(update, id)
   }
 
   private sendAcks(acks: Iterable<readonly [SyncConnection, number]>): void {
     for (const [c, seq] of acks) {
-      c.acked = Math.max(c.acked, seq)
+      c.acknowledge(seq)
       if (c.context.wantsAck) c.send(encodeAck(seq))
     }
   }
@@ -249,6 +260,24 @@ export class RoomPersistence {
     } finally {
       clearTimeout(timer)
     }
+  }
+
+  /**
+   * Stores each row exactly once, one after the other: a row whose write committed although its
+   * answer was lost is found by its bytes (`appendOnce`) when the batch is tried again.
+   */
+  private async appendEachOnce(rows: readonly SenderUpdate[]): Promise<number> {
+    let last = this.lastUpdateId
+    for (const row of rows) {
+      const id = await this.room.store.appendOnce(
+        this.room.boardId,
+        row.data,
+        this.lastUpdateId,
+        row.sender,
+      )
+      last = Math.max(last, id)
+    }
+    return last
   }
 
   private startRetrying(): void {
@@ -301,15 +330,13 @@ export class RoomPersistence {
         await new Promise((r) => setTimeout(r, delay))
         if (this.discarded) continue
       }
-      if (head.updates.length > 1) head.updates = [Y.mergeUpdates(head.updates)]
-      const update = head.updates[0]!
+      if (head.updates.length > 1) head.updates = mergeBySender(head.updates)
+      const update = mergeAll(head.updates)
       const inFlight = head.inFlight
       head.inFlight = undefined
       try {
         // A write still running may yet commit: its outcome decides, never a second write.
-        const id = inFlight
-          ? await inFlight
-          : await this.room.store.appendOnce(this.room.boardId, update, this.lastUpdateId)
+        const id = inFlight ? await inFlight : await this.appendEachOnce(head.updates)
         this.unsaved.settle()
         failures = 1
         this.stored(update, id, head.since)

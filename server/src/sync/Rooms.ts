@@ -6,10 +6,11 @@ import { CloseCode, encodeSyncStep2 } from '@ideenwand/protocol'
 import type { SyncLimits } from '../config.ts'
 import type { Logger } from '../logger.ts'
 import type { BoardStore } from '../storage/BoardStore.ts'
-import { type Fanout, LocalFanout } from './fanout/Fanout.ts'
+import { type Fanout, type FanoutStats, LocalFanout } from './fanout/Fanout.ts'
 import { Room } from './Room.ts'
 import type { SyncConnection } from './SyncConnection.ts'
 import { NO_SYNC_METRICS, type SyncMetrics } from './SyncMetrics.ts'
+import type { BoardPolicy } from './updateRights.ts'
 
 /** Frames a connection may send before its room has finished loading. */
 const MAX_QUEUED_FRAMES = 256
@@ -25,6 +26,22 @@ function isEmptySyncStep1(frame: Uint8Array): boolean {
   return frame.length === 4 && frame[0] === 0 && frame[1] === 0 && frame[2] === 1 && frame[3] === 0
 }
 
+/** What the rooms tell the workshop control; one object, given at construction. */
+export type RoomHooks = Pick<Room, 'onJoin' | 'onIdeasAdded' | 'onHeld'>
+
+/** Hooks that do nothing (a server without the workshop control: tests, bench). */
+export const NO_ROOM_HOOKS: RoomHooks = {
+  onJoin: () => {},
+  onIdeasAdded: () => {},
+  onHeld: () => {},
+}
+
+export interface RoomsOptions {
+  /** Other instances serving the same boards (Redis); none by default. */
+  fanout?: Fanout
+  hooks?: RoomHooks
+}
+
 export class Rooms {
   private readonly active = new Map<string, Room>()
   private readonly loading = new Map<string, Promise<Room>>()
@@ -36,18 +53,30 @@ export class Rooms {
   loads = 0
   /** Clients answered from a stored snapshot while their board loaded (for tests). */
   answeredFromSnapshot = 0
-  /** Hooks every room gets (the workshop flow plugs in here). */
-  hooks: Pick<Room, 'onJoin' | 'onIdeasAdded'> = { onJoin: () => {}, onIdeasAdded: () => {} }
   /** Where every room counts updates (the server's Prometheus metrics). */
   metrics: SyncMetrics = NO_SYNC_METRICS
+  /** What participants may change, per board (set by the workshop control; rooms load it). */
+  private readonly policies = new Map<string, BoardPolicy>()
+
+  /** Other instances serving the same boards (Redis); none by default. */
+  private readonly fanout: Fanout
+  /** What every room reports to the workshop control (combined in server.ts). */
+  private readonly hooks: RoomHooks
 
   constructor(
     private readonly store: BoardStore,
     private readonly limits: SyncLimits,
     private readonly log: Logger,
-    /** Other instances serving the same boards (Redis); none by default. */
-    private readonly fanout: Fanout = new LocalFanout(),
-  ) {}
+    options: RoomsOptions = {},
+  ) {
+    this.fanout = options.fanout ?? new LocalFanout()
+    this.hooks = options.hooks ?? NO_ROOM_HOOKS
+  }
+
+  /** What the fan-out to other instances has seen go wrong (lost or unreadable messages). */
+  get fanoutStats(): Readonly<FanoutStats> {
+    return this.fanout.stats
+  }
 
   get size(): number {
     return this.active.size
@@ -61,6 +90,18 @@ export class Rooms {
   /** Every connection on a board that has joined its room. */
   connectionsOf(boardId: string): ReadonlySet<SyncConnection> {
     return this.active.get(boardId)?.connections ?? new Set()
+  }
+
+  /** Sets what participants may change on a board, for its room now and whenever it loads. */
+  setPolicy(boardId: string, policy: BoardPolicy): void {
+    this.policies.set(boardId, policy)
+    const room = this.active.get(boardId)
+    if (room) room.policy = policy
+  }
+
+  /** Forgets a board's policy (its workshop was deleted). */
+  dropPolicy(boardId: string): void {
+    this.policies.delete(boardId)
   }
 
   get(boardId: string): Room | undefined {
@@ -102,13 +143,12 @@ export class Rooms {
 
   /**
    * Attaches a connection: frames received while the room loads are queued (bounded) and
-   * replayed in order once it is there.
+   * replayed in order once it is there. When the connection ends, it leaves the room.
    */
-  connect(conn: SyncConnection): { receive(frame: Uint8Array): void; disconnect(): void } {
+  connect(conn: SyncConnection): { receive(frame: Uint8Array): void } {
     const boardId = conn.context.boardId
     let room: Room | null = null
     let queue: Uint8Array[] | null = []
-    let gone = false
     const waiter: Waiting = { conn, queue }
     let waiters = this.waiting.get(boardId)
     if (!waiters) {
@@ -120,10 +160,11 @@ export class Rooms {
       const set = this.waiting.get(boardId)
       if (set?.delete(waiter) && set.size === 0) this.waiting.delete(boardId)
     }
+    conn.whenEnded(() => room?.leave(conn))
     this.acquire(boardId).then(
       (r) => {
         stopWaiting()
-        if (gone || conn.closed) {
+        if (conn.closed) {
           if (r.connections.size === 0) this.scheduleIdle(r)
           return
         }
@@ -144,10 +185,6 @@ export class Rooms {
         if (!queue) return
         if (queue.length >= MAX_QUEUED_FRAMES) return conn.close(CloseCode.RateLimited)
         queue.push(frame)
-      },
-      disconnect() {
-        gone = true
-        room?.leave(conn)
       },
     }
   }
@@ -175,7 +212,10 @@ export class Rooms {
     room.onEmpty = () => this.scheduleIdle(room)
     room.onJoin = (conn) => this.hooks.onJoin(conn)
     room.onIdeasAdded = (conn, ids) => this.hooks.onIdeasAdded(conn, ids)
+    room.onHeld = (conn, held) => this.hooks.onHeld(conn, held)
     room.metrics = this.metrics
+    const policy = this.policies.get(boardId)
+    if (policy) room.policy = policy
     this.active.set(boardId, room)
     const used = process.cpuUsage(cpu)
     this.log.info(
@@ -243,6 +283,11 @@ export class Rooms {
     this.unloading.set(room.boardId, done)
     await done
     this.log.info({ boardId: room.boardId }, 'board unloaded')
+  }
+
+  /** Resolves once an unloading room of this board has stored everything it held. */
+  async unloaded(boardId: string): Promise<void> {
+    await this.unloading.get(boardId)
   }
 
   /** A room acquired without a connection (server-side edits) may unload again once idle. */

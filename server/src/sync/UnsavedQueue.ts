@@ -6,18 +6,49 @@
  * (`MAX_UNSAVED_BYTES`), which refuses writers once `bytes` is too high.
  */
 import * as Y from 'yjs'
+import type { UpdateSender } from '../storage/BoardStore.ts'
 import type { SyncConnection } from './SyncConnection.ts'
+
+/** An update with who sent it: the log stores one row per sender (issue 14 §3). */
+export interface SenderUpdate {
+  sender: UpdateSender
+  data: Uint8Array
+}
+
+/**
+ * Merges updates per sender, first-seen order of senders kept: one log row per person and batch,
+ * so the history can say who did what and undo one person's changes.
+ */
+export function mergeBySender(updates: readonly SenderUpdate[]): SenderUpdate[] {
+  const groups = new Map<string, { sender: UpdateSender; data: Uint8Array[] }>()
+  for (const u of updates) {
+    const key = `${u.sender.kind}:${u.sender.id ?? ''}`
+    const group = groups.get(key)
+    if (group) group.data.push(u.data)
+    else groups.set(key, { sender: u.sender, data: [u.data] })
+  }
+  return [...groups.values()].map(({ sender, data }) => ({
+    sender,
+    data: data.length === 1 ? data[0]! : Y.mergeUpdates(data),
+  }))
+}
+
+/** All updates of a batch as one (what is echoed and published). */
+export function mergeAll(updates: readonly SenderUpdate[]): Uint8Array {
+  return updates.length === 1 ? updates[0]!.data : Y.mergeUpdates(updates.map((u) => u.data))
+}
 
 /** Queued unsaved batches are merged into one once there are this many. */
 const UNSAVED_MERGE_AT = 64
 
 /** Updates that could not be stored yet, with the acks that wait for them (highest seq each). */
 export interface Unsaved {
-  updates: Uint8Array[]
+  /** Merged per sender when written. */
+  updates: SenderUpdate[]
   bytes: number
   acks: Map<SyncConnection, number>
   since: number
-  /** A write of exactly `updates[0]` still running (too slow to wait for): settle it first. */
+  /** A write of exactly `updates` still running (too slow to wait for): settle it first. */
   inFlight?: Promise<number>
 }
 
@@ -45,26 +76,27 @@ export class UnsavedQueue {
    * `update` (oldest since `since`) was not stored: it becomes the batch being written. `inFlight`
    * is its first write when that is still running, whose outcome decides before any retry.
    */
-  start(update: Uint8Array, since: number, inFlight: Promise<number> | undefined): void {
+  start(updates: SenderUpdate[], since: number, inFlight: Promise<number> | undefined): void {
     this.writing = {
-      updates: [update],
-      bytes: update.length,
+      updates,
+      bytes: updates.reduce((n, u) => n + u.data.length, 0),
       acks: new Map(),
       since,
       ...(inFlight ? { inFlight } : {}),
     }
   }
 
-  /** Queues an update behind the batch being written, merging the queue when it grows. */
-  hold(update: Uint8Array, since: number): void {
+  /** Queues updates behind the batch being written, merging the queue (per sender) when it grows. */
+  hold(updates: readonly SenderUpdate[], since: number): void {
     const queue: Unsaved = this.queued ?? { updates: [], bytes: 0, acks: new Map(), since }
     this.queued = queue
-    queue.updates.push(update)
-    queue.bytes += update.length
+    for (const u of updates) {
+      queue.updates.push(u)
+      queue.bytes += u.data.length
+    }
     if (queue.updates.length >= UNSAVED_MERGE_AT) {
-      const merged = Y.mergeUpdates(queue.updates)
-      queue.updates = [merged]
-      queue.bytes = merged.length
+      queue.updates = mergeBySender(queue.updates)
+      queue.bytes = queue.updates.reduce((n, u) => n + u.data.length, 0)
     }
   }
 

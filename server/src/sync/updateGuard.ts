@@ -17,23 +17,37 @@
  *   deletes beyond what exists — an honest client's update always satisfies this, because it
  *   only ever references what it received from this server or sends in the same update;
  * - it contains no sub-documents and only the content and type kinds Yjs defines;
- * - the pass finishes within `budgetMs` (a safety net; the pass is linear in the frame size).
+ * - the pass finishes within `budgetMs` (a safety net; the pass is linear in the frame size);
+ * - each client's delete ranges come in increasing order without overlapping (as Yjs writes
+ *   them), each client once: otherwise every range could walk the same items again;
+ * - what applying it would cost, estimated against the board (updateCost.ts: splits, deletes of
+ *   live content, conflicting inserts), is at most `maxCost` — otherwise `UpdateTooCostly`.
  *
  * The pass also counts the ideas the update adds (entries of the top-level `ideas` map), for the
  * idea rate limit and the board's idea limit.
  */
 import * as decoding from 'lib0/decoding'
+import * as Y from 'yjs'
+import { CostMeter, type UpdateCostWeights } from './updateCost.ts'
 
 export interface UpdateGuardLimits {
   /** Longest struct (e.g. a deleted run) or delete range accepted in one piece. */
   maxLength: number
   /** Time the check may take before the update is refused (ms). */
   budgetMs: number
+  /** The board the update will be applied to, for the cost estimate (none: costs as if empty). */
+  board?: Y.Doc | null
+  /** Highest estimated cost accepted (updateCost.ts); above, `UpdateTooCostly`. Default: none. */
+  maxCost?: number
+  /** Cost weights (default `DEFAULT_COST_WEIGHTS`). */
+  weights?: UpdateCostWeights
 }
 
 export interface UpdateSummary {
   structs: number
   deleteRanges: number
+  /** Estimated cost of applying it (updateCost.ts units, about 1 µs each). */
+  cost: number
   /** Entries written directly into the top-level `ideas` map (ideas added or replaced). */
   newIdeas: number
 }
@@ -195,6 +209,12 @@ export function checkUpdate(
   limits: UpdateGuardLimits,
 ): UpdateSummary {
   const r = new Reader(update, limits)
+  const meter = new CostMeter(
+    limits.board ?? null,
+    limits.maxCost ?? Number.POSITIVE_INFINITY,
+    limits.weights,
+  )
+  meter.bytes(update.length)
   let structs = 0
   let newIdeas = 0
   /** Per client in the update: the clock right after its last struct. */
@@ -202,7 +222,7 @@ export function checkUpdate(
   /** IDs the update's structs point to (origins, parents): flat [client, clock, …]. */
   const refs: number[] = []
   /** Reads an ID that the struct `self`:`at` points to. */
-  const ref = (self: number, at: number) => {
+  const ref = (self: number, at: number): Y.ID => {
     const client = r.uint()
     const clock = r.uint()
     // Yjs integrates a client's structs in order and does not check references to the same
@@ -210,6 +230,7 @@ export function checkUpdate(
     if (client === self) {
       if (clock >= at) reject(`${self}:${at} refers forward to ${clock}`)
     } else refs.push(client, clock)
+    return Y.createID(client, clock)
   }
 
   // A client entry: struct count, client id, first clock (≥ 3 bytes).
@@ -230,26 +251,33 @@ export function checkUpdate(
       let length: number
       if (kind === 0) {
         length = r.length('GC length') // GC: deleted, garbage-collected content
+        meter.struct({
+          client,
+          clock,
+          length,
+          gc: true,
+          origin: null,
+          rightOrigin: null,
+          parent: null,
+          parentSub: null,
+        })
       } else if (kind === 10) {
         reject('skip structs are not accepted (the update has gaps)')
       } else {
         const hasOrigin = (info & 0x80) !== 0
         const hasRightOrigin = (info & 0x40) !== 0
         const hasParentSub = (info & 0x20) !== 0
-        if (hasOrigin) ref(client, clock)
-        if (hasRightOrigin) ref(client, clock)
-        let parentKey: string | null = null
-        let parentSub = false
+        const origin = hasOrigin ? ref(client, clock) : null
+        const rightOrigin = hasRightOrigin ? ref(client, clock) : null
+        let parent: string | Y.ID | null = null
+        let parentSub: string | null = null
         if (!hasOrigin && !hasRightOrigin) {
-          if (r.uint() === 1) parentKey = r.string()
-          else ref(client, clock)
-          if (hasParentSub) {
-            r.skipString()
-            parentSub = true
-          }
+          parent = r.uint() === 1 ? r.string() : ref(client, clock)
+          if (hasParentSub) parentSub = r.string()
         }
         length = readContent(r, kind)
-        if (parentKey === IDEAS_KEY && parentSub) newIdeas++
+        if (parent === IDEAS_KEY && parentSub !== null) newIdeas++
+        meter.struct({ client, clock, length, gc: false, origin, rightOrigin, parent, parentSub })
       }
       clock += length
       if (clock > Number.MAX_SAFE_INTEGER) reject(`client ${client}: clock beyond 2^53`)
@@ -271,10 +299,14 @@ export function checkUpdate(
   // Delete set: per client its id, a range count (≥ 2 bytes), then ranges of clock + length.
   let deleteRanges = 0
   const dsClients = r.count('delete set clients', 2)
+  const deleting = new Set<number>()
   for (let c = 0; c < dsClients; c++) {
     const client = r.uint()
+    if (deleting.has(client)) reject(`delete set lists client ${client} twice`)
+    deleting.add(client)
     const ranges = r.count('delete ranges', 2)
     const end = known(client)
+    let previousEnd = 0
     for (let i = 0; i < ranges; i++) {
       r.tick()
       const clock = r.uint()
@@ -282,11 +314,14 @@ export function checkUpdate(
       if (clock + length > end) {
         reject(`deletes ${client}:${clock}+${length}, which the board lacks`)
       }
+      if (clock < previousEnd) reject(`delete ranges of ${client} out of order at ${clock}`)
+      previousEnd = clock + length
+      meter.deleteRange(client, clock, length)
       deleteRanges++
     }
   }
   if (r.remaining > 0) reject(`${r.remaining} bytes after the delete set`)
-  return { structs, deleteRanges, newIdeas }
+  return { structs, deleteRanges, cost: Math.ceil(meter.cost), newIdeas }
 }
 
 /** Reads an item's content of kind `kind` and returns the item's length (clock units). */

@@ -4,7 +4,7 @@
  * `VotingRounds.viewOf`), so each connection gets its own frame. Sends to this instance's
  * connections only; telling other instances is ControlService's job.
  */
-import { type ControlState, encodeControl } from '@ideenwand/protocol'
+import { type ControlState, encodeControl, type HeldIdea } from '@ideenwand/protocol'
 import type { Rooms } from '../sync/Rooms.ts'
 import type { SyncConnection } from '../sync/SyncConnection.ts'
 import type { VotingRounds } from './VotingRounds.ts'
@@ -18,6 +18,40 @@ function viewerOf(conn: SyncConnection): Viewer {
     name: conn.context.displayName,
     canWrite: conn.context.canWrite,
   }
+}
+
+/** The held ideas `viewer` may see: facilitators all, a participant their own, a viewer none. */
+function heldFor(c: CachedControl, viewer: Viewer): HeldIdea[] {
+  if (viewer.role === 'viewer') return []
+  const hidden = new Set(c.flags.hidden)
+  const pending = new Set(c.flags.pending)
+  const ideas: HeldIdea[] = []
+  for (const h of c.held) {
+    const mine = h.authorId !== null && h.authorId === viewer.id
+    if (!h.idea || (viewer.role !== 'facilitator' && !mine)) continue
+    const reasons: HeldIdea['reasons'] = []
+    if (pending.has(h.ideaId)) reasons.push('pending')
+    if (hidden.has(h.ideaId)) reasons.push('hidden')
+    if (h.private && c.state.privateCollection && !c.state.ideasRevealed) reasons.push('private')
+    const named = viewer.role === 'facilitator' && !c.state.anonymousIdeas
+    ideas.push({
+      id: h.ideaId,
+      text: h.idea.text,
+      color: h.idea.color,
+      clusterId: h.idea.clusterId,
+      authorName: named || mine ? h.idea.authorName : null,
+      createdAt: h.idea.createdAt,
+      reasons,
+      mine,
+    })
+  }
+  return ideas
+}
+
+function ownIdeas(c: CachedControl, guestId: string): string[] {
+  const ids: string[] = []
+  for (const [ideaId, author] of c.authors) if (author === guestId) ids.push(ideaId)
+  return ids
 }
 
 export class ControlMessages {
@@ -42,16 +76,24 @@ export class ControlMessages {
       premoderation: c.state.premoderation,
       anonymousIdeas: c.state.anonymousIdeas,
       storeAuthors: c.state.storeAuthors,
+      collaborativeClustering: c.state.collaborativeClustering,
       spotlight: c.state.spotlight,
       follow: c.state.follow,
       hiddenIdeaIds: c.flags.hidden,
       pendingIdeaIds: c.flags.pending,
+      heldIdeas: heldFor(c, viewer),
       round,
       myBallot,
       turnout,
       tally,
       history: c.history,
-      me: { role: viewer.role, id: viewer.id, name: viewer.name, canWrite: viewer.canWrite },
+      me: {
+        role: viewer.role,
+        id: viewer.id,
+        name: viewer.name,
+        canWrite: viewer.canWrite,
+        ideaIds: viewer.role === 'participant' ? ownIdeas(c, viewer.id) : [],
+      },
     }
     return state
   }

@@ -1,5 +1,5 @@
 /**
- * The server side of the workshop flow: it owns each workshop's control state (phase, timer,
+ * The server side of the workshop control: it owns each workshop's control state (phase, timer,
  * facilitation, voting rounds), applies facilitators' and participants' requests with their
  * rules, stores them, and pushes a per-connection view (`Control` message) to every connection
  * of the board. Ballots stay secret: a connection only ever receives its own.
@@ -10,14 +10,18 @@
 import { Board, mayWriteBoard, type Phase } from '@ideenwand/board'
 import type { ControlState, RoundInfo } from '@ideenwand/protocol'
 import type * as Y from 'yjs'
-import { ApiError } from '../http/errors.ts'
+import { DomainError, DomainErrorCode } from '../DomainError.ts'
 import type { Logger } from '../logger.ts'
+import type { Db } from '../storage/Db.ts'
 import type { ConnectionRegistry } from '../sync/ConnectionRegistry.ts'
-import type { AccessEvent } from '../sync/fanout/AccessEvents.ts'
-import type { Rooms } from '../sync/Rooms.ts'
+import type { InstanceEvent } from '../sync/fanout/InstanceEvents.ts'
+import { type HeldContent, putBack } from '../sync/heldContent.ts'
+import type { RoomHooks, Rooms } from '../sync/Rooms.ts'
 import type { SyncConnection } from '../sync/SyncConnection.ts'
 import { ControlMessages } from './ControlMessages.ts'
-import type { FlowState, FlowStore } from './FlowStore.ts'
+import { type ControlRow, ControlStore } from './ControlStore.ts'
+import { HeldIdeas } from './HeldIdeas.ts'
+import { IdeaAuthors } from './IdeaAuthors.ts'
 import { applyTimerAction, type TimerAction } from './timerAction.ts'
 import { type RoundInput, VotingRounds } from './VotingRounds.ts'
 import type { Actor, CachedControl, Viewer } from './WorkshopControl.ts'
@@ -28,19 +32,52 @@ export type { Actor, Viewer } from './WorkshopControl.ts'
 export class ControlService {
   private readonly cache = new Map<string, Promise<CachedControl>>()
   private readonly byBoard = new Map<string, string>()
+  /** Per board, the last hold being stored (see `held`). */
+  private readonly holding = new Map<string, Promise<void>>()
   private readonly voting: VotingRounds
   private readonly messages: ControlMessages
+  /**
+   * What the board rooms report to the workshop control; server.ts passes these to `Rooms` (combined
+   * with its own) when it constructs them.
+   */
+  readonly roomHooks: RoomHooks = {
+    onJoin: (conn) => void this.sendTo(conn).catch((err) => this.fail(err)),
+    onIdeasAdded: (conn, ids) => void this.ideasAdded(conn, ids).catch((err) => this.fail(err)),
+    onHeld: (conn, held) => void this.held(conn, held).catch((err) => this.fail(err)),
+  }
   /** Tells other instances (Redis) that a workshop's state changed here; see `apply`. */
-  announce: (event: AccessEvent) => void = () => {}
+  announce: (event: InstanceEvent) => void = () => {}
+
+  /** The service with its stores on `db` (the server's wiring; unit tests use it too). */
+  static onDb(
+    db: Db,
+    workshops: WorkshopStore,
+    rooms: Rooms,
+    registry: ConnectionRegistry,
+    log: Logger,
+  ): ControlService {
+    const controlStore = new ControlStore(db)
+    return new ControlService(
+      controlStore,
+      workshops,
+      rooms,
+      registry,
+      log,
+      new HeldIdeas(db),
+      new IdeaAuthors(db),
+    )
+  }
 
   constructor(
-    private readonly flow: FlowStore,
+    private readonly controlStore: ControlStore,
     private readonly workshops: WorkshopStore,
     private readonly rooms: Rooms,
     private readonly registry: ConnectionRegistry,
     private readonly log: Logger,
+    private readonly heldStore: HeldIdeas,
+    private readonly authorStore: IdeaAuthors,
   ) {
-    this.voting = new VotingRounds(flow, rooms, {
+    this.voting = new VotingRounds(controlStore, rooms, {
       load: (workshopId) => this.load(workshopId),
       publish: (workshopId) => this.publish(workshopId),
       setPhase: (workshopId, phase, actor) => this.setPhase(workshopId, phase, actor),
@@ -48,10 +85,8 @@ export class ControlService {
       fail: (err) => this.fail(err),
     })
     this.messages = new ControlMessages(rooms, this.voting)
-    rooms.hooks = {
-      onJoin: (conn) => void this.sendTo(conn).catch((err) => this.fail(err)),
-      onIdeasAdded: (conn, ids) => void this.ideasAdded(conn, ids).catch((err) => this.fail(err)),
-    }
+    // A connection whose role or write permission changed alone (a guest made viewer) is told.
+    registry.accessChanged = (conn) => void this.sendTo(conn).catch((err) => this.fail(err))
   }
 
   private fail(err: unknown): void {
@@ -64,12 +99,14 @@ export class ControlService {
     if (!entry) {
       entry = (async () => {
         const info = await this.workshops.info(workshopId)
-        if (!info) throw new ApiError(404, 'workshop_not_found', 'No such workshop')
-        const [state, round, flags, history] = await Promise.all([
-          this.flow.state(workshopId),
-          this.flow.currentRound(workshopId),
-          this.flow.flags(workshopId),
-          this.flow.revealedRounds(workshopId),
+        if (!info) throw new DomainError(DomainErrorCode.WorkshopNotFound)
+        const [state, round, flags, history, held, authors] = await Promise.all([
+          this.controlStore.state(workshopId),
+          this.controlStore.currentRound(workshopId),
+          this.controlStore.flags(workshopId),
+          this.controlStore.revealedRounds(workshopId),
+          this.heldStore.list(info.boardId),
+          this.authorStore.list(info.boardId),
         ])
         this.byBoard.set(info.boardId, workshopId)
         const cached: CachedControl = {
@@ -79,15 +116,31 @@ export class ControlService {
           round,
           flags,
           history,
+          held,
+          heldIds: new Set(held.map((h) => h.ideaId)),
+          authors,
           roundTimer: null,
         }
         this.voting.scheduleEnd(cached)
+        this.applyPolicy(cached)
         return cached
       })()
       entry.catch(() => this.cache.delete(workshopId))
       this.cache.set(workshopId, entry)
     }
     return entry
+  }
+
+  /**
+   * The cached control data of a workshop that may still change: an archived workshop is
+   * read-only — no phase, timer, setting, moderation, round or vote until it is brought back
+   * (409 `workshop_archived`). Its board is read-only for everyone too (`mayWriteBoard`).
+   * Erasure (`forgetGuest`) still works: a person's right to it does not end with the workshop.
+   */
+  private async active(workshopId: string): Promise<CachedControl> {
+    const c = await this.load(workshopId)
+    if (c.archived) throw new DomainError(DomainErrorCode.WorkshopArchived)
+    return c
   }
 
   /** Forgets a workshop (deleted or archived state changed). */
@@ -137,7 +190,7 @@ export class ControlService {
    * Another instance changed something: a workshop cached here is reloaded from the database,
    * its write permissions re-applied and its state pushed to this instance's connections.
    */
-  async apply(event: AccessEvent): Promise<void> {
+  async apply(event: InstanceEvent): Promise<void> {
     if (event.type === 'board-closed') {
       const workshopId = this.byBoard.get(event.boardId)
       if (workshopId) this.forget(workshopId)
@@ -179,20 +232,35 @@ export class ControlService {
   /** Applies a state patch, stores it, updates write permissions and publishes. */
   private async change(
     workshopId: string,
-    patch: Partial<FlowState>,
+    patch: Partial<ControlRow>,
     actor: Actor,
     type: string,
     data?: unknown,
   ) {
-    const c = await this.load(workshopId)
-    await this.flow.updateState(workshopId, patch)
+    const c = await this.active(workshopId)
+    await this.controlStore.updateState(workshopId, patch)
     c.state = { ...c.state, ...patch }
-    await this.flow.log(workshopId, actor.role, type, data)
+    await this.controlStore.log(workshopId, actor.role, type, data)
     this.applyWritePermissions(c)
+    await this.releaseHeld(c)
     await this.publish(workshopId)
   }
 
+  /** Tells the board's room what participants may change (sync/updateRights). */
+  private applyPolicy(c: CachedControl): void {
+    this.rooms.setPolicy(c.boardId, {
+      phase: c.state.phase,
+      locked: c.state.locked,
+      collaborativeClustering: c.state.collaborativeClustering,
+      holdNewIdeas: c.state.premoderation || privateNow(c),
+      heldIdeaIds: c.heldIds,
+      ideaAuthors: c.authors,
+      recordAuthors: recordsAuthors(c),
+    })
+  }
+
   private applyWritePermissions(c: CachedControl): void {
+    this.applyPolicy(c)
     const participants = mayWriteBoard('participant', { ...c.state, archived: c.archived })
     const facilitators = mayWriteBoard('facilitator', { ...c.state, archived: c.archived })
     this.registry.setBoardWrite(c.boardId, (conn) =>
@@ -205,16 +273,20 @@ export class ControlService {
   }
 
   async setPhase(workshopId: string, phase: Phase, actor: Actor): Promise<void> {
-    const c = await this.load(workshopId)
+    const c = await this.active(workshopId)
     if (c.state.phase === phase) return
-    await this.change(workshopId, { phase, phaseStartedAt: Date.now() }, actor, 'phase', {
+    // A countdown belongs to its phase: the next one starts without it (the last phase's
+    // "0:00 Zeit ist um" stayed on every screen while voting). A round's own end is separate.
+    const now = Date.now()
+    const timer = applyTimerAction(c.state.timer, 'reset', 0, now)
+    await this.change(workshopId, { phase, phaseStartedAt: now, timer }, actor, 'phase', {
       from: c.state.phase,
       to: phase,
     })
   }
 
   async timer(workshopId: string, action: TimerAction, ms: number, actor: Actor) {
-    const c = await this.load(workshopId)
+    const c = await this.active(workshopId)
     const next = applyTimerAction(c.state.timer, action, ms, Date.now())
     await this.change(workshopId, { timer: next }, actor, 'timer', { action, ms })
   }
@@ -223,13 +295,14 @@ export class ControlService {
     workshopId: string,
     patch: Partial<
       Pick<
-        FlowState,
+        ControlRow,
         | 'locked'
         | 'privateCollection'
         | 'ideasRevealed'
         | 'premoderation'
         | 'anonymousIdeas'
         | 'storeAuthors'
+        | 'collaborativeClustering'
         | 'spotlight'
         | 'follow'
         | 'showTally'
@@ -237,7 +310,12 @@ export class ControlService {
     >,
     actor: Actor,
   ): Promise<void> {
-    await this.change(workshopId, patch, actor, 'settings', patch)
+    const c = await this.active(workshopId)
+    // Switching private collection on starts a new private round: nothing is revealed yet.
+    const starting = patch.privateCollection === true && !c.state.privateCollection
+    const full =
+      starting && patch.ideasRevealed === undefined ? { ...patch, ideasRevealed: false } : patch
+    await this.change(workshopId, full, actor, 'settings', full)
   }
 
   async flagIdea(
@@ -247,10 +325,144 @@ export class ControlService {
     on: boolean,
     actor: Actor,
   ) {
+    const c = await this.active(workshopId)
+    await this.controlStore.setFlag(workshopId, ideaId, flag, on)
+    c.flags = await this.controlStore.flags(workshopId)
+    await this.controlStore.log(workshopId, actor.role, on ? `idea-${flag}` : `idea-un${flag}`, {
+      ideaId,
+    })
+    if (flag === 'hidden' && on) await this.holdPublic(c, ideaId)
+    await this.releaseHeld(c)
+    await this.publish(workshopId)
+  }
+
+  // ---- held ideas (not public yet) -------------------------------------------------------
+
+  /**
+   * The room took a participant's new ideas out of the board: keep them, flag, tell. One board's
+   * holds are stored in the order they happened (a card held after its idea updates the idea's
+   * row, which must exist by then).
+   */
+  private held(conn: SyncConnection, taken: HeldContent[]): Promise<void> {
+    const board = conn.context.boardId
+    const next = (this.holding.get(board) ?? Promise.resolve())
+      .catch(() => {})
+      .then(() => this.storeHeld(conn, taken))
+    this.holding.set(board, next)
+    void next
+      .finally(() => {
+        if (this.holding.get(board) === next) this.holding.delete(board)
+      })
+      .catch(() => {})
+    return next
+  }
+
+  private async storeHeld(conn: SyncConnection, taken: HeldContent[]): Promise<void> {
+    const workshopId = await this.workshopOf(conn.context.boardId)
+    if (!workshopId) return
     const c = await this.load(workshopId)
-    await this.flow.setFlag(workshopId, ideaId, flag, on)
-    c.flags = await this.flow.flags(workshopId)
-    await this.flow.log(workshopId, actor.role, on ? `idea-${flag}` : `idea-un${flag}`, { ideaId })
+    await this.heldStore.add(c.boardId, taken, {
+      authorId: conn.context.guestId,
+      private: privateNow(c),
+    })
+    const fresh = taken.filter((t) => t.idea !== null).map((t) => t.ideaId)
+    if (c.state.premoderation) {
+      for (const id of fresh) await this.controlStore.setFlag(workshopId, id, 'pending', true)
+      c.flags = await this.controlStore.flags(workshopId)
+    }
+    await this.reloadHeld(c)
+    if (fresh.length === 0) return
+    await this.controlStore.log(workshopId, 'participant', 'ideas-held', { ideas: fresh.length })
+    // Only the author and facilitators see anything new; other instances reload and push.
+    this.announce({ type: 'control-changed', workshopId })
+    await this.messages.publish(
+      c,
+      (other) =>
+        other.context.role === 'facilitator' || other.context.guestId === conn.context.guestId,
+    )
+  }
+
+  private async reloadHeld(c: CachedControl): Promise<void> {
+    c.held = await this.heldStore.list(c.boardId)
+    for (const h of c.held) c.heldIds.add(h.ideaId)
+  }
+
+  /** A facilitator hid a public idea: it leaves the board and is held until shown again. */
+  private async holdPublic(c: CachedControl, ideaId: string): Promise<void> {
+    if (c.heldIds.has(ideaId)) return
+    const room = await this.rooms.acquire(c.boardId)
+    try {
+      c.heldIds.add(ideaId)
+      const taken = room.takeOut([ideaId]).filter((t) => t.idea !== null)
+      for (const t of taken) {
+        await this.heldStore.add(c.boardId, [t], {
+          authorId: t.idea?.authorId ?? null,
+          private: false,
+        })
+      }
+      if (taken.length === 0) c.heldIds.delete(ideaId)
+    } finally {
+      this.rooms.release(c.boardId)
+    }
+    await this.reloadHeld(c)
+  }
+
+  /**
+   * Puts every held idea that is public now back into the board (written by the server under its
+   * old id, with its card): approved, shown again, or revealed after private collection.
+   */
+  private async releaseHeld(c: CachedControl): Promise<void> {
+    const hidden = new Set(c.flags.hidden)
+    const pending = new Set(c.flags.pending)
+    const due = c.held.filter(
+      (h) => !hidden.has(h.ideaId) && !pending.has(h.ideaId) && !(h.private && privateNow(c)),
+    )
+    if (due.length === 0) return
+    const room = await this.rooms.acquire(c.boardId)
+    try {
+      putBack(room.doc as Y.Doc, due)
+    } finally {
+      this.rooms.release(c.boardId)
+    }
+    if (recordsAuthors(c)) {
+      for (const h of due) {
+        if (h.authorId === null) continue
+        c.authors.set(h.ideaId, h.authorId)
+        await this.authorStore.record(c.boardId, [h.ideaId], h.authorId)
+      }
+    }
+    const ids = due.map((h) => h.ideaId)
+    await this.heldStore.remove(c.boardId, ids)
+    for (const id of ids) c.heldIds.delete(id)
+    await this.reloadHeld(c)
+  }
+
+  /** Retention: clears guests' names on the workshop's held ideas (not `keep`'s). */
+  async clearHeldNames(workshopId: string, keep: ReadonlySet<string>): Promise<number> {
+    const c = await this.load(workshopId)
+    const changed = await this.heldStore.clearNames(c.boardId, keep)
+    await this.reloadHeld(c)
+    return changed
+  }
+
+  /**
+   * Deletes a held idea for good: its author (a participant withdrawing it) or a facilitator.
+   * @throws DomainError `held_idea_not_found` when there is no such held idea or it is someone else's
+   */
+  async deleteHeld(workshopId: string, ideaId: string, actor: Actor): Promise<void> {
+    const c = await this.active(workshopId)
+    const row = c.held.find((h) => h.ideaId === ideaId)
+    if (!row || (actor.role !== 'facilitator' && row.authorId !== actor.id)) {
+      throw new DomainError(DomainErrorCode.HeldIdeaNotFound)
+    }
+    await this.heldStore.remove(c.boardId, [ideaId])
+    for (const flag of ['hidden', 'pending'] as const) {
+      await this.controlStore.setFlag(workshopId, ideaId, flag, false)
+    }
+    c.flags = await this.controlStore.flags(workshopId)
+    c.heldIds.delete(ideaId)
+    await this.reloadHeld(c)
+    await this.controlStore.log(workshopId, actor.role, 'held-idea-deleted', { ideaId })
     await this.publish(workshopId)
   }
 
@@ -259,9 +471,21 @@ export class ControlService {
     const workshopId = await this.workshopOf(conn.context.boardId)
     if (!workshopId) return
     const c = await this.load(workshopId)
+    const guestId = conn.context.guestId
+    // The room recorded the authorship already (BoardPolicy.ideaAuthors); here it is stored.
+    const recorded = ideaIds.filter((id) => guestId !== null && c.authors.get(id) === guestId)
+    if (guestId !== null && recorded.length > 0) {
+      await this.authorStore.record(c.boardId, recorded, guestId)
+      // An anonymous idea names nobody: its author learns it is theirs from `me.ideaIds`, and
+      // other instances reload the record (the author's next edit may arrive there).
+      if (c.state.anonymousIdeas) {
+        this.announce({ type: 'control-changed', workshopId })
+        await this.messages.publish(c, (other) => other.context.guestId === guestId)
+      }
+    }
     if (!c.state.premoderation) return
-    for (const id of ideaIds) await this.flow.setFlag(workshopId, id, 'pending', true)
-    c.flags = await this.flow.flags(workshopId)
+    for (const id of ideaIds) await this.controlStore.setFlag(workshopId, id, 'pending', true)
+    c.flags = await this.controlStore.flags(workshopId)
     await this.publish(workshopId)
   }
 
@@ -269,18 +493,22 @@ export class ControlService {
 
   /** Opens a voting round; see `VotingRounds.start`. */
   async startRound(workshopId: string, input: RoundInput, actor: Actor): Promise<RoundInfo> {
+    await this.active(workshopId)
     return this.voting.start(workshopId, input, actor)
   }
 
   async closeRound(workshopId: string, actor: Actor): Promise<void> {
+    await this.active(workshopId)
     await this.voting.close(workshopId, actor)
   }
 
   async reveal(workshopId: string, actor: Actor): Promise<void> {
+    await this.active(workshopId)
     await this.voting.reveal(workshopId, actor)
   }
 
   async vote(workshopId: string, targetId: string, delta: 1 | -1, actor: Actor) {
+    await this.active(workshopId)
     return this.voting.vote(workshopId, targetId, delta, actor)
   }
 
@@ -295,7 +523,7 @@ export class ControlService {
 
   /** Records something that happened (joins, for example) in the activity log. */
   async record(workshopId: string, actorRole: string | null, type: string, data?: unknown) {
-    await this.flow.log(workshopId, actorRole, type, data)
+    await this.controlStore.log(workshopId, actorRole, type, data)
   }
 
   /**
@@ -306,23 +534,46 @@ export class ControlService {
     const c = await this.load(workshopId)
     const room = await this.rooms.acquire(c.boardId)
     const board = new Board(room.doc as Y.Doc)
-    const own = board.ideas().filter((idea) => idea.authorId === guestId)
+    const own = board
+      .ideas()
+      .filter((idea) => idea.authorId === guestId || c.authors.get(idea.id) === guestId)
     room.doc.transact(() => {
       for (const idea of own) board.deleteIdea(idea.id)
     })
     await room.purge()
     this.rooms.release(c.boardId)
-    await this.flow.forgetVoter(guestId)
-    await this.flow.log(workshopId, 'participant', 'guest-erased', { ideas: own.length })
+    await this.authorStore.forget(guestId)
+    for (const [ideaId, author] of c.authors) if (author === guestId) c.authors.delete(ideaId)
+    const held = await this.heldStore.forgetAuthor(guestId)
+    await this.reloadHeld(c)
+    c.heldIds.clear()
+    for (const h of c.held) c.heldIds.add(h.ideaId)
+    await this.controlStore.forgetVoter(guestId)
+    await this.controlStore.log(workshopId, 'participant', 'guest-erased', {
+      ideas: own.length + held,
+    })
     await this.publish(workshopId)
-    return own.length
+    return own.length + held
   }
 
   async activity(workshopId: string) {
-    return this.flow.activity(workshopId)
+    return this.controlStore.activity(workshopId)
   }
 
   close(): void {
     for (const id of [...this.cache.keys()]) this.forget(id)
   }
+}
+
+/**
+ * Whether the server records who wrote new ideas: always, unless ideas are anonymous and the
+ * facilitator chose not to store authorship at all.
+ */
+function recordsAuthors(c: CachedControl): boolean {
+  return !c.state.anonymousIdeas || c.state.storeAuthors
+}
+
+/** Private collection is on and the ideas are not revealed yet. */
+function privateNow(c: CachedControl): boolean {
+  return c.state.privateCollection && !c.state.ideasRevealed
 }

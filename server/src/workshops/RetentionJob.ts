@@ -21,10 +21,13 @@ import type { Logger } from '../logger.ts'
 import type { ConnectionRegistry } from '../sync/ConnectionRegistry.ts'
 import type { Rooms } from '../sync/Rooms.ts'
 import type { ControlService } from './ControlService.ts'
+import type { HistoryService } from './HistoryService.ts'
 import type { RetentionStore } from './RetentionStore.ts'
 import type { WorkshopStore } from './WorkshopStore.ts'
 
 export interface RetentionJobDeps {
+  /** Takes the names out of every restore point of the board's history too. */
+  history: HistoryService
   store: RetentionStore
   workshops: WorkshopStore
   rooms: Rooms
@@ -128,9 +131,11 @@ export class RetentionJob {
       // Compact now: the overwritten names are garbage-collected in the doc, and the snapshot
       // written from it replaces the update log that still holds them.
       await room.purge()
+      await this.deps.history.purge(boardId, { kind: 'names', keep }, null)
     } finally {
       rooms.release(boardId)
     }
+    ideas += await this.deps.control.clearHeldNames(id, new Set(keep))
     const guests = await store.clearGuestNames(id, now)
     // A guest still connected carries their name in the connection (and would write it on new
     // ideas): they reconnect (1001, transient) and come back without it.

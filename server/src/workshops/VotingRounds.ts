@@ -6,12 +6,12 @@
  * The cached control data and publishing belong to ControlService, which hands them in as a
  * `VotingHost`; this module only changes the `round`, `history` and `roundTimer` of an entry.
  */
-import { Board, type Phase, type RoundRules, rankTally } from '@ideenwand/board'
+import { Board, emptyBallot, type Phase, type RoundRules, rankTally } from '@ideenwand/board'
 import type { ControlState, RankedEntry, RoundInfo } from '@ideenwand/protocol'
 import type * as Y from 'yjs'
-import { ApiError } from '../http/errors.ts'
+import { DomainError, DomainErrorCode } from '../DomainError.ts'
 import type { Rooms } from '../sync/Rooms.ts'
-import type { FlowStore } from './FlowStore.ts'
+import type { ControlStore } from './ControlStore.ts'
 import type { Actor, Ballots, CachedControl, Viewer } from './WorkshopControl.ts'
 
 /** A facilitator's settings for a new round. */
@@ -50,7 +50,7 @@ function voterCount(ballots: Ballots): number {
 
 export class VotingRounds {
   constructor(
-    private readonly flow: FlowStore,
+    private readonly controlStore: ControlStore,
     private readonly rooms: Rooms,
     private readonly host: VotingHost,
   ) {}
@@ -58,10 +58,9 @@ export class VotingRounds {
   /** Opens a round (revealing a closed one first) and switches the workshop to the vote phase. */
   async start(workshopId: string, input: RoundInput, actor: Actor): Promise<RoundInfo> {
     const c = await this.host.load(workshopId)
-    if (c.round?.status === 'open')
-      throw new ApiError(409, 'round_open', 'Close the open round first')
+    if (c.round?.status === 'open') throw new DomainError(DomainErrorCode.RoundOpen)
     if (c.round?.status === 'closed') await this.reveal(workshopId, actor)
-    const round = await this.flow.createRound(workshopId, {
+    const round = await this.controlStore.createRound(workshopId, {
       targetKind: input.targetKind,
       targetIds: input.targetIds,
       dotsPerPerson: input.dotsPerPerson,
@@ -70,7 +69,7 @@ export class VotingRounds {
     })
     c.round = round
     this.scheduleEnd(c)
-    await this.flow.log(workshopId, actor.role, 'round-started', {
+    await this.controlStore.log(workshopId, actor.role, 'round-started', {
       number: round.number,
       dots: round.dotsPerPerson,
     })
@@ -103,10 +102,10 @@ export class VotingRounds {
   async close(workshopId: string, actor: Actor): Promise<void> {
     const c = await this.host.load(workshopId)
     if (c.round?.status !== 'open') return
-    await this.flow.setRoundStatus(c.round.id, 'closed')
+    await this.controlStore.setRoundStatus(c.round.id, 'closed')
     c.round = { ...c.round, status: 'closed' }
     this.scheduleEnd(c)
-    await this.flow.log(workshopId, actor.role, 'round-closed', { number: c.round.number })
+    await this.controlStore.log(workshopId, actor.role, 'round-closed', { number: c.round.number })
     await this.host.publish(workshopId)
   }
 
@@ -114,15 +113,18 @@ export class VotingRounds {
   async reveal(workshopId: string, actor: Actor): Promise<void> {
     const c = await this.host.load(workshopId)
     const round = c.round
-    if (!round) throw new ApiError(409, 'no_round', 'There is no round to reveal')
+    if (!round) throw new DomainError(DomainErrorCode.NoRound)
     if (round.status === 'open') await this.close(workshopId, actor)
-    const ballots = await this.flow.ballotsByVoter(round.id)
+    const ballots = await this.controlStore.ballotsByVoter(round.id)
     const results = await this.ranking(c, round, ballots)
     const voters = voterCount(ballots)
-    await this.flow.reveal(round.id, results, voters)
+    await this.controlStore.reveal(round.id, results, voters)
     c.round = null
-    c.history = await this.flow.revealedRounds(workshopId)
-    await this.flow.log(workshopId, actor.role, 'round-revealed', { number: round.number, voters })
+    c.history = await this.controlStore.revealedRounds(workshopId)
+    await this.controlStore.log(workshopId, actor.role, 'round-revealed', {
+      number: round.number,
+      voters,
+    })
     await this.host.publish(workshopId)
   }
 
@@ -130,35 +132,30 @@ export class VotingRounds {
   async vote(workshopId: string, targetId: string, delta: 1 | -1, actor: Actor) {
     const c = await this.host.load(workshopId)
     const round = c.round
-    if (actor.role !== 'participant')
-      throw new ApiError(403, 'not_a_voter', 'Only participants vote')
+    if (actor.role !== 'participant') throw new DomainError(DomainErrorCode.NotAVoter)
     if (round?.status !== 'open' || c.state.phase !== 'vote') {
-      throw new ApiError(409, 'no_open_round', 'Voting is not open')
+      throw new DomainError(DomainErrorCode.NoOpenRound)
     }
-    let targetIds = round.targetIds
-    if (!targetIds) targetIds = (await this.targets(c, round)).map((t) => t.id)
+    // Dots go only to what is a target now (a runoff's target hidden meanwhile takes none); one
+    // already given can always be taken back (applyDot).
+    const targetIds = (await this.targets(c, round)).map((t) => t.id)
     const rules: RoundRules = {
       dotsPerPerson: round.dotsPerPerson,
       maxPerTarget: round.maxPerTarget,
       targetIds,
     }
-    const result = await this.flow.placeDot(round.id, actor.id, targetId, delta, rules)
-    if (!result.ok) {
-      const messages = {
-        'budget-exhausted': 'All your dots are used',
-        'target-maximum': 'This one has the most dots you may give it',
-        'invalid-target': 'This cannot be voted on in this round',
-        'no-dot-to-remove': 'There is no dot to take back',
-      } as const
-      throw new ApiError(409, result.error, messages[result.error])
-    }
+    const result = await this.controlStore.placeDot(round.id, actor.id, targetId, delta, rules)
+    // The ballot rules' refusals are domain codes of the same name.
+    if (!result.ok) throw new DomainError(result.error)
     await this.host.publishVote(c, actor.id)
     return { votes: result.ballot, remaining: round.dotsPerPerson - dotsUsed(result.ballot) }
   }
 
   /** The ballots of a round not yet revealed (a revealed round's live in its results). */
   async ballots(round: RoundInfo | null): Promise<Ballots> {
-    return round && round.status !== 'revealed' ? this.flow.ballotsByVoter(round.id) : new Map()
+    return round && round.status !== 'revealed'
+      ? this.controlStore.ballotsByVoter(round.id)
+      : new Map()
   }
 
   /**
@@ -175,7 +172,7 @@ export class VotingRounds {
     const { role, id: me } = viewer
     let myBallot: RoundView['myBallot'] = null
     if (round?.status === 'open' && role === 'participant') {
-      const votes = ballots.get(me) ?? {}
+      const votes = ballots.get(me) ?? emptyBallot()
       myBallot = { votes, remaining: round.dotsPerPerson - dotsUsed(votes) }
     }
     let turnout: RoundView['turnout'] = null
@@ -189,7 +186,12 @@ export class VotingRounds {
     return { myBallot, turnout, tally }
   }
 
-  /** Ideas as ranking targets: the board's ideas (or clusters) with their labels. */
+  /**
+   * The round's targets now, with their labels: the board's ideas (or clusters), or the round's
+   * own list (a runoff). Hidden and pending ideas are none, whether or not the board's doc still
+   * holds them (the flags say so), and neither is what the doc no longer holds (deleted): a
+   * target without a label is never ranked or shown.
+   */
   private async targets(
     c: CachedControl,
     round: RoundInfo,
@@ -206,7 +208,10 @@ export class VotingRounds {
         : board.clusters().map((cl) => ({ id: cl.id, label: cl.title }))
     if (!round.targetIds) return all
     const byId = new Map(all.map((t) => [t.id, t]))
-    return round.targetIds.map((id) => byId.get(id) ?? { id, label: '' })
+    return round.targetIds.flatMap((id) => {
+      const target = byId.get(id)
+      return target ? [target] : []
+    })
   }
 
   private async ranking(
@@ -214,11 +219,13 @@ export class VotingRounds {
     round: RoundInfo,
     ballots: Ballots,
   ): Promise<RankedEntry[]> {
-    const tally = new Map<string, number>()
-    for (const b of ballots.values())
-      for (const [t, n] of Object.entries(b)) tally.set(t, (tally.get(t) ?? 0) + n)
     const targets = await this.targets(c, round)
     const labels = new Map(targets.map((t) => [t.id, t.label]))
+    // Dots on what is no target any more (hidden or deleted during the round) are not ranked.
+    const tally = new Map<string, number>()
+    for (const b of ballots.values())
+      for (const [t, n] of Object.entries(b))
+        if (labels.has(t)) tally.set(t, (tally.get(t) ?? 0) + n)
     return rankTally(
       tally,
       targets.map((t) => t.id),

@@ -3,32 +3,42 @@
  * and who looks at it. ControlService owns the cache; VotingRounds and ControlMessages work on
  * the entries it hands them, so the shape lives here rather than in any one of them.
  */
-import type { RoundInfo } from '@ideenwand/protocol'
-import type { FlowState, FlowStore } from './FlowStore.ts'
+import type { Role, RoundInfo } from '@ideenwand/protocol'
+import type { ControlRow, ControlStore } from './ControlStore.ts'
+import type { HeldRow } from './HeldIdeas.ts'
 
 /** A workshop's control data, loaded once by ControlService and kept current in memory. */
 export interface CachedControl {
   workshopId: string
   boardId: string
   archived: boolean
-  state: FlowState
+  state: ControlRow
   round: RoundInfo | null
   flags: { hidden: string[]; pending: string[] }
-  history: Awaited<ReturnType<FlowStore['revealedRounds']>>
+  /** Ideas the server holds outside the board until they are public (HeldIdeas). */
+  held: HeldRow[]
+  /**
+   * Their ids. The board's room reads this set (BoardPolicy.heldIdeaIds) and adds to it the
+   * moment it takes an idea out, before the held store has it.
+   */
+  heldIds: Set<string>
+  /** Who wrote each idea, as the server saw it (IdeaAuthors); shared with the room's policy. */
+  authors: Map<string, string>
+  history: Awaited<ReturnType<ControlStore['revealedRounds']>>
   /** Closes the open round when its time is up (see `VotingRounds.scheduleEnd`). */
   roundTimer: NodeJS.Timeout | null
 }
 
 /** Who a control view is for. */
 export interface Viewer {
-  role: 'facilitator' | 'participant' | 'viewer'
+  role: Role
   id: string
   name: string | null
   canWrite: boolean
 }
 
 export interface Actor {
-  role: 'facilitator' | 'participant' | 'viewer'
+  role: Role
   /** Guest or facilitator id. */
   id: string
 }

@@ -70,8 +70,17 @@ export class WorkshopStore {
     this.retention = new RetentionStore(db, retentionDefaults)
   }
 
-  /** `joinUrl` builds the join URL for a code, e.g. `https://ideenwand.example/join/K7P-2QX`. */
-  async create(owner: string, input: WorkshopInput, joinUrl: JoinUrl): Promise<WorkshopDetail> {
+  /**
+   * `joinUrl` builds the join URL for a code, e.g. `https://ideenwand.example/join/K7P-2QX`.
+   * `within` runs in the same transaction once the rows exist (an import writes the board and
+   * rounds there), so the workshop is created with all of it or not at all.
+   */
+  async create(
+    owner: string,
+    input: WorkshopInput,
+    joinUrl: JoinUrl,
+    within?: (tx: Queryable, created: { id: string; boardId: string }) => Promise<void>,
+  ): Promise<WorkshopDetail> {
     const id = randomToken(16)
     const boardId = `w-${randomToken(16)}`
     await this.db.transaction(async (tx) => {
@@ -96,6 +105,7 @@ export class WorkshopStore {
         [id, owner],
       )
       for (const role of ['participant', 'viewer'] as const) await this.insertCode(tx, id, role)
+      await within?.(tx, { id, boardId })
     })
     const detail = await this.detail(id, owner, joinUrl)
     if (!detail) throw new Error('workshop vanished after creation')
@@ -211,7 +221,7 @@ export class WorkshopStore {
 
   /**
    * Deletes the workshop with everything that belongs to it: guests and their sessions, codes,
-   * flow state, votes, activity, and its board with update log and snapshot.
+   * control state, votes, activity, and its board with update log and snapshot.
    */
   async delete(workshopId: string): Promise<string | null> {
     return this.db.transaction(async (tx) => {

@@ -10,15 +10,31 @@ import { workshopFixture } from '../../integration/support/api.ts'
 
 export interface BoardAccess {
   boardId: string
-  /** Cookie header of a participant session (shared by all bench clients). */
+  workshopId: string
+  /** The participants' invite code (to join further guests). */
+  participantCode: string
+  /** Cookie header of a participant session (shared by all bench clients that only read). */
   cookie: string
+  /**
+   * Cookie header of a facilitator session, for the writers: their test map is no part of the
+   * board's schema, which only a facilitator may write (the server's rights check closes a
+   * participant that does with 4403).
+   */
+  writerCookie: string
 }
 
 export async function ideenwandBoard(baseUrl: string): Promise<BoardAccess> {
   const fixture = await workshopFixture(baseUrl, { title: 'Benchmark' })
   const guest = await fixture.join('participant', 'Bench')
   if (!guest.cookie) throw new Error('join returned no session cookie')
-  return { boardId: fixture.boardId, cookie: guest.cookie }
+  if (!fixture.facilitator.cookie) throw new Error('the facilitator has no session cookie')
+  return {
+    boardId: fixture.boardId,
+    workshopId: fixture.workshopId,
+    participantCode: fixture.participantCode,
+    cookie: guest.cookie,
+    writerCookie: fixture.facilitator.cookie,
+  }
 }
 
 /** The cold-load board as the list of updates its authors made, one per idea or record. */
@@ -77,7 +93,7 @@ export async function seedBoard(
       const doc = new Y.Doc()
       Y.applyUpdate(doc, snapshot)
       const compact = Y.encodeStateAsUpdate(doc)
-      await store.compact(boardId, compact, 0)
+      await store.compactWith(boardId, () => compact)
       return { rows: 1, bytes: compact.length }
     }
     let bytes = 0

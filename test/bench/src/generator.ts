@@ -10,6 +10,7 @@ import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { Histogram } from './histogram.ts'
 import { MiniSocket, OPEN } from './miniSocket.ts'
+import { type MixCommand, runMix, syncPayload } from './mix.ts'
 import { beacon, type Dialect, Framer, nowMicros, scanBeacons } from './wire.ts'
 
 export interface GeneratorConfig {
@@ -18,13 +19,26 @@ export interface GeneratorConfig {
   docName: string
   dialect: Dialect
   headers: Record<string, string>
+  /** The writers' headers (a session that may write the bench's test map). */
+  writerHeaders: Record<string, string>
   /** First client index of this generator (ids stay unique across generators). */
   offset: number
   receivers: number
   /** Receivers that decode presence frames (all receivers scan document updates). */
   probes: number
+  /** Cursor runs: every receiver sends, with indexes 0 … senders − 1 across all generators. */
+  senders: number
   writers: number
   fullClients: number
+  /** The first this many receivers keep the board they were sent (the mix's writers). */
+  keepInitial?: number
+  /** Receivers connect to these instead, round robin by index (several instances). */
+  urls?: string[]
+  /**
+   * Receivers from this index on are phones and the like: they connect with `?presence=0` (no
+   * cursors wanted) and send none.
+   */
+  quietFrom?: number
   /** Writers connect here instead (two instances: write on one, read on the other). */
   writerUrl?: string
 }
@@ -34,6 +48,7 @@ export type Command =
   | { cmd: 'fanout'; ratePerSecond: number; warmupMs: number; measureMs: number }
   | { cmd: 'cursor'; hz: number; warmupMs: number; measureMs: number }
   | { cmd: 'reconnect'; windowMs: number; timeoutMs: number }
+  | MixCommand
   | { cmd: 'exit' }
 
 /**
@@ -90,6 +105,10 @@ class RawClient {
   synced = false
   clock = 0
   onFrame: ((data: Buffer) => void) | null = null
+  /** The sync step 2 the server answered with (the board), kept for the mix's writers. */
+  initialUpdate: Uint8Array | null = null
+  /** The close code once the server closed the socket after the handshake. */
+  closedWith: number | null = null
   readonly clientId: number
 
   constructor(
@@ -97,6 +116,7 @@ class RawClient {
     private readonly framer: Framer,
     private readonly config: GeneratorConfig,
     private readonly writer = false,
+    private readonly keepInitial = false,
   ) {
     this.clientId = 1_000_000 + index
   }
@@ -104,10 +124,20 @@ class RawClient {
   /** Opens the socket and resolves when the server answered our sync step 1. */
   connect(stateVector: Uint8Array = new Uint8Array([0])): Promise<void> {
     return new Promise((resolve, reject) => {
-      const base = this.writer && this.config.writerUrl ? this.config.writerUrl : this.config.url
+      const urls = this.config.urls
+      const base =
+        this.writer && this.config.writerUrl
+          ? this.config.writerUrl
+          : !this.writer && urls?.length
+            ? urls[this.index % urls.length]!
+            : this.config.url
       this.synced = false
       let settled = false
-      const ws = openSocket(`${base}/${this.config.docName}`, this.config.headers, {
+      const headers = this.writer ? this.config.writerHeaders : this.config.headers
+      const quiet =
+        !this.writer && this.index >= (this.config.quietFrom ?? Number.POSITIVE_INFINITY)
+      const url = `${base}/${this.config.docName}${quiet ? '?presence=0' : ''}`
+      const ws = openSocket(url, headers, {
         open: () => {
           if (this.framer.dialect === 'hocuspocus') ws.send(this.framer.auth())
           ws.send(this.framer.syncStep1(stateVector))
@@ -119,6 +149,7 @@ class RawClient {
             if (type === 0 && sub === 0) ws.send(this.framer.syncStep2(new Uint8Array([0, 0])))
             if (type === 0 && sub === 1) {
               this.synced = true
+              if (this.keepInitial) this.initialUpdate = syncPayload(this.framer, data)
               if (!settled) {
                 settled = true
                 resolve()
@@ -134,6 +165,7 @@ class RawClient {
           }
         },
         close: (code) => {
+          if (this.ws === ws) this.closedWith = code
           if (!settled) {
             settled = true
             reject(new Error(`closed ${code}`))
@@ -180,7 +212,7 @@ async function connectAll(): Promise<{ ms: number; failed: number }> {
   let failed = 0
   const all: RawClient[] = []
   for (let i = 0; i < config.receivers; i++) {
-    const c = new RawClient(config.offset + i, framer, config)
+    const c = new RawClient(config.offset + i, framer, config, false, i < (config.keepInitial ?? 0))
     receivers.push(c)
     all.push(c)
   }
@@ -416,6 +448,9 @@ async function runCursor(hz: number, warmupMs: number, measureMs: number) {
   // delivered; the thinning's catch-up).
   let stoppedAt = Number.POSITIVE_INFINITY
   let lastAfterStop = 0
+  // Per observer (probe) and cursor: the send times of its positions that arrived, in order of
+  // arrival — how often each observer sees each cursor move, and its longest gap.
+  const pairs = new Map<number, number[]>()
   receivers.forEach((r, i) => {
     const probe = i < config.probes
     r.onFrame = (data) => {
@@ -427,6 +462,10 @@ async function runCursor(hz: number, warmupMs: number, measureMs: number) {
         if (micros < from || micros > to || sender === r.index % 100000 || now > countUntil) return
         delivered++
         hist.record((now - micros) / 1000)
+        const key = i * 1_000_000 + sender
+        const seen = pairs.get(key)
+        if (seen) seen.push(micros)
+        else pairs.set(key, [micros])
       })
       if (found > 0 && now > stoppedAt) lastAfterStop = now
     }
@@ -463,6 +502,25 @@ async function runCursor(hz: number, warmupMs: number, measureMs: number) {
     `cursor N=${receivers.length} ${hz} Hz: after all stopped, last cursor reached the probes ${stopDrainMs.toFixed(0)} ms later`,
   )
   if (DIAG) diagReport()
+  // Every observer should see every moving cursor: pairs with nothing delivered count too.
+  const perCursorHz = new Histogram()
+  const perCursorGapMs = new Histogram()
+  const seconds = (to - from) / 1e6
+  const probes = Math.min(config.probes, receivers.length)
+  for (let i = 0; i < probes; i++) {
+    for (let sender = 0; sender < config.senders; sender++) {
+      if (sender === receivers[i]!.index % 100000) continue
+      const seen = pairs.get(i * 1_000_000 + sender) ?? []
+      perCursorHz.record(seen.length / seconds)
+      let gap = 0
+      let last = from
+      for (const micros of [...seen].sort((a, b) => a - b).concat(to)) {
+        gap = Math.max(gap, micros - last)
+        last = micros
+      }
+      perCursorGapMs.record(gap / 1000)
+    }
+  }
   return {
     latency: hist.toJSON(),
     delivered,
@@ -470,6 +528,8 @@ async function runCursor(hz: number, warmupMs: number, measureMs: number) {
     frames,
     generatorCpuMs: (cpu.user + cpu.system) / 1000,
     stopDrainMs,
+    perCursorHz: perCursorHz.toJSON(),
+    perCursorGapMs: perCursorGapMs.toJSON(),
   }
 }
 
@@ -533,6 +593,18 @@ process.on('message', async (msg: Command) => {
         return
       case 'reconnect':
         reply({ ev: 'done', ...(await runReconnect(msg.windowMs, msg.timeoutMs)) })
+        return
+      case 'mix':
+        reply({
+          ev: 'done',
+          ...(await runMix(msg, receivers, config.probes, framer, schedule, async () => {
+            // The facilitator's connection (writer headers), apart from the crowd.
+            const f = new RawClient(99_999, framer, config, true)
+            await f.connect()
+            writers.push({ client: f, doc: new Y.Doc(), last: '' })
+            return f
+          })),
+        })
         return
       case 'exit':
         for (const c of receivers) c.close()

@@ -15,8 +15,9 @@ import postgres from 'postgres'
 import WebSocket from 'ws'
 import { coldBoardUpdates, type DbTarget, ideenwandBoard, seedBoard } from './board.ts'
 import { idleScenario } from './idle.ts'
+import { MIX_DEFAULT, type MixResult, runMixOn, sizingMix } from './mixScenario.ts'
 import { type Row, renderChart, renderMarkdown } from './report.ts'
-import { measure } from './run.ts'
+import { type Measured, measure } from './run.ts'
 import { baseKind, DIALECT, HAS_TASKSET, ROOT, ServerProcess, variantEnv } from './servers.ts'
 import { Framer } from './wire.ts'
 
@@ -30,7 +31,7 @@ const QUICK = args.has('quick')
 /** `--tag=before` writes results/<profile>-before.* (e.g. with BENCH_IDEENWAND_ROOT set). */
 const TAG = args.get('tag')
 const PROFILE = `${QUICK ? 'quick' : 'full'}${TAG ? `-${TAG}` : ''}`
-const ONLY = new Set((args.get('only') ?? 'a,b,c,d,e,f').split(','))
+const ONLY = new Set((args.get('only') ?? 'a,b,c,d,e,f,g').split(','))
 /**
  * The servers to compare. `ideenwand-t50` is Ideenwand with `SYNC_UPDATE_TICK_MS=50`: a setting's
  * trade-off, measured side by side with the default.
@@ -96,6 +97,7 @@ async function freshDb(
 
 const IDEENWAND_ENV = {
   RATE_LIMIT_JOIN_PER_MINUTE: '100000',
+  RATE_LIMIT_JOIN_PER_WORKSHOP: '100000',
   // With REDIS_URL the counters live in Redis and outlast one run.
   RATE_LIMIT_SETUP_PER_HOUR: '100000',
   // All bench clients of a board share one session, from one address.
@@ -121,6 +123,9 @@ async function startTarget(name: string, extraEnv: Record<string, string> = {}) 
       server,
       docName: access.boardId,
       headers,
+      writerHeaders: { cookie: access.writerCookie } as Record<string, string>,
+      workshopId: access.workshopId,
+      participantCode: access.participantCode,
       stop: async () => {
         await server.stop()
         await db.drop()
@@ -129,7 +134,13 @@ async function startTarget(name: string, extraEnv: Record<string, string> = {}) 
   }
   const server = await ServerProcess.start(kind)
   const headers: Record<string, string> = {}
-  return { server, docName: 'bench-board', headers, stop: () => server.stop() }
+  return {
+    server,
+    docName: 'bench-board',
+    headers,
+    writerHeaders: headers,
+    stop: () => server.stop(),
+  }
 }
 
 /** Each entry's servers in an order that rotates with `i`, so no server always goes first. */
@@ -150,6 +161,7 @@ async function fanout(configs: { n: number; rate: number }[]) {
             docName: t.docName,
             dialect: DIALECT[baseKind(kind)],
             headers: t.headers,
+            writerHeaders: t.writerHeaders,
             receivers: n,
             writers: 4,
             probes: 0,
@@ -223,6 +235,124 @@ async function cursor(configs: { n: number; hz: number }[]) {
       }
     }
   }
+}
+
+/**
+ * (g) The workshop mix (mix.ts). Ideenwand with phases and dots; Hocuspocus with the same sync and
+ * presence load (it has no phases or dots); the reference server is left out (it falls behind on
+ * cursors alone, see (b)).
+ */
+async function workshopMix() {
+  const settings = { ...MIX_DEFAULT, ...(QUICK ? { phaseEveryMs: 10_000 } : {}) }
+  const window = {
+    warmupMs: 5000,
+    measureMs: Number(process.env.BENCH_MIX_MS ?? (QUICK ? 30_000 : 90_000)),
+  }
+  for (const kind of SERVERS.filter((k) => baseKind(k) !== 'reference')) {
+    log(
+      `(g) workshop mix ${kind}: ${settings.n} participants, ${settings.typers} typing, ${settings.movers} dragging, cursors ${settings.cursorHz} Hz${baseKind(kind) === 'ideenwand' ? `, phase every ${settings.phaseEveryMs / 1000} s, ${settings.votesPerSecond} dots/s while voting` : ''}`,
+    )
+    // The crowd shares one participant session, so its ideas come from one person's budget.
+    const t = await startTarget(kind, { SYNC_IDEAS_PER_MINUTE: '100000' })
+    try {
+      const { m, mix } = await runMixOn(kind, t, settings, window)
+      const kinds = Object.values(mix.kinds)
+      rows.push({
+        scenario: 'g',
+        label: `workshop mix N=${settings.n}`,
+        server: kind,
+        n: settings.n,
+        rate: 0,
+        m,
+        delivered: kinds.reduce((sum, k) => sum + k.delivered, 0),
+        expected: kinds.reduce((sum, k) => sum + k.sent, 0),
+        cpuPerDeliveryUs: Number.NaN,
+        mix,
+      })
+      logMix(m, mix)
+    } catch (err) {
+      log(`  failed: ${(err as Error).message.split('\n')[0]}`)
+    } finally {
+      await t.stop()
+    }
+  }
+}
+
+/**
+ * (h) Sizing: the workshop mix of a town meeting (`sizingMix`) for N participants on K instances
+ * (`--sizing=1000x1,1000x2,5000x3`), all on this machine: the instances share core 0 (so K
+ * instances on one core stand for K machines' work on one), Postgres and Redis as in production.
+ */
+async function sizing(configs: { n: number; k: number }[]) {
+  if (!DATABASE_URL) {
+    log('(h) skipped: several instances need Postgres (set DATABASE_URL) and Redis on 6379')
+    return
+  }
+  const window = { warmupMs: 8000, measureMs: Number(process.env.BENCH_MIX_MS ?? 90_000) }
+  for (const { n, k } of configs) {
+    const settings = sizingMix(n)
+    log(
+      `(h) sizing N=${n} on ${k} instance(s): ${settings.cursorClients} on the whiteboard (cursor ${settings.cursorHz} Hz), ${n - settings.cursorClients} phones, ${settings.typers} typing, ${settings.movers} dragging`,
+    )
+    const db = await freshDb('postgres')
+    const env = {
+      ...IDEENWAND_ENV,
+      ...db.env,
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      SYNC_IDEAS_PER_MINUTE: '100000',
+    }
+    const instances: ServerProcess[] = []
+    try {
+      for (let i = 0; i < k; i++) instances.push(await ServerProcess.start('ideenwand', env))
+      const first = instances[0]!
+      const access = await ideenwandBoard(first.httpUrl)
+      const { m, mix } = await runMixOn(
+        'ideenwand',
+        {
+          server: first,
+          docName: access.boardId,
+          headers: { cookie: access.cookie },
+          writerHeaders: { cookie: access.writerCookie },
+          workshopId: access.workshopId,
+          participantCode: access.participantCode,
+        },
+        settings,
+        window,
+        instances,
+      )
+      const kinds = Object.values(mix.kinds)
+      rows.push({
+        scenario: 'h',
+        label: `sizing N=${n} on ${k} instance${k > 1 ? 's' : ''}`,
+        server: 'ideenwand',
+        n,
+        rate: k,
+        m,
+        delivered: kinds.reduce((sum, x) => sum + x.delivered, 0),
+        expected: kinds.reduce((sum, x) => sum + x.sent, 0),
+        cpuPerDeliveryUs: Number.NaN,
+        mix,
+      })
+      logMix(m, mix)
+    } catch (err) {
+      log(`  failed: ${(err as Error).message.split('\n')[0]}`)
+    } finally {
+      for (const i of instances) await i.stop()
+      await db.drop()
+    }
+  }
+}
+
+function logMix(m: Measured, mix: MixResult): void {
+  for (const [name, k] of Object.entries(mix.kinds)) {
+    if (k.sent === 0 && k.delivered === 0) continue
+    log(
+      `  ${name}: delivered ${k.delivered}/${k.sent} p50 ${k.latency.p50.toFixed(1)} p99 ${k.latency.p99.toFixed(1)} max ${k.latency.max.toFixed(1)} ms`,
+    )
+  }
+  log(
+    `  server ${m.serverCpuCores.toFixed(2)} cores, rss ${m.rssMiB.toFixed(0)} MiB, eld p99 ${m.eventLoop.p99} ms, generator ${(m.generatorCore * 100).toFixed(0)} %, closed by the server: ${mix.closed}${mix.errors.length ? `, errors: ${mix.errors.join('; ')}` : ''}`,
+  )
 }
 
 async function reconnect(configs: { n: number }[]) {
@@ -394,6 +524,7 @@ async function redis(configs: { n: number; rate: number }[]) {
             docName: access.boardId,
             dialect: 'y',
             headers: { cookie: access.cookie },
+            writerHeaders: { cookie: access.writerCookie },
             receivers: n,
             writers: 4,
             probes: 0,
@@ -466,7 +597,18 @@ function summary(r: Row): string {
   const m = r.m
   if (!m) return ''
   const l = m.latency
-  return `  ${r.server}: delivered ${r.delivered}/${r.expected} p50 ${l.p50.toFixed(1)} p99 ${l.p99.toFixed(1)} max ${l.max.toFixed(1)} ms, server ${m.serverCpuCores.toFixed(2)} cores (${(m.serverSystemShare * 100).toFixed(0)} % kernel)${Number.isFinite(r.cpuPerDeliveryUs) ? ` (${r.cpuPerDeliveryUs.toFixed(2)} µs/delivery)` : ''}, rss ${m.rssMiB.toFixed(0)} MiB, eld p99 ${m.eventLoop.p99} ms, generator ${(m.generatorCore * 100).toFixed(0)} %${m.generatorEventLoop ? ` (its event loop p99 ${m.generatorEventLoop.p99.toFixed(1)} max ${m.generatorEventLoop.max.toFixed(1)} ms)` : ''}${m.perBeacon ? `; per beacon p99: first receiver ${m.perBeacon.first.p99.toFixed(1)}, last ${m.perBeacon.last.p99.toFixed(1)}, spread ${m.perBeacon.spread.p99.toFixed(1)} ms` : ''}${m.valid ? '' : ' INVALID'}${m.converged === false ? ' NOT CONVERGED' : ''}`
+  return `  ${r.server}: delivered ${r.delivered}/${r.expected} p50 ${l.p50.toFixed(1)} p99 ${l.p99.toFixed(1)} max ${l.max.toFixed(1)} ms, server ${m.serverCpuCores.toFixed(2)} cores (${(m.serverSystemShare * 100).toFixed(0)} % kernel)${Number.isFinite(r.cpuPerDeliveryUs) ? ` (${r.cpuPerDeliveryUs.toFixed(2)} µs/delivery)` : ''}, rss ${m.rssMiB.toFixed(0)} MiB, eld p99 ${m.eventLoop.p99} ms, generator ${(m.generatorCore * 100).toFixed(0)} %${m.generatorEventLoop ? ` (its event loop p99 ${m.generatorEventLoop.p99.toFixed(1)} max ${m.generatorEventLoop.max.toFixed(1)} ms)` : ''}${m.perBeacon ? `; per beacon p99: first receiver ${m.perBeacon.first.p99.toFixed(1)}, last ${m.perBeacon.last.p99.toFixed(1)}, spread ${m.perBeacon.spread.p99.toFixed(1)} ms` : ''}${m.perCursor ? `; each cursor at each observer: min ${m.perCursor.hzMin.toFixed(1)} Hz, p1 ${m.perCursor.hzP1.toFixed(1)}, p50 ${m.perCursor.hzP50.toFixed(1)}, longest gap p99 ${m.perCursor.gapMs.p99.toFixed(0)} max ${m.perCursor.gapMs.max.toFixed(0)} ms` : ''}${m.valid ? '' : ' INVALID'}${m.converged === false ? ' NOT CONVERGED' : ''}`
+}
+
+/** `--name=1000@100,500@50` → runs of N clients at a rate (default `rate` when `@` is left out). */
+function runsArg(name: string, rate: number, sep = '@'): { n: number; at: number }[] | undefined {
+  return args
+    .get(name)
+    ?.split(',')
+    .map((c) => {
+      const [n, at] = c.split(sep).map(Number)
+      return { n: n ?? 100, at: at ?? rate }
+    })
 }
 
 async function main() {
@@ -476,13 +618,7 @@ async function main() {
   )
   if (ONLY.has('a')) {
     // --fanout=1000@100,500@50 picks the fan-out runs.
-    const picked = args
-      .get('fanout')
-      ?.split(',')
-      .map((c) => {
-        const [n, rate] = c.split('@').map(Number)
-        return { n: n ?? 100, rate: rate ?? 50 }
-      })
+    const picked = runsArg('fanout', 50)?.map(({ n, at }) => ({ n, rate: at }))
     await fanout(
       picked ??
         (QUICK
@@ -493,14 +629,17 @@ async function main() {
     )
   }
   if (ONLY.has('b')) {
+    // --cursors=300@20,1000@10 picks the cursor runs.
+    const picked = runsArg('cursors', 20)?.map(({ n, at }) => ({ n, hz: at }))
     await cursor(
-      QUICK
-        ? [{ n: 100, hz: 20 }]
-        : [
-            { n: 100, hz: 20 },
-            { n: 300, hz: 20 },
-            { n: 1000, hz: 10 },
-          ],
+      picked ??
+        (QUICK
+          ? [{ n: 100, hz: 20 }]
+          : [
+              { n: 100, hz: 20 },
+              { n: 300, hz: 20 },
+              { n: 1000, hz: 10 },
+            ]),
     )
   }
   if (ONLY.has('d')) await reconnect(QUICK ? [{ n: 300 }] : [{ n: 500 }, { n: 1000 }])
@@ -517,6 +656,16 @@ async function main() {
           ],
     )
   if (ONLY.has('f')) await idle(QUICK ? 500 : 2000, 20)
+  if (ONLY.has('g')) await workshopMix()
+  if (ONLY.has('h')) {
+    const picked = runsArg('sizing', 1, 'x')?.map(({ n, at }) => ({ n, k: at }))
+    await sizing(
+      picked ?? [
+        { n: 1000, k: 1 },
+        { n: 1000, k: 2 },
+      ],
+    )
+  }
   const meta = {
     profile: PROFILE,
     date: new Date().toISOString(),

@@ -1,10 +1,11 @@
 /** Renders the benchmark's rows as a Markdown page and a small SVG bar chart. */
 import type { IdleResult } from './idle.ts'
+import type { MixResult } from './mixScenario.ts'
 import type { Measured } from './run.ts'
 import type { ServerKind } from './servers.ts'
 
 export interface Row {
-  scenario: 'a' | 'b' | 'c' | 'd' | 'e' | 'f'
+  scenario: 'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'g' | 'h'
   label: string
   /** A `--servers` name: a server program, or a variant of one (`ideenwand-t50`). */
   server: string
@@ -27,12 +28,30 @@ export interface Row {
     syncBytes: number
   }
   idle?: IdleResult
+  mix?: MixResult
 }
 
 const f = (v: number, digits = 1) => (Number.isFinite(v) ? v.toFixed(digits) : '–')
 const pct = (a: number, b: number) => (b > 0 ? `${((100 * a) / b).toFixed(1)} %` : '–')
 const flags = (m: Measured) =>
   `${m.valid ? '' : ' ⚠ generator saturated'}${m.converged === false ? ' ⚠ not converged' : ''}${m.connectFailed ? ` ⚠ ${m.connectFailed} connects failed` : ''}`
+
+function mixTable(out: string[], part: Row[], name: (r: Row) => string): void {
+  out.push(
+    '| run | kind | delivered | latency p50 / p95 / p99 / max (ms) | server CPU (cores) | RSS MiB | event loop p99 / max (ms) | closed by the server | generator core |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+  )
+  for (const r of part) {
+    const m = r.m!
+    for (const [kind, k] of Object.entries(r.mix!.kinds)) {
+      if (k.sent === 0 && k.delivered === 0) continue
+      const l = k.latency
+      out.push(
+        `| ${name(r)} | ${kind} | ${pct(k.delivered, k.sent)} of ${k.sent} | ${f(l.p50)} / ${f(l.p95)} / ${f(l.p99)} / ${f(l.max)} | ${f(m.serverCpuCores, 2)} | ${f(m.rssMiB, 0)} | ${f(m.eventLoop.p99)} / ${f(m.eventLoop.max)} | ${r.mix!.closed} | ${f(m.generatorCore * 100, 0)} %${flags(m)} |`,
+      )
+    }
+  }
+}
 
 export function renderMarkdown(meta: Record<string, unknown>, rows: Row[]): string {
   const out: string[] = []
@@ -66,21 +85,21 @@ export function renderMarkdown(meta: Record<string, unknown>, rows: Row[]): stri
     } else {
       const perDelivery = scenario !== 'b'
       out.push(
-        `| run | server | delivered | latency p50 / p95 / p99 / max (ms) | server CPU (cores) |${perDelivery ? ' CPU per delivered update (µs) |' : ''} RSS MiB | event loop p99 / max (ms) | generator core |`,
-        `| --- | --- | --- | --- | --- |${perDelivery ? ' --- |' : ''} --- | --- | --- |`,
+        `| run | server | delivered | latency p50 / p95 / p99 / max (ms) | server CPU (cores) |${perDelivery ? ' CPU per delivered update (µs) |' : ' each cursor at each observer: min / p1 Hz, longest gap p99 (ms) |'} RSS MiB | event loop p99 / max (ms) | generator core |`,
+        `| --- | --- | --- | --- | --- | --- | --- | --- | --- |`,
       )
       for (const r of part) {
         const m = r.m!
         const l = m.latency
         out.push(
-          `| ${r.label} | ${r.server} | ${pct(r.delivered, r.expected)} of ${r.expected} | ${f(l.p50)} / ${f(l.p95)} / ${f(l.p99)} / ${f(l.max)} | ${f(m.serverCpuCores, 2)} |${perDelivery ? ` ${f(r.cpuPerDeliveryUs, 2)} |` : ''} ${f(m.rssMiB, 0)} | ${f(m.eventLoop.p99)} / ${f(m.eventLoop.max)} | ${f(m.generatorCore * 100, 0)} %${m.generatorEventLoop ? `, loop p99 / max ${f(m.generatorEventLoop.p99)} / ${f(m.generatorEventLoop.max)} ms` : ''}${m.perBeacon ? `; per beacon p99 first / last receiver ${f(m.perBeacon.first.p99)} / ${f(m.perBeacon.last.p99)} ms` : ''}${flags(m)} |`,
+          `| ${r.label} | ${r.server} | ${pct(r.delivered, r.expected)} of ${r.expected} | ${f(l.p50)} / ${f(l.p95)} / ${f(l.p99)} / ${f(l.max)} | ${f(m.serverCpuCores, 2)} |${perDelivery ? ` ${f(r.cpuPerDeliveryUs, 2)} |` : ` ${m.perCursor ? `${f(m.perCursor.hzMin)} / ${f(m.perCursor.hzP1)}, ${f(m.perCursor.gapMs.p99, 0)}` : '—'} |`} ${f(m.rssMiB, 0)} | ${f(m.eventLoop.p99)} / ${f(m.eventLoop.max)} | ${f(m.generatorCore * 100, 0)} %${m.generatorEventLoop ? `, loop p99 / max ${f(m.generatorEventLoop.p99)} / ${f(m.generatorEventLoop.max)} ms` : ''}${m.perBeacon ? `; per beacon p99 first / last receiver ${f(m.perBeacon.first.p99)} / ${f(m.perBeacon.last.p99)} ms` : ''}${flags(m)} |`,
         )
       }
     }
     if (scenario === 'b') {
       out.push(
         '',
-        'Delivered = presence states with a beacon that reached the 20 probe clients, of those sent during the window by the other clients. Ideenwand thins presence by design once more than `SYNC_PRESENCE_CAP` cursors move per 40 ms tick (freshest moving cursors up to the cap; facilitators, joins, leaves always; final positions of stopped cursors from a budget of their own). Cursors keep moving for 1 s after the window unless `BENCH_CURSOR_STOP=1`.',
+        'Delivered = presence states with a beacon that reached the 20 probe clients, of those sent during the window by the other clients. Ideenwand thins presence by design once more than `SYNC_PRESENCE_CAP` cursors move per presence tick (`SYNC_AWARENESS_TICK_MS`) (moving cursors up to the cap, those that moved since the last tick and were sent longest ago first; facilitators, joins, leaves always; final positions of stopped cursors from a budget of their own). Latency is the age of every delivered position (send time at the sender to receipt at the observer, over all 20 observers). Per cursor: how often each observer received each cursor (Hz, lowest and 1st percentile over all observer–cursor pairs) and the longest time between two of its positions. Cursors keep moving for 1 s after the window unless `BENCH_CURSOR_STOP=1`.',
       )
     }
     out.push('')
@@ -101,6 +120,28 @@ export function renderMarkdown(meta: Record<string, unknown>, rows: Row[]): stri
         `| ${c.engine} | ${r.label.replace(/^cold load from /, '').replace(/ \(.*\)$/, '')} | ${c.storedBytes} | ${c.samples.map((s) => s.toFixed(0)).join(', ')} | ${c.serverLoadMs.join(', ')} / ${(c.serverLoadCpuMs ?? []).join(', ')} | ${(c.serverCpuMs ?? []).map((x) => x.toFixed(0)).join(', ')} | ${c.syncBytes} |`,
       )
     }
+    out.push('')
+  }
+  const mixes = rows.filter((r) => r.scenario === 'g' && r.mix && r.m)
+  const sized = rows.filter((r) => r.scenario === 'h' && r.mix && r.m)
+  if (mixes.length > 0) {
+    out.push(
+      '## (g) Workshop mix',
+      '',
+      'One board, 300 participants (raw clients sharing one participant session): 100 type into their own idea (4 keystrokes/s each), 30 drag their own card (10 moves/s each), every cursor at 20 Hz. Ideenwand only: the facilitator changes the phase every 30 s (collect → cluster → a voting round), and while voting is open 10 dots/s are cast by guests of their own; typing and dragging stop a second before voting opens. Latency per kind, from the send time to each viewer that decodes it: keystrokes and moves at 20 probe clients (each received update decoded), cursors at the same probes (age of every delivered position), a phase change at every client (its Control message), a dot at the facilitator (the turnout in its Control message). Delivered / expected counts each viewer; cursors are thinned by design (see (b)).',
+      '',
+    )
+    mixTable(out, mixes, (r) => r.server)
+    out.push('')
+  }
+  if (sized.length > 0) {
+    out.push(
+      '## (h) Sizing: a town meeting on one or several instances',
+      '',
+      'The workshop mix of (g) scaled to N participants: a third on the whiteboard moving a cursor at 5 Hz each (a cursor moving at 20 Hz a quarter of the time), the rest phones that want no cursors (`?presence=0`), a tenth typing, 3 % dragging, phases every 30 s and 10 dots/s while voting. Clients spread round robin over K instances with Redis and Postgres; all instances run on core 0 of this machine (K instances on one core stand in for K machines), the generator on core 1. Server CPU is the sum over the instances; RSS the largest instance.',
+      '',
+    )
+    mixTable(out, sized, (r) => r.label)
     out.push('')
   }
   const idle = rows.filter((r) => r.scenario === 'f' && r.idle)

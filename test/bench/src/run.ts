@@ -60,6 +60,14 @@ export interface Load {
   docName: string
   dialect: GeneratorConfig['dialect']
   headers: Record<string, string>
+  /** The writers' headers (default: `headers`). */
+  writerHeaders?: Record<string, string>
+  /** The first this many receivers keep the board they were sent (the mix's writers). */
+  keepInitial?: number
+  /** Receivers connect to these, round robin (several instances). */
+  urls?: string[]
+  /** Receivers from this index on want no cursors (`?presence=0`) and send none. */
+  quietFrom?: number
   receivers: number
   writers: number
   probes: number
@@ -87,6 +95,11 @@ export interface Measured {
    * receiving side in the spread).
    */
   perBeacon?: { first: LatencySummary; last: LatencySummary; spread: LatencySummary }
+  /**
+   * Cursor runs only, per observer (probe) and cursor: positions received per second of the
+   * window, and the longest time between two of them (send times; window edges included).
+   */
+  perCursor?: { hzMin: number; hzP1: number; hzP50: number; gapMs: LatencySummary }
   valid: boolean
   connectMs: number
   connectFailed: number
@@ -103,6 +116,8 @@ export async function measure(
   load: Load,
   command: Command,
   windowMs: { warmupMs: number; measureMs: number } | null,
+  /** Receives each generator's raw result (for results that are no sums, e.g. the mix's). */
+  onResult?: (result: Record<string, unknown>) => void,
 ): Promise<Measured> {
   const k = Math.max(1, load.generators ?? 1)
   const gens = Array.from({ length: k }, () => new Generator())
@@ -116,9 +131,14 @@ export async function measure(
           docName: load.docName,
           dialect: load.dialect,
           headers: load.headers,
+          writerHeaders: load.writerHeaders ?? load.headers,
+          ...(i === 0 && load.keepInitial ? { keepInitial: load.keepInitial } : {}),
+          ...(load.urls ? { urls: load.urls } : {}),
+          ...(load.quietFrom !== undefined ? { quietFrom: load.quietFrom } : {}),
           offset,
           receivers,
           probes: split(load.probes, k, i),
+          senders: load.receivers,
           writers: i === 0 ? load.writers : 0,
           fullClients: i === 0 ? load.fullClients : 0,
           ...(load.writerUrl ? { writerUrl: load.writerUrl } : {}),
@@ -153,6 +173,7 @@ export async function measure(
       )
     }
     const results = await Promise.all(gens.map((g) => g.ask(command)))
+    for (const r of results) onResult?.(r as Record<string, unknown>)
     for (const t of timers) clearTimeout(t)
     if (!end) {
       end = servers.map((s) => s.cpuSeconds())
@@ -168,7 +189,13 @@ export async function measure(
     let generatorEventLoop: Measured['generatorEventLoop']
     const perBeacon = { first: new Histogram(), last: new Histogram(), spread: new Histogram() }
     let hasPerBeacon = false
+    const cursorHz = new Histogram()
+    const cursorGap = new Histogram()
     for (const r of results) {
+      if (r.perCursorHz) {
+        cursorHz.merge(r.perCursorHz as HistogramData)
+        cursorGap.merge(r.perCursorGapMs as HistogramData)
+      }
       hist.merge(r.latency as HistogramData)
       const loop = r.generatorEventLoop as Measured['generatorEventLoop']
       if (loop) {
@@ -209,6 +236,17 @@ export async function measure(
               first: perBeacon.first.summary(),
               last: perBeacon.last.summary(),
               spread: perBeacon.spread.summary(),
+            },
+          }
+        : {}),
+      ...(cursorHz.count > 0
+        ? {
+            perCursor: {
+              // The histogram's lowest bucket (0.01) holds the pairs that received nothing.
+              hzMin: cursorHz.percentile(1e-9) <= 0.011 ? 0 : cursorHz.percentile(1e-9),
+              hzP1: cursorHz.percentile(1),
+              hzP50: cursorHz.percentile(50),
+              gapMs: cursorGap.summary(),
             },
           }
         : {}),

@@ -25,14 +25,21 @@ export const DIALECT: Record<ServerKind, Dialect> = {
 /** The server program behind a name of `--servers`. */
 export function baseKind(name: string): ServerKind {
   if (name === 'ideenwand' || name === 'reference' || name === 'hocuspocus') return name
-  if (/^ideenwand-t\d+$/.test(name)) return 'ideenwand'
-  throw new Error(`unknown server ${name} (ideenwand, ideenwand-t<tick ms>, reference, hocuspocus)`)
+  if (/^ideenwand(-[tcp]\d+)+$/.test(name)) return 'ideenwand'
+  throw new Error(
+    `unknown server ${name} (ideenwand, ideenwand-t<update tick ms>-p<presence tick ms>-c<presence cap>, reference, hocuspocus)`,
+  )
 }
 
-/** Settings of a variant (`ideenwand-t50` → SYNC_UPDATE_TICK_MS=50). */
+/**
+ * Settings of a variant: `ideenwand-t50` → SYNC_UPDATE_TICK_MS=50, `-p30` → SYNC_AWARENESS_TICK_MS=30,
+ * `-c128` → SYNC_PRESENCE_CAP=128 (combinable: `ideenwand-p30-c96`).
+ */
 export function variantEnv(name: string): Record<string, string> {
-  const tick = /^ideenwand-t(\d+)$/.exec(name)?.[1]
-  return tick ? { SYNC_UPDATE_TICK_MS: tick } : {}
+  const env: Record<string, string> = {}
+  const keys = { t: 'SYNC_UPDATE_TICK_MS', p: 'SYNC_AWARENESS_TICK_MS', c: 'SYNC_PRESENCE_CAP' }
+  for (const [, k, v] of name.matchAll(/-([tcp])(\d+)/g)) env[keys[k as keyof typeof keys]] = v!
+  return env
 }
 
 export const HAS_TASKSET = (() => {

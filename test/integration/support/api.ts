@@ -70,6 +70,21 @@ export const FACILITATOR = {
   name: 'Frau Moderatorin',
 }
 
+/**
+ * A further session of the facilitator (set up by `workshopFixture`), as `name=value` cookie.
+ * For tests of the sync mechanics that write arbitrary shared types: participants may only make
+ * the domain model's changes (server/src/sync/updateRights.ts), facilitators anything.
+ */
+export async function facilitatorSession(baseUrl: string): Promise<string> {
+  const client = new ApiClient(baseUrl)
+  const login = await client.post('/api/auth/login', {
+    email: FACILITATOR.email,
+    password: FACILITATOR.password,
+  })
+  if (login.status !== 200 || !client.cookie) throw new Error(`login: ${login.status}`)
+  return client.cookie
+}
+
 /** Sets up (first run) or signs in the facilitator and creates a workshop. */
 export async function workshopFixture(
   baseUrl: string,

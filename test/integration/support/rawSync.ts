@@ -88,6 +88,33 @@ export function textUpdateFrame(text: string): Uint8Array {
   return encodeSyncUpdate(Y.encodeStateAsUpdate(doc))
 }
 
+/**
+ * An update adding an anonymous idea with `text`: a change every participant may make while
+ * ideas are collected (server/src/sync/updateRights.ts), unlike a free top-level text.
+ */
+export function ideaUpdateFrame(text: string): Uint8Array {
+  const doc = new Y.Doc()
+  const idea = new Y.Map<unknown>()
+  idea.set('text', new Y.Text(text))
+  idea.set('authorId', null)
+  idea.set('authorName', null)
+  idea.set('createdAt', Date.now())
+  idea.set('color', 'yellow')
+  idea.set('clusterId', null)
+  doc.getMap('ideas').set(`i-${doc.clientID}`, idea)
+  return encodeSyncUpdate(Y.encodeStateAsUpdate(doc))
+}
+
+/** Every idea's text on a board, joined (what `ideaUpdateFrame`s wrote). */
+export function ideaTexts(doc: Y.Doc | undefined): string {
+  if (!doc) return ''
+  const texts: string[] = []
+  for (const entry of doc.getMap('ideas').values()) {
+    if (entry instanceof Y.Map) texts.push(String(entry.get('text') ?? ''))
+  }
+  return texts.join(' ')
+}
+
 /** An awareness frame announcing a user, and the client id it uses. */
 export function awarenessFrame(name: string): { frame: Uint8Array; clientId: number } {
   const doc = new Y.Doc()

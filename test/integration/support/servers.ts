@@ -89,10 +89,12 @@ export class ChildServer {
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     this.child = child
+    // The output of earlier runs stays in `output`: only this run's "listening" counts.
+    const from = this.output.length
     await new Promise<void>((resolve, reject) => {
       const onData = (chunk: Buffer) => {
         this.output += chunk.toString()
-        if (this.output.includes('"msg":"listening"')) resolve()
+        if (this.output.includes('"msg":"listening"', from)) resolve()
       }
       child.stdout?.on('data', onData)
       child.stderr?.on('data', (chunk: Buffer) => {

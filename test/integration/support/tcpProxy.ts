@@ -13,6 +13,8 @@ export class TcpProxy {
   private readonly pairs = new Set<[Socket, Socket]>()
   private readonly held = new Set<Socket>()
   private mode: CutMode | null = null
+  /** See `resetNextAt`. */
+  private trap: number | null = null
   /** Connections accepted and forwarded since the start. */
   forwarded = 0
   /** Connections refused or swallowed while cut. */
@@ -69,6 +71,8 @@ export class TcpProxy {
     client.pause()
     const upstream = this.connectUpstream(target)
     const pair: [Socket, Socket] = [client, upstream]
+    const trap = this.trap
+    this.trap = null
     this.pairs.add(pair)
     const drop = () => {
       this.pairs.delete(pair)
@@ -76,7 +80,18 @@ export class TcpProxy {
       upstream.destroy()
     }
     upstream.once('connect', () => {
-      client.pipe(upstream)
+      if (trap === null) client.pipe(upstream)
+      else {
+        let chunks = 0
+        client.on('data', (chunk: Buffer) => {
+          if (++chunks < trap) upstream.write(chunk)
+          else {
+            this.pairs.delete(pair)
+            client.resetAndDestroy()
+            upstream.destroy()
+          }
+        })
+      }
       upstream.pipe(client)
       client.resume()
     })
@@ -88,6 +103,14 @@ export class TcpProxy {
     const socket = connect({ host: target.host, port: target.port, noDelay: true })
     socket.on('error', () => {})
     return socket
+  }
+
+  /**
+   * The next forwarded connection is reset when its client sends its `chunk`-th chunk (chunk 1 is
+   * a Postgres startup message, so 2 is the first query after a trust-auth handshake).
+   */
+  resetNextAt(chunk: number): void {
+    this.trap = chunk
   }
 
   /** Drops every proxied connection (with a reset) and refuses or swallows new ones. */

@@ -3,9 +3,15 @@
  * Text, colour and author come from the domain model (`@ideenwand/board`), so the list view, the
  * phone and the report see exactly what the card shows. Double-click edits the text in place and
  * writes it back with `board.setIdeaText` (a minimal diff into the idea's Y.Text).
+ *
+ * The whole text is always readable (issue 16): the font shrinks until the text fits, and a text
+ * too long even at 12 px grows the card on a facilitator's whiteboard, which moves the cards
+ * below down (growCard.ts); other whiteboards shrink the text further (down to 7 px). Marks ("★ Im Fokus", …) sit in a row above the text, never on it.
+ * In an open voting round the +/− controls get a strip of their own under the text, scaled so
+ * they stay at least 24×24 CSS pixels at any zoom (WCAG 2.5.8); the text shrinks into the rest.
  */
 import { MAX_IDEA_TEXT } from '@ideenwand/board'
-import { useEffect, useRef, useState } from 'react'
+import { type CSSProperties, useLayoutEffect, useRef } from 'react'
 import {
   BaseBoxShapeUtil,
   HTMLContainer,
@@ -13,82 +19,126 @@ import {
   stopEventPropagation,
   T,
   useEditor,
-  useValue,
 } from 'tldraw'
-import { CardMarks, useCardFlow, VoteControls } from '../../flow/CardFlow.tsx'
+import { CardMarks, useCardControl, VoteControls } from '../../control/CardControls.tsx'
+import { useControlContext } from '../../control/ControlContext.tsx'
 import { useT } from '../../i18n/LangProvider.tsx'
-import { useBoard, useIdea } from '../BoardContext.tsx'
+import { editorBoard, useBoard, useIdea } from '../BoardContext.tsx'
+import { growCard } from '../growCard.ts'
 import { CARD_BACKGROUND } from './palette.ts'
 import { IDEA_CARD_SIZE, IDEA_CARD_TYPE, type IdeaCardShape } from './shapeTypes.ts'
+import { useInPlaceText } from './useInPlaceText.ts'
+import { useVoteScale } from './voteScale.ts'
+
+/** Card text sizes in page pixels: the largest that fits; below GROW_FONT the card grows. */
+const MAX_FONT = 17
+const GROW_FONT = 12
+const MIN_FONT = 7
+/** The largest font size in [min, max] at which `el`'s text fits its box; leaves it applied. */
+function fitFont(el: HTMLElement, min: number, max: number): { size: number; fits: boolean } {
+  // Words are not broken while a smaller font still fits them ("Fahrradabstellanlag|e").
+  el.style.overflowWrap = 'normal'
+  const fitsAt = (size: number) => {
+    el.style.fontSize = `${size}px`
+    return el.scrollHeight <= el.clientHeight + 1 && el.scrollWidth <= el.clientWidth + 1
+  }
+  if (fitsAt(max)) return { size: max, fits: true }
+  let lo = min
+  let hi = max - 1
+  let best = min
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    if (fitsAt(mid)) {
+      best = mid
+      lo = mid + 1
+    } else hi = mid - 1
+  }
+  if (fitsAt(best)) return { size: best, fits: true }
+  // A word too long even at the smallest size is broken after all.
+  el.style.overflowWrap = 'anywhere'
+  return { size: best, fits: el.scrollHeight <= el.clientHeight + 1 }
+}
 
 function IdeaCardView({ shape }: { shape: IdeaCardShape }) {
   const editor = useEditor()
   const board = useBoard()
   const t = useT()
   const idea = useIdea(shape.props.ideaId)
-  const isEditing = useValue('isEditing', () => editor.getEditingShapeId() === shape.id, [
-    editor,
-    shape.id,
-  ])
-  const [draft, setDraft] = useState('')
-  const textareaRef = useRef<HTMLTextAreaElement>(null)
-
-  useEffect(() => {
-    if (!isEditing) return
-    setDraft(board.idea(shape.props.ideaId)?.text ?? '')
-    const el = textareaRef.current
-    if (el) {
-      el.focus()
-      el.setSelectionRange(el.value.length, el.value.length)
-    }
-  }, [isEditing, board, shape.props.ideaId])
+  const ideaId = shape.props.ideaId
+  const { isEditing, field, done } = useInPlaceText<HTMLTextAreaElement>({
+    shapeId: shape.id,
+    key: ideaId,
+    read: () => board.idea(ideaId)?.text ?? '',
+    write: (text) => board.setIdeaText(ideaId, text),
+    focus: (textarea) => {
+      textarea.focus()
+      textarea.setSelectionRange(textarea.value.length, textarea.value.length)
+      return undefined
+    },
+  })
 
   const background = idea ? CARD_BACKGROUND[idea.color] : '#f1f3f5'
-  const flow = useCardFlow('idea', shape.props.ideaId, idea?.authorId ?? null)
+  const card = useCardControl('idea', shape.props.ideaId, idea?.authorId ?? null)
+  const { votes, scale } = useVoteScale('idea', shape.props.ideaId)
+
+  // Fit the text: shrink the font; grow the card when even GROW_FONT is too big.
+  const textRef = useRef<HTMLParagraphElement>(null)
+  const text = idea?.text
+  const author = idea?.authorName && card.showAuthor ? idea.authorName : ''
+  const markCount = card.marks.length + (card.spotlit ? 1 : 0)
+  const grows = useControlContext()?.control?.me.role === 'facilitator'
+  // biome-ignore lint/correctness/useExhaustiveDependencies: re-fit when what takes space changes
+  useLayoutEffect(() => {
+    const el = textRef.current
+    if (!el) return
+    // A facilitator's whiteboard grows a card whose text needs less than GROW_FONT; everyone
+    // else shrinks the text further until it fits (growCard.ts).
+    const canGrow = grows && !votes && !editor.getInstanceState().isReadonly
+    const { fits } = fitFont(el, canGrow ? GROW_FONT : MIN_FONT, MAX_FONT)
+    if (fits || !canGrow) return
+    growCard(editor, shape, Math.ceil(shape.props.h + el.scrollHeight - el.clientHeight + 2))
+  }, [text, author, markCount, votes, scale, shape.props.w, shape.props.h, isEditing, grows])
 
   return (
     <HTMLContainer
-      className={`iw-idea-card ${flow.className}`}
+      className={`iw-idea-card ${card.className}`}
       data-testid="idea-card"
       data-idea-id={shape.props.ideaId}
       onPointerDown={isEditing ? stopEventPropagation : undefined}
-      style={{
-        width: shape.props.w,
-        height: shape.props.h,
-        background,
-        pointerEvents: isEditing ? 'all' : 'none',
-      }}
+      style={
+        {
+          width: shape.props.w,
+          height: shape.props.h,
+          background,
+          pointerEvents: isEditing ? 'all' : 'none',
+          '--iw-vote-scale': scale,
+        } as CSSProperties
+      }
     >
+      <CardMarks marks={card.marks} spotlit={card.spotlit} />
       {isEditing && idea ? (
         <textarea
-          ref={textareaRef}
+          {...field}
           className="iw-idea-card-input"
           aria-label={t('editIdeaLabel')}
-          value={draft}
           maxLength={MAX_IDEA_TEXT}
-          onChange={(event) => {
-            setDraft(event.target.value)
-            board.setIdeaText(shape.props.ideaId, event.target.value)
-          }}
           onKeyDown={(event) => {
             event.stopPropagation()
             if (
               event.key === 'Escape' ||
               (event.key === 'Enter' && (event.metaKey || event.ctrlKey))
             ) {
-              editor.setEditingShape(null)
+              done()
             }
           }}
         />
       ) : (
-        <p className="iw-idea-card-text" data-testid="idea-card-text">
+        <p ref={textRef} className="iw-idea-card-text" data-testid="idea-card-text">
           {idea ? idea.text : t('missingIdea')}
         </p>
       )}
-      {idea?.authorName && flow.showAuthor ? (
-        <span className="iw-idea-card-author">{idea.authorName}</span>
-      ) : null}
-      <CardMarks marks={flow.marks} spotlit={flow.spotlit} />
+      {author ? <span className="iw-idea-card-author">{author}</span> : null}
+      {votes ? <span className="iw-vote-strip" aria-hidden="true" /> : null}
       <VoteControls kind="idea" id={shape.props.ideaId} label={idea?.text ?? ''} />
     </HTMLContainer>
   )
@@ -108,6 +158,11 @@ export class IdeaCardShapeUtil extends BaseBoxShapeUtil<IdeaCardShape> {
 
   override hideRotateHandle() {
     return true
+  }
+
+  /** What tldraw's live region says of a selected card: its idea's text. */
+  override getAriaDescriptor(shape: IdeaCardShape) {
+    return editorBoard(this.editor)?.idea(shape.props.ideaId)?.text
   }
 
   getDefaultProps(): IdeaCardShape['props'] {

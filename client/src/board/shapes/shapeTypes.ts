@@ -2,10 +2,12 @@
  * The two Ideenwand shapes as tldraw shape types. Their props hold only a reference into the
  * domain model plus size; text, colour, author and title are read from `@ideenwand/board`.
  */
-import { createShapeId, type TLShape, type TLShapeId } from 'tldraw'
+import { CANVAS_SHAPES, ideaCardId as cardKey, clusterFrameId as frameKey } from '@ideenwand/board'
+import type { TLShape, TLShapeId } from 'tldraw'
 
-export const IDEA_CARD_TYPE = 'idea-card'
-export const CLUSTER_FRAME_TYPE = 'cluster-frame'
+/** The shape types as packages/board names them (`CANVAS_SHAPES`, SCHEMA.md). */
+export const IDEA_CARD_TYPE = CANVAS_SHAPES.ideaCard
+export const CLUSTER_FRAME_TYPE = CANVAS_SHAPES.clusterFrame
 
 declare module 'tldraw' {
   export interface TLGlobalShapePropsMap {
@@ -25,11 +27,11 @@ export const CLUSTER_FRAME_SIZE = { w: 520, h: 380 } as const
  * card-less idea create the same record (YKeyValue keeps one) instead of two cards.
  */
 export function ideaCardId(ideaId: string): TLShapeId {
-  return createShapeId(`idea-${ideaId}`)
+  return cardKey(ideaId) as TLShapeId
 }
 
 export function clusterFrameId(clusterId: string): TLShapeId {
-  return createShapeId(`cluster-${clusterId}`)
+  return frameKey(clusterId) as TLShapeId
 }
 
 export function isIdeaCard(shape: TLShape | undefined): shape is IdeaCardShape {

@@ -1,8 +1,9 @@
-/** The list view's form to add an idea, with the cluster to put it in. */
-import { MAX_IDEA_TEXT } from '@ideenwand/board'
-import { type FormEvent, useId, useRef, useState } from 'react'
+/** The list view's form to add an idea, with the cluster to put it in (Enter sends, Shift+Enter: new line). */
+import { type FormEvent, useId, useState } from 'react'
 import { useT } from '../../i18n/LangProvider.tsx'
+import { useEnterSends } from '../shared/enterSends.ts'
 import type { Cluster } from '../shared/useIdeas.ts'
+import { IdeaTextError, useIdeaText } from '../shared/useIdeaText.tsx'
 
 export function AddIdeaForm({
   clusters,
@@ -13,20 +14,17 @@ export function AddIdeaForm({
 }) {
   const v = useT('views')
   const id = useId()
-  const [text, setText] = useState('')
+  const idea = useIdeaText()
+  const field = idea.field
   const [clusterId, setClusterId] = useState('')
-  const [error, setError] = useState<string | null>(null)
-  const field = useRef<HTMLTextAreaElement>(null)
-  const submit = (event: FormEvent) => {
-    event.preventDefault()
-    if (!text.trim()) {
-      setError(v('idea.empty'))
-      field.current?.focus()
-      return
-    }
+  const onKeyDown = useEnterSends(field, () => submit())
+  const submit = (event?: FormEvent) => {
+    event?.preventDefault()
+    const text = idea.take()
+    if (text === null) return
     const cluster = clusters.some((c) => c.id === clusterId) ? clusterId : null
-    onAdd(text.trim(), cluster)
-    setText('')
+    onAdd(text, cluster)
+    idea.setText('')
     field.current?.focus()
   }
   return (
@@ -36,24 +34,15 @@ export function AddIdeaForm({
         <div className="iw-field">
           <label htmlFor={`${id}-text`}>{v('list.addText')}</label>
           <textarea
-            ref={field}
+            {...idea.textarea}
             id={`${id}-text`}
-            value={text}
             rows={2}
-            maxLength={MAX_IDEA_TEXT}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? `${id}-error` : undefined}
-            onChange={(event) => {
-              setText(event.target.value)
-              setError(null)
-            }}
+            aria-describedby={idea.error ? `${id}-error` : undefined}
+            enterKeyHint="send"
+            onKeyDown={onKeyDown}
             data-testid="list-add-text"
           />
-          {error ? (
-            <p id={`${id}-error`} className="iw-field-error">
-              {error}
-            </p>
-          ) : null}
+          <IdeaTextError id={`${id}-error`} error={idea.error} />
         </div>
         <div className="iw-field">
           <label htmlFor={`${id}-cluster`}>{v('list.addCluster')}</label>

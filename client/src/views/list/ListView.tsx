@@ -5,22 +5,22 @@
  * changes by others announced in a polite live region.
  */
 
-import type { BoardAccess } from '@ideenwand/protocol'
+import { dotsOn } from '@ideenwand/board'
 import { useCallback, useRef, useState } from 'react'
+import { controlApi } from '../../api/control.ts'
 import { useT } from '../../i18n/LangProvider.tsx'
 import { LangSwitch } from '../../i18n/LangSwitch.tsx'
+import { MyIdeas } from '../phone/MyIdeas.tsx'
 import { PhoneResults } from '../phone/PhoneResults.tsx'
 import { newIdeaAuthor } from '../shared/author.ts'
 import { BoardViewLinks } from '../shared/BoardViewLinks.tsx'
-import { ConnectionBadge, ConnectionBanner, useWaitingHandoff } from '../shared/ConnectionBadge.tsx'
+import { ConnectionBadge, ConnectionBanner } from '../shared/ConnectionBadge.tsx'
 import { ForgetMe } from '../shared/ForgetMe.tsx'
 import { viewPermissions } from '../shared/permissions.ts'
 import { Timer, useRemainingMs } from '../shared/Timer.tsx'
 import { useAnnouncer } from '../shared/useAnnouncer.ts'
-import { useBoardConnection, useConnectionState } from '../shared/useBoardConnection.ts'
-import { useControl } from '../shared/useControl.ts'
+import { type BoardViewProps, useBoardView } from '../shared/useBoardView.ts'
 import { type Idea, useIdeas } from '../shared/useIdeas.ts'
-import { useViewPage } from '../shared/useViewPage.ts'
 import { latestResults, useVoting } from '../shared/useVoting.ts'
 import { AddIdeaForm } from './AddIdeaForm.tsx'
 import { ClusterTools, NewClusterForm } from './ClusterTools.tsx'
@@ -29,30 +29,20 @@ import { useListAnnouncements } from './useListAnnouncements.ts'
 import type { TargetVote } from './VoteControls.tsx'
 import { VoteControls } from './VoteControls.tsx'
 
-export function ListView({
-  boardId,
-  access,
-  onWaiting,
-}: {
-  boardId: string
-  access: BoardAccess
-  onWaiting: () => void
-}) {
+/** A move here also moves the idea's card on the whiteboard (one move, one truth). */
+const WITH_CARD = { withCard: true } as const
+
+export function ListView(props: BoardViewProps) {
   const v = useT('views')
-  const open = useBoardConnection(boardId)
-  const connection = open?.connection ?? null
-  const snapshot = useConnectionState(connection)
-  useWaitingHandoff(snapshot, onWaiting)
-  const control = useControl(connection)
-  const board = connection?.board ?? null
+  const { boardId } = props
+  const { open, connection, snapshot, control, board, phase, title, heading } = useBoardView(
+    props,
+    (phase) => (phase ? v('list.title', { phase: v(`phase.${phase}`) }) : v('state.connecting')),
+  )
   const visible = useIdeas(board, control)
-  const role = control?.me.role ?? access.role
-  const phase = control?.phase ?? null
-  const title = phase ? v('list.title', { phase: v(`phase.${phase}`) }) : v('state.connecting')
-  const heading = useViewPage(title, connection, role === 'viewer')
   const closed = snapshot.state === 'closed'
   const can = closed ? viewPermissions(null) : viewPermissions(control)
-  const voting = useVoting(control, visible, v('idea.untitledCluster'), v('vote.failed'))
+  const voting = useVoting(control, visible)
   const results = latestResults(control)
   const remaining = useRemainingMs(connection, control?.timer)
   const { message, announce } = useAnnouncer()
@@ -74,13 +64,12 @@ export function ListView({
   const targetVote = (targetId: string): TargetVote | null => {
     if (!voting.open || !voting.ballot) return null
     if (!voting.targets.some((target) => target.id === targetId)) return null
-    const mine = voting.ballot.votes[targetId] ?? 0
+    const mine = dotsOn(voting.ballot.votes, targetId)
     const max = voting.round?.maxPerTarget ?? 0
-    const busy = voting.busy !== null
     return {
       mine,
-      canMinus: !busy && mine > 0,
-      canPlus: !busy && voting.ballot.remaining > 0 && (max === 0 || mine < max),
+      canMinus: mine > 0,
+      canPlus: voting.ballot.remaining > 0 && (max === 0 || mine < max),
       onVote: (delta) => voting.vote(targetId, delta),
     }
   }
@@ -116,9 +105,31 @@ export function ListView({
           {message}
         </p>
         {voting.open && voting.ballot ? (
-          <p className="iwv-dots-left" data-testid="list-dots-left">
+          <p className="iwv-dots-left" role="status" data-testid="list-dots-left">
             {v('vote.dotsLeft', { count: voting.ballot.remaining })}
           </p>
+        ) : null}
+        {voting.stranded.length > 0 && voting.ballot ? (
+          <section className="iwv-section" aria-labelledby="iwl-stranded">
+            <h2 id="iwl-stranded">{v('vote.stranded')}</h2>
+            <p className="iw-hint">{v('vote.strandedHint')}</p>
+            <ul className="iwl-ideas" data-testid="list-stranded">
+              {voting.stranded.map((target) => (
+                <li key={target.id}>
+                  {target.label}{' '}
+                  <VoteControls
+                    label={target.label}
+                    vote={{
+                      mine: dotsOn(voting.ballot?.votes ?? {}, target.id),
+                      canMinus: true,
+                      canPlus: false,
+                      onVote: (delta) => voting.vote(target.id, delta),
+                    }}
+                  />
+                </li>
+              ))}
+            </ul>
+          </section>
         ) : null}
         {voting.error ? (
           <p className="iw-alert iw-alert-error" role="alert">
@@ -139,6 +150,25 @@ export function ListView({
                 clusterId,
               })
               announce(v('idea.sentStatus'))
+            }}
+          />
+        ) : null}
+
+        {visible.held.size > 0 ? (
+          <MyIdeas
+            ideas={visible.mine.filter((idea) => visible.held.has(idea.id))}
+            control={control}
+            canEdit={false}
+            delivery={() => 'sent'}
+            held={visible.held}
+            onEdit={() => {}}
+            onDelete={() => {}}
+            onWithdraw={(id) => {
+              if (!control) return
+              controlApi.withdrawHeld(control.workshopId, id).then(
+                () => announce(v('idea.deleted')),
+                () => announce(v('idea.withdrawFailed')),
+              )
             }}
           />
         ) : null}
@@ -176,7 +206,7 @@ export function ListView({
                   onMerge={(targetId) => {
                     if (!board) return
                     const target = clusterTitle(targetId)
-                    board.mergeClusters(key, targetId)
+                    board.mergeClusters(key, targetId, WITH_CARD)
                     announce(v('list.merged', { source: groupTitle, target }))
                     sectionHeadings.current.get(targetId)?.focus()
                   }}
@@ -213,12 +243,12 @@ export function ListView({
                           sectionHeadings.current.get(key)?.focus()
                         }}
                         onMove={(clusterId) => {
-                          board?.moveIdea(idea.id, clusterId)
+                          board?.moveIdea(idea.id, clusterId, WITH_CARD)
                           setFocus((f) => ({ id: idea.id, n: f.n + 1 }))
                           announce(v('list.moved', { cluster: clusterTitle(clusterId) }))
                         }}
                         onSplit={(newTitle) => {
-                          board?.splitCluster([idea.id], newTitle)
+                          board?.splitCluster([idea.id], newTitle, WITH_CARD)
                           setFocus((f) => ({ id: idea.id, n: f.n + 1 }))
                           announce(v('list.split', { cluster: newTitle }))
                         }}

@@ -1,5 +1,6 @@
-import { useT } from '../../i18n/LangProvider.tsx'
 /** − / + for one vote target in the list view, with my dots on it in words. */
+import { useT } from '../../i18n/LangProvider.tsx'
+import { VoteButton } from '../shared/VoteButton.tsx'
 
 export interface TargetVote {
   readonly mine: number
@@ -12,27 +13,24 @@ export function VoteControls({ vote, label }: { vote: TargetVote; label: string 
   const v = useT('views')
   return (
     <span className="iwl-vote">
-      <button
-        type="button"
-        className="iw-button iwv-vote-button"
-        aria-label={v('vote.minus', { label })}
-        disabled={!vote.canMinus}
-        onClick={() => vote.onVote(-1)}
-        data-testid="list-vote-minus"
+      <VoteButton
+        allowed={vote.canMinus}
+        label={v('vote.minus', { label })}
+        onVote={() => vote.onVote(-1)}
+        testId="list-vote-minus"
       >
         −
-      </button>
+      </VoteButton>
       <span className="iwv-vote-mine">{v('list.voteCount', { count: vote.mine })}</span>
-      <button
-        type="button"
-        className="iw-button iw-button-primary iwv-vote-button"
-        aria-label={v('vote.plus', { label })}
-        disabled={!vote.canPlus}
-        onClick={() => vote.onVote(1)}
-        data-testid="list-vote-plus"
+      <VoteButton
+        allowed={vote.canPlus}
+        primary
+        label={v('vote.plus', { label })}
+        onVote={() => vote.onVote(1)}
+        testId="list-vote-plus"
       >
         +
-      </button>
+      </VoteButton>
     </span>
   )
 }

@@ -1,11 +1,14 @@
 /**
- * The always-visible "Deine Idee" field with "Senden": tap the field, type, tap send. The idea is
+ * The always-visible "Ihre Idee" field with "Senden": tap the field, type, tap send. The idea is
  * written to the Y.Doc at once — online or not (BoardConnection keeps it in IndexedDB and the
- * sync handshake delivers it later). The field keeps the focus for the next idea.
+ * sync handshake delivers it later). Enter sends (Shift+Enter: new line); the field empties and
+ * keeps the focus for the next idea.
  */
 import { BoardError, MAX_IDEA_TEXT } from '@ideenwand/board'
-import { type FormEvent, useId, useRef, useState } from 'react'
+import { type FormEvent, useId } from 'react'
 import { useT } from '../../i18n/LangProvider.tsx'
+import { useEnterSends } from '../shared/enterSends.ts'
+import { IdeaTextError, useIdeaText } from '../shared/useIdeaText.tsx'
 
 export function IdeaComposer({
   disabledReason,
@@ -18,26 +21,22 @@ export function IdeaComposer({
 }) {
   const v = useT('views')
   const id = useId()
-  const [text, setText] = useState('')
-  const [error, setError] = useState<string | null>(null)
-  const field = useRef<HTMLTextAreaElement>(null)
+  const idea = useIdeaText()
+  const { field, error, setError } = idea
   const disabled = disabledReason !== null
   const describedBy = [disabledReason ? `${id}-why` : null, error ? `${id}-error` : null]
     .filter(Boolean)
     .join(' ')
 
+  const onKeyDown = useEnterSends(field, () => submit())
   const submit = (event?: FormEvent) => {
     event?.preventDefault()
     if (disabled) return
-    const value = text.trim()
-    if (!value) {
-      setError(v('idea.empty'))
-      field.current?.focus()
-      return
-    }
+    const value = idea.take()
+    if (value === null) return
     try {
       onAdd(value)
-      setText('')
+      idea.setText('')
       setError(null)
     } catch (caught) {
       setError(
@@ -56,38 +55,22 @@ export function IdeaComposer({
         {v('idea.yourIdea')}
       </label>
       <textarea
-        ref={field}
+        {...idea.textarea}
         id={id}
-        value={text}
         rows={3}
-        maxLength={MAX_IDEA_TEXT}
         readOnly={disabled}
         aria-disabled={disabled || undefined}
-        aria-invalid={error ? true : undefined}
         aria-describedby={describedBy || undefined}
         enterKeyHint="send"
         data-testid="phone-idea-input"
-        onChange={(event) => {
-          setText(event.target.value)
-          setError(null)
-        }}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-            event.preventDefault()
-            submit()
-          }
-        }}
+        onKeyDown={onKeyDown}
       />
       {disabledReason ? (
         <p id={`${id}-why`} className="iw-hint">
           {disabledReason}
         </p>
       ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="iw-field-error">
-          {error}
-        </p>
-      ) : null}
+      <IdeaTextError id={`${id}-error`} error={error} />
       <button
         type="submit"
         className="iw-button iw-button-primary iwv-send"

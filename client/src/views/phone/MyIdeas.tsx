@@ -32,15 +32,20 @@ export function MyIdeas({
   control,
   canEdit,
   delivery,
+  held,
   onEdit,
   onDelete,
+  onWithdraw,
 }: {
   ideas: readonly Idea[]
   control: ControlState | null
   canEdit: boolean
   delivery: (ideaId: string) => IdeaDelivery
+  /** My ideas the server holds (not public yet): no editing, withdrawing deletes them. */
+  held: ReadonlySet<string>
   onEdit: (ideaId: string, text: string) => void
   onDelete: (ideaId: string) => void
+  onWithdraw: (ideaId: string) => void
 }) {
   const v = useT('views')
   const [editing, setEditing] = useState<string | null>(null)
@@ -54,9 +59,13 @@ export function MyIdeas({
       {ideas.length === 0 ? <p className="iw-muted">{v('idea.mineEmpty')}</p> : null}
       <ul className="iwv-cards">
         {newestFirst.map((idea) => {
-          const state = delivery(idea.id)
+          const isHeld = held.has(idea.id)
+          const state = isHeld ? 'sent' : delivery(idea.id)
           const hidden = control?.hiddenIdeaIds.includes(idea.id)
           const pending = control?.pendingIdeaIds.includes(idea.id)
+          const privateNow = control?.heldIdeas.some(
+            (h) => h.id === idea.id && h.reasons.includes('private'),
+          )
           return (
             <li key={idea.id} className="iwv-card" data-testid="my-idea" data-state={state}>
               {editing === idea.id ? (
@@ -80,23 +89,29 @@ export function MyIdeas({
                     {pending ? (
                       <span className="iw-badge iw-badge-waiting">{v('idea.pendingBadge')}</span>
                     ) : null}
+                    {privateNow ? (
+                      <span className="iw-badge iw-badge-waiting">{v('idea.privateBadge')}</span>
+                    ) : null}
                   </p>
-                  {canEdit ? (
+                  {canEdit || isHeld ? (
                     <div className="iwv-actions">
-                      <button
-                        type="button"
-                        className="iw-button"
-                        onClick={() => setEditing(idea.id)}
-                      >
-                        {v('idea.edit')}
-                        <span className="iw-visually-hidden">: {idea.text}</span>
-                      </button>
+                      {isHeld ? null : (
+                        <button
+                          type="button"
+                          className="iw-button"
+                          onClick={() => setEditing(idea.id)}
+                        >
+                          {v('idea.edit')}
+                          <span className="iw-visually-hidden">: {idea.text}</span>
+                        </button>
+                      )}
                       <ConfirmButton
                         question={v('idea.deleteConfirm')}
                         confirmLabel={v('idea.deleteYes')}
                         danger
                         onConfirm={() => {
-                          onDelete(idea.id)
+                          if (isHeld) onWithdraw(idea.id)
+                          else onDelete(idea.id)
                           heading.current?.focus()
                         }}
                       >

@@ -1,59 +1,44 @@
 /**
  * `/m/:boardId` — the phone view for people in the room on their own phone, over poor Wi-Fi:
- * phase and one-line instruction, the timer, the always-visible "Deine Idee" field, my ideas with
+ * phase and one-line instruction, the timer, the always-visible "Ihre Idee" field, my ideas with
  * their delivery state, voting with big buttons in the vote phase, and the ranked results after
  * the reveal. Offline-first: ideas go into the Y.Doc at once (kept in IndexedDB, merged by Yjs on
  * reconnect — never re-sent by hand, so never twice).
  */
 
-import type { BoardAccess } from '@ideenwand/protocol'
 import { useCallback } from 'react'
+import { controlApi } from '../../api/control.ts'
 import { useSession } from '../../api/session.ts'
 import { useT } from '../../i18n/LangProvider.tsx'
 import { LangSwitch } from '../../i18n/LangSwitch.tsx'
 import { newIdeaAuthor } from '../shared/author.ts'
 import { BoardViewLinks } from '../shared/BoardViewLinks.tsx'
-import { ConnectionBadge, ConnectionBanner, useWaitingHandoff } from '../shared/ConnectionBadge.tsx'
+import { ConnectionBadge, ConnectionBanner } from '../shared/ConnectionBadge.tsx'
 import { ForgetMe } from '../shared/ForgetMe.tsx'
 import { viewPermissions } from '../shared/permissions.ts'
 import { Timer } from '../shared/Timer.tsx'
 import { useAnnouncer } from '../shared/useAnnouncer.ts'
-import { useBoardConnection, useConnectionState } from '../shared/useBoardConnection.ts'
-import { useControl } from '../shared/useControl.ts'
+import { type BoardViewProps, useBoardView } from '../shared/useBoardView.ts'
 import { useIdeas } from '../shared/useIdeas.ts'
 import { useSentIdeas } from '../shared/useSentIdeas.ts'
-import { useViewPage } from '../shared/useViewPage.ts'
 import { latestResults, useVoting } from '../shared/useVoting.ts'
 import { IdeaComposer } from './IdeaComposer.tsx'
 import { MyIdeas } from './MyIdeas.tsx'
 import { PhoneResults } from './PhoneResults.tsx'
 import { PhoneVoting } from './PhoneVoting.tsx'
 
-export function PhoneView({
-  boardId,
-  access,
-  onWaiting,
-}: {
-  boardId: string
-  access: BoardAccess
-  onWaiting: () => void
-}) {
+export function PhoneView(props: BoardViewProps) {
   const v = useT('views')
+  const { boardId } = props
   const session = useSession()
-  const open = useBoardConnection(boardId)
-  const connection = open?.connection ?? null
-  const snapshot = useConnectionState(connection)
-  useWaitingHandoff(snapshot, onWaiting)
-  const control = useControl(connection)
-  const board = connection?.board ?? null
+  const { connection, snapshot, control, board, role, phase, title, heading } = useBoardView(
+    props,
+    (phase) => (phase ? v(`phase.${phase}`) : v('state.connecting')),
+  )
   const visible = useIdeas(board, control)
-  const role = control?.me.role ?? access.role
-  const phase = control?.phase ?? null
-  const title = phase ? v(`phase.${phase}`) : v('state.connecting')
-  const heading = useViewPage(title, connection, role === 'viewer')
   const can = viewPermissions(control)
   const sent = useSentIdeas(boardId, snapshot.state, visible.mine)
-  const voting = useVoting(control, visible, v('idea.untitledCluster'), v('vote.failed'))
+  const voting = useVoting(control, visible)
   const results = latestResults(control)
   const { message, announce } = useAnnouncer()
   const closed = snapshot.state === 'closed'
@@ -75,6 +60,16 @@ export function PhoneView({
     },
     [board, control, connection, announce, v],
   )
+
+  const withdrawHeld = async (ideaId: string) => {
+    if (!control) return
+    try {
+      await controlApi.withdrawHeld(control.workshopId, ideaId)
+      announce(v('idea.deleted'))
+    } catch {
+      announce(v('idea.withdrawFailed'))
+    }
+  }
 
   const disabledReason = closed
     ? v('state.closed')
@@ -109,7 +104,10 @@ export function PhoneView({
           <Timer connection={connection} timer={control?.timer} className="iwv-phone-timer" />
         </div>
 
-        {votingPhase && role !== 'viewer' ? <PhoneVoting voting={voting} /> : null}
+        {/* After the reveal the results say it all: no "voting has not started" above them. */}
+        {votingPhase && role !== 'viewer' && !(showResults && !control?.round) ? (
+          <PhoneVoting voting={voting} />
+        ) : null}
         {showResults && results ? <PhoneResults round={results} /> : null}
 
         {role !== 'viewer' ? (
@@ -125,6 +123,8 @@ export function PhoneView({
             control={control}
             canEdit={can.editOwnIdeas && !closed}
             delivery={sent.delivery}
+            held={visible.held}
+            onWithdraw={(id) => void withdrawHeld(id)}
             onEdit={(id, text) => {
               board?.setIdeaText(id, text)
               sent.markChanged(id)

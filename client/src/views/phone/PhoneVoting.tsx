@@ -1,10 +1,13 @@
-import { useT } from '../../i18n/LangProvider.tsx'
 /**
  * Voting on the phone: dots left in large type, then each eligible idea or cluster with big
  * − / + buttons (44 px and more) and my dots on it. Before a round opens, and after it closed
  * until the reveal, a sentence says so.
  */
-import type { Voting } from '../shared/useVoting.ts'
+
+import { dotsOn } from '@ideenwand/board'
+import { useT } from '../../i18n/LangProvider.tsx'
+import type { VoteTarget, Voting } from '../shared/useVoting.ts'
+import { VoteButton } from '../shared/VoteButton.tsx'
 
 export function PhoneVoting({ voting }: { voting: Voting }) {
   const v = useT('views')
@@ -26,45 +29,72 @@ export function PhoneVoting({ voting }: { voting: Voting }) {
           ) : null}
           {voting.targets.length === 0 ? <p>{v('vote.noTargets')}</p> : null}
           <ul className="iwv-vote-list">
-            {voting.targets.map((target) => {
-              const mine = ballot.votes[target.id] ?? 0
-              const max = round?.maxPerTarget ?? 0
-              const busy = voting.busy !== null
-              return (
-                <li key={target.id} className="iwv-vote-item" data-target-id={target.id}>
-                  <span className="iwv-vote-label">{target.label}</span>
-                  <span className="iwv-vote-controls">
-                    <button
-                      type="button"
-                      className="iw-button iwv-vote-button"
-                      aria-label={v('vote.minus', { label: target.label })}
-                      disabled={busy || mine === 0}
-                      onClick={() => voting.vote(target.id, -1)}
-                      data-testid="phone-vote-minus"
-                    >
-                      −
-                    </button>
-                    <span className="iwv-vote-mine" aria-live="polite">
-                      <span aria-hidden="true">{'●'.repeat(Math.min(mine, 5))} </span>
-                      {v('vote.myDots', { count: mine })}
-                    </span>
-                    <button
-                      type="button"
-                      className="iw-button iw-button-primary iwv-vote-button"
-                      aria-label={v('vote.plus', { label: target.label })}
-                      disabled={busy || ballot.remaining === 0 || (max > 0 && mine >= max)}
-                      onClick={() => voting.vote(target.id, 1)}
-                      data-testid="phone-vote-plus"
-                    >
-                      +
-                    </button>
-                  </span>
-                </li>
-              )
-            })}
+            {voting.targets.map((target) => (
+              <VoteItem key={target.id} voting={voting} target={target} />
+            ))}
           </ul>
+          {voting.stranded.length > 0 ? (
+            <>
+              <h3>{v('vote.stranded')}</h3>
+              <p className="iw-hint">{v('vote.strandedHint')}</p>
+              <ul className="iwv-vote-list" data-testid="phone-stranded">
+                {voting.stranded.map((target) => (
+                  <VoteItem key={target.id} voting={voting} target={target} stranded />
+                ))}
+              </ul>
+            </>
+          ) : null}
         </>
       ) : null}
     </section>
+  )
+}
+
+/** One target: − , my dots, + (none for a target that left the round: its dots only go back). */
+function VoteItem({
+  voting,
+  target,
+  stranded,
+}: {
+  voting: Voting
+  target: VoteTarget
+  stranded?: boolean
+}) {
+  const v = useT('views')
+  const ballot = voting.ballot
+  if (!ballot) return null
+  const mine = dotsOn(ballot.votes, target.id)
+  const max = voting.round?.maxPerTarget ?? 0
+  return (
+    <li className="iwv-vote-item" data-target-id={target.id}>
+      <span className="iwv-vote-label">{target.label}</span>
+      <span className="iwv-vote-controls">
+        <VoteButton
+          allowed={mine > 0}
+          label={v('vote.minus', { label: target.label })}
+          onVote={() => voting.vote(target.id, -1)}
+          testId="phone-vote-minus"
+        >
+          −
+        </VoteButton>
+        <span className="iwv-vote-mine" aria-live="polite">
+          <span aria-hidden="true">{'●'.repeat(Math.min(mine, 5))} </span>
+          {v('vote.myDots', { count: mine })}
+        </span>
+        {stranded ? (
+          <span className="iwv-vote-button-space" />
+        ) : (
+          <VoteButton
+            allowed={ballot.remaining > 0 && !(max > 0 && mine >= max)}
+            primary
+            label={v('vote.plus', { label: target.label })}
+            onVote={() => voting.vote(target.id, 1)}
+            testId="phone-vote-plus"
+          >
+            +
+          </VoteButton>
+        )}
+      </span>
+    </li>
   )
 }

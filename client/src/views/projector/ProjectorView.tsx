@@ -4,19 +4,16 @@
  * count, and on reveal the results as a bar chart ("Ergebnisse werden gleich gezeigt" while a
  * round is open or closed but not revealed).
  */
-import type { BoardAccess } from '@ideenwand/protocol'
 import { useEffect, useMemo, useState } from 'react'
-import { flowApi } from '../../api/flow.ts'
+import { controlApi } from '../../api/control.ts'
 import { useT } from '../../i18n/LangProvider.tsx'
 import { boardPath, navigate } from '../../router.ts'
 import { usePolling } from '../../ui/usePolling.ts'
 import { BoardViewLinks } from '../shared/BoardViewLinks.tsx'
-import { ConnectionBadge, ConnectionBanner, useWaitingHandoff } from '../shared/ConnectionBadge.tsx'
+import { ConnectionBadge, ConnectionBanner } from '../shared/ConnectionBadge.tsx'
 import { Timer } from '../shared/Timer.tsx'
-import { useBoardConnection, useConnectionState } from '../shared/useBoardConnection.ts'
-import { useControl } from '../shared/useControl.ts'
+import { type BoardViewProps, useBoardView } from '../shared/useBoardView.ts'
 import { useBoardVersion } from '../shared/useIdeas.ts'
-import { useViewPage } from '../shared/useViewPage.ts'
 import { latestResults } from '../shared/useVoting.ts'
 import { ResultsChart } from './ResultsChart.tsx'
 
@@ -29,33 +26,21 @@ interface JoinInfo {
   enabled: boolean
 }
 
-export function ProjectorView({
-  boardId,
-  access,
-  onWaiting,
-}: {
-  boardId: string
-  access: BoardAccess
-  onWaiting: () => void
-}) {
+export function ProjectorView(props: BoardViewProps) {
   const v = useT('views')
-  const open = useBoardConnection(boardId)
-  const connection = open?.connection ?? null
-  const snapshot = useConnectionState(connection)
-  useWaitingHandoff(snapshot, onWaiting)
-  const control = useControl(connection)
-  const board = connection?.board ?? null
+  const { boardId, access } = props
+  const { connection, snapshot, control, board, phase, title, heading } = useBoardView(
+    props,
+    (phase) => (phase ? v(`phase.${phase}`) : v('projector.title')),
+  )
   const version = useBoardVersion(board)
-  const phase = control?.phase ?? null
-  const title = phase ? v(`phase.${phase}`) : v('projector.title')
-  const heading = useViewPage(title, connection, (control?.me.role ?? access.role) === 'viewer')
 
   const [join, setJoin] = useState<JoinInfo | null>(null)
   const [joinFailed, setJoinFailed] = useState(false)
   usePolling(
     async () => {
       try {
-        setJoin(await flowApi.joinInfo(access.workshopId))
+        setJoin(await controlApi.joinInfo(access.workshopId))
         setJoinFailed(false)
       } catch {
         setJoinFailed(true)
@@ -83,7 +68,7 @@ export function ProjectorView({
   )
 
   // "Bring everyone to me": the projector switches to the whiteboard, following the facilitator,
-  // and comes back here when the facilitator stops (see flow/useCanvasFlow.ts).
+  // and comes back here when the facilitator stops (see control/useCanvasControl.ts).
   const follow = control?.follow ?? null
   useEffect(() => {
     if (follow) navigate(`${boardPath(boardId)}?projector=1`, { replace: true })
@@ -95,7 +80,7 @@ export function ProjectorView({
   const showResults = !waitingForResults && results !== undefined
 
   return (
-    <div className="iwp" data-testid="projector-view">
+    <div className={`iwp ${showResults ? 'iwp-fit' : ''}`} data-testid="projector-view">
       <ConnectionBanner snapshot={snapshot} />
       <main className={`iwp-main ${showResults ? 'iwp-main-results' : ''}`}>
         <section className="iwp-status" aria-labelledby="iwp-phase">
@@ -119,7 +104,7 @@ export function ProjectorView({
             <>
               <img
                 className="iwp-qr"
-                src={flowApi.joinQrUrl(access.workshopId, join.code)}
+                src={controlApi.joinQrUrl(access.workshopId, join.code)}
                 alt={v('projector.qrAlt')}
                 data-testid="projector-qr"
               />

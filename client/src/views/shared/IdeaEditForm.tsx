@@ -2,9 +2,9 @@
  * Inline editing of one idea's text: a labelled textarea that takes the focus, Save / Cancel,
  * Escape cancels and Ctrl/⌘+Enter saves. Used by the phone and the list view.
  */
-import { MAX_IDEA_TEXT } from '@ideenwand/board'
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
+import { type FormEvent, useEffect, useId } from 'react'
 import { useT } from '../../i18n/LangProvider.tsx'
+import { IdeaTextError, useIdeaText } from './useIdeaText.tsx'
 
 export function IdeaEditForm({
   initial,
@@ -17,39 +17,28 @@ export function IdeaEditForm({
 }) {
   const v = useT('views')
   const id = useId()
-  const [text, setText] = useState(initial)
-  const [error, setError] = useState<string | null>(null)
-  const field = useRef<HTMLTextAreaElement>(null)
+  const idea = useIdeaText(initial)
+  const { field } = idea
+  // On opening only: the caret at the end of the text.
   useEffect(() => {
     const el = field.current
     if (!el) return
     el.focus()
     el.setSelectionRange(el.value.length, el.value.length)
-  }, [])
+  }, [field])
   const submit = (event?: FormEvent) => {
     event?.preventDefault()
-    if (!text.trim()) {
-      setError(v('idea.empty'))
-      field.current?.focus()
-      return
-    }
-    onSave(text.trim())
+    const text = idea.take()
+    if (text !== null) onSave(text)
   }
   return (
     <form className="iwv-edit" onSubmit={submit} noValidate>
       <label htmlFor={id}>{v('idea.editLabel')}</label>
       <textarea
-        ref={field}
+        {...idea.textarea}
         id={id}
-        value={text}
         rows={3}
-        maxLength={MAX_IDEA_TEXT}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        onChange={(event) => {
-          setText(event.target.value)
-          setError(null)
-        }}
+        aria-describedby={idea.error ? `${id}-error` : undefined}
         onKeyDown={(event) => {
           if (event.key === 'Escape') {
             event.preventDefault()
@@ -60,11 +49,7 @@ export function IdeaEditForm({
           }
         }}
       />
-      {error ? (
-        <p id={`${id}-error`} className="iw-field-error">
-          {error}
-        </p>
-      ) : null}
+      <IdeaTextError id={`${id}-error`} error={idea.error} />
       <div className="iwv-actions">
         <button type="submit" className="iw-button iw-button-primary">
           {v('idea.save')}

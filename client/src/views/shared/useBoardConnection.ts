@@ -21,7 +21,8 @@ export interface OpenBoard {
 export function useBoardConnection(boardId: string): OpenBoard | null {
   const [open, setOpen] = useState<OpenBoard | null>(null)
   useEffect(() => {
-    const connection = new BoardConnection(boardId)
+    // The views show no cursors: no presence frames for them (see BoardConnection).
+    const connection = new BoardConnection(boardId, { presence: false })
     let alive = true
     setOpen({ connection, loadedFrom: null })
     void connection.ready.then((loadedFrom) => {

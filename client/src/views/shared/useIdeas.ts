@@ -10,6 +10,7 @@
  */
 import type { Board, Cluster, ClusterGroup, Idea } from '@ideenwand/board'
 import { useMemo, useSyncExternalStore } from 'react'
+import { isOwnIdea } from './author.ts'
 import type { ControlState } from './useControl.ts'
 
 export type { Cluster, ClusterGroup, Idea }
@@ -20,12 +21,24 @@ export interface VisibleIdeas {
   /** Every visible idea, oldest first. */
   readonly ideas: readonly Idea[]
   readonly clusters: readonly Cluster[]
-  /** Ideas this person wrote (visible or not to others), oldest first. */
+  /**
+   * Ideas this person wrote (visible or not to others), oldest first — also those the server
+   * holds outside the board until they are public (pending, hidden, private; see `held`).
+   */
   readonly mine: readonly Idea[]
+  /** Ids of my ideas that are not public yet: on the server only, withdrawn over HTTP. */
+  readonly held: ReadonlySet<string>
   readonly isMine: (idea: Idea) => boolean
 }
 
-const EMPTY: VisibleIdeas = { groups: [], ideas: [], clusters: [], mine: [], isMine: () => false }
+const EMPTY: VisibleIdeas = {
+  groups: [],
+  ideas: [],
+  clusters: [],
+  mine: [],
+  held: new Set(),
+  isMine: () => false,
+}
 
 /** A number that changes after every transaction touching ideas or clusters. */
 export function useBoardVersion(board: Board | null): number {
@@ -48,7 +61,7 @@ export function useBoardVersion(board: Board | null): number {
 /** Whether `control`'s person may see `idea` (see the module comment). */
 export function ideaVisible(idea: Idea, control: ControlState): boolean {
   if (control.me.role === 'facilitator') return true
-  const mine = idea.authorId !== null && idea.authorId === control.me.id
+  const mine = isOwnIdea(idea, control.me)
   if (control.hiddenIdeaIds.includes(idea.id)) return false
   if (!mine && control.pendingIdeaIds.includes(idea.id)) return false
   if (!mine && control.privateCollection && !control.ideasRevealed) return false
@@ -61,17 +74,31 @@ export function useIdeas(board: Board | null, control: ControlState | null): Vis
   return useMemo(() => {
     if (!board || !control) return EMPTY
     const meId = control.me.id
-    const isMine = (idea: Idea) => idea.authorId !== null && idea.authorId === meId
+    const isMine = (idea: Idea) => isOwnIdea(idea, control.me)
     const groups = board.ideasByCluster().map((group) => ({
       cluster: group.cluster,
       ideas: group.ideas.filter((idea) => ideaVisible(idea, control)),
     }))
     const all = board.ideas()
+    const onBoard = new Set(all.map((idea) => idea.id))
+    // Released ideas are back on the board a moment before the control state says so.
+    const heldMine: Idea[] = control.heldIdeas
+      .filter((h) => h.mine && !onBoard.has(h.id))
+      .map((h) => ({
+        id: h.id,
+        text: h.text,
+        authorId: meId,
+        authorName: h.authorName,
+        createdAt: h.createdAt,
+        color: h.color as Idea['color'],
+        clusterId: h.clusterId,
+      }))
     return {
       groups,
       ideas: all.filter((idea) => ideaVisible(idea, control)),
       clusters: board.clusters(),
-      mine: all.filter(isMine),
+      mine: [...all.filter(isMine), ...heldMine].sort((a, b) => a.createdAt - b.createdAt),
+      held: new Set(heldMine.map((idea) => idea.id)),
       isMine,
     }
   }, [board, control, version])

@@ -1,12 +1,13 @@
 /**
  * Dot voting for the views: which targets the open round offers (ideas or clusters, the round's
  * list or everything visible), my dots per target, dots left, and `vote(target, ±1)` through the
- * flow API. The server decides (secret ballot, limits); its answer updates the ballot at once,
+ * control API. The server decides (secret ballot, limits); its answer updates the ballot at once,
  * the next control message confirms it.
  */
 import type { RoundInfo } from '@ideenwand/protocol'
 import { useCallback, useEffect, useState } from 'react'
-import { flowApi } from '../../api/flow.ts'
+import { controlApi } from '../../api/control.ts'
+import { useT } from '../../i18n/LangProvider.tsx'
 import type { ControlState } from './useControl.ts'
 import type { VisibleIdeas } from './useIdeas.ts'
 
@@ -25,8 +26,14 @@ export interface Voting {
   /** The round is open and the phase allows voting. */
   readonly open: boolean
   readonly targets: readonly VoteTarget[]
+  /**
+   * What holds my dots but is no target any more (hidden or deleted during the round): its dots
+   * can still be taken back, so the budget is never stuck.
+   */
+  readonly stranded: readonly VoteTarget[]
   readonly ballot: Ballot | null
-  readonly busy: string | null
+  /** Votes sent and not answered yet (they go out in order; the buttons stay usable). */
+  readonly busy: number
   readonly error: string | null
   readonly vote: (targetId: string, delta: 1 | -1) => void
 }
@@ -44,14 +51,28 @@ export function voteTargets(
   return wanted ? pool.filter((target) => wanted.has(target.id)) : pool
 }
 
-export function useVoting(
-  control: ControlState | null,
+/** Ballot entries outside `targets`, labelled by the idea if still shown, else `gone`. */
+export function strandedTargets(
+  ballot: Ballot | null,
+  targets: readonly VoteTarget[],
   visible: VisibleIdeas,
-  untitled: string,
-  failedMessage: string,
-): Voting {
+  gone: string,
+): VoteTarget[] {
+  if (!ballot) return []
+  const live = new Set(targets.map((t) => t.id))
+  return Object.keys(ballot.votes)
+    .filter((id) => !live.has(id) && (ballot.votes[id] ?? 0) > 0)
+    .map((id) => ({ id, label: visible.ideas.find((i) => i.id === id)?.text.trim() || gone }))
+}
+
+/** Voting for the views, with their words for an untitled cluster, a failed vote and a hidden idea. */
+export function useVoting(control: ControlState | null, visible: VisibleIdeas): Voting {
+  const v = useT('views')
+  const untitled = v('idea.untitledCluster')
+  const failedMessage = v('vote.failed')
+  const gone = v('vote.hiddenTarget')
   const [local, setLocal] = useState<Ballot | null>(null)
-  const [busy, setBusy] = useState<string | null>(null)
+  const [busy, setBusy] = useState(0)
   const [error, setError] = useState<string | null>(null)
   const serverBallot = control?.myBallot ?? null
   // A new control message is the server's word; drop the optimistic copy.
@@ -64,27 +85,30 @@ export function useVoting(
   const vote = useCallback(
     (targetId: string, delta: 1 | -1) => {
       if (!workshopId) return
-      setBusy(targetId)
+      setBusy((n) => n + 1)
       setError(null)
-      flowApi.vote(workshopId, targetId, delta).then(
+      controlApi.vote(workshopId, targetId, delta).then(
         (ballot) => {
           setLocal(ballot)
-          setBusy(null)
+          setBusy((n) => n - 1)
         },
         () => {
           setError(failedMessage)
-          setBusy(null)
+          setBusy((n) => n - 1)
         },
       )
     },
     [workshopId, failedMessage],
   )
 
+  const targets = round ? voteTargets(round, visible, untitled) : []
+  const ballot = local ?? serverBallot
   return {
     round,
     open,
-    targets: round ? voteTargets(round, visible, untitled) : [],
-    ballot: local ?? serverBallot,
+    targets,
+    stranded: open ? strandedTargets(ballot, targets, visible, gone) : [],
+    ballot,
     busy,
     error,
     vote,

@@ -1,8 +1,8 @@
 /**
  * The seam between a room and the other server instances that serve the same board. A room
- * publishes what its own clients sent (document updates after they are stored, presence once per
- * tick) and receives what other instances' clients sent. Without `REDIS_URL` the room is alone and
- * `LocalFanout` makes every call a no-op.
+ * publishes what its own clients sent (document updates after they are stored, with their log
+ * row id, presence once per tick) and receives what other instances' clients sent. Without
+ * `REDIS_URL` the room is alone and `LocalFanout` makes every call a no-op.
  */
 
 /** What arrives from other instances for one board. */
@@ -12,8 +12,9 @@ export interface FanoutHandlers {
   /** A presence (awareness) update from another instance's clients. */
   awareness(update: Uint8Array): void
   /**
-   * Updates from other instances may have been missed (the link was down): catch up from the
-   * store, which holds everything they stored.
+   * Updates from other instances may have been missed (the link was down, a message of a
+   * sequence is missing, a message could not be read): catch up from the store, which holds
+   * everything they stored.
    */
   resync(): void
 }
@@ -22,10 +23,14 @@ export interface FanoutHandlers {
 export interface BoardChannel {
   /** True when other instances may hold the same board (compaction must merge the stored log). */
   readonly shared: boolean
-  publishUpdate(update: Uint8Array): void
+  /** `id`: the highest update log row `update` was stored as (its place in the board's order). */
+  publishUpdate(update: Uint8Array, id: number): void
   publishAwareness(update: Uint8Array): void
-  /** Starts delivering to `handlers`; messages that arrived before are delivered first, in order. */
-  attach(handlers: FanoutHandlers): void
+  /**
+   * Starts delivering to `handlers`; messages that arrived before are delivered first, in order.
+   * `loadedUpTo`: the highest log row id the room was loaded with.
+   */
+  attach(handlers: FanoutHandlers, loadedUpTo: number): void
   close(): void
 }
 
@@ -34,7 +39,18 @@ export interface Fanout {
   join(boardId: string): Promise<BoardChannel>
   /** `none` without other instances; `down` while the link to them is broken (for /healthz). */
   health(): 'none' | 'up' | 'down'
+  /** What the fan-out has seen go wrong since start (for metrics and tests). */
+  readonly stats: FanoutStats
   close(): Promise<void>
+}
+
+export interface FanoutStats {
+  /** Catch-ups from the store requested because messages were or may have been lost. */
+  catchUps: number
+  /** Stored updates whose sequence showed a gap or an unknown order. */
+  gaps: number
+  /** Messages that could not be read (garbled, unknown kind); each also caused a catch-up. */
+  unreadable: number
 }
 
 const LOCAL_CHANNEL: BoardChannel = {
@@ -47,6 +63,8 @@ const LOCAL_CHANNEL: BoardChannel = {
 
 /** One instance, nothing to fan out to. */
 export class LocalFanout implements Fanout {
+  readonly stats: FanoutStats = { catchUps: 0, gaps: 0, unreadable: 0 }
+
   async join(): Promise<BoardChannel> {
     return LOCAL_CHANNEL
   }

@@ -44,6 +44,7 @@ export const common = {
   guestName: 'Gast {{suffix}}',
   firstPageName: 'Seite 1',
   boardLabel: 'Board {{id}}',
+  boardTabTitle: '{{workshop}} – Whiteboard',
   toolbarLabel: 'Board-Werkzeuge',
   nav: {
     label: 'Hauptnavigation',
@@ -89,8 +90,13 @@ export const common = {
     setupDone: 'Ideenwand ist schon eingerichtet. Bitte anmelden.',
     invalidCode: 'Dieser Code ist nicht (mehr) gültig. Bitte prüfen Sie ihn.',
     invalidInvite: 'Diese Einladung ist nicht (mehr) gültig.',
-    emailTaken: 'Für diese E-Mail gibt es schon ein Konto. Bitte zuerst anmelden.',
+    inviteNotAccepted:
+      'Mit diesen Angaben ließ sich die Einladung nicht annehmen; sie ist jetzt verbraucht. Wer schon ein Konto hat, meldet sich zuerst an und bittet dann um eine neue Einladung.',
     ownerOnly: 'Das darf nur die Person, die den Workshop angelegt hat.',
+    workshopArchived:
+      'Dieser Workshop ist archiviert und lässt sich nicht mehr ändern. Holen Sie ihn zuerst aus dem Archiv zurück.',
+    retentionOwnerOnly:
+      'Nur die Person, die den Workshop angelegt hat, darf festlegen, dass der ganze Workshop gelöscht wird, oder diese Frist verkürzen. Sie können ihn länger oder dauerhaft aufbewahren.',
     network: 'Der Server ist nicht erreichbar. Bitte die Verbindung prüfen.',
     notFound: 'Nicht gefunden.',
     invalidRequest: 'Die Eingaben wurden nicht angenommen ({{detail}}).',
@@ -154,6 +160,23 @@ export const common = {
     importChooseFile: 'Bitte zuerst eine Datei auswählen.',
     importInvalid: 'Diese Datei lässt sich nicht importieren ({{detail}}).',
     importTooLarge: 'Die Datei ist zu groß; importiert werden bis zu 20 MB.',
+    importUnpacksTooLarge:
+      'Der Export in dieser ZIP-Datei wäre entpackt größer als 20 MB – ein Ideenwand-Export ist viel kleiner. Es wurde nichts importiert; bitte die unveränderte Datei aus dem Export verwenden.',
+    importTooManyEntries:
+      'Diese ZIP-Datei enthält zu viele Dateien für einen Ideenwand-Export. Es wurde nichts importiert; bitte das Open-Data-Paket so hochladen, wie es exportiert wurde, oder nur die ideenwand-export.json.',
+    importOverlappingEntries:
+      'Diese ZIP-Datei ist fehlerhaft aufgebaut (Dateien darin überlappen sich oder kommen doppelt vor) und wird nicht gelesen. Bitte die unveränderte Datei aus dem Export verwenden.',
+    importTooDeep:
+      'Die Datei verschachtelt ihre Daten zu tief für einen Ideenwand-Export. Es wurde nichts importiert.',
+    importTooManyIdeas:
+      'Der Workshop hat mehr Ideen, als ein Board auf diesem Server fassen darf. Es wurde nichts importiert; bitten Sie den Betrieb, das Limit (BOARD_MAX_IDEAS) zu erhöhen.',
+    importBoardTooLarge:
+      'Das Board dieses Workshops ist größer, als ein Board auf diesem Server sein darf. Es wurde nichts importiert; bitten Sie den Betrieb, das Limit (BOARD_MAX_BYTES) zu erhöhen.',
+    importNeedsTooMuchMemory:
+      'Der Import dieser Datei bräuchte mehr Speicher, als der Server einem Import zugesteht. Es wurde nichts importiert.',
+    importTimeout:
+      'Der Import hat zu lange gedauert und wurde abgebrochen; es wurde nichts importiert. Versuchen Sie es später noch einmal.',
+    importBusy: 'Gerade laufen andere Importe. Bitte versuchen Sie es in einer Minute noch einmal.',
   },
   fields: {
     title: 'Titel',
@@ -181,6 +204,12 @@ export const common = {
     licence: 'Lizenz',
     dlDe: 'Datenlizenz Deutschland – Namensnennung 2.0',
     publisher: 'Herausgeber (z. B. Stadt Bad Belzig)',
+    csv: 'CSV-Format',
+    csvStandard: 'Standard (Komma) – für Datenportale',
+    csvExcel: 'Excel (deutsch): Semikolon, UTF-8 mit BOM',
+    contributor: 'Kennung der Datenportal-Stelle (dcatde:contributorID, optional)',
+    contributorHint:
+      'Aus der Liste Ihres Datenportals. Ohne sie bleibt die Angabe in der DCAT-Datei leer; das Portal ergänzt sie beim Einsammeln.',
     downloadZip: 'Open-Data-Paket herunterladen (ZIP)',
     preparing: '{{what}} wird erstellt …',
     done: '{{what}} ist heruntergeladen.',
@@ -230,7 +259,17 @@ export const common = {
     inviteCofacilitator: 'Einladungslink für Co-Moderation erstellen',
     cofacilitatorLink: 'Einladungslink, einmal nutzbar, gültig bis {{expires}}',
   },
+  operatorHint: {
+    title: 'Datenschutzerklärung noch nicht eingerichtet.',
+    body: 'Sie nennt als Verantwortliche und Kontakt noch Platzhalter (z. B. datenschutz@example.org). Teilnehmende müssen wissen, wer ihre Daten verarbeitet.',
+    fix: 'Setzen Sie beim Bauen des Clients (siehe README, Einstellungen) und bauen Sie neu:',
+  },
   invites: {
+    localTitle: 'Handys erreichen diese Links nicht.',
+    localBody:
+      'Link und QR-Code zeigen auf {{host}} – das ist auf jedem Handy das Handy selbst, nicht dieser Server.',
+    localFix:
+      'Öffnen Sie diese Seite über die Adresse des Servers im Netz (z. B. http://192.168.1.20:3000), oder lassen Sie beim Start PUBLIC_URL auf diese Adresse setzen (siehe README unter PUBLIC_URL). Danach stimmen Links, QR-Codes und Handout.',
     heading: 'Einladungen',
     role: {
       participant: 'Teilnehmende',
@@ -289,6 +328,7 @@ export const common = {
     },
     nameLabel: 'Ihr Name',
     nameHint: 'Andere sehen diesen Namen an Ihren Ideen. Sie können auch anonym teilnehmen.',
+    nameHintViewer: 'Nur die Moderation sieht diesen Namen. Sie können auch anonym teilnehmen.',
     nameRequired: 'Bitte einen Namen eingeben – oder „Anonym teilnehmen“ wählen.',
     join: 'Beitreten',
     joinAnonymous: 'Anonym teilnehmen',
@@ -299,6 +339,7 @@ export const common = {
     polling: 'Warte auf Freigabe …',
   },
   board: {
+    tabTitle: 'Whiteboard',
     signInTitle: 'Bitte anmelden oder mit Code beitreten',
     signInBody:
       'Dieses Board gehört zu einem Workshop. Treten Sie mit dem Code bei oder melden Sie sich als Moderation an.',
@@ -314,6 +355,12 @@ export const common = {
       'So viele Ideen in so kurzer Zeit nimmt das Board nicht an. Bitte laden Sie die Seite in einer Minute neu.',
     closedBoardFull:
       'Das Board ist voll – Ihre letzte Änderung wurde nicht gespeichert. Bitten Sie die Moderation, Platz zu schaffen (z. B. doppelte Ideen zu löschen), und laden Sie die Seite dann neu.',
+    closedUpdateTooCostly:
+      'Diese Änderung ist zu umfangreich, um sie auf einmal zu übernehmen (z. B. sehr viele einzelne Löschungen), und wurde nicht gespeichert. Laden Sie die Seite neu und nehmen Sie die Änderung in kleineren Schritten vor.',
+    closedTooMuchWork:
+      'Ihre Änderungen kamen in zu kurzer Zeit zu umfangreich an – die Verbindung wurde getrennt. Bitte laden Sie die Seite in einer Minute neu.',
+    closedChangeRefused:
+      'Diese Änderung ist Ihnen gerade nicht erlaubt (z. B. die Idee einer anderen Person, oder die Phase lässt es nicht zu) und wurde nicht gespeichert. Laden Sie die Seite neu, um den aktuellen Stand zu sehen.',
     closedTooManyConnections:
       'Zu viele offene Verbindungen: Das Board ist in zu vielen Tabs oder von zu vielen Geräten in diesem Netz geöffnet. Schließen Sie andere Tabs mit diesem Board und laden Sie die Seite neu.',
     closedRateLimited:

@@ -4,7 +4,7 @@
  */
 export const views = {
   phase: {
-    collect: 'Ideen sammeln',
+    collect: 'Sammeln',
     cluster: 'Ordnen',
     vote: 'Abstimmen',
     discuss: 'Besprechen',
@@ -44,7 +44,7 @@ export const views = {
     offline: 'Offline',
   },
   idea: {
-    yourIdea: 'Deine Idee',
+    yourIdea: 'Ihre Idee',
     send: 'Senden',
     sentStatus: 'Idee gesendet.',
     savedOffline: 'Idee gespeichert – sie wird gesendet, sobald die Verbindung zurück ist.',
@@ -70,6 +70,8 @@ export const views = {
     untitledCluster: 'Cluster ohne Titel',
     hiddenBadge: 'ausgeblendet',
     pendingBadge: 'wartet auf Freigabe',
+    privateBadge: 'verdeckt bis zum Aufdecken',
+    withdrawFailed: 'Die Idee konnte nicht zurückgezogen werden. Bitte versuchen Sie es erneut.',
   },
   vote: {
     heading: 'Ihre Punkte',
@@ -82,6 +84,9 @@ export const views = {
     waiting: 'Die Abstimmung hat noch nicht begonnen.',
     noTargets: 'Keine Einträge zur Abstimmung.',
     failed: 'Der Punkt konnte nicht gesetzt werden.',
+    stranded: 'Punkte auf Ideen, die nicht mehr zur Wahl stehen',
+    strandedHint: 'Nehmen Sie diese Punkte zurück, um sie neu zu verteilen.',
+    hiddenTarget: 'Ausgeblendete Idee',
   },
   results: {
     heading: 'Ergebnis der Abstimmung {{round}}',
@@ -90,6 +95,7 @@ export const views = {
     rank: 'Platz {{n}}',
     tied: 'gleichauf',
     soon: 'Ergebnisse werden gleich gezeigt',
+    more: 'und {{count, number}} weitere',
     voters_one: '{{count}} Person hat abgestimmt',
     voters_other: '{{count, number}} Personen haben abgestimmt',
   },

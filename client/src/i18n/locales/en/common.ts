@@ -47,6 +47,7 @@ export const common: Translation<typeof de> = {
   guestName: 'Guest {{suffix}}',
   firstPageName: 'Page 1',
   boardLabel: 'Board {{id}}',
+  boardTabTitle: '{{workshop}} – whiteboard',
   toolbarLabel: 'Board tools',
   nav: {
     label: 'Main navigation',
@@ -92,8 +93,13 @@ export const common: Translation<typeof de> = {
     setupDone: 'Ideenwand is set up already. Please sign in.',
     invalidCode: 'This code is not valid (any more). Please check it.',
     invalidInvite: 'This invitation is not valid (any more).',
-    emailTaken: 'This e-mail has an account already. Please sign in first.',
+    inviteNotAccepted:
+      'The invitation could not be accepted with these details and is now used up. If you already have an account, sign in first, then ask for a new invitation.',
     ownerOnly: 'Only the person who created the workshop may do this.',
+    workshopArchived:
+      'This workshop is archived and can no longer be changed. Bring it back from the archive first.',
+    retentionOwnerOnly:
+      'Only the person who created the workshop may have the whole workshop deleted, or deleted sooner. You may keep it longer or for good.',
     network: 'The server cannot be reached. Please check the connection.',
     notFound: 'Not found.',
     invalidRequest: 'The input was not accepted ({{detail}}).',
@@ -155,6 +161,23 @@ export const common: Translation<typeof de> = {
     importChooseFile: 'Please choose a file first.',
     importInvalid: 'This file cannot be imported ({{detail}}).',
     importTooLarge: 'The file is too large; imports are limited to 20 MB.',
+    importUnpacksTooLarge:
+      'The export in this ZIP would unpack to more than 20 MB – an Ideenwand export is much smaller. Nothing was imported; please use the unchanged file from the export.',
+    importTooManyEntries:
+      'This ZIP contains too many files to be an Ideenwand export. Nothing was imported; please upload the open-data package as it was exported, or only its ideenwand-export.json.',
+    importOverlappingEntries:
+      'This ZIP is malformed (files in it overlap or appear twice) and is not read. Please use the unchanged file from the export.',
+    importTooDeep:
+      'The file nests its data too deeply to be an Ideenwand export. Nothing was imported.',
+    importTooManyIdeas:
+      'The workshop has more ideas than a board on this server may hold. Nothing was imported; ask the operators to raise the limit (BOARD_MAX_IDEAS).',
+    importBoardTooLarge:
+      "The workshop's board is larger than a board on this server may be. Nothing was imported; ask the operators to raise the limit (BOARD_MAX_BYTES).",
+    importNeedsTooMuchMemory:
+      'Importing this file would need more memory than the server allows one import. Nothing was imported.',
+    importTimeout:
+      'The import took too long and was stopped; nothing was imported. Please try again later.',
+    importBusy: 'Other imports are running right now. Please try again in a minute.',
   },
   fields: {
     title: 'Title',
@@ -182,6 +205,12 @@ export const common: Translation<typeof de> = {
     licence: 'Licence',
     dlDe: 'Data licence Germany – attribution 2.0',
     publisher: 'Publisher (e.g. the town of Bad Belzig)',
+    csv: 'CSV format',
+    csvStandard: 'Standard (comma) – for data portals',
+    csvExcel: 'Excel (German): semicolon, UTF-8 with BOM',
+    contributor: 'Data portal contributor id (dcatde:contributorID, optional)',
+    contributorHint:
+      'From your data portal’s list. Without it the DCAT file leaves it out; the portal adds it when harvesting.',
     downloadZip: 'Download the open-data package (ZIP)',
     preparing: 'Preparing {{what}} …',
     done: '{{what}} is downloaded.',
@@ -231,7 +260,17 @@ export const common: Translation<typeof de> = {
     inviteCofacilitator: 'Create a co-facilitator invitation link',
     cofacilitatorLink: 'Invitation link, single use, valid until {{expires}}',
   },
+  operatorHint: {
+    title: 'The privacy notice is not set up yet.',
+    body: 'It still names placeholders as the controller and contact (e.g. datenschutz@example.org). Participants must know who processes their data.',
+    fix: 'Set these when building the client (see the README, configuration) and build again:',
+  },
   invites: {
+    localTitle: 'Phones cannot reach these links.',
+    localBody:
+      'The link and QR code point at {{host}} – on every phone that is the phone itself, not this server.',
+    localFix:
+      'Open this page through the server’s address in the network (e.g. http://192.168.1.20:3000), or have PUBLIC_URL set to that address when the server starts (see PUBLIC_URL in the README). Links, QR codes and the handout then point there.',
     heading: 'Invitations',
     role: {
       participant: 'Participants',
@@ -289,6 +328,7 @@ export const common: Translation<typeof de> = {
     },
     nameLabel: 'Your name',
     nameHint: 'Others see this name on your ideas. You can also join anonymously.',
+    nameHintViewer: 'Only the facilitators see this name. You can also join anonymously.',
     nameRequired: 'Please enter a name – or choose “Join anonymously”.',
     join: 'Join',
     joinAnonymous: 'Join anonymously',
@@ -299,6 +339,7 @@ export const common: Translation<typeof de> = {
     polling: 'Waiting for approval …',
   },
   board: {
+    tabTitle: 'Whiteboard',
     signInTitle: 'Please sign in or join with a code',
     signInBody: 'This board belongs to a workshop. Join with the code or sign in as a facilitator.',
     notFoundTitle: 'Board not found',
@@ -313,6 +354,12 @@ export const common: Translation<typeof de> = {
       'The board does not accept that many ideas in such a short time. Please reload the page in a minute.',
     closedBoardFull:
       'The board is full – your last change was not saved. Ask the facilitators to make room (e.g. delete duplicate ideas), then reload the page.',
+    closedUpdateTooCostly:
+      'This change is too large to apply at once (e.g. very many separate deletions) and was not saved. Reload the page and make the change in smaller steps.',
+    closedTooMuchWork:
+      'Your changes arrived too large in too short a time – the connection was closed. Please reload the page in a minute.',
+    closedChangeRefused:
+      'You may not make this change right now (e.g. it is someone else’s idea, or the phase does not allow it); it was not saved. Reload the page to see the current board.',
     closedTooManyConnections:
       'Too many open connections: the board is open in too many tabs or on too many devices in this network. Close other tabs with this board and reload the page.',
     closedRateLimited:

@@ -7,7 +7,7 @@ import type { views as de } from '../de/views.ts'
 
 export const views: Translation<typeof de> = {
   phase: {
-    collect: 'Collect ideas',
+    collect: 'Collect',
     cluster: 'Cluster',
     vote: 'Vote',
     discuss: 'Discuss',
@@ -73,6 +73,8 @@ export const views: Translation<typeof de> = {
     untitledCluster: 'Untitled cluster',
     hiddenBadge: 'hidden',
     pendingBadge: 'awaiting approval',
+    privateBadge: 'private until the reveal',
+    withdrawFailed: 'The idea could not be withdrawn. Please try again.',
   },
   vote: {
     heading: 'Your dots',
@@ -85,6 +87,9 @@ export const views: Translation<typeof de> = {
     waiting: 'Voting has not started yet.',
     noTargets: 'Nothing to vote on.',
     failed: 'The dot could not be placed.',
+    stranded: 'Dots on ideas no longer in the vote',
+    strandedHint: 'Take these dots back to give them again.',
+    hiddenTarget: 'Hidden idea',
   },
   results: {
     heading: 'Result of vote {{round}}',
@@ -93,6 +98,7 @@ export const views: Translation<typeof de> = {
     rank: 'Rank {{n}}',
     tied: 'tied',
     soon: 'Results will be shown shortly',
+    more: 'and {{count, number}} more',
     voters_one: '{{count}} person voted',
     voters_other: '{{count, number}} people voted',
   },

@@ -1,0 +1,256 @@
+/**
+ * Facilitator panel: the voting round — a form to start one (dots per person, most per target,
+ * ideas or clusters, optional time limit, or "only the best N of round X"), then turnout, the
+ * running-tally switch, close and reveal.
+ */
+import type { ControlState } from '@ideenwand/protocol'
+import type { TFunction } from 'i18next'
+import { type FormEvent, useId, useState } from 'react'
+import { controlApi, type NewRound } from '../api/control.ts'
+import { useControlT } from '../i18n/useControlT.ts'
+import { useControlContext } from './ControlContext.tsx'
+import { useControlAction } from './useControlAction.ts'
+
+function positiveInt(value: string, max: number): number | null {
+  const n = Number.parseInt(value, 10)
+  return Number.isInteger(n) && n >= 1 && n <= max ? n : null
+}
+
+function StartRoundForm() {
+  const ct = useControlT()
+  const { busy, act } = useControlAction()
+  const ids = { dots: useId(), max: useId(), limit: useId(), from: useId(), top: useId() }
+  const limitHint = useId()
+  const [dots, setDots] = useState('3')
+  const [max, setMax] = useState('')
+  const [kind, setKind] = useState<'idea' | 'cluster'>('idea')
+  const [limit, setLimit] = useState('')
+  const [fromRound, setFromRound] = useState('')
+  const [top, setTop] = useState('5')
+
+  const dotsN = positiveInt(dots, 100)
+  const maxN = max.trim() ? positiveInt(max, 100) : dotsN
+  const limitN = limit.trim() ? Number.parseFloat(limit.replace(',', '.')) : null
+  const limitOk = limitN === null || (Number.isFinite(limitN) && limitN > 0 && limitN <= 240)
+  const topN = positiveInt(top, 100)
+  const valid = dotsN !== null && maxN !== null && limitOk && (!fromRound || topN !== null)
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    if (!valid || dotsN === null || maxN === null) return
+    const round: NewRound = {
+      dotsPerPerson: dotsN,
+      maxPerTarget: Math.min(maxN, dotsN),
+      targetKind: fromRound ? 'idea' : kind,
+      ...(limitN ? { durationSeconds: Math.round(limitN * 60) } : {}),
+      ...(fromRound && topN ? { fromRound: { number: Number(fromRound), top: topN } } : {}),
+    }
+    void act((id) => controlApi.startRound(id, round))
+  }
+
+  return (
+    <form className="iw-round-form" onSubmit={submit} data-testid="round-form">
+      <div className="iw-field-row">
+        <label htmlFor={ids.dots}>{ct('panel.dotsPerPerson')}</label>
+        <input
+          id={ids.dots}
+          type="number"
+          min={1}
+          max={100}
+          value={dots}
+          data-testid="round-dots"
+          aria-invalid={dotsN === null}
+          onChange={(event) => setDots(event.target.value)}
+        />
+      </div>
+      <div className="iw-field-row">
+        <label htmlFor={ids.max}>{ct('panel.maxPerTarget')}</label>
+        <input
+          id={ids.max}
+          type="number"
+          min={1}
+          max={100}
+          value={max}
+          placeholder={dots}
+          data-testid="round-max"
+          aria-invalid={maxN === null}
+          onChange={(event) => setMax(event.target.value)}
+        />
+      </div>
+      <fieldset className="iw-radio-row" disabled={Boolean(fromRound)}>
+        <legend>{ct('panel.targetKind')}</legend>
+        {(['idea', 'cluster'] as const).map((k) => (
+          <label key={k}>
+            <input
+              type="radio"
+              name="iw-round-kind"
+              value={k}
+              checked={kind === k}
+              data-testid={`round-kind-${k}`}
+              onChange={() => setKind(k)}
+            />{' '}
+            {k === 'idea' ? ct('panel.targetIdeas') : ct('panel.targetClusters')}
+          </label>
+        ))}
+      </fieldset>
+      <div className="iw-field-row">
+        <label htmlFor={ids.limit}>{ct('panel.timeLimit')}</label>
+        <input
+          id={ids.limit}
+          inputMode="decimal"
+          size={4}
+          value={limit}
+          aria-describedby={limitHint}
+          aria-invalid={!limitOk}
+          data-testid="round-limit"
+          onChange={(event) => setLimit(event.target.value)}
+        />
+      </div>
+      <p id={limitHint} className="iw-hint">
+        {ct('panel.timeLimitHint')}
+      </p>
+      <HistorySelect
+        ids={ids}
+        ct={ct}
+        fromRound={fromRound}
+        setFromRound={setFromRound}
+        top={top}
+        setTop={setTop}
+      />
+      <button
+        type="submit"
+        className="iw-button iw-button-primary"
+        data-testid="round-start"
+        disabled={busy || !valid}
+      >
+        {ct('panel.startRound')}
+      </button>
+    </form>
+  )
+}
+
+/** "Only the best N from round X": the revealed rounds come with the control state. */
+function HistorySelect({
+  ids,
+  fromRound,
+  setFromRound,
+  top,
+  setTop,
+  ct,
+}: {
+  ids: { from: string; top: string }
+  fromRound: string
+  setFromRound: (v: string) => void
+  top: string
+  setTop: (v: string) => void
+  ct: TFunction<'control'>
+}) {
+  const history = useControlContext()?.control?.history ?? []
+  const ideaRounds = history.filter((r) => r.targetKind === 'idea' && r.results.length > 0)
+  if (ideaRounds.length === 0) return null
+  return (
+    <div className="iw-field-row iw-field-row-wrap">
+      <label htmlFor={ids.from}>{ct('panel.fromRound')}</label>
+      <select
+        id={ids.from}
+        value={fromRound}
+        data-testid="round-from"
+        onChange={(event) => setFromRound(event.target.value)}
+      >
+        <option value="">{ct('panel.fromRoundNone')}</option>
+        {ideaRounds.map((r) => (
+          <option key={r.id} value={String(r.number)}>
+            {ct('panel.fromRoundOption', { n: r.number })}
+          </option>
+        ))}
+      </select>
+      {fromRound ? (
+        <>
+          <label htmlFor={ids.top}>{ct('panel.topN')}</label>
+          <input
+            id={ids.top}
+            type="number"
+            min={1}
+            max={100}
+            value={top}
+            data-testid="round-top"
+            onChange={(event) => setTop(event.target.value)}
+          />
+        </>
+      ) : null}
+    </div>
+  )
+}
+
+export function RoundControls({ control }: { control: ControlState }) {
+  const ct = useControlT()
+  const { busy, act } = useControlAction()
+  const [showTally, setShowTally] = useState(control.tally !== null)
+  const round = control.round
+
+  return (
+    <section className="iw-panel-section" aria-labelledby="iw-fp-round">
+      <h3 id="iw-fp-round">{ct('panel.roundHeading')}</h3>
+      {round ? (
+        <>
+          <p data-testid="round-status" data-status={round.status}>
+            <strong>{ct(`panel.roundStatus.${round.status}`, { n: round.number })}</strong>
+          </p>
+          {control.turnout ? (
+            <p
+              data-testid="turnout"
+              data-voters={control.turnout.voters}
+              data-dots={control.turnout.dots}
+              aria-live="polite"
+            >
+              {ct('panel.turnout', {
+                voters: ct('panel.turnoutVoters', { count: control.turnout.voters }),
+                dots: ct('results.dots', { count: control.turnout.dots }),
+              })}
+            </p>
+          ) : null}
+          <div className="iw-control-check">
+            <label>
+              <input
+                type="checkbox"
+                checked={showTally}
+                data-testid="show-tally"
+                disabled={busy}
+                onChange={(event) => {
+                  const next = event.target.checked
+                  setShowTally(next)
+                  void act((id) => controlApi.settings(id, { showTally: next }))
+                }}
+              />{' '}
+              {ct('panel.showTally')}
+            </label>
+          </div>
+          <div className="iw-row iw-row-wrap">
+            {round.status === 'open' ? (
+              <button
+                type="button"
+                className="iw-button iw-button-small"
+                data-testid="round-close"
+                disabled={busy}
+                onClick={() => void act((id) => controlApi.closeRound(id))}
+              >
+                {ct('panel.closeRound')}
+              </button>
+            ) : null}
+            <button
+              type="button"
+              className="iw-button iw-button-small iw-button-primary"
+              data-testid="round-reveal"
+              disabled={busy}
+              onClick={() => void act((id) => controlApi.reveal(id))}
+            >
+              {ct('panel.revealRound')}
+            </button>
+          </div>
+        </>
+      ) : (
+        <StartRoundForm />
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,389 @@
+/**
+ * The workshop control over HTTP: the control state, phases, timer, facilitation settings,
+ * hiding and pre-moderation of ideas, voting rounds, dots and the activity log. Every change is
+ * pushed to the board's connections by the ControlService.
+ */
+import { OpenAPIHono, z } from '@hono/zod-openapi'
+import { ID_PATTERN, PHASES, topTargets } from '@ideenwand/board'
+import { ControlState, RevealedRound, RoundInfo, Spotlight } from '@ideenwand/protocol'
+import type { Context } from 'hono'
+import { DomainError, DomainErrorCode } from '../DomainError.ts'
+import { ApiError } from '../http/errors.ts'
+import type { Actor, Viewer } from '../workshops/ControlService.ts'
+import type { ApiDeps, ApiEnv } from './deps.ts'
+import { IdParam, json, jsonBody, NoContent, principalOf, qrSvgResponse, route } from './helpers.ts'
+
+/**
+ * An idea or cluster id as the board allows it (`ID_PATTERN`): never a name of
+ * `Object.prototype` such as `__proto__` or `constructor`, which would reach the prototype where
+ * ids key an object (400 instead of a 500 deep inside).
+ */
+const ElementId = z.string().regex(ID_PATTERN, 'not a valid idea or cluster id')
+
+const IdeaParam = IdParam.extend({ ideaId: ElementId })
+
+const Settings = z
+  .object({
+    locked: z.boolean(),
+    privateCollection: z.boolean(),
+    ideasRevealed: z.boolean(),
+    premoderation: z.boolean(),
+    anonymousIdeas: z.boolean(),
+    storeAuthors: z.boolean(),
+    collaborativeClustering: z.boolean(),
+    showTally: z.boolean(),
+    spotlight: Spotlight.nullable(),
+    follow: z.string().min(1).max(100).nullable(),
+  })
+  .partial()
+
+const TimerRequest = z.object({
+  action: z.enum(['start', 'pause', 'resume', 'reset', 'add']),
+  /** For start and add; add may be negative. */
+  seconds: z
+    .number()
+    .int()
+    .min(-3600)
+    .max(4 * 3600)
+    .optional(),
+})
+
+const RoundRequest = z.object({
+  targetKind: z.enum(['idea', 'cluster']).default('idea'),
+  /** Only these targets; or take them from an earlier round's top results. */
+  targetIds: z.array(ElementId).min(1).max(500).optional(),
+  fromRound: z
+    .object({ number: z.number().int().min(1), top: z.number().int().min(1).max(100) })
+    .optional(),
+  dotsPerPerson: z.number().int().min(1).max(100),
+  maxPerTarget: z.number().int().min(1).max(100).optional(),
+  durationSeconds: z
+    .number()
+    .int()
+    .min(1)
+    .max(4 * 3600)
+    .optional(),
+})
+
+const VoteRequest = z.object({
+  targetId: ElementId,
+  delta: z.union([z.literal(1), z.literal(-1)]),
+})
+const MyBallot = z.object({ votes: z.record(z.string(), z.number()), remaining: z.number() })
+
+const ActivityEntry = z.object({
+  at: z.string(),
+  actorRole: z.string().nullable(),
+  type: z.string(),
+  data: z.unknown(),
+})
+
+export function controlRoutes(deps: ApiDeps) {
+  const app = new OpenAPIHono<ApiEnv>()
+
+  /** The caller's role in the workshop; 404 for strangers, 403 for guests still waiting. */
+  async function member(c: Context<ApiEnv>, workshopId: string): Promise<Actor & Viewer> {
+    const principal = principalOf(c)
+    if (principal.kind === 'facilitator') {
+      const role = await deps.workshops.facilitatorRole(workshopId, principal.facilitator.id)
+      if (!role) throw new DomainError(DomainErrorCode.WorkshopNotFound)
+      return {
+        role: 'facilitator',
+        id: principal.facilitator.id,
+        name: principal.facilitator.name,
+        canWrite: true,
+      }
+    }
+    const { guest } = principal
+    if (guest.workshopId !== workshopId) throw new DomainError(DomainErrorCode.WorkshopNotFound)
+    if (guest.status !== 'admitted') {
+      throw new DomainError(DomainErrorCode.WaitingForAdmission)
+    }
+    const canWrite =
+      guest.role === 'participant' && (await deps.control.participantsMayWrite(workshopId))
+    return { role: guest.role, id: guest.id, name: guest.name, canWrite }
+  }
+
+  async function facilitator(c: Context<ApiEnv>, workshopId: string): Promise<Actor> {
+    const m = await member(c, workshopId)
+    if (m.role !== 'facilitator')
+      throw new ApiError(403, 'forbidden', 'Only facilitators may do this')
+    return m
+  }
+
+  app.openapi(
+    route({
+      method: 'get',
+      path: '/workshops/{id}/state',
+      tags: ['control'],
+      summary: 'The control state as you may see it (also pushed over the WebSocket)',
+      request: { params: IdParam },
+      responses: { 200: json(ControlState, 'Phase, timer, round, your ballot') },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param')
+      return c.json(await deps.control.stateFor(id, await member(c, id)), 200)
+    },
+  )
+
+  app.openapi(
+    route({
+      method: 'post',
+      path: '/workshops/{id}/phase',
+      tags: ['control'],
+      summary: 'Move to a phase (collect, cluster, vote, discuss — back and forth)',
+      request: { params: IdParam, body: jsonBody(z.object({ phase: z.enum(PHASES) })) },
+      responses: NoContent,
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param')
+      await deps.control.setPhase(id, c.req.valid('json').phase, await facilitator(c, id))
+      return c.body(null, 204)
+    },
+  )
+
+  app.openapi(
+    route({
+      method: 'post',
+      path: '/workshops/{id}/timer',
+      tags: ['control'],
+      summary: 'Start, pause, resume, reset the timer or add time (one clock for everyone)',
+      request: { params: IdParam, body: jsonBody(TimerRequest) },
+      responses: NoContent,
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param')
+      const { action, seconds } = c.req.valid('json')
+      if ((action === 'start' || action === 'add') && seconds === undefined) {
+        throw new ApiError(400, 'invalid_request', `seconds is required to ${action}`)
+      }
+      if (action === 'start' && (seconds ?? 0) <= 0) {
+        throw new ApiError(400, 'invalid_request', 'A timer needs a positive duration')
+      }
+      await deps.control.timer(id, action, (seconds ?? 0) * 1000, await facilitator(c, id))
+      return c.body(null, 204)
+    },
+  )
+
+  app.openapi(
+    route({
+      method: 'patch',
+      path: '/workshops/{id}/settings',
+      tags: ['control'],
+      summary:
+        'Lock the board, private collection, pre-moderation, anonymity, spotlight, follow me',
+      request: { params: IdParam, body: jsonBody(Settings) },
+      responses: NoContent,
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param')
+      const patch = Object.fromEntries(
+        Object.entries(c.req.valid('json')).filter(([, v]) => v !== undefined),
+      )
+      await deps.control.settings(id, patch, await facilitator(c, id))
+      return c.body(null, 204)
+    },
+  )
+
+  for (const [action, flag, on] of [
+    ['hide', 'hidden', true],
+    ['unhide', 'hidden', false],
+    ['approve', 'pending', false],
+  ] as const) {
+    app.openapi(
+      route({
+        method: 'post',
+        path: `/workshops/{id}/ideas/{ideaId}/${action}`,
+        tags: ['control'],
+        summary:
+          action === 'approve'
+            ? 'Approve a pre-moderated idea'
+            : `${action === 'hide' ? 'Hide' : 'Show again'} an idea (kept for the record)`,
+        request: { params: IdeaParam },
+        responses: NoContent,
+      }),
+      async (c) => {
+        const { id, ideaId } = c.req.valid('param')
+        await deps.control.flagIdea(id, ideaId, flag, on, await facilitator(c, id))
+        return c.body(null, 204)
+      },
+    )
+  }
+
+  app.openapi(
+    route({
+      method: 'delete',
+      path: '/workshops/{id}/held-ideas/{ideaId}',
+      tags: ['control'],
+      summary:
+        'Withdraw an idea that is not public yet (pending, hidden or private): its author or a facilitator',
+      request: { params: IdeaParam },
+      responses: NoContent,
+    }),
+    async (c) => {
+      const { id, ideaId } = c.req.valid('param')
+      const m = await member(c, id)
+      if (m.role === 'viewer') throw new ApiError(403, 'forbidden', 'Viewers cannot change ideas')
+      await deps.control.deleteHeld(id, ideaId, m)
+      return c.body(null, 204)
+    },
+  )
+
+  app.openapi(
+    route({
+      method: 'post',
+      path: '/workshops/{id}/rounds',
+      tags: ['voting'],
+      summary: 'Start a dot-voting round (moves to the vote phase)',
+      request: { params: IdParam, body: jsonBody(RoundRequest) },
+      responses: { 201: json(RoundInfo, 'The open round') },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param')
+      const actor = await facilitator(c, id)
+      const body = c.req.valid('json')
+      let targetIds = body.targetIds ?? null
+      if (body.fromRound) {
+        const { history } = await deps.control.stateFor(id, {
+          ...actor,
+          name: null,
+          canWrite: true,
+        })
+        const earlier = history.find((r) => r.number === body.fromRound?.number)
+        if (!earlier)
+          throw new ApiError(404, 'round_not_found', 'No revealed round with that number')
+        targetIds = topTargets(earlier.results, body.fromRound.top)
+        if (targetIds.length === 0) throw new ApiError(409, 'no_votes', 'That round had no votes')
+      }
+      const round = await deps.control.startRound(
+        id,
+        {
+          targetKind: body.fromRound ? 'idea' : body.targetKind,
+          targetIds,
+          dotsPerPerson: body.dotsPerPerson,
+          maxPerTarget: body.maxPerTarget ?? body.dotsPerPerson,
+          durationMs: body.durationSeconds ? body.durationSeconds * 1000 : null,
+        },
+        actor,
+      )
+      return c.json(round, 201)
+    },
+  )
+
+  for (const action of ['close', 'reveal'] as const) {
+    app.openapi(
+      route({
+        method: 'post',
+        path: `/workshops/{id}/rounds/current/${action}`,
+        tags: ['voting'],
+        summary: action === 'close' ? 'Stop accepting dots' : 'Reveal the ranking to everyone',
+        request: { params: IdParam },
+        responses: NoContent,
+      }),
+      async (c) => {
+        const { id } = c.req.valid('param')
+        const actor = await facilitator(c, id)
+        if (action === 'close') await deps.control.closeRound(id, actor)
+        else await deps.control.reveal(id, actor)
+        return c.body(null, 204)
+      },
+    )
+  }
+
+  app.openapi(
+    route({
+      method: 'post',
+      path: '/workshops/{id}/votes',
+      tags: ['voting'],
+      summary: 'Place (+1) or take back (-1) one dot; decided by the server within your budget',
+      request: { params: IdParam, body: jsonBody(VoteRequest) },
+      responses: { 200: json(MyBallot, 'Your ballot'), 409: json(z.object({}), 'Not allowed now') },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param')
+      const { targetId, delta } = c.req.valid('json')
+      return c.json(await deps.control.vote(id, targetId, delta, await member(c, id)), 200)
+    },
+  )
+
+  app.openapi(
+    route({
+      method: 'get',
+      path: '/workshops/{id}/rounds',
+      tags: ['voting'],
+      summary: 'Revealed rounds with their rankings',
+      request: { params: IdParam },
+      responses: { 200: json(z.array(RevealedRound), 'History') },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param')
+      return c.json((await deps.control.stateFor(id, await member(c, id))).history, 200)
+    },
+  )
+
+  /** The participant invite, for the projector and everyone in the workshop. */
+  async function participantInvite(c: Context<ApiEnv>, id: string) {
+    await member(c, id)
+    const invites = await deps.workshops.invites(id, (code) =>
+      deps.appUrl(new URL(c.req.url).origin, `/join/${code}`),
+    )
+    const invite = invites.find((i) => i.role === 'participant')
+    if (!invite) throw new ApiError(404, 'invite_not_found', 'No participant invite')
+    return invite
+  }
+
+  app.openapi(
+    route({
+      method: 'get',
+      path: '/workshops/{id}/join-info',
+      tags: ['control'],
+      summary: 'The participant code and join URL, for the projector (any member)',
+      request: { params: IdParam },
+      responses: {
+        200: json(
+          z.object({ code: z.string(), joinUrl: z.string(), enabled: z.boolean() }),
+          'Invite',
+        ),
+      },
+    }),
+    async (c) => {
+      const { code, joinUrl, enabled } = await participantInvite(c, c.req.valid('param').id)
+      return c.json({ code, joinUrl, enabled }, 200)
+    },
+  )
+
+  app.openapi(
+    route({
+      method: 'get',
+      path: '/workshops/{id}/join-qr.svg',
+      tags: ['control'],
+      summary: 'QR code (SVG) of the participant join URL (any member)',
+      request: { params: IdParam },
+      responses: {
+        200: { description: 'SVG image', content: { 'image/svg+xml': { schema: z.string() } } },
+      },
+    }),
+    async (c) => {
+      const invite = await participantInvite(c, c.req.valid('param').id)
+      return qrSvgResponse(c, invite.joinUrl)
+    },
+  )
+
+  app.openapi(
+    route({
+      method: 'get',
+      path: '/workshops/{id}/activity',
+      tags: ['control'],
+      summary: 'What happened when (facilitators only)',
+      request: { params: IdParam },
+      responses: { 200: json(z.array(ActivityEntry), 'Activity, oldest first') },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param')
+      await facilitator(c, id)
+      return c.json(await deps.control.activity(id), 200)
+    },
+  )
+
+  return app
+}

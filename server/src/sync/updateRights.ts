@@ -1,0 +1,639 @@
+/**
+ * Decides whether a participant may make the change an update carries, before it touches the
+ * board. The update guard (updateGuard.ts) has already checked that the update is well formed
+ * and needs nothing the board lacks; here it is decoded (`Y.decodeUpdate`) and every struct it
+ * inserts and every live item it deletes is resolved to what it touches in the domain model
+ * (packages/board SCHEMA.md): an idea entry, an idea's field or text, a cluster, a meta key, a
+ * canvas record, or something else. Each is checked against the writer's identity, the phase
+ * rules, the lock and the workshop's settings (`BoardPolicy`). One refused part refuses the whole
+ * update: nothing of it is applied, stored or relayed.
+ *
+ * Only participants are checked: facilitators own the board, viewers cannot write at all, and a
+ * connection without a role exists only where the server runs without accounts (tests, bench).
+ *
+ * Authorship: an idea's `authorId`/`authorName` can only be written when the idea is created,
+ * and only as the connection's own guest id and display name (or null: anonymous). After that
+ * the fields are immutable for participants, so `authorId` is the server's record of who created
+ * the idea, and "own idea" rights and erasure (`/api/me/forget`) rely on it.
+ */
+import { BOARD_KEYS, isValidId, META_KEYS, PHASE_RULES, type Phase } from '@ideenwand/board'
+import * as Y from 'yjs'
+
+/** The workshop state the rights depend on (pushed by the workshop control, see ControlService). */
+export interface BoardPolicy {
+  phase: Phase
+  locked: boolean
+  /** Participants may move everyone's cards and change cluster membership (default on). */
+  collaborativeClustering: boolean
+  /**
+   * Participants' new ideas are not public yet (pre-moderation, or private collection before the
+   * reveal): the room takes them out of the board as they arrive and the server holds them
+   * (workshops/HeldIdeas.ts).
+   */
+  holdNewIdeas: boolean
+  /**
+   * Ideas the server holds now; a whiteboard may still write their card once, which is held too.
+   * The room adds to it the moment it takes an idea out.
+   */
+  heldIdeaIds: Set<string>
+  /**
+   * The server's record of who wrote each idea (idea id → guest id, workshops/IdeaAuthors.ts):
+   * "own idea" for anonymous ideas, which carry no author in the document. The room adds to it
+   * when a participant creates an idea, if `recordAuthors`.
+   */
+  ideaAuthors: Map<string, string>
+  /** The workshop keeps authorship at all (off: "Urheberschaft gar nicht speichern"). */
+  recordAuthors: boolean
+}
+
+/** A board without a workshop (tests, bench) behaves like an unlocked collect phase. */
+export const OPEN_POLICY: BoardPolicy = {
+  phase: 'collect',
+  locked: false,
+  collaborativeClustering: true,
+  holdNewIdeas: false,
+  heldIdeaIds: new Set(),
+  ideaAuthors: new Map(),
+  recordAuthors: false,
+}
+
+/** What an admitted update does that the room acts on after applying it. */
+export interface RightsVerdict {
+  /** Ideas the update creates. */
+  createdIdeas: string[]
+  /** Ideas held by the server whose card the update writes (taken out as well). */
+  cardsOfHeldIdeas: string[]
+}
+
+/** Who sends the update: the connection's identity as the server established it. */
+export interface Writer {
+  /** Guest id (participants). Null never owns an idea. */
+  id: string | null
+  /** Display name as the server knows it. */
+  name: string | null
+}
+
+/** The update asks for something the writer may not do; `message` says what. */
+export class UpdateRefused extends Error {
+  override name = 'UpdateRefused'
+}
+
+/** Live items an update may delete before the check gives up (bounded work per message). */
+const MAX_DELETE_VISITS = 200_000
+/** Nesting the domain model uses at most (ideas → idea → text); deeper is refused. */
+const MAX_DEPTH = 6
+
+/** What a struct's position in the doc means in the domain model. */
+type Target =
+  | { t: 'meta'; key: string | null }
+  | { t: 'idea'; ideaId: string }
+  | { t: 'ideaField'; ideaId: string; field: string | null }
+  | { t: 'ideaText'; ideaId: string }
+  | { t: 'cluster'; clusterId: string | null }
+  | { t: 'canvas' }
+  | { t: 'gc' }
+  | { t: 'other'; what: string }
+
+/** Where a struct sits: in a root type by name, or in the type an item holds. */
+type Parent = { root: string } | { item: Y.ID }
+interface Position {
+  parent: Parent
+  sub: string | null
+}
+
+type Struct = Y.Item | Y.GC | Y.Skip
+
+function refuse(message: string): never {
+  throw new UpdateRefused(message)
+}
+
+/** A canvas entry as YKeyValue stores it. */
+interface CanvasRecord {
+  id?: unknown
+  typeName?: unknown
+  type?: unknown
+  props?: { ideaId?: unknown; clusterId?: unknown }
+}
+
+function isEntry(value: unknown): value is { key: string; val: CanvasRecord } {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { key?: unknown }).key === 'string' &&
+    typeof (value as { val?: unknown }).val === 'object' &&
+    (value as { val?: unknown }).val !== null
+  )
+}
+
+/** The domain object a canvas record stands for (its card or frame), if any. */
+function recordRef(val: CanvasRecord): { kind: 'idea' | 'cluster'; id: string } | null {
+  if (val.typeName !== 'shape') return null
+  if (val.type === 'idea-card' && typeof val.props?.ideaId === 'string') {
+    return { kind: 'idea', id: val.props.ideaId }
+  }
+  if (val.type === 'cluster-frame' && typeof val.props?.clusterId === 'string') {
+    return { kind: 'cluster', id: val.props.clusterId }
+  }
+  return null
+}
+
+/** The item holding a map key's current value (Yjs keeps it in `_map`). */
+function liveEntry(map: Y.Map<unknown>, key: string): Y.Item | undefined {
+  return (map as unknown as { _map: Map<string, Y.Item> })._map.get(key)
+}
+
+/** The card id the canvas binding derives from an idea or cluster id (client shapeTypes.ts). */
+function derivedKey(ref: { kind: 'idea' | 'cluster'; id: string }): string {
+  return `shape:${ref.kind}-${ref.id}`
+}
+
+/**
+ * The live canvas records by key, kept current by observing the canvas array (read only: the
+ * server never writes the canvas). Built on first use, for rooms where participants write.
+ */
+export class CanvasIndex {
+  private readonly records = new Map<string, CanvasRecord>()
+
+  constructor(doc: Y.Doc) {
+    const array = doc.getArray<unknown>(BOARD_KEYS.canvas)
+    for (const entry of array.toArray()) if (isEntry(entry)) this.records.set(entry.key, entry.val)
+    array.observe((event) => {
+      for (const item of event.changes.deleted) {
+        for (const entry of item.content.getContent()) {
+          if (isEntry(entry) && this.records.get(entry.key) === entry.val) {
+            this.records.delete(entry.key)
+          }
+        }
+      }
+      for (const item of event.changes.added) {
+        if (item.deleted) continue
+        for (const entry of item.content.getContent()) {
+          if (isEntry(entry)) this.records.set(entry.key, entry.val)
+        }
+      }
+    })
+  }
+
+  get(key: string): CanvasRecord | undefined {
+    return this.records.get(key)
+  }
+}
+
+/** The structs of a decoded update by client, for finding the one that holds an id. */
+class UpdateStructs {
+  private readonly byClient = new Map<number, Struct[]>()
+
+  constructor(structs: Struct[]) {
+    for (const s of structs) {
+      const list = this.byClient.get(s.id.client)
+      if (list) list.push(s)
+      else this.byClient.set(s.id.client, [s])
+    }
+    for (const list of this.byClient.values()) list.sort((a, b) => a.id.clock - b.id.clock)
+  }
+
+  find(id: Y.ID): Struct | undefined {
+    const list = this.byClient.get(id.client)
+    if (!list) return undefined
+    let lo = 0
+    let hi = list.length - 1
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1
+      const s = list[mid]!
+      if (id.clock < s.id.clock) hi = mid - 1
+      else if (id.clock >= s.id.clock + s.length) lo = mid + 1
+      else return s
+    }
+    return undefined
+  }
+}
+
+/** Rights of a participant in the current policy. */
+interface Rights {
+  addIdeas: boolean
+  editOwn: boolean
+  arrange: boolean
+}
+
+function rightsOf(policy: BoardPolicy): Rights {
+  const rules = PHASE_RULES[policy.phase]
+  const open = !policy.locked
+  return {
+    addIdeas: open && rules.addIdeas,
+    editOwn: open && rules.editOwnIdeas,
+    arrange: open && rules.arrange && policy.collaborativeClustering,
+  }
+}
+
+/**
+ * Checks a participant's update; throws `UpdateRefused` with the reason, or returns if every
+ * part of it is within the writer's rights.
+ */
+export function checkRights(
+  doc: Y.Doc,
+  update: Uint8Array,
+  writer: Writer,
+  policy: BoardPolicy,
+  canvas: CanvasIndex,
+): RightsVerdict {
+  return new RightsCheck(doc, update, writer, rightsOf(policy), canvas, policy).run()
+}
+
+class RightsCheck {
+  private readonly decoded: {
+    structs: Struct[]
+    ds: { clients: Map<number, { clock: number; len: number }[]> }
+  }
+  private readonly inUpdate: UpdateStructs
+  private readonly ideas: Y.Map<unknown>
+  private readonly clusters: Y.Map<unknown>
+  private readonly roots = new Map<unknown, string>()
+  /** Ideas this update creates (their fields may be written once, by the author). */
+  private readonly createdIdeas = new Set<string>()
+  private readonly deletedIdeas = new Set<string>()
+  private readonly deletedClusters = new Set<string>()
+  private readonly createdClusters = new Set<string>()
+  /** Canvas records written (set) and deleted by this update. */
+  private readonly canvasSets = new Map<string, CanvasRecord>()
+  private readonly canvasDeletes = new Map<string, CanvasRecord>()
+  private readonly cardsOfHeld: string[] = []
+
+  constructor(
+    private readonly doc: Y.Doc,
+    update: Uint8Array,
+    private readonly writer: Writer,
+    private readonly rights: Rights,
+    private readonly canvas: CanvasIndex,
+    private readonly policy: Pick<BoardPolicy, 'heldIdeaIds' | 'ideaAuthors'>,
+  ) {
+    this.decoded = Y.decodeUpdate(update) as unknown as RightsCheck['decoded']
+    this.inUpdate = new UpdateStructs(this.decoded.structs)
+    this.ideas = doc.getMap(BOARD_KEYS.ideas)
+    this.clusters = doc.getMap(BOARD_KEYS.clusters)
+    for (const [name, type] of doc.share) this.roots.set(type, name)
+  }
+
+  run(): RightsVerdict {
+    // Idea and cluster entries first: field writes are judged by whether their idea is new.
+    const items: { item: Y.Item; target: Target }[] = []
+    for (const struct of this.decoded.structs) {
+      if (!(struct instanceof Y.Item)) continue // GC: deleted content, touches nothing live
+      const target = this.targetOf(this.positionOfStruct(struct, 0), 0)
+      if (target.t === 'idea') this.ideaEntry(struct, target.ideaId)
+      else if (target.t === 'cluster' && target.clusterId !== null && this.isTypeItem(struct)) {
+        if (!this.clusters.has(target.clusterId)) {
+          if (!isValidId(target.clusterId)) refuse('a cluster key that is not a valid id')
+          this.createdClusters.add(target.clusterId)
+        }
+      }
+      items.push({ item: struct, target })
+    }
+    for (const { item, target } of items) this.inserted(item, target)
+    this.deletions()
+    this.canvasChanges()
+    return { createdIdeas: [...this.createdIdeas], cardsOfHeldIdeas: this.cardsOfHeld }
+  }
+
+  // ---- positions ------------------------------------------------------------------------
+
+  /** Position of a struct of the update (parent, key), following its origins if needed. */
+  private positionOfStruct(item: Y.Item, depth: number): Position | null {
+    const parent = item.parent as unknown
+    if (typeof parent === 'string') return { parent: { root: parent }, sub: item.parentSub }
+    if (parent instanceof Y.ID) return { parent: { item: parent }, sub: item.parentSub }
+    if (parent instanceof Y.AbstractType) return this.positionOfDocItem(item)
+    const neighbour = item.origin ?? item.rightOrigin
+    return neighbour ? this.positionOf(neighbour, depth + 1) : null
+  }
+
+  private positionOfDocItem(item: Y.Item): Position | null {
+    const type = item.parent as Y.AbstractType<Y.YEvent<never>>
+    if (type._item === null) {
+      const name = this.roots.get(type)
+      return name === undefined ? null : { parent: { root: name }, sub: item.parentSub }
+    }
+    return { parent: { item: type._item.id }, sub: item.parentSub }
+  }
+
+  /** Position of whatever struct holds `id`: on the board, or in this update. Null for GC. */
+  private positionOf(id: Y.ID, depth: number): Position | null {
+    if (depth > MAX_DEPTH) refuse('nested too deeply')
+    const struct =
+      id.clock < Y.getState(this.doc.store, id.client)
+        ? (Y.getItem(this.doc.store, id) as Struct)
+        : this.inUpdate.find(id)
+    if (!(struct instanceof Y.Item)) return null
+    return struct.parent instanceof Y.AbstractType
+      ? this.positionOfDocItem(struct)
+      : this.positionOfStruct(struct, depth)
+  }
+
+  /** What a position means in the domain model. */
+  private targetOf(pos: Position | null, depth: number): Target {
+    if (pos === null) return { t: 'gc' }
+    if ('root' in pos.parent) {
+      switch (pos.parent.root) {
+        case BOARD_KEYS.ideas:
+          return pos.sub === null ? { t: 'other', what: 'ideas' } : { t: 'idea', ideaId: pos.sub }
+        case BOARD_KEYS.clusters:
+          return { t: 'cluster', clusterId: pos.sub }
+        case BOARD_KEYS.meta:
+          return { t: 'meta', key: pos.sub }
+        case BOARD_KEYS.canvas:
+          return { t: 'canvas' }
+        default:
+          return { t: 'other', what: `top-level "${pos.parent.root}"` }
+      }
+    }
+    if (depth > MAX_DEPTH) refuse('nested too deeply')
+    const holder = this.targetOf(this.positionOf(pos.parent.item, depth + 1), depth + 1)
+    switch (holder.t) {
+      case 'idea':
+        return { t: 'ideaField', ideaId: holder.ideaId, field: pos.sub }
+      case 'ideaField':
+        return holder.field === 'text' && pos.sub === null
+          ? { t: 'ideaText', ideaId: holder.ideaId }
+          : { t: 'other', what: `inside idea ${holder.ideaId}` }
+      case 'cluster':
+        return holder
+      case 'gc':
+        return holder
+      default:
+        return { t: 'other', what: 'nested content' }
+    }
+  }
+
+  private isTypeItem(item: Y.Item): boolean {
+    return item.content instanceof Y.ContentType
+  }
+
+  // ---- rules ------------------------------------------------------------------------------
+
+  /**
+   * The idea exists on the board, readable, and this writer created it: by the server's record
+   * (anonymous ideas have no author in the document), or by the authorId written at creation.
+   */
+  private own(ideaId: string): boolean {
+    if (this.createdIdeas.has(ideaId)) return true
+    const entry = this.ideas.get(ideaId)
+    if (this.writer.id === null || !(entry instanceof Y.Map)) return false
+    return (
+      this.policy.ideaAuthors.get(ideaId) === this.writer.id ||
+      entry.get('authorId') === this.writer.id
+    )
+  }
+
+  private mayEdit(ideaId: string): boolean {
+    return this.createdIdeas.has(ideaId) || (this.rights.editOwn && this.own(ideaId))
+  }
+
+  private ideaEntry(item: Y.Item, ideaId: string): void {
+    if (item.content instanceof Y.ContentDeleted) return // judged as a deletion below
+    if (this.ideas.has(ideaId)) refuse(`idea ${ideaId} exists and may not be replaced`)
+    if (!(item.content instanceof Y.ContentType) || !(item.content.type instanceof Y.Map)) {
+      refuse(`idea ${ideaId} is not a map`)
+    }
+    if (!this.rights.addIdeas) refuse('adding ideas is closed')
+    if (!isValidId(ideaId)) refuse('an idea key that is not a valid id')
+    this.createdIdeas.add(ideaId)
+  }
+
+  private inserted(item: Y.Item, target: Target): void {
+    const deleted = item.content instanceof Y.ContentDeleted
+    switch (target.t) {
+      case 'gc':
+        return
+      case 'idea':
+        // A deleted entry on the idea's key removes the idea's current value.
+        if (deleted && this.ideas.has(target.ideaId)) this.deleteIdea(target.ideaId)
+        return
+      case 'ideaField':
+        this.ideaField(target.ideaId, target.field, deleted ? undefined : item)
+        return
+      case 'ideaText':
+        if (!this.mayEdit(target.ideaId)) refuse(`may not edit the text of idea ${target.ideaId}`)
+        return
+      case 'cluster':
+        if (!this.rights.arrange) refuse('clusters are arranged by the facilitator now')
+        return
+      case 'meta':
+        // A new board's first whiteboard stamps the tldraw schema once; nothing else in meta.
+        if (
+          target.key === META_KEYS.tldrawSchema &&
+          !deleted &&
+          !this.doc.getMap(BOARD_KEYS.meta).has(META_KEYS.tldrawSchema)
+        ) {
+          return
+        }
+        refuse(`may not change meta.${target.key ?? '?'}`)
+        return
+      case 'canvas':
+        if (deleted) return // inserted and removed again: nothing stays
+        if (!(item.content instanceof Y.ContentAny)) refuse('canvas entries must be records')
+        for (const entry of item.content.getContent()) {
+          if (!isEntry(entry)) refuse('canvas entry without key and record')
+          this.canvasSets.set(entry.key, entry.val)
+        }
+        return
+      case 'other':
+        refuse(`may not write ${target.what}`)
+    }
+  }
+
+  /** A value written to (or, with `item` undefined, removed from) an idea's field. */
+  private ideaField(ideaId: string, field: string | null, item: Y.Item | undefined): void {
+    if (this.deletedIdeas.has(ideaId)) return
+    const created = this.createdIdeas.has(ideaId)
+    const value = item?.content instanceof Y.ContentAny ? item.content.getContent()[0] : undefined
+    switch (field) {
+      case 'text':
+        if (!this.mayEdit(ideaId)) refuse(`may not edit the text of idea ${ideaId}`)
+        return
+      case 'color':
+        if (!this.mayEdit(ideaId)) refuse(`may not change the colour of idea ${ideaId}`)
+        return
+      case 'clusterId':
+        if (this.rights.arrange) return
+        if (created && (value === null || value === undefined)) return
+        refuse(`may not move idea ${ideaId} between clusters now`)
+        return
+      case 'authorId':
+        if (!created) refuse(`the author of idea ${ideaId} is fixed`)
+        if (value !== null && value !== this.writer.id) refuse('authorId must be your own id')
+        return
+      case 'authorName':
+        if (!created) refuse(`the author of idea ${ideaId} is fixed`)
+        if (value !== null && value !== this.writer.name) refuse('authorName must be your name')
+        return
+      case 'createdAt':
+        if (!created) refuse(`createdAt of idea ${ideaId} is fixed`)
+        return
+      default:
+        refuse(`ideas have no field ${field ?? '(none)'}`)
+    }
+  }
+
+  private deleteIdea(ideaId: string): void {
+    if (this.deletedIdeas.has(ideaId)) return
+    if (!this.mayEdit(ideaId)) refuse(`may not delete idea ${ideaId}`)
+    this.deletedIdeas.add(ideaId)
+  }
+
+  /** Every live item the delete set removes, judged by what it belongs to. */
+  private deletions(): void {
+    let visits = 0
+    // Entries first: deleting an idea deletes its fields and text with it.
+    const later: { item: Y.Item; start: number; end: number }[] = []
+    for (const [client, ranges] of this.decoded.ds.clients) {
+      const structs = this.doc.store.clients.get(client)
+      if (!structs) continue // only what this update itself inserts
+      const state = Y.getState(this.doc.store, client)
+      for (const range of ranges) {
+        const end = Math.min(range.clock + range.len, state)
+        if (range.clock >= end) continue
+        let i = Y.findIndexSS(structs, range.clock)
+        for (; i < structs.length; i++) {
+          const s = structs[i]!
+          if (s.id.clock >= end) break
+          if (++visits > MAX_DELETE_VISITS) refuse('deletes too much at once')
+          if (!(s instanceof Y.Item) || s.deleted) continue
+          const pos = this.positionOfDocItem(s)
+          if (pos && 'root' in pos.parent && pos.parent.root === BOARD_KEYS.ideas && pos.sub) {
+            // Only the key's current value counts; older values are already replaced.
+            if (liveEntry(this.ideas, pos.sub) === s) this.deleteIdea(pos.sub)
+            continue
+          }
+          later.push({
+            item: s,
+            start: Math.max(range.clock, s.id.clock) - s.id.clock,
+            end: Math.min(end, s.id.clock + s.length) - s.id.clock,
+          })
+        }
+      }
+    }
+    for (const { item, start, end } of later) this.deleted(item, start, end)
+  }
+
+  private deleted(item: Y.Item, start: number, end: number): void {
+    const target = this.targetOf(this.positionOfDocItem(item), 0)
+    switch (target.t) {
+      case 'gc':
+        return
+      case 'idea':
+        return // an older value of the key, already replaced
+      case 'ideaField':
+        this.ideaField(target.ideaId, target.field, undefined)
+        return
+      case 'ideaText':
+        if (!this.deletedIdeas.has(target.ideaId) && !this.mayEdit(target.ideaId)) {
+          refuse(`may not edit the text of idea ${target.ideaId}`)
+        }
+        return
+      case 'cluster':
+        if (!this.rights.arrange) refuse('clusters are arranged by the facilitator now')
+        if (target.clusterId !== null && item.parentSub === target.clusterId) {
+          this.deletedClusters.add(target.clusterId)
+        }
+        return
+      case 'meta':
+        refuse(`may not change meta.${target.key ?? '?'}`)
+        return
+      case 'canvas': {
+        const values = item.content.getContent().slice(start, end)
+        for (const entry of values) if (isEntry(entry)) this.canvasDeletes.set(entry.key, entry.val)
+        return
+      }
+      case 'other':
+        refuse(`may not change ${target.what}`)
+    }
+  }
+
+  // ---- canvas -----------------------------------------------------------------------------
+
+  private ideaLives(ideaId: string): boolean {
+    if (this.deletedIdeas.has(ideaId)) return false
+    return this.createdIdeas.has(ideaId) || this.ideas.has(ideaId)
+  }
+
+  private clusterLives(clusterId: string): boolean {
+    if (this.deletedClusters.has(clusterId)) return false
+    return this.createdClusters.has(clusterId) || this.clusters.has(clusterId)
+  }
+
+  private lives(ref: { kind: 'idea' | 'cluster'; id: string }): boolean {
+    return ref.kind === 'idea' ? this.ideaLives(ref.id) : this.clusterLives(ref.id)
+  }
+
+  /** May the writer move or remove the card/frame of `ref`? */
+  private mayArrange(ref: { kind: 'idea' | 'cluster'; id: string }): boolean {
+    if (this.rights.arrange) return true
+    return ref.kind === 'idea' && this.mayEdit(ref.id)
+  }
+
+  /**
+   * Changes every whiteboard makes on its own, whoever's card it is (canvasDomainRules.ts): a
+   * card leaves the frame of a cluster that is gone, a frame grows to fit the card placed in it.
+   */
+  private housekeeping(before: CanvasRecord, after: CanvasRecord): boolean {
+    const { parentId, x, y, props, ...rest } = after as CanvasRecord & Record<string, unknown>
+    const old = before as CanvasRecord & Record<string, unknown>
+    const { parentId: oldParent, x: oldX, y: oldY, props: oldProps, ...oldRest } = old
+    if (JSON.stringify(rest) !== JSON.stringify(oldRest)) return false
+    const frame = typeof oldParent === 'string' ? /^shape:cluster-(.+)$/.exec(oldParent) : null
+    if (frame?.[1] !== undefined && !this.clusterLives(frame[1])) {
+      return JSON.stringify(props) === JSON.stringify(oldProps)
+    }
+    if (after.type !== 'cluster-frame' || parentId !== oldParent || x !== oldX || y !== oldY) {
+      return false
+    }
+    const { h, ...p } = (props ?? {}) as Record<string, unknown>
+    const { h: oldH, ...oldP } = (oldProps ?? {}) as Record<string, unknown>
+    return (
+      typeof h === 'number' &&
+      typeof oldH === 'number' &&
+      h >= oldH &&
+      JSON.stringify(p) === JSON.stringify(oldP)
+    )
+  }
+
+  private canvasChanges(): void {
+    for (const [key, val] of this.canvasSets) {
+      if (val.id !== key) refuse(`canvas record ${key} has another id`)
+      const existing = this.canvas.get(key)
+      if (val.typeName === 'page' || val.typeName === 'document') {
+        // The first whiteboard on a new board creates its page; pages are not changed after.
+        if (existing) refuse(`may not change ${String(val.typeName)} ${key}`)
+        continue
+      }
+      const ref = recordRef(val)
+      if (!ref) refuse(`may not draw ${String(val.type ?? val.typeName)} on the board`)
+      if (!existing) {
+        // A card or frame for an idea or cluster that has none: any whiteboard adds it.
+        if (key !== derivedKey(ref)) refuse(`card ${key} must be ${derivedKey(ref)}`)
+        if (ref.kind === 'idea' && !this.ideaLives(ref.id) && this.policy.heldIdeaIds.has(ref.id)) {
+          // The author's whiteboard wrote the card after the server took its idea out.
+          this.cardsOfHeld.push(ref.id)
+          continue
+        }
+        if (!this.lives(ref)) refuse(`card ${key} for a missing ${ref.kind}`)
+        continue
+      }
+      const before = recordRef(existing)
+      if (!before || before.kind !== ref.kind || before.id !== ref.id) {
+        refuse(`card ${key} may not change what it shows`)
+      }
+      if (this.mayArrange(ref) || this.housekeeping(existing, val)) continue
+      refuse(`may not move ${key} now`)
+    }
+    for (const [key, val] of this.canvasDeletes) {
+      if (this.canvasSets.has(key)) continue // an update of the record: judged above
+      // An older duplicate of a key (concurrent writes); YKeyValue keeps the last one.
+      if (this.canvas.get(key) !== val) continue
+      const ref = recordRef(val)
+      if (!ref) refuse(`may not remove ${key}`)
+      // Cards of ideas that are gone are removed by every whiteboard.
+      if (!this.lives(ref)) continue
+      if (!this.mayArrange(ref)) refuse(`may not remove ${key} now`)
+    }
+  }
+}

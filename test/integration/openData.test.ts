@@ -1,0 +1,177 @@
+/**
+ * Exports of issue 16: the CSVs in German Excel's dialect (semicolon, BOM, CRLF) when asked; the
+ * DCAT file without a placeholder contributor id (a given one is used); every download URL it
+ * names answers with the file the ZIP holds; and hostile callers of the new file endpoint (a
+ * participant's cookie, no cookie, made-up file names, a made-up dialect) get clear refusals. The
+ * PDF report prints "Łódź → 🎉" as written, in embedded fonts.
+ */
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import { Board } from '@ideenwand/board'
+import { unzipSync } from 'fflate'
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type ApiClient, type WorkshopFixture, workshopFixture } from './support/api.ts'
+import { connectClient } from './support/clients.ts'
+import { type RunningServer, startServer } from './support/servers.ts'
+
+const require = createRequire(import.meta.url)
+const STANDARD_FONTS = `${join(dirname(require.resolve('pdfjs-dist/package.json')), 'standard_fonts')}/`
+
+let server: RunningServer
+let w: WorkshopFixture
+let participant: ApiClient
+const PLACE = 'Łódź → 🎉; Treffen'
+
+async function get(client: ApiClient | null, path: string) {
+  const res = await fetch(`${server.url}${path}`, {
+    headers: client?.cookie ? { cookie: client.cookie } : {},
+  })
+  return {
+    status: res.status,
+    headers: res.headers,
+    bytes: new Uint8Array(await res.arrayBuffer()),
+  }
+}
+
+const text = (bytes: Uint8Array | undefined) =>
+  new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes)
+
+beforeAll(async () => {
+  server = await startServer('pglite', { env: { RATE_LIMIT_JOIN_PER_MINUTE: '10000' } })
+  w = await workshopFixture(server.url, { title: 'Themenlabor Mobilität Wiesenburg' })
+  const fac = connectClient(server.wsUrl, w.boardId, { cookie: w.facilitator.cookie })
+  await fac.synced()
+  const board = new Board(fac.doc)
+  const cluster = board.addCluster({ title: 'Bus und Bahn' })
+  board.addIdea({ text: PLACE, clusterId: cluster })
+  board.addIdea({ text: 'Kaffee, Kuchen und "Bänke"' })
+  await fac.allConfirmed()
+  fac.destroy()
+  participant = await w.join('participant', 'Mallory')
+})
+
+afterAll(async () => {
+  await server?.stop()
+})
+
+describe('open-data exports', () => {
+  const base = () => `/api/workshops/${w.workshopId}`
+
+  it('offers the German Excel dialect: semicolon, BOM, CRLF, and the data package says so', async () => {
+    const res = await get(w.facilitator, `${base()}/open-data.zip?csv=excel-de`)
+    expect(res.status).toBe(200)
+    const files = unzipSync(res.bytes)
+    const ideas = text(files['ideas.csv'])
+    expect(ideas.startsWith('\ufeffid;text;cluster_id;')).toBe(true)
+    expect(ideas).toContain(`;"${PLACE}";`)
+    expect(ideas).toContain(';"Kaffee, Kuchen und ""Bänke""";')
+    expect(ideas.split('\r\n').length).toBe(4)
+    const pkg = JSON.parse(text(files['datapackage.json'])) as {
+      resources: { dialect: { delimiter: string } }[]
+    }
+    expect(pkg.resources.every((r) => r.dialect.delimiter === ';')).toBe(true)
+
+    const standard = unzipSync((await get(w.facilitator, `${base()}/open-data.zip`)).bytes)
+    expect(text(standard['ideas.csv']).startsWith('id,text,cluster_id,')).toBe(true)
+  })
+
+  it('ids in the CSV match the board and the JSON: no quote prefix', async () => {
+    const files = unzipSync((await get(w.facilitator, `${base()}/open-data.zip`)).bytes)
+    const exported = JSON.parse(text(files['ideenwand-export.json'])) as {
+      ideas?: { id: string }[]
+      board?: { ideas?: { id: string }[] }
+    }
+    const ids = (exported.ideas ?? exported.board?.ideas ?? []).map((i) => i.id)
+    const csvIds = text(files['ideas.csv'])
+      .split('\r\n')
+      .slice(1, -1)
+      .map((line) => line.split(',')[0])
+    expect(csvIds.length).toBe(2)
+    for (const id of csvIds) expect(id).toMatch(/^[A-Za-z0-9]/)
+    if (ids.length > 0) expect(new Set(csvIds)).toEqual(new Set(ids))
+  })
+
+  it("the DCAT file has no placeholder contributor id, uses a given one, and its download URLs answer with the ZIP's files", async () => {
+    const zip = unzipSync((await get(w.facilitator, `${base()}/open-data.zip`)).bytes)
+    const dcatText = text(zip['dcat-ap-de.jsonld'])
+    expect(dcatText).not.toMatch(/REPLACE|PLACEHOLDER/i)
+    const dcat = JSON.parse(dcatText) as Record<string, unknown>
+    expect(dcat).not.toHaveProperty('dcatde:contributorID')
+    const urls = (dcat['dcat:distribution'] as Record<string, { '@id': string }>[]).map(
+      (d) => d['dcat:downloadURL']?.['@id'] ?? '',
+    )
+    expect(urls).toHaveLength(3)
+    for (const url of urls) {
+      const path = new URL(url).pathname
+      const file = path.split('/').at(-1) ?? ''
+      const res = await get(w.facilitator, path)
+      expect(res.status, url).toBe(200)
+      expect(res.headers.get('content-type')).toContain('text/csv')
+      expect(text(res.bytes)).toBe(text(zip[file]))
+    }
+    const pkg = await get(w.facilitator, `${base()}/open-data/datapackage.json`)
+    expect(pkg.status).toBe(200)
+    // The same package, made a moment later (`created` is the time of the request).
+    const served = JSON.parse(text(pkg.bytes)) as Record<string, unknown>
+    const zipped = JSON.parse(text(zip['datapackage.json'])) as Record<string, unknown>
+    expect({ ...served, created: '' }).toEqual({ ...zipped, created: '' })
+
+    const contributor = 'http://dcat-ap.de/def/contributors/brandenburg'
+    const given = unzipSync(
+      (
+        await get(
+          w.facilitator,
+          `${base()}/open-data.zip?contributorId=${encodeURIComponent(contributor)}`,
+        )
+      ).bytes,
+    )
+    expect(JSON.parse(text(given['dcat-ap-de.jsonld']))['dcatde:contributorID']).toEqual({
+      '@id': contributor,
+    })
+  })
+
+  it('hostile callers of the file endpoint are refused clearly', async () => {
+    const file = `${base()}/open-data/ideas.csv`
+    expect((await get(participant, file)).status).toBe(403)
+    expect((await get(null, file)).status).toBe(401)
+    const viewer = await w.join('viewer')
+    expect((await get(viewer, file)).status).toBe(403)
+    for (const bad of ['secrets.csv', 'report.html', '..%2F..%2Fpackage.json', 'ideas.csv%00']) {
+      const res = await get(w.facilitator, `${base()}/open-data/${bad}`)
+      expect(res.status, bad).toBe(400)
+      expect(text(res.bytes)).not.toContain(PLACE)
+    }
+    expect(
+      (await get(w.facilitator, `/api/workshops/w-doesnotexist/open-data/ideas.csv`)).status,
+    ).toBe(404)
+    const dialect = await get(w.facilitator, `${base()}/open-data.zip?csv=excel-fr`)
+    expect(dialect.status).toBe(400)
+    const contributor = await get(
+      w.facilitator,
+      `${base()}/open-data.zip?contributorId=javascript:alert(1)`,
+    )
+    expect([400, 200]).toContain(contributor.status)
+  })
+})
+
+describe('PDF report', () => {
+  it('prints European names, arrows and emoji as written, in embedded self-hosted fonts', async () => {
+    const res = await get(w.facilitator, `/api/workshops/${w.workshopId}/report?format=pdf`)
+    expect(res.status).toBe(200)
+    // pdf.js takes the buffer over; read the font names first.
+    const raw = Buffer.from(res.bytes).toString('latin1')
+    const pdf = await getDocument({ data: res.bytes, standardFontDataUrl: STANDARD_FONTS }).promise
+    let all = ''
+    for (let i = 1; i <= pdf.numPages; i++) {
+      const content = await (await pdf.getPage(i)).getTextContent()
+      all += content.items.map((item) => ('str' in item ? item.str : '')).join('')
+    }
+    await pdf.destroy()
+    for (const part of ['Łódź', '→', '🎉', 'Mobilität', 'Bänke']) expect(all).toContain(part)
+    expect(all).not.toContain('?ódz')
+    expect(raw).toMatch(/\/FontName \/[A-Z]{6}\+NotoSans/)
+    expect(raw).toMatch(/\/FontName \/[A-Z]{6}\+NotoEmoji/)
+    expect(raw).not.toMatch(/\/BaseFont \/Helvetica/)
+  })
+})
