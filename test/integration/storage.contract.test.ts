@@ -53,6 +53,22 @@ describe.each(ENGINES)('storage contract (%s)', (engine) => {
     )
   })
 
+  it('[migrations] instances starting together on a new database all start', async () => {
+    if (engine !== 'postgres') return // one PGlite directory has one process
+    const env = await freshDatabaseEnv(engine)
+    const dbs = await Promise.all(
+      [1, 2, 3, 4].map(() =>
+        openDb({ engine: 'postgres', url: env.DATABASE_URL!, schema: env.DATABASE_SCHEMA }),
+      ),
+    )
+    try {
+      const applied = await Promise.all(dbs.map((d) => migrate(d)))
+      expect(applied.flat().sort((a, b) => a - b)).toEqual(loadMigrations().map((m) => m.version))
+    } finally {
+      await Promise.all(dbs.map((d) => d.close()))
+    }
+  })
+
   it('[load] an unknown board loads empty', async () => {
     expect(await store.load('nothing-here')).toEqual({
       snapshot: null,

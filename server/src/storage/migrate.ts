@@ -18,9 +18,10 @@
 import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import { SERVER_DIR } from '../serverDir.ts'
 import type { Db, Queryable } from './Db.ts'
 
-const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations/', import.meta.url))
+const MIGRATIONS_DIR = fileURLToPath(new URL('migrations/', SERVER_DIR))
 const LOCK_ID = 4_711_2026
 const FILE_PATTERN = /^(\d{3})_([a-z0-9_]+)\.sql$/
 
@@ -77,11 +78,13 @@ export function loadMigrations(dir = MIGRATIONS_DIR): Migration[] {
 
 /** Applies pending migrations; returns the versions applied now. */
 export async function migrate(db: Db, migrations = loadMigrations()): Promise<number[]> {
-  await ensureTable(db)
   const applied: number[] = []
   for (;;) {
     const version = await db.transaction(async (tx) => {
+      // Under the lock: instances starting together on a new database would otherwise race in
+      // `create table if not exists` (Postgres answers the loser with a duplicate pg_type key).
       await tx.query('select pg_advisory_xact_lock($1)', [LOCK_ID])
+      await ensureTable(tx)
       const recorded = await readApplied(tx)
       const pending = await verify(tx, recorded, migrations)
       const next = pending[0]
@@ -157,14 +160,14 @@ async function verify(
   return pending
 }
 
-async function ensureTable(db: Db): Promise<void> {
-  await db.exec(`create table if not exists schema_migrations (
+async function ensureTable(db: Queryable): Promise<void> {
+  await db.query(`create table if not exists schema_migrations (
     version integer primary key,
     name text not null,
     applied_at timestamptz not null default now(),
     checksum text
-  );
-  alter table schema_migrations add column if not exists checksum text`)
+  )`)
+  await db.query('alter table schema_migrations add column if not exists checksum text')
 }
 
 async function readApplied(db: Queryable, withChecksum = true): Promise<AppliedMigration[]> {
