@@ -8,8 +8,6 @@ import { isPhase, type Phase } from '@ideenwand/board'
 import { canvasShapes } from './canvas.ts'
 import {
   type ActivitySummary,
-  type Lang,
-  type Licence,
   OUTCOME_COLORS,
   type Outcome,
   type OutcomeCluster,
@@ -18,23 +16,14 @@ import {
   type OutcomeIdea,
   type OutcomePhase,
   type OutcomeRound,
+  type OutcomeWorkshop,
 } from './types.ts'
 
 export interface OutcomeSource {
   now: number
   /** IANA zone for formatted times; default `Europe/Berlin`. */
   timeZone?: string
-  workshop: {
-    id: string
-    title: string
-    date: string | null
-    place: string | null
-    description: string
-    language: Lang
-    publisher: string | null
-    licence: Licence
-    createdAt: number
-  }
+  workshop: OutcomeWorkshop
   facilitators: { name: string }[]
   guests: {
     name: string | null

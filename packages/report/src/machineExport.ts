@@ -3,7 +3,7 @@
  * workshop meta, clusters, ideas (text, colour, cluster, time), canvas records and revealed
  * rounds. No personal data: no authors, guests, facilitators or ballots.
  */
-import type { Lang, Licence, Outcome, OutcomeColor, OutcomeRound } from './types.ts'
+import type { Outcome, OutcomeColor, OutcomeRound, OutcomeWorkshop } from './types.ts'
 
 export const EXPORT_FORMAT = 'ideenwand-export'
 export const EXPORT_VERSION = 1
@@ -13,15 +13,8 @@ export interface MachineExport {
   format: typeof EXPORT_FORMAT
   version: typeof EXPORT_VERSION
   exportedAt: string
-  workshop: {
-    title: string
-    date: string | null
-    place: string | null
-    description: string
-    language: Lang
-    publisher: string | null
-    licence: Licence
-  }
+  /** The workshop without its id and creation time (a new workshop gets its own on import). */
+  workshop: Omit<OutcomeWorkshop, 'id' | 'createdAt'>
   clusters: { id: string; title: string; order: number; color: OutcomeColor }[]
   ideas: {
     id: string
