@@ -3,10 +3,16 @@
  * invite). The state itself arrives over the WebSocket (`BoardConnection.getControl()`); these
  * calls ask the server to change it.
  */
-import { ControlState, RevealedRound, RoundInfo } from '@ideenwand/protocol'
+import { type ControlSettings, ControlState, RevealedRound, RoundInfo } from '@ideenwand/protocol'
 import { apiJson, apiVoid, type Schema } from './http.ts'
 
-export type { ControlState, RankedEntry, RevealedRound, RoundInfo } from '@ideenwand/protocol'
+export type {
+  ControlSettings,
+  ControlState,
+  RankedEntry,
+  RevealedRound,
+  RoundInfo,
+} from '@ideenwand/protocol'
 export type Phase = ControlState['phase']
 
 const seg = encodeURIComponent
@@ -42,20 +48,6 @@ const History: Schema<RevealedRound[]> = {
       ? { success: true, data: parsed.data }
       : { success: false, error: { message: parsed.error.message } }
   },
-}
-
-export interface ControlSettings {
-  locked?: boolean
-  privateCollection?: boolean
-  ideasRevealed?: boolean
-  premoderation?: boolean
-  anonymousIdeas?: boolean
-  storeAuthors?: boolean
-  collaborativeClustering?: boolean
-  showTally?: boolean
-  spotlight?: { kind: 'idea' | 'cluster'; id: string } | null
-  /** tldraw user id everyone follows, or null to stop. */
-  follow?: string | null
 }
 
 export interface NewRound {

@@ -73,12 +73,8 @@ export const HeldIdea = z.object({
 })
 export type HeldIdea = z.infer<typeof HeldIdea>
 
-export const ControlState = z.object({
-  serverTime: z.number(),
-  workshopId: z.string(),
-  phase: Phase,
-  phaseStartedAt: z.number(),
-  timer: TimerState,
+/** The workshop's switches, as the control state carries them and facilitators change them. */
+const SettingFlags = z.object({
   locked: z.boolean(),
   privateCollection: z.boolean(),
   /** With private collection: whether everyone's ideas are shown now. */
@@ -92,6 +88,26 @@ export const ControlState = z.object({
    * arranging; off: only their own cards, and only facilitators sort into clusters.
    */
   collaborativeClustering: z.boolean(),
+})
+
+/**
+ * A facilitator's request to change settings (`PATCH …/control/settings`): any of the switches,
+ * whether they see the tally during a round, the spotlight and whom everyone follows.
+ */
+export const ControlSettings = SettingFlags.extend({
+  showTally: z.boolean(),
+  spotlight: Spotlight.nullable(),
+  follow: z.string().min(1).max(100).nullable(),
+}).partial()
+export type ControlSettings = z.input<typeof ControlSettings>
+
+export const ControlState = z.object({
+  serverTime: z.number(),
+  workshopId: z.string(),
+  phase: Phase,
+  phaseStartedAt: z.number(),
+  timer: TimerState,
+  ...SettingFlags.shape,
   spotlight: Spotlight.nullable(),
   /** tldraw user id everyone's canvas follows ("bring everyone to me"), or null. */
   follow: z.string().nullable(),

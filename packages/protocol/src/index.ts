@@ -40,6 +40,7 @@ export {
   closeInfoFor,
 } from './closeCodes.ts'
 export {
+  ControlSettings,
   ControlState,
   decodeControl,
   encodeControl,

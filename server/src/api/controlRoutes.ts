@@ -5,7 +5,7 @@
  */
 import { OpenAPIHono, z } from '@hono/zod-openapi'
 import { ID_PATTERN, PHASES, topTargets } from '@ideenwand/board'
-import { ControlState, RevealedRound, RoundInfo, Spotlight } from '@ideenwand/protocol'
+import { ControlSettings, ControlState, RevealedRound, RoundInfo } from '@ideenwand/protocol'
 import type { Context } from 'hono'
 import { DomainError, DomainErrorCode } from '../DomainError.ts'
 import { ApiError } from '../http/errors.ts'
@@ -21,21 +21,6 @@ import { IdParam, json, jsonBody, NoContent, principalOf, qrSvgResponse, route }
 const ElementId = z.string().regex(ID_PATTERN, 'not a valid idea or cluster id')
 
 const IdeaParam = IdParam.extend({ ideaId: ElementId })
-
-const Settings = z
-  .object({
-    locked: z.boolean(),
-    privateCollection: z.boolean(),
-    ideasRevealed: z.boolean(),
-    premoderation: z.boolean(),
-    anonymousIdeas: z.boolean(),
-    storeAuthors: z.boolean(),
-    collaborativeClustering: z.boolean(),
-    showTally: z.boolean(),
-    spotlight: Spotlight.nullable(),
-    follow: z.string().min(1).max(100).nullable(),
-  })
-  .partial()
 
 const TimerRequest = z.object({
   action: z.enum(['start', 'pause', 'resume', 'reset', 'add']),
@@ -172,7 +157,7 @@ export function controlRoutes(deps: ApiDeps) {
       tags: ['control'],
       summary:
         'Lock the board, private collection, pre-moderation, anonymity, spotlight, follow me',
-      request: { params: IdParam, body: jsonBody(Settings) },
+      request: { params: IdParam, body: jsonBody(ControlSettings) },
       responses: NoContent,
     }),
     async (c) => {
