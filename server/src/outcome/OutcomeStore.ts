@@ -30,38 +30,16 @@ export class OutcomeStore {
   constructor(private readonly db: Db) {}
 
   async meta(workshopId: string): Promise<WorkshopMeta | null> {
-    const [row] = await this.db.query<{
-      id: string
-      board_id: string
-      title: string
-      date: string | null
-      place: string | null
-      description: string
-      language: Lang
-      created_at: Date | string
-      data_licence: Licence
-      publisher: string | null
-      report_names: boolean
-    }>(
-      `select id, board_id, title, to_char(date, 'YYYY-MM-DD') as date, place, description, language,
-              created_at, data_licence, publisher, report_names
+    const [row] = await this.db.query<
+      Omit<WorkshopMeta, 'createdAt'> & { createdAt: Date | string }
+    >(
+      `select id, board_id as "boardId", title, to_char(date, 'YYYY-MM-DD') as date, place,
+              description, language, created_at as "createdAt", data_licence as licence, publisher,
+              report_names as "reportNames"
        from workshops where id = $1`,
       [workshopId],
     )
-    if (!row) return null
-    return {
-      id: row.id,
-      boardId: row.board_id,
-      title: row.title,
-      date: row.date,
-      place: row.place,
-      description: row.description,
-      language: row.language,
-      createdAt: new Date(row.created_at).getTime(),
-      licence: row.data_licence,
-      publisher: row.publisher,
-      reportNames: row.report_names,
-    }
+    return row ? { ...row, createdAt: new Date(row.createdAt).getTime() } : null
   }
 
   /** `on`: a transaction to run in (an import's), else the database. */

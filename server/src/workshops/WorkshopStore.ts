@@ -59,6 +59,18 @@ function toWorkshop(row: WorkshopRow): Workshop {
 /** Used when the server is not configured otherwise (config.ts has the RETENTION_DEFAULT_* settings). */
 const RETENTION_DEFAULTS: RetentionDefaults = { namesDays: 30, workshopDays: null }
 
+/** What an invite code opens (`findByCode`); a type, not an interface, so it is a query row. */
+export type CodeMatch = {
+  workshopId: string
+  boardId: string
+  role: GuestRole
+  title: string
+  date: string | null
+  place: string | null
+  language: 'de' | 'en'
+  lobby: boolean
+}
+
 export class WorkshopStore {
   /** Retention settings and the retention job's SQL. */
   readonly retention: RetentionStore
@@ -248,43 +260,15 @@ export class WorkshopStore {
   }
 
   /** Resolves a typed code to its workshop and role (only enabled codes of live workshops). */
-  async findByCode(code: string): Promise<{
-    workshopId: string
-    boardId: string
-    role: GuestRole
-    title: string
-    date: string | null
-    place: string | null
-    language: 'de' | 'en'
-    lobby: boolean
-  } | null> {
-    const [row] = await this.db.query<{
-      workshop_id: string
-      board_id: string
-      role: GuestRole
-      title: string
-      date: string | null
-      place: string | null
-      language: 'de' | 'en'
-      lobby: boolean
-    }>(
-      `select w.id as workshop_id, w.board_id, c.role, w.title, to_char(w.date, 'YYYY-MM-DD') as date,
-              w.place, w.language, w.lobby
+  async findByCode(code: string): Promise<CodeMatch | null> {
+    const [row] = await this.db.query<CodeMatch>(
+      `select w.id as "workshopId", w.board_id as "boardId", c.role, w.title,
+              to_char(w.date, 'YYYY-MM-DD') as date, w.place, w.language, w.lobby
        from invite_codes c join workshops w on w.id = c.workshop_id
        where c.code = $1 and c.enabled and w.archived_at is null`,
       [code],
     )
-    if (!row) return null
-    return {
-      workshopId: row.workshop_id,
-      boardId: row.board_id,
-      role: row.role,
-      title: row.title,
-      date: row.date,
-      place: row.place,
-      language: row.language,
-      lobby: row.lobby,
-    }
+    return row ?? null
   }
 
   async addFacilitator(workshopId: string, facilitatorId: string): Promise<void> {
