@@ -81,6 +81,30 @@ export class Metrics implements SyncMetrics {
         this.set({ cause: 'unreadable' }, stats.unreadable)
       },
     })
+    new Gauge({
+      name: `${PREFIX}board_loads_total`,
+      help: 'Boards loaded from the store into memory (counter)',
+      registers,
+      collect() {
+        this.set(rooms.stats.loads)
+      },
+    })
+    new Gauge({
+      name: `${PREFIX}sync_snapshot_answers_total`,
+      help: 'Clients answered from the stored snapshot while their board was still loading (counter)',
+      registers,
+      collect() {
+        this.set(rooms.stats.answeredFromSnapshot)
+      },
+    })
+    new Gauge({
+      name: `${PREFIX}sync_waiting_connections`,
+      help: 'Connections waiting for their board to load',
+      registers,
+      collect() {
+        this.set(rooms.waitingConnections().all)
+      },
+    })
     this.received = new Counter({
       name: `${PREFIX}sync_updates_received_total`,
       help: 'Document updates received from writers',

@@ -44,7 +44,7 @@ describe.each(ENGINES)('cold load from a snapshot (%s)', (engine) => {
       const load = store.load.bind(store)
       store.load = async (boardId) => {
         await waitFor(
-          () => second.server.rooms.waitingWithFrames(boardId) === 4,
+          () => second.server.rooms.waitingConnections(boardId).withFrames === 4,
           10_000,
           'every client to send its sync step 1 while the board loads',
         )
@@ -57,7 +57,7 @@ describe.each(ENGINES)('cold load from a snapshot (%s)', (engine) => {
       expect(second.server.rooms.size).toBe(1)
       // The fresh clients' sync step 1 arrived while the board loaded: answered from the snapshot
       // (the holder's is not: it holds part of the board and needs the diff from the doc).
-      expect(second.server.rooms.answeredFromSnapshot).toBe(3)
+      expect(second.server.rooms.stats.answeredFromSnapshot).toBe(3)
       for (const c of fresh) expect(c.doc.getMap('records').size).toBe(200)
       fresh[0]!.doc.getMap('records').set('late', { x: -1 })
       holder.doc.getMap('records').set('held', { x: -2 })

@@ -109,7 +109,7 @@ describe.each(ENGINES)('offline work (%s)', (engine) => {
     // Unloading compacts what is left (it finishes just after the room left the active set).
     await s.server.rooms.unloaded(w.boardId)
     expect(await s.server.store.counts(w.boardId)).toEqual({ updates: 0, snapshots: 1 })
-    const loads = s.server.rooms.loads
+    const loads = s.server.rooms.stats.loads
 
     // Olga's 50 edits offline, each its own transaction (34 new ideas: more than the 30 per
     // minute a connection may add live — offline work handed over in the handshake is exempt).
@@ -194,7 +194,7 @@ describe.each(ENGINES)('offline work (%s)', (engine) => {
       })
     }
     for (let i = 0; i < 10; i++) expect(byText.has(`Online-Idee ${i}`)).toBe(true)
-    expect(s.server.rooms.loads).toBe(loads + 1)
+    expect(s.server.rooms.stats.loads).toBe(loads + 1)
     // Presence is re-sent on reconnect: a newcomer sees Olga's cursor state again.
     await waitFor(
       () => z.provider.awareness.getStates().get(o.doc.clientID)?.user?.name === 'Olga Offline',

@@ -120,6 +120,11 @@ describe.each(ENGINES)('operations on %s', (engine) => {
         total(before, 'ideenwand_ws_connections_opened_total'),
     ).toBe(2)
     expect(total(after, 'ideenwand_boards_active')).toBe(1)
+    expect(
+      total(after, 'ideenwand_board_loads_total') - total(before, 'ideenwand_board_loads_total'),
+    ).toBe(1)
+    expect(total(after, 'ideenwand_sync_waiting_connections')).toBe(0)
+    expect(after.has('ideenwand_sync_snapshot_answers_total')).toBe(true)
     expect(total(after, 'ideenwand_persistence_queue_updates')).toBe(0)
     expect(total(after, 'ideenwand_persistence_lag_seconds_count')).toBeGreaterThan(0)
     // Route patterns, never raw paths: no id appears in any label.

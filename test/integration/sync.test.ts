@@ -209,7 +209,7 @@ describe('sync with stock y-websocket clients', () => {
     server = await boot({ SYNC_CONNECTIONS_PER_SESSION: '50' })
     const many = Array.from({ length: 50 }, () => client())
     await Promise.all(many.map((c) => c.synced()))
-    expect(server.server.rooms.loads).toBe(1)
+    expect(server.server.rooms.stats.loads).toBe(1)
     many[0]?.doc.getText('t').insert(0, 'x')
     await waitFor(() => many.every((c) => text(c) === 'x'))
   })
@@ -229,7 +229,7 @@ describe('sync with stock y-websocket clients', () => {
     const b = client()
     await b.synced()
     await waitFor(() => text(b) === expected)
-    expect(rooms.loads).toBe(2)
+    expect(rooms.stats.loads).toBe(2)
   })
 
   it('drops and never stores updates from a read-only connection', async () => {

@@ -88,7 +88,7 @@ describe('Rooms: loading', () => {
       expect(p.conn.state).toBe('waiting')
     }
     await expect.poll(() => r.get(board)?.connections.size).toBe(3)
-    expect(r.loads).toBe(1)
+    expect(r.stats.loads).toBe(1)
     for (const p of people) {
       expect(p.conn.state).toBe('syncing')
       // The room opens the handshake with its sync step 1.
@@ -139,7 +139,7 @@ describe('Rooms: loading', () => {
     r.connect(p.conn)
     p.conn.socketClosed()
     expect(p.conn.state).toBe('closed')
-    await expect.poll(() => r.loads).toBe(1)
+    await expect.poll(() => r.stats.loads).toBe(1)
     await expect.poll(() => r.size, { timeout: 5_000 }).toBe(0)
     expect(p.types).toEqual([])
   })
@@ -160,7 +160,7 @@ describe('Rooms: unloading', () => {
     await expect.poll(() => r.size, { timeout: 5_000 }).toBe(0)
     expect(room.isClosed).toBe(true)
     const again = await r.acquire(board)
-    expect(r.loads).toBe(2)
+    expect(r.stats.loads).toBe(2)
     expect(again).not.toBe(room)
     expect(again.doc.getMap('meta').get('kept')).toBe('yes')
     r.release(board)
@@ -178,7 +178,7 @@ describe('Rooms: unloading', () => {
     await expect.poll(() => r.get(board)?.connections.size).toBe(1)
     await new Promise((resolve) => setTimeout(resolve, 300))
     expect(r.size).toBe(1)
-    expect(r.loads).toBe(1)
+    expect(r.stats.loads).toBe(1)
   })
 
   it('a deleted board closes its connections with 4404 and is gone', async () => {

@@ -49,10 +49,12 @@ export class Rooms {
   private readonly idleTimers = new Map<string, NodeJS.Timeout>()
   /** Connections whose board is still loading, by board. */
   private readonly waiting = new Map<string, Set<Waiting>>()
-  /** Number of times a board was loaded from storage (for tests and metrics). */
-  loads = 0
-  /** Clients answered from a stored snapshot while their board loaded (for tests). */
-  answeredFromSnapshot = 0
+  /**
+   * Boards loaded from storage, and clients answered from a stored snapshot while their board
+   * loaded (cold-load work; exported as `ideenwand_board_loads_total` and
+   * `ideenwand_sync_snapshot_answers_total`).
+   */
+  readonly stats = { loads: 0, answeredFromSnapshot: 0 }
   /** Where every room counts updates (the server's Prometheus metrics). */
   metrics: SyncMetrics = NO_SYNC_METRICS
   /** What participants may change, per board (set by the workshop control; rooms load it). */
@@ -108,11 +110,21 @@ export class Rooms {
     return this.active.get(boardId)
   }
 
-  /** Connections waiting for `boardId` to load that have sent at least one frame (for tests). */
-  waitingWithFrames(boardId: string): number {
-    let n = 0
-    for (const w of this.waiting.get(boardId) ?? []) if (w.queue.length > 0) n++
-    return n
+  /**
+   * Connections waiting for a board to load, and how many of them have sent a frame already
+   * (`ideenwand_sync_waiting_connections`; with `boardId`, that board's only).
+   */
+  waitingConnections(boardId?: string): { all: number; withFrames: number } {
+    const sets = boardId ? [this.waiting.get(boardId) ?? []] : this.waiting.values()
+    let all = 0
+    let withFrames = 0
+    for (const set of sets) {
+      for (const w of set) {
+        all++
+        if (w.queue.length > 0) withFrames++
+      }
+    }
+    return { all, withFrames }
   }
 
   /** The room of `boardId`, loading it if needed; concurrent callers share one load. */
@@ -204,7 +216,7 @@ export class Rooms {
       channel.close()
       throw err
     }
-    this.loads++
+    this.stats.loads++
     if (stored.snapshot && stored.updates.length === 0) {
       await this.answerFromSnapshot(boardId, stored.snapshot)
     }
@@ -251,7 +263,7 @@ export class Rooms {
       w.queue.splice(i, 1)
       frame ??= encodeSyncStep2(snapshot)
       w.conn.send(frame)
-      this.answeredFromSnapshot++
+      this.stats.answeredFromSnapshot++
     }
     // Let the sockets take the frames before the doc is built (that blocks the event loop).
     if (frame) await new Promise((resolve) => setImmediate(resolve))
