@@ -5,6 +5,16 @@
  * @module
  */
 export { MAX_TEXT_CHARS } from './normalize'
+export {
+  DEFAULT_SIMILAR_LIMIT,
+  DEFAULT_SIMILAR_THRESHOLD,
+  type SimilarCandidate,
+  type SimilarIndex,
+  type SimilarMatch,
+  type SimilarOptions,
+  similarIdeas,
+  similarIndex,
+} from './similarIdeas'
 export { similarity } from './similarity'
 export { detectLanguage, type Language } from './stopWords'
 export {
