@@ -100,9 +100,13 @@ const FACILITATOR_ONLY = (ok: number): Expect => ({
   facilitator: ok,
   participant: 403,
   viewer: 403,
-  otherGuest: 403,
+  // A guest of another workshop is not told that this one exists.
+  otherGuest: 404,
   default: 401,
 })
+
+/** Facilitator routes that name no workshop: every guest is refused alike. */
+const NO_WORKSHOP_NAMED = (ok: number): Expect => ({ ...FACILITATOR_ONLY(ok), otherGuest: 403 })
 
 const ROUTES: {
   name: string
@@ -117,12 +121,12 @@ const ROUTES: {
   {
     name: 'GET /api/workshops',
     call: (c) => c.actor.get('/api/workshops'),
-    expect: FACILITATOR_ONLY(200),
+    expect: NO_WORKSHOP_NAMED(200),
   },
   {
     name: 'POST /api/workshops',
     call: (c) => c.actor.post('/api/workshops', { title: 'Neu' }),
-    expect: FACILITATOR_ONLY(201),
+    expect: NO_WORKSHOP_NAMED(201),
   },
   {
     name: 'GET /api/workshops/:id',
@@ -192,7 +196,7 @@ const ROUTES: {
         currentPassword: FACILITATOR.password,
         newPassword: FACILITATOR.password,
       }),
-    expect: FACILITATOR_ONLY(204),
+    expect: NO_WORKSHOP_NAMED(204),
   },
   {
     name: 'GET /api/boards/:boardId/access',

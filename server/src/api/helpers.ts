@@ -15,24 +15,35 @@ export function principalOf(c: Context<ApiEnv>): Principal {
   return principal
 }
 
-export function facilitatorOf(c: Context<ApiEnv>): Extract<Principal, { kind: 'facilitator' }> {
+/**
+ * The signed-in facilitator: 401 signed out, 403 for guests. With `workshopId`, a guest of
+ * another workshop gets 404 instead (whether that workshop exists is not revealed to them).
+ */
+export function facilitatorOf(
+  c: Context<ApiEnv>,
+  workshopId?: string,
+): Extract<Principal, { kind: 'facilitator' }> {
   const principal = principalOf(c)
-  if (principal.kind !== 'facilitator') {
+  if (principal.kind === 'guest') {
+    if (workshopId !== undefined && principal.guest.workshopId !== workshopId) {
+      throw new DomainError(DomainErrorCode.WorkshopNotFound)
+    }
     throw new ApiError(403, 'forbidden', 'Only facilitators may do this')
   }
   return principal
 }
 
 /**
- * The signed-in facilitator, if they facilitate workshop `id`: 401 signed out, 403 for guests,
- * 404 for other facilitators (a workshop's existence is not revealed to them).
+ * The signed-in facilitator, if they facilitate workshop `id`: 401 signed out, 403 for the
+ * workshop's own guests, 404 for anyone else (other facilitators and other workshops' guests:
+ * a workshop's existence is not revealed to them).
  */
 export async function workshopFacilitatorOf(
   c: Context<ApiEnv>,
   workshops: Pick<WorkshopStore, 'facilitatorRole'>,
   id: string,
 ): Promise<Extract<Principal, { kind: 'facilitator' }>> {
-  const principal = facilitatorOf(c)
+  const principal = facilitatorOf(c, id)
   if (!(await workshops.facilitatorRole(id, principal.facilitator.id))) {
     throw new DomainError(DomainErrorCode.WorkshopNotFound)
   }

@@ -26,7 +26,15 @@ import { ApiError } from '../http/errors.ts'
 import { MAX_IMPORT_BYTES } from '../outcome/importFile.ts'
 import { renderPdf } from '../outcome/renderPdf.ts'
 import type { ApiDeps, ApiEnv } from './deps.ts'
-import { facilitatorOf, IdParam, json, jsonBody, NoContent, principalOf, route } from './helpers.ts'
+import {
+  facilitatorOf,
+  IdParam,
+  json,
+  jsonBody,
+  NoContent,
+  route,
+  workshopFacilitatorOf,
+} from './helpers.ts'
 
 const Flag = z.enum(['0', '1']).transform((v) => v === '1')
 
@@ -90,18 +98,6 @@ export function outcomeRoutes(deps: ApiDeps) {
   const app = new OpenAPIHono<ApiEnv>()
   const outcomes = deps.outcome
 
-  /** Facilitators of the workshop only: 401 signed out, 403 its guests, 404 anyone else. */
-  async function facilitator(c: Context<ApiEnv>, workshopId: string): Promise<void> {
-    const principal = principalOf(c)
-    if (principal.kind === 'guest') {
-      if (principal.guest.workshopId !== workshopId)
-        throw new DomainError(DomainErrorCode.WorkshopNotFound)
-      throw new ApiError(403, 'forbidden', 'Only facilitators may export a workshop')
-    }
-    const role = await deps.workshops.facilitatorRole(workshopId, principal.facilitator.id)
-    if (!role) throw new DomainError(DomainErrorCode.WorkshopNotFound)
-  }
-
   app.openapi(
     route({
       method: 'get',
@@ -123,7 +119,7 @@ export function outcomeRoutes(deps: ApiDeps) {
     async (c) => {
       const { id } = c.req.valid('param')
       const { format, lang, names } = c.req.valid('query')
-      await facilitator(c, id)
+      await workshopFacilitatorOf(c, deps.workshops, id)
       const outcome: Outcome = await outcomes.outcome(id, { names })
       const language = lang ?? outcome.workshop.language
       const name = `${baseName(outcome)}.${format}`
@@ -151,7 +147,7 @@ export function outcomeRoutes(deps: ApiDeps) {
     async (c) => {
       const { id } = c.req.valid('param')
       const query = c.req.valid('query')
-      await facilitator(c, id)
+      await workshopFacilitatorOf(c, deps.workshops, id)
       const outcome = await outcomes.outcome(id, { names: false, licence: query.licence })
       const origin = new URL(c.req.url).origin
       const zip = await toOpenDataZipAsync(outcome, {
@@ -189,7 +185,7 @@ export function outcomeRoutes(deps: ApiDeps) {
     async (c) => {
       const { id, file } = c.req.valid('param')
       const { licence } = c.req.valid('query')
-      await facilitator(c, id)
+      await workshopFacilitatorOf(c, deps.workshops, id)
       const outcome = await outcomes.outcome(id, { names: false, licence })
       const chosen = licence ?? outcome.workshop.licence
       const files = toDataPackage(
@@ -215,7 +211,7 @@ export function outcomeRoutes(deps: ApiDeps) {
     }),
     async (c) => {
       const { id } = c.req.valid('param')
-      await facilitator(c, id)
+      await workshopFacilitatorOf(c, deps.workshops, id)
       const meta = await outcomes.store.meta(id)
       if (!meta) throw new DomainError(DomainErrorCode.WorkshopNotFound)
       return c.json(
@@ -236,7 +232,7 @@ export function outcomeRoutes(deps: ApiDeps) {
     }),
     async (c) => {
       const { id } = c.req.valid('param')
-      await facilitator(c, id)
+      await workshopFacilitatorOf(c, deps.workshops, id)
       const body = c.req.valid('json')
       await outcomes.store.updateSettings(id, {
         ...(body.licence !== undefined ? { licence: body.licence } : {}),

@@ -36,7 +36,7 @@ export function workshopRoutes(deps: ApiDeps) {
 
   /** The workshop if the signed-in facilitator has it, else 404 (existence is not revealed). */
   async function ownWorkshop(c: Context<ApiEnv>, id: string) {
-    const { facilitator } = facilitatorOf(c)
+    const { facilitator } = facilitatorOf(c, id)
     const detail = await deps.workshops.detail(id, facilitator.id, (code) => joinUrl(c, code))
     if (!detail) throw new DomainError(DomainErrorCode.WorkshopNotFound)
     return { facilitator, detail }
