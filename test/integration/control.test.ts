@@ -5,29 +5,23 @@
  */
 import { Board } from '@ideenwand/board'
 import type { ControlState } from '@ideenwand/protocol'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { ApiClient, type WorkshopFixture, workshopFixture } from './support/api.ts'
 import { connectClient, type TestClient, waitFor } from './support/clients.ts'
+import { perTest } from './support/perTest.ts'
 import { ideaTexts, ideaUpdateFrame, RawSync } from './support/rawSync.ts'
 import { type RunningServer, startServer } from './support/servers.ts'
 
-let server: RunningServer | null = null
-const clients: TestClient[] = []
-
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.destroy()
-  await server?.stop()
-  server = null
-})
+const t = perTest()
 
 async function boot(): Promise<{ s: RunningServer; w: WorkshopFixture }> {
-  server = await startServer('pglite', { env: { RATE_LIMIT_JOIN_PER_MINUTE: '10000' } })
-  return { s: server, w: await workshopFixture(server.url) }
+  t.server = await startServer('pglite', { env: { RATE_LIMIT_JOIN_PER_MINUTE: '10000' } })
+  return { s: t.server, w: await workshopFixture(t.server.url) }
 }
 
 function connect(s: RunningServer, w: WorkshopFixture, who: ApiClient): TestClient {
   const c = connectClient(s.wsUrl, w.boardId, { cookie: who.cookie })
-  clients.push(c)
+  t.clients.push(c)
   return c
 }
 
@@ -85,7 +79,7 @@ describe('phases', () => {
 })
 
 describe('timer', () => {
-  it('runs on server time for everyone: start, pause, add time, resume, reset', async () => {
+  it('runs on t.server time for everyone: start, pause, add time, resume, reset', async () => {
     const { s, w } = await boot()
     const client = connect(s, w, await w.join('participant', 'Paula'))
     await client.synced()

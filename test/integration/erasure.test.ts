@@ -5,32 +5,26 @@
  * bring them back.
  */
 import { Board } from '@ideenwand/board'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { workshopFixture } from './support/api.ts'
-import { connectClient, type TestClient, waitFor } from './support/clients.ts'
+import { connectClient, waitFor } from './support/clients.ts'
 import { ENGINES } from './support/engines.ts'
-import { type RunningServer, startServer } from './support/servers.ts'
+import { perTest } from './support/perTest.ts'
+import { startServer } from './support/servers.ts'
 
-let server: RunningServer | null = null
-const clients: TestClient[] = []
-
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.destroy()
-  await server?.stop()
-  server = null
-})
+const t = perTest()
 
 describe.each(ENGINES)('erasure (%s)', (engine) => {
   it('a guest deletes their contributions: gone from the board, the database and exports', async () => {
-    server = await startServer(engine)
-    const w = await workshopFixture(server.url)
+    t.server = await startServer(engine)
+    const w = await workshopFixture(t.server.url)
     const leaving = await w.join('participant', 'Lea Löschen')
     const staying = await w.join('participant', 'Bleibt')
     const leaverId = (await leaving.get('/api/me')).body.guest.id as string
     const stayerId = (await staying.get('/api/me')).body.guest.id as string
-    const a = connectClient(server.wsUrl, w.boardId, { cookie: leaving.cookie })
-    const b = connectClient(server.wsUrl, w.boardId, { cookie: staying.cookie })
-    clients.push(a, b)
+    const a = connectClient(t.server.wsUrl, w.boardId, { cookie: leaving.cookie })
+    const b = connectClient(t.server.wsUrl, w.boardId, { cookie: staying.cookie })
+    t.clients.push(a, b)
     await Promise.all([a.synced(), b.synced()])
     const secret = 'GEHEIMER-VORSCHLAG-4711'
     const boardA = new Board(a.doc)
@@ -41,7 +35,7 @@ describe.each(ENGINES)('erasure (%s)', (engine) => {
     })
     await a.allConfirmed()
     // Compacted between the steps: the history holds several restore points.
-    const compact = () => server!.server.rooms.get(w.boardId)!.purge()
+    const compact = () => t.server!.server.rooms.get(w.boardId)!.purge()
     await compact()
     boardA.setIdeaText(first, `${secret} eins, geändert`)
     await a.allConfirmed()
@@ -60,7 +54,7 @@ describe.each(ENGINES)('erasure (%s)', (engine) => {
     await Promise.all([a.allConfirmed(), b.allConfirmed()])
     await waitFor(() => new Board(b.doc).ideas().length === 3)
     const history = async () =>
-      server!.server.db.query<{ data: Uint8Array }>(
+      t.server!.server.db.query<{ data: Uint8Array }>(
         `select data from board_updates where board_id = $1
          union all select data from board_restore_points where board_id = $1
          union all select data from board_snapshots where board_id = $1`,
@@ -68,7 +62,7 @@ describe.each(ENGINES)('erasure (%s)', (engine) => {
       )
     // Before: the history holds the text, in log rows and in more than one restore point (so
     // the checks below could fail).
-    const points = await server.server.store.historyCounts(w.boardId)
+    const points = await t.server.server.store.historyCounts(w.boardId)
     expect(points.restorePoints).toBeGreaterThan(1)
     expect((await history()).some((r) => Buffer.from(r.data).includes(`${secret} drei`))).toBe(true)
 
@@ -85,7 +79,7 @@ describe.each(ENGINES)('erasure (%s)', (engine) => {
       expect(bytes.includes(secret)).toBe(false)
       expect(bytes.includes('Lea Löschen')).toBe(false)
     }
-    const senders = await server.server.db.query(
+    const senders = await t.server.server.db.query(
       'select 1 from board_updates where sender_id = $1',
       [leaverId],
     )
@@ -110,7 +104,7 @@ describe.each(ENGINES)('erasure (%s)', (engine) => {
     expect(present.status).toBe(200)
     await waitFor(() => new Board(b.doc).ideas().length === 1, 5_000, 'the present again')
     expect(new Board(b.doc).ideas()[0]?.text).toBe('Bleibt stehen')
-    const guests = await server.server.db.query('select 1 from guests where id = $1', [leaverId])
+    const guests = await t.server.server.db.query('select 1 from guests where id = $1', [leaverId])
     expect(guests).toHaveLength(0)
     const report = await w.facilitator.get(`/api/workshops/${w.workshopId}/report?format=md`)
     expect(report.status).toBe(200)
@@ -119,8 +113,8 @@ describe.each(ENGINES)('erasure (%s)', (engine) => {
   })
 
   it('only guests can erase themselves this way', async () => {
-    server = await startServer(engine)
-    const w = await workshopFixture(server.url)
+    t.server = await startServer(engine)
+    const w = await workshopFixture(t.server.url)
     expect((await w.facilitator.post('/api/me/forget')).status).toBe(403)
   })
 })

@@ -5,25 +5,19 @@
  * not public now (hidden, pending) never come back through it.
  */
 import { Board } from '@ideenwand/board'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { type ApiClient, type WorkshopFixture, workshopFixture } from './support/api.ts'
 import { connectClient, type TestClient, waitFor } from './support/clients.ts'
 import { ENGINES } from './support/engines.ts'
-import { type RunningServer, startServer } from './support/servers.ts'
+import { perTest } from './support/perTest.ts'
+import { startServer } from './support/servers.ts'
 
-let server: RunningServer | null = null
-const clients: TestClient[] = []
-
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.destroy()
-  await server?.stop()
-  server = null
-})
+const t = perTest()
 
 /** A stock y-websocket client on the workshop's board with `cookie`, closed after the test. */
 const connect = (cookie: string | null, w: WorkshopFixture): TestClient =>
-  clients[clients.push(connectClient(server!.wsUrl, w.boardId, { cookie })) - 1]!
+  t.clients[t.clients.push(connectClient(t.server!.wsUrl, w.boardId, { cookie })) - 1]!
 
 const texts = (doc: TestClient) =>
   new Board(doc.doc)
@@ -47,7 +41,7 @@ interface Vandalism {
  * stays), and Bernd adds an idea afterwards.
  */
 async function vandalism(): Promise<Vandalism> {
-  const w = await workshopFixture(server!.url)
+  const w = await workshopFixture(t.server!.url)
   const [vandal, bernd] = await Promise.all([
     w.join('participant', 'Lea Lösch'),
     w.join('participant', 'Bernd'),
@@ -88,9 +82,9 @@ async function vandalism(): Promise<Vandalism> {
 
 describe.each(ENGINES)('versions and restore (%s)', (engine) => {
   it('records who sent each update: the guest, the facilitator, or the server', async () => {
-    server = await startServer(engine)
+    t.server = await startServer(engine)
     const { w, vandalId } = await vandalism()
-    const rows = await server.server.db.query<{ sender_kind: string; sender_id: string | null }>(
+    const rows = await t.server.server.db.query<{ sender_kind: string; sender_id: string | null }>(
       'select sender_kind, sender_id from board_updates where board_id = $1 order by id',
       [w.boardId],
     )
@@ -102,7 +96,7 @@ describe.each(ENGINES)('versions and restore (%s)', (engine) => {
   })
 
   it('restores the whole board to before the deletion; every open client shows it', async () => {
-    server = await startServer(engine)
+    t.server = await startServer(engine)
     const { w, facilitator, other, deletion } = await vandalism()
     const res = await w.facilitator.post(`/api/workshops/${w.workshopId}/history/restore`, {
       before: deletion.id,
@@ -118,13 +112,13 @@ describe.each(ENGINES)('versions and restore (%s)', (engine) => {
     await waitFor(() => texts(other).length === 4, 5_000, 'restore reaches a participant')
     await waitFor(() => texts(facilitator).length === 4, 5_000, 'restore reaches the facilitator')
     expect(texts(other)).toEqual(expected)
-    // Stored as a new change, in the facilitator's name: a restarted server loads the same.
-    const rows = await server.server.db.query<{ sender_kind: string }>(
+    // Stored as a new change, in the facilitator's name: a restarted t.server loads the same.
+    const rows = await t.server.server.db.query<{ sender_kind: string }>(
       'select sender_kind from board_updates where board_id = $1 order by id desc limit 1',
       [w.boardId],
     )
     expect(rows[0]?.sender_kind).toBe('facilitator')
-    const stored = await server.server.store.load(w.boardId)
+    const stored = await t.server.server.store.load(w.boardId)
     const doc = new Y.Doc()
     for (const u of [stored.snapshot, ...stored.updates]) if (u) Y.applyUpdate(doc, u)
     expect(
@@ -136,7 +130,7 @@ describe.each(ENGINES)('versions and restore (%s)', (engine) => {
   })
 
   it("undoes one person's changes since a point and keeps everyone else's", async () => {
-    server = await startServer(engine)
+    t.server = await startServer(engine)
     const { w, other, vandalId, deletion } = await vandalism()
     const res = await w.facilitator.post(`/api/workshops/${w.workshopId}/history/undo`, {
       before: deletion.id,
@@ -166,7 +160,7 @@ describe.each(ENGINES)('versions and restore (%s)', (engine) => {
   })
 
   it('never puts back an idea that is hidden now', async () => {
-    server = await startServer(engine)
+    t.server = await startServer(engine)
     const { w, facilitator, other, deletion } = await vandalism()
     // The facilitator's own idea is hidden, then deleted from the board.
     const radweg = new Board(facilitator.doc).ideas().find((i) => i.text.startsWith('Radweg'))!
@@ -186,7 +180,7 @@ describe.each(ENGINES)('versions and restore (%s)', (engine) => {
   })
 
   it('participants and viewers get 403; bad points 400', async () => {
-    server = await startServer(engine)
+    t.server = await startServer(engine)
     const { w, vandal, vandalId, deletion, other } = await vandalism()
     const viewer = await w.join('viewer', 'Vera')
     const base = `/api/workshops/${w.workshopId}/history`

@@ -8,21 +8,15 @@
  * offline both keep their characters. On both engines.
  */
 import { Board } from '@ideenwand/board'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { workshopFixture } from './support/api.ts'
 import { connectClient, type TestClient, waitFor } from './support/clients.ts'
 import { ENGINES } from './support/engines.ts'
-import { type RunningServer, startServer } from './support/servers.ts'
+import { perTest } from './support/perTest.ts'
+import { startServer } from './support/servers.ts'
 
-let server: RunningServer | null = null
-const clients: TestClient[] = []
-
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.destroy()
-  await server?.stop()
-  server = null
-})
+const t = perTest()
 
 const ORIGINAL = 'Bänke am Marktplatz aufstellen'
 
@@ -51,10 +45,10 @@ function closeCodes(client: TestClient): number[] {
 
 describe.each(ENGINES)('offline work (%s)', (engine) => {
   it('50 offline edits after ten minutes away merge without loss, also on one idea text', async () => {
-    server = await startServer(engine, {
+    t.server = await startServer(engine, {
       env: { ROOM_IDLE_MS: '50', COMPACT_UPDATES: '5', SYNC_UPDATE_TICK_MS: '5' },
     })
-    const s = server
+    const s = t.server
     const w = await workshopFixture(s.url)
     const olga = await w.join('participant', 'Olga Offline')
     const paul = await w.join('participant', 'Paul Parallel')
@@ -66,7 +60,7 @@ describe.each(ENGINES)('offline work (%s)', (engine) => {
     }
     const connect = (options: Parameters<typeof connectClient>[2]) => {
       const c = connectClient(s.wsUrl, w.boardId, options)
-      clients.push(c)
+      t.clients.push(c)
       return c
     }
     // Olga connects like a non-browser client: with a single-use ticket, no cookie.

@@ -6,29 +6,23 @@
  */
 import { Board, canvasStore } from '@ideenwand/board'
 import { CloseCode } from '@ideenwand/protocol'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { type WorkshopFixture, workshopFixture } from './support/api.ts'
 import { connectClient, type TestClient, waitFor } from './support/clients.ts'
 import { ENGINES } from './support/engines.ts'
-import { type RunningServer, startServer } from './support/servers.ts'
+import { perTest } from './support/perTest.ts'
+import { startServer } from './support/servers.ts'
 
-let server: RunningServer | null = null
-const clients: TestClient[] = []
-
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.destroy()
-  await server?.stop()
-  server = null
-})
+const t = perTest()
 
 function connect(cookie: string | null, w: WorkshopFixture): TestClient {
-  const c = connectClient(server!.wsUrl, w.boardId, { cookie })
-  clients.push(c)
+  const c = connectClient(t.server!.wsUrl, w.boardId, { cookie })
+  t.clients.push(c)
   return c
 }
 
-/** Resolves with the close the server sent (stock clients do not reconnect after 44xx). */
+/** Resolves with the close the t.server sent (stock t.clients do not reconnect after 44xx). */
 function closedBy(c: TestClient): Promise<{ code: number; reason: string }> {
   return new Promise((resolve) => {
     c.provider.on('connection-close', (event: CloseEvent | null) => {
@@ -37,10 +31,10 @@ function closedBy(c: TestClient): Promise<{ code: number; reason: string }> {
   })
 }
 
-/** The board as the database holds it (snapshot + log), as a restarted server loads it. */
+/** The board as the database holds it (snapshot + log), as a restarted t.server loads it. */
 async function stored(boardId: string): Promise<Board> {
-  await server!.server.rooms.get(boardId)?.flush()
-  const rows = await server!.server.db.query<{ data: Uint8Array }>(
+  await t.server!.server.rooms.get(boardId)?.flush()
+  const rows = await t.server!.server.db.query<{ data: Uint8Array }>(
     `select data from (select data, 0 as o, 0 as id from board_snapshots where board_id = $1
        union all select data, 1 as o, id from board_updates where board_id = $1) r order by o, id`,
     [boardId],
@@ -62,7 +56,7 @@ interface Scene {
 }
 
 async function scene(): Promise<Scene> {
-  const w = await workshopFixture(server!.url)
+  const w = await workshopFixture(t.server!.url)
   const guest = await w.join('participant', 'Gerda Gast')
   const guestId = (await guest.get('/api/me')).body.guest.id as string
   const hostile = await w.join('participant', 'Harald Hostil')
@@ -120,7 +114,7 @@ async function expectIntact(s: Scene, board: Board): Promise<void> {
 
 describe.each(ENGINES)('contribution rights (%s)', (engine) => {
   it('refuses every hostile write of a participant; the board stays intact in the store', async () => {
-    server = await startServer(engine)
+    t.server = await startServer(engine)
     const s = await scene()
 
     // The facilitator's idea text rewritten.
@@ -210,7 +204,7 @@ describe.each(ENGINES)('contribution rights (%s)', (engine) => {
   })
 
   it('lets the honest participant add, edit and delete their own idea, within the phase', async () => {
-    server = await startServer(engine)
+    t.server = await startServer(engine)
     const s = await scene()
     const h = connect(s.hostileCookie, s.w)
     await h.synced()
@@ -250,7 +244,7 @@ describe.each(ENGINES)('contribution rights (%s)', (engine) => {
   })
 
   it('a viewer changes nothing', async () => {
-    server = await startServer(engine)
+    t.server = await startServer(engine)
     const s = await scene()
     const viewer = await s.w.join('viewer')
     const v = connect(viewer.cookie, s.w)
@@ -269,7 +263,7 @@ class HostileApi {
   constructor(private readonly s: Scene) {}
 
   async forget(): Promise<{ status: number; body: unknown }> {
-    const res = await fetch(`${server!.url}/api/me/forget`, {
+    const res = await fetch(`${t.server!.url}/api/me/forget`, {
       method: 'POST',
       headers: { cookie: this.s.hostileCookie, 'content-type': 'application/json' },
       body: '{}',

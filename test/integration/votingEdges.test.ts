@@ -6,27 +6,21 @@
  */
 import { Board } from '@ideenwand/board'
 import type { ControlState } from '@ideenwand/protocol'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { type ApiClient, type WorkshopFixture, workshopFixture } from './support/api.ts'
 import { connectClient, type TestClient, waitFor } from './support/clients.ts'
+import { perTest } from './support/perTest.ts'
 import { type RunningServer, startServer } from './support/servers.ts'
 
-let server: RunningServer | null = null
-const clients: TestClient[] = []
-
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.destroy()
-  await server?.stop()
-  server = null
-})
+const t = perTest()
 
 async function boot(): Promise<{ s: RunningServer; w: WorkshopFixture; fac: TestClient }> {
-  server = await startServer('pglite', { env: { RATE_LIMIT_JOIN_PER_MINUTE: '10000' } })
-  const w = await workshopFixture(server.url)
-  const fac = connectClient(server.wsUrl, w.boardId, { cookie: w.facilitator.cookie })
-  clients.push(fac)
+  t.server = await startServer('pglite', { env: { RATE_LIMIT_JOIN_PER_MINUTE: '10000' } })
+  const w = await workshopFixture(t.server.url)
+  const fac = connectClient(t.server.wsUrl, w.boardId, { cookie: w.facilitator.cookie })
+  t.clients.push(fac)
   await fac.synced()
-  return { s: server, w, fac }
+  return { s: t.server, w, fac }
 }
 
 const last = (c: TestClient): ControlState | undefined => c.controls.at(-1)
