@@ -22,40 +22,38 @@ export type CloseKind =
   | 'tooMuchWork'
   | 'other'
 
+/** What the server's reason says (a reason names one situation exactly). */
+const KIND_BY_REASON: Readonly<Record<string, CloseKind>> = {
+  [CloseCode.Removed.reason]: 'removed',
+  [CloseCode.SessionEnded.reason]: 'ended',
+  [CloseCode.SessionExpired.reason]: 'ended',
+  [CloseCode.Unauthorized.reason]: 'ended',
+  [CloseCode.BoardNotFound.reason]: 'notFound',
+  [CloseCode.WaitingForAdmission.reason]: 'waiting',
+  [CloseCode.Forbidden.reason]: 'forbidden',
+  [CloseCode.TooManyIdeas.reason]: 'tooManyIdeas',
+  [CloseCode.BoardFull.reason]: 'boardFull',
+  [CloseCode.UpdateTooCostly.reason]: 'updateTooCostly',
+  [CloseCode.TooMuchWork.reason]: 'tooMuchWork',
+  [CloseCode.ChangeRefused.reason]: 'changeRefused',
+  [CloseCode.TooManyConnections.reason]: 'tooManyConnections',
+  [CloseCode.RateLimited.reason]: 'rateLimited',
+}
+
+/** Without a known reason (a proxy, an older server), the code's family. */
+const KIND_BY_CODE: Readonly<Record<number, CloseKind>> = {
+  [CloseCode.Unauthorized.code]: 'ended',
+  [CloseCode.BoardNotFound.code]: 'notFound',
+  [CloseCode.Forbidden.code]: 'forbidden',
+  [CloseCode.BoardFull.code]: 'boardFull',
+}
+
 export function closeKind(info: CloseInfo): CloseKind {
-  switch (info.reason) {
-    case CloseCode.Removed.reason:
-      return 'removed'
-    case CloseCode.SessionEnded.reason:
-    case CloseCode.SessionExpired.reason:
-    case CloseCode.Unauthorized.reason:
-      return 'ended'
-    case CloseCode.BoardNotFound.reason:
-      return 'notFound'
-    case CloseCode.WaitingForAdmission.reason:
-      return 'waiting'
-    case CloseCode.Forbidden.reason:
-      return 'forbidden'
-    case CloseCode.TooManyIdeas.reason:
-      return 'tooManyIdeas'
-    case CloseCode.BoardFull.reason:
-      return 'boardFull'
-    case CloseCode.UpdateTooCostly.reason:
-      return 'updateTooCostly'
-    case CloseCode.TooMuchWork.reason:
-      return 'tooMuchWork'
-    case CloseCode.ChangeRefused.reason:
-      return 'changeRefused'
-    case CloseCode.TooManyConnections.reason:
-      return 'tooManyConnections'
-    case CloseCode.RateLimited.reason:
-      return 'rateLimited'
-  }
-  if (info.code === CloseCode.Unauthorized.code) return 'ended'
-  if (info.code === CloseCode.BoardNotFound.code) return 'notFound'
-  if (info.code === CloseCode.Forbidden.code) return 'forbidden'
-  if (info.code === CloseCode.BoardFull.code) return 'boardFull'
-  return 'other'
+  return (
+    (Object.hasOwn(KIND_BY_REASON, info.reason) ? KIND_BY_REASON[info.reason] : undefined) ??
+    (Object.hasOwn(KIND_BY_CODE, info.code) ? KIND_BY_CODE[info.code] : undefined) ??
+    'other'
+  )
 }
 
 /** Where the person can go from the closed state: rejoin, the start page, or reload (retry). */

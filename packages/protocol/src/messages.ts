@@ -109,28 +109,27 @@ function encode(write: (encoder: encoding.Encoder) => void): Uint8Array {
   return encoding.toUint8Array(encoder)
 }
 
-export function encodeSyncStep1(stateVector: Uint8Array): Uint8Array {
+function encodeSync(
+  type: (typeof SyncMessageType)[keyof typeof SyncMessageType],
+  payload: Uint8Array,
+): Uint8Array {
   return encode((e) => {
     encoding.writeVarUint(e, MessageType.Sync)
-    encoding.writeVarUint(e, SyncMessageType.Step1)
-    encoding.writeVarUint8Array(e, stateVector)
+    encoding.writeVarUint(e, type)
+    encoding.writeVarUint8Array(e, payload)
   })
+}
+
+export function encodeSyncStep1(stateVector: Uint8Array): Uint8Array {
+  return encodeSync(SyncMessageType.Step1, stateVector)
 }
 
 export function encodeSyncStep2(update: Uint8Array): Uint8Array {
-  return encode((e) => {
-    encoding.writeVarUint(e, MessageType.Sync)
-    encoding.writeVarUint(e, SyncMessageType.Step2)
-    encoding.writeVarUint8Array(e, update)
-  })
+  return encodeSync(SyncMessageType.Step2, update)
 }
 
 export function encodeSyncUpdate(update: Uint8Array): Uint8Array {
-  return encode((e) => {
-    encoding.writeVarUint(e, MessageType.Sync)
-    encoding.writeVarUint(e, SyncMessageType.Update)
-    encoding.writeVarUint8Array(e, update)
-  })
+  return encodeSync(SyncMessageType.Update, update)
 }
 
 export function encodeAwareness(update: Uint8Array): Uint8Array {
