@@ -11,6 +11,7 @@ import * as encoding from 'lib0/encoding'
 import { z } from 'zod'
 import { Role } from './api.ts'
 import { MessageType } from './messages.ts'
+import { SpeakingState } from './speaking.ts'
 
 export const Phase = z.enum(PHASES)
 
@@ -123,6 +124,8 @@ export const ControlState = z.object({
   /** Facilitators who asked to see it during the round; everyone after the reveal. */
   tally: z.array(RankedEntry).nullable(),
   history: z.array(RevealedRound),
+  /** The speaking queue ("Wortmeldungen"), see `speaking.ts`. */
+  speaking: SpeakingState,
   me: z.object({
     role: Role,
     /** Guest or facilitator id; authors of ideas are stored under it. */

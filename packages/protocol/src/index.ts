@@ -71,3 +71,11 @@ export {
   SyncMessageType,
 } from './messages.ts'
 export { type SaveState, SaveTracker } from './SaveTracker.ts'
+export {
+  SpeakingChannel,
+  SpeakingEntry,
+  SpeakingMove,
+  SpeakingRequest,
+  SpeakingSettings,
+  SpeakingState,
+} from './speaking.ts'

@@ -7,11 +7,10 @@ import { OpenAPIHono, z } from '@hono/zod-openapi'
 import { ID_PATTERN, PHASES, topTargets } from '@ideenwand/board'
 import { ControlSettings, ControlState, RevealedRound, RoundInfo } from '@ideenwand/protocol'
 import type { Context } from 'hono'
-import { DomainError, DomainErrorCode } from '../DomainError.ts'
 import { ApiError } from '../http/errors.ts'
-import type { Actor, Viewer } from '../workshops/ControlService.ts'
 import type { ApiDeps, ApiEnv } from './deps.ts'
-import { IdParam, json, jsonBody, NoContent, principalOf, qrSvgResponse, route } from './helpers.ts'
+import { IdParam, json, jsonBody, NoContent, qrSvgResponse, route } from './helpers.ts'
+import { facilitatorMemberOf, memberOf } from './workshopMember.ts'
 
 /**
  * An idea or cluster id as the board allows it (`ID_PATTERN`): never a name of
@@ -66,35 +65,9 @@ const ActivityEntry = z.object({
 export function controlRoutes(deps: ApiDeps) {
   const app = new OpenAPIHono<ApiEnv>()
 
-  /** The caller's role in the workshop; 404 for strangers, 403 for guests still waiting. */
-  async function member(c: Context<ApiEnv>, workshopId: string): Promise<Actor & Viewer> {
-    const principal = principalOf(c)
-    if (principal.kind === 'facilitator') {
-      const role = await deps.workshops.facilitatorRole(workshopId, principal.facilitator.id)
-      if (!role) throw new DomainError(DomainErrorCode.WorkshopNotFound)
-      return {
-        role: 'facilitator',
-        id: principal.facilitator.id,
-        name: principal.facilitator.name,
-        canWrite: true,
-      }
-    }
-    const { guest } = principal
-    if (guest.workshopId !== workshopId) throw new DomainError(DomainErrorCode.WorkshopNotFound)
-    if (guest.status !== 'admitted') {
-      throw new DomainError(DomainErrorCode.WaitingForAdmission)
-    }
-    const canWrite =
-      guest.role === 'participant' && (await deps.control.participantsMayWrite(workshopId))
-    return { role: guest.role, id: guest.id, name: guest.name, canWrite }
-  }
-
-  async function facilitator(c: Context<ApiEnv>, workshopId: string): Promise<Actor> {
-    const m = await member(c, workshopId)
-    if (m.role !== 'facilitator')
-      throw new ApiError(403, 'forbidden', 'Only facilitators may do this')
-    return m
-  }
+  const member = (c: Context<ApiEnv>, workshopId: string) => memberOf(deps, c, workshopId)
+  const facilitator = (c: Context<ApiEnv>, workshopId: string) =>
+    facilitatorMemberOf(deps, c, workshopId)
 
   app.openapi(
     route({

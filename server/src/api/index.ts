@@ -12,6 +12,7 @@ import type { ApiDeps, ApiEnv } from './deps.ts'
 import { guestRoutes } from './guestRoutes.ts'
 import { historyRoutes } from './historyRoutes.ts'
 import { outcomeImportRoute, outcomeRoutes } from './outcomeRoutes.ts'
+import { speakingRoutes } from './speakingRoutes.ts'
 import { workshopRoutes } from './workshopRoutes.ts'
 
 /** Largest accepted JSON body (the import of a workshop export will raise it for its route). */
@@ -51,6 +52,7 @@ export function createApi(deps: ApiDeps) {
   api.route('/', workshopRoutes(deps))
   api.route('/', guestRoutes(deps))
   api.route('/', controlRoutes(deps))
+  api.route('/', speakingRoutes(deps))
   api.route('/', historyRoutes(deps))
   api.route('/', outcomeRoutes(deps))
   api.doc31('/openapi.json', {

@@ -7,6 +7,7 @@
 import { type ControlState, encodeControl, type HeldIdea } from '@ideenwand/protocol'
 import type { Rooms } from '../sync/Rooms.ts'
 import type { SyncConnection } from '../sync/SyncConnection.ts'
+import { speakingView } from './SpeakingQueue.ts'
 import type { VotingRounds } from './VotingRounds.ts'
 import type { Ballots, CachedControl, Viewer } from './WorkshopControl.ts'
 
@@ -87,6 +88,7 @@ export class ControlMessages {
       turnout,
       tally,
       history: c.history,
+      speaking: speakingView(c, viewer),
       me: {
         role: viewer.role,
         id: viewer.id,

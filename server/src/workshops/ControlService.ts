@@ -22,6 +22,8 @@ import { ControlMessages } from './ControlMessages.ts'
 import { type ControlRow, ControlStore } from './ControlStore.ts'
 import { HeldIdeas } from './HeldIdeas.ts'
 import { IdeaAuthors } from './IdeaAuthors.ts'
+import { SpeakingQueue } from './SpeakingQueue.ts'
+import { SpeakingStore } from './SpeakingStore.ts'
 import { applyTimerAction, type TimerAction } from './timerAction.ts'
 import { type RoundInput, VotingRounds } from './VotingRounds.ts'
 import type { Actor, CachedControl, Viewer } from './WorkshopControl.ts'
@@ -36,6 +38,8 @@ export class ControlService {
   private readonly holding = new Map<string, Promise<void>>()
   private readonly voting: VotingRounds
   private readonly messages: ControlMessages
+  /** The speaking queue ("Wortmeldungen"); the routes call it directly. */
+  readonly speaking: SpeakingQueue
   /**
    * What the board rooms report to the workshop control; server.ts passes these to `Rooms` (combined
    * with its own) when it constructs them.
@@ -65,6 +69,7 @@ export class ControlService {
       log,
       new HeldIdeas(db),
       new IdeaAuthors(db),
+      new SpeakingStore(db),
     )
   }
 
@@ -76,6 +81,7 @@ export class ControlService {
     private readonly log: Logger,
     private readonly heldStore: HeldIdeas,
     private readonly authorStore: IdeaAuthors,
+    speakingStore: SpeakingStore,
   ) {
     this.voting = new VotingRounds(controlStore, rooms, {
       load: (workshopId) => this.load(workshopId),
@@ -85,6 +91,11 @@ export class ControlService {
       fail: (err) => this.fail(err),
     })
     this.messages = new ControlMessages(rooms, this.voting)
+    this.speaking = new SpeakingQueue(speakingStore, {
+      active: (workshopId) => this.active(workshopId),
+      publish: (workshopId) => this.publish(workshopId),
+      log: (workshopId, role, type, data) => this.controlStore.log(workshopId, role, type, data),
+    })
     // A connection whose role or write permission changed alone (a guest made viewer) is told.
     registry.accessChanged = (conn) => void this.sendTo(conn).catch((err) => this.fail(err))
   }
@@ -100,13 +111,14 @@ export class ControlService {
       entry = (async () => {
         const info = await this.workshops.info(workshopId)
         if (!info) throw new DomainError(DomainErrorCode.WorkshopNotFound)
-        const [state, round, flags, history, held, authors] = await Promise.all([
+        const [state, round, flags, history, held, authors, speaking] = await Promise.all([
           this.controlStore.state(workshopId),
           this.controlStore.currentRound(workshopId),
           this.controlStore.flags(workshopId),
           this.controlStore.revealedRounds(workshopId),
           this.heldStore.list(info.boardId),
           this.authorStore.list(info.boardId),
+          this.speaking.load(workshopId),
         ])
         this.byBoard.set(info.boardId, workshopId)
         const cached: CachedControl = {
@@ -119,6 +131,7 @@ export class ControlService {
           held,
           heldIds: new Set(held.map((h) => h.ideaId)),
           authors,
+          speaking,
           roundTimer: null,
         }
         this.voting.scheduleEnd(cached)
@@ -549,6 +562,7 @@ export class ControlService {
     c.heldIds.clear()
     for (const h of c.held) c.heldIds.add(h.ideaId)
     await this.controlStore.forgetVoter(guestId)
+    await this.speaking.forgetGuest(c, guestId)
     await this.controlStore.log(workshopId, 'participant', 'guest-erased', {
       ideas: own.length + held,
     })

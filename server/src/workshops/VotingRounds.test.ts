@@ -44,6 +44,7 @@ async function setup(phase: CachedControl['state']['phase'] = 'collect') {
     heldIds: new Set(),
     authors: new Map(),
     history: [],
+    speaking: { alternate: false, open: [], lastChannel: null, turns: [] },
     roundTimer: null,
   }
   const calls: string[] = []

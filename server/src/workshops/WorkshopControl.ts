@@ -6,6 +6,7 @@
 import type { Role, RoundInfo } from '@ideenwand/protocol'
 import type { ControlRow, ControlStore } from './ControlStore.ts'
 import type { HeldRow } from './HeldIdeas.ts'
+import type { SpeakingData } from './SpeakingStore.ts'
 
 /** A workshop's control data, loaded once by ControlService and kept current in memory. */
 export interface CachedControl {
@@ -25,6 +26,8 @@ export interface CachedControl {
   /** Who wrote each idea, as the server saw it (IdeaAuthors); shared with the room's policy. */
   authors: Map<string, string>
   history: Awaited<ReturnType<ControlStore['revealedRounds']>>
+  /** The speaking queue (SpeakingQueue), reloaded after each of its changes. */
+  speaking: SpeakingData
   /** Closes the open round when its time is up (see `VotingRounds.scheduleEnd`). */
   roundTimer: NodeJS.Timeout | null
 }
