@@ -23,6 +23,7 @@ import type { Board } from '@ideenwand/board'
 import {
   Box,
   type Editor,
+  type TLCreateShapePartial,
   type TLParentId,
   type TLShape,
   type TLShapeId,
@@ -182,36 +183,33 @@ export function addIdeaAtCenter(
   options: { edit?: boolean } = {},
 ): string {
   const ideaId = board.addIdea(input)
-  const { w, h } = IDEA_CARD_SIZE
-  const spot = findFreeSpotInView(editor, w, h)
   const id = ideaCardId(ideaId)
-  editor.createShape<IdeaCardShape>({
-    id,
-    type: IDEA_CARD_TYPE,
-    x: spot.x,
-    y: spot.y,
-    props: { ideaId, w, h },
-  })
-  revealInView(editor, new Box(spot.x, spot.y, w, h))
+  placeInView<IdeaCardShape>(editor, id, IDEA_CARD_TYPE, { ideaId, ...IDEA_CARD_SIZE })
   if (options.edit === false) return ideaId
   editor.select(id)
   editor.setEditingShape(id)
   return ideaId
 }
 
+/** Creates a card or frame at a free spot in the viewport and scrolls it into view. */
+function placeInView<S extends IdeaCardShape | ClusterFrameShape>(
+  editor: Editor,
+  id: S['id'],
+  type: S['type'],
+  props: S['props'],
+): void {
+  const spot = findFreeSpotInView(editor, props.w, props.h)
+  editor.createShape<S>({ id, type, x: spot.x, y: spot.y, props } as TLCreateShapePartial<S>)
+  revealInView(editor, new Box(spot.x, spot.y, props.w, props.h))
+}
+
 export function addClusterAtCenter(editor: Editor, board: Board, title: string): string {
   const clusterId = board.addCluster({ title })
-  const { w, h } = CLUSTER_FRAME_SIZE
-  const spot = findFreeSpotInView(editor, w, h)
   const id = clusterFrameId(clusterId)
-  editor.createShape<ClusterFrameShape>({
-    id,
-    type: CLUSTER_FRAME_TYPE,
-    x: spot.x,
-    y: spot.y,
-    props: { clusterId, w, h },
+  placeInView<ClusterFrameShape>(editor, id, CLUSTER_FRAME_TYPE, {
+    clusterId,
+    ...CLUSTER_FRAME_SIZE,
   })
-  revealInView(editor, new Box(spot.x, spot.y, w, h))
   editor.select(id)
   return clusterId
 }
