@@ -123,6 +123,16 @@ describe.each(ENGINES)('speaking queue on %s', (engine) => {
       () => last(projector)?.speaking.queue.length === 0 && !last(projector)?.speaking.current,
     )
     expect(last(projector)?.speaking.turns.room.count).toBe(3)
+
+    // The report counts turns per channel; without the names opt-in it names nobody.
+    const report = `/api/workshops/${w.workshopId}/report?format=md`
+    const md = (await w.facilitator.get(report)).body as string
+    expect(md).toContain('## Wortmeldungen')
+    expect(md).toMatch(/\| Saal \| 3 \|/)
+    expect(md).toMatch(/\| Zu Hause \| 1 \|/)
+    expect(md).not.toContain('Anna')
+    const named = (await w.facilitator.get(`${report}&names=1&lang=en`)).body as string
+    expect(named).toMatch(/\| In the room \| Anna \|/)
   })
 
   it('the queue survives a restart: it is stored, not held in memory', async () => {

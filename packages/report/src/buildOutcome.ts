@@ -6,6 +6,7 @@
  */
 import { isPhase, type Phase } from '@ideenwand/board'
 import { canvasShapes } from './canvas.ts'
+import { type SpeakingTurnSource, speakingSummary } from './speaking.ts'
 import {
   type ActivitySummary,
   OUTCOME_COLORS,
@@ -45,6 +46,8 @@ export interface OutcomeSource {
   excludedIdeaIds: Iterable<string>
   rounds: (Omit<OutcomeRound, 'results'> & { results: OutcomeRound['results'] })[]
   activity: { at: string | number; type: string; data: unknown }[]
+  /** Finished speaking turns with the speaker's name (dropped unless `includeNames`). */
+  speakingTurns?: SpeakingTurnSource[]
   /** The board's tldraw records (`canvasStore(doc)` values). */
   canvas: unknown[]
   tldrawSchema?: unknown
@@ -175,6 +178,7 @@ export function buildOutcome(source: OutcomeSource): Outcome {
     groups,
     rounds,
     activity: summariseActivity(source.activity),
+    speaking: speakingSummary(source.speakingTurns ?? [], source.includeNames),
     canvas: shapes,
     canvasRecords: records,
     tldrawSchema: source.tldrawSchema ?? null,

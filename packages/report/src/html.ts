@@ -145,6 +145,33 @@ export function toHtml(outcome: Outcome, lang: Lang): string {
     `<section class="board"><h2>${x(t.boardPicture)}</h2><figure>${boardSvg(outcome, lang)}</figure></section>`,
   )
 
+  const sp = outcome.speaking
+  if (sp) {
+    out.push(
+      `<section><h2>${x(t.speaking)}</h2><table><thead><tr><th>${x(t.channel)}</th><th class="num">${x(t.turns)}</th><th class="num">${x(t.totalTime)}</th><th class="num">${x(t.medianTime)}</th></tr></thead><tbody>`,
+    )
+    for (const channel of ['room', 'home'] as const) {
+      const f = sp[channel]
+      const median = f.medianMs === null ? t.none : formatDuration(f.medianMs)
+      out.push(
+        `<tr><th scope="row">${x(t[channel])}</th><td class="num">${f.count}</td><td class="num">${x(formatDuration(f.totalMs))}</td><td class="num">${x(median)}</td></tr>`,
+      )
+    }
+    out.push('</tbody></table>')
+    if (sp.turns) {
+      out.push(
+        `<table><thead><tr><th>${x(t.start)}</th><th>${x(t.channel)}</th><th>${x(t.speaker)}</th><th class="num">${x(t.duration)}</th></tr></thead><tbody>`,
+      )
+      for (const turn of sp.turns) {
+        out.push(
+          `<tr><td>${time(turn.startedAt)}</td><td>${x(t[turn.channel])}</td><td>${x(turn.name ?? t.anonymousSpeaker)}</td><td class="num">${x(formatDuration(turn.durationMs))}</td></tr>`,
+        )
+      }
+      out.push('</tbody></table>')
+    }
+    out.push('</section>')
+  }
+
   const a = outcome.activity
   out.push(`<section><h2>${x(t.activity)}</h2><table><tbody>`)
   const rows: [string, string][] = [

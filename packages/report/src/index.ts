@@ -68,6 +68,7 @@ export {
   toMachineExport,
 } from './machineExport.ts'
 export { type MarkdownOptions, toMarkdown } from './markdown.ts'
+export { type SpeakingTurnSource, speakingSummary, turnFigures } from './speaking.ts'
 export {
   type ActivitySummary,
   type CanvasShape,
@@ -84,7 +85,9 @@ export {
   type OutcomePhase,
   type OutcomeResult,
   type OutcomeRound,
+  type OutcomeSpeaking,
   type OutcomeWorkshop,
   type ParticipantCounts,
+  type SpeakingFigures,
 } from './types.ts'
 export { toOpenDataZip, toOpenDataZipAsync, ZIP_FILES, type ZipOptions } from './zip.ts'

@@ -90,6 +90,32 @@ export function toMarkdown(outcome: Outcome, lang: Lang, options: MarkdownOption
     out.push(`## ${t.boardPicture}`, '', `![${t.boardPicture}](${options.boardImage})`, '')
   }
 
+  const sp = outcome.speaking
+  if (sp) {
+    out.push(
+      `## ${t.speaking}`,
+      '',
+      `| ${t.channel} | ${t.turns} | ${t.totalTime} | ${t.medianTime} |`,
+    )
+    out.push('|---|--:|--:|--:|')
+    for (const channel of ['room', 'home'] as const) {
+      const f = sp[channel]
+      const median = f.medianMs === null ? t.none : formatDuration(f.medianMs)
+      out.push(`| ${t[channel]} | ${f.count} | ${formatDuration(f.totalMs)} | ${median} |`)
+    }
+    out.push('')
+    if (sp.turns) {
+      out.push(`| ${t.start} | ${t.channel} | ${t.speaker} | ${t.duration} |`, '|---|---|---|--:|')
+      for (const turn of sp.turns) {
+        const who = turn.name ? md(turn.name) : `_${t.anonymousSpeaker}_`
+        out.push(
+          `| ${time(turn.startedAt)} | ${t[turn.channel]} | ${who} | ${formatDuration(turn.durationMs)} |`,
+        )
+      }
+      out.push('')
+    }
+  }
+
   const a = outcome.activity
   out.push(`## ${t.activity}`, '')
   out.push(`- ${t.joins}: ${a.joins}`)

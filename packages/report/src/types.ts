@@ -121,6 +121,23 @@ export interface CanvasShape {
   h: number
 }
 
+/** Count, total and median length of speaking turns. */
+export interface SpeakingFigures {
+  count: number
+  totalMs: number
+  medianMs: number | null
+}
+
+/** The speaking queue's finished turns ("Wortmeldungen"). */
+export interface OutcomeSpeaking {
+  room: SpeakingFigures
+  home: SpeakingFigures
+  /** Each turn in order, only when the report shows names; else null. */
+  turns:
+    | { channel: 'room' | 'home'; name: string | null; startedAt: number; durationMs: number }[]
+    | null
+}
+
 export interface Outcome {
   generatedAt: number
   /** IANA time zone the renderers format times in. */
@@ -132,6 +149,8 @@ export interface Outcome {
   groups: OutcomeGroup[]
   rounds: OutcomeRound[]
   activity: ActivitySummary
+  /** Speaking turns per channel; null when nobody spoke. */
+  speaking: OutcomeSpeaking | null
   /** Idea cards and cluster frames on the canvas (empty: the board picture uses a grid). */
   canvas: CanvasShape[]
   /** The canvas's tldraw records without those of left-out ideas (for the machine export). */

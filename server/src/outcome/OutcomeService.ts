@@ -15,6 +15,7 @@ import type { Db } from '../storage/Db.ts'
 import type { Rooms } from '../sync/Rooms.ts'
 import { ControlStore } from '../workshops/ControlStore.ts'
 import type { GuestStore } from '../workshops/GuestStore.ts'
+import { SpeakingStore } from '../workshops/SpeakingStore.ts'
 import type { WorkshopStore } from '../workshops/WorkshopStore.ts'
 import { ImportWorkers } from './ImportWorkers.ts'
 import { OutcomeStore } from './OutcomeStore.ts'
@@ -47,6 +48,7 @@ export class OutcomeService {
   readonly store: OutcomeStore
   readonly imports: ImportWorkers
   private readonly controlStore: ControlStore
+  private readonly speaking: SpeakingStore
 
   constructor(
     db: Db,
@@ -58,6 +60,7 @@ export class OutcomeService {
   ) {
     this.store = new OutcomeStore(db)
     this.controlStore = new ControlStore(db)
+    this.speaking = new SpeakingStore(db)
     this.imports = new ImportWorkers(importOptions)
   }
 
@@ -74,13 +77,14 @@ export class OutcomeService {
   async outcome(workshopId: string, request: OutcomeRequest = {}): Promise<Outcome> {
     const meta = await this.store.meta(workshopId)
     if (!meta) throw new DomainError(DomainErrorCode.WorkshopNotFound)
-    const [facilitators, guests, flags, rounds, activity, doc] = await Promise.all([
+    const [facilitators, guests, flags, rounds, activity, doc, speakingTurns] = await Promise.all([
       this.store.facilitatorNames(workshopId),
       this.guests.list(workshopId),
       this.controlStore.flags(workshopId),
       this.controlStore.revealedRounds(workshopId),
       this.controlStore.activity(workshopId),
       this.doc(meta.boardId),
+      this.speaking.turns(workshopId),
     ])
     const board = new Board(doc)
     return buildOutcome({
@@ -114,6 +118,7 @@ export class OutcomeService {
         results: r.results,
       })),
       activity,
+      speakingTurns,
       // Read only: the doc may be a live room's.
       canvas: canvasRecords(doc),
       tldrawSchema: board.tldrawSchema() ?? null,

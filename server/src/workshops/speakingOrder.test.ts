@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { callOrder, moveTo, turnFigures, type Waiting } from './speakingOrder.ts'
+import { callOrder, moveTo, type Waiting } from './speakingOrder.ts'
 
 const w = (id: string, position: number): Waiting => ({
   id,
@@ -49,17 +49,5 @@ describe('moveTo', () => {
   it('clamps the index and refuses requests that are not waiting', () => {
     expect(moveTo(order, 'r1', 99)?.get('r1')).toBe(3)
     expect(moveTo(order, 'x', 0)).toBeNull()
-  })
-})
-
-describe('turnFigures', () => {
-  it('counts, sums and takes the median', () => {
-    expect(turnFigures([30_000, 10_000, 20_000])).toEqual({
-      count: 3,
-      totalMs: 60_000,
-      medianMs: 20_000,
-    })
-    expect(turnFigures([10, 20]).medianMs).toBe(15)
-    expect(turnFigures([])).toEqual({ count: 0, totalMs: 0, medianMs: null })
   })
 })

@@ -1,7 +1,7 @@
 /**
  * The rules of the speaking queue that need no database: in which order the waiting requests are
  * called (the facilitator's order, or room and home in turn), where a moved request lands, and
- * the figures of finished turns. SpeakingQueue applies them; the report uses `turnFigures`.
+ * nothing else. SpeakingQueue applies them.
  */
 import type { SpeakingChannel } from '@ideenwand/protocol'
 
@@ -66,25 +66,4 @@ export function moveTo(
   ids.splice(from, 1)
   ids.splice(Math.min(Math.max(index, 0), ids.length), 0, id)
   return new Map(ids.map((wid, i) => [wid, i + 1]))
-}
-
-export interface TurnFigures {
-  count: number
-  totalMs: number
-  /** Median length of a turn; null without turns. */
-  medianMs: number | null
-}
-
-/** Count, total and median of finished turns' lengths (ms). */
-export function turnFigures(durations: readonly number[]): TurnFigures {
-  const sorted = [...durations].sort((a, b) => a - b)
-  const n = sorted.length
-  const mid = Math.floor(n / 2)
-  const medianMs =
-    n === 0
-      ? null
-      : n % 2 === 1
-        ? (sorted[mid] as number)
-        : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2
-  return { count: n, totalMs: sorted.reduce((sum, d) => sum + d, 0), medianMs }
 }
