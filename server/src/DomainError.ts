@@ -21,6 +21,18 @@ export const DomainErrorCode = {
   NotAVoter: 'not_a_voter',
   /** No round is open, or the workshop is not in the vote phase. */
   NoOpenRound: 'no_open_round',
+  /** "+1" support (issue 19 §3): only participants support ideas. */
+  NotASupporter: 'not_a_supporter',
+  /** No public idea with that id on the workshop's board (held, hidden, deleted, elsewhere). */
+  IdeaNotFound: 'idea_not_found',
+  /** Support is open while ideas are collected or sorted, and the board is not locked. */
+  SupportClosed: 'support_closed',
+  /** One's own idea cannot be supported. */
+  OwnIdea: 'own_idea',
+  /** This person supports the idea already. */
+  AlreadySupported: 'already_supported',
+  /** This person does not support the idea (nothing to withdraw). */
+  NotSupported: 'not_supported',
   /** Ballot rules (`@ideenwand/board` `BallotError`, the same strings). */
   BudgetExhausted: 'budget-exhausted',
   TargetMaximum: 'target-maximum',

@@ -114,6 +114,8 @@ export const ControlState = z.object({
   follow: z.string().nullable(),
   hiddenIdeaIds: z.array(z.string()),
   pendingIdeaIds: z.array(z.string()),
+  /** "+1" supports per public idea (ideas without support left out); everyone sees them. */
+  support: z.record(z.string(), z.number()),
   /** Ideas not public yet that this connection may see: its own; facilitators: all. */
   heldIdeas: z.array(HeldIdea),
   round: RoundInfo.nullable(),
@@ -135,6 +137,8 @@ export const ControlState = z.object({
      * document entry names nobody. Sent to this person only.
      */
     ideaIds: z.array(z.string()),
+    /** Public ideas this person supports ("+1"); participants only. */
+    supportedIdeaIds: z.array(z.string()),
     name: z.string().nullable(),
     canWrite: z.boolean(),
   }),

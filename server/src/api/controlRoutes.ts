@@ -168,6 +168,27 @@ export function controlRoutes(deps: ApiDeps) {
     )
   }
 
+  for (const method of ['post', 'delete'] as const) {
+    app.openapi(
+      route({
+        method,
+        path: '/workshops/{id}/ideas/{ideaId}/support',
+        tags: ['control'],
+        summary:
+          method === 'post'
+            ? 'Support a public idea ("+1"; participants, not their own, while collecting or sorting)'
+            : 'Withdraw your support of an idea',
+        request: { params: IdeaParam },
+        responses: NoContent,
+      }),
+      async (c) => {
+        const { id, ideaId } = c.req.valid('param')
+        await deps.control.support.set(id, ideaId, method === 'post', await member(c, id))
+        return c.body(null, 204)
+      },
+    )
+  }
+
   app.openapi(
     route({
       method: 'delete',

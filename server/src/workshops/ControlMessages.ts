@@ -7,6 +7,7 @@
 import { type ControlState, encodeControl, type HeldIdea } from '@ideenwand/protocol'
 import type { Rooms } from '../sync/Rooms.ts'
 import type { SyncConnection } from '../sync/SyncConnection.ts'
+import type { IdeaSupport } from './IdeaSupport.ts'
 import { speakingView } from './SpeakingQueue.ts'
 import type { VotingRounds } from './VotingRounds.ts'
 import type { Ballots, CachedControl, Viewer } from './WorkshopControl.ts'
@@ -59,12 +60,14 @@ export class ControlMessages {
   constructor(
     private readonly rooms: Rooms,
     private readonly voting: VotingRounds,
+    private readonly supports: IdeaSupport,
   ) {}
 
   /** The control state of `c` as `viewer` sees it. */
   async view(c: CachedControl, viewer: Viewer, ballots: Ballots): Promise<ControlState> {
     const round = c.round
     const { myBallot, turnout, tally } = await this.voting.viewOf(c, round, viewer, ballots)
+    const { support, supportedIdeaIds } = await this.supports.viewOf(c, viewer)
     const state: ControlState = {
       serverTime: Date.now(),
       workshopId: c.workshopId,
@@ -82,6 +85,7 @@ export class ControlMessages {
       follow: c.state.follow,
       hiddenIdeaIds: c.flags.hidden,
       pendingIdeaIds: c.flags.pending,
+      support,
       heldIdeas: heldFor(c, viewer),
       round,
       myBallot,
@@ -95,6 +99,7 @@ export class ControlMessages {
         name: viewer.name,
         canWrite: viewer.canWrite,
         ideaIds: viewer.role === 'participant' ? ownIdeas(c, viewer.id) : [],
+        supportedIdeaIds,
       },
     }
     return state

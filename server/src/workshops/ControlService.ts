@@ -22,8 +22,10 @@ import { ControlMessages } from './ControlMessages.ts'
 import { type ControlRow, ControlStore } from './ControlStore.ts'
 import { HeldIdeas } from './HeldIdeas.ts'
 import { IdeaAuthors } from './IdeaAuthors.ts'
+import { IdeaSupport } from './IdeaSupport.ts'
 import { SpeakingQueue } from './SpeakingQueue.ts'
 import { SpeakingStore } from './SpeakingStore.ts'
+import { SupportStore } from './SupportStore.ts'
 import { applyTimerAction, type TimerAction } from './timerAction.ts'
 import { type RoundInput, VotingRounds } from './VotingRounds.ts'
 import type { Actor, CachedControl, Viewer } from './WorkshopControl.ts'
@@ -38,6 +40,8 @@ export class ControlService {
   private readonly holding = new Map<string, Promise<void>>()
   private readonly voting: VotingRounds
   private readonly messages: ControlMessages
+  /** "+1" support of public ideas (issue 19 §3); the routes call it directly. */
+  readonly support: IdeaSupport
   /** The speaking queue ("Wortmeldungen"); the routes call it directly. */
   readonly speaking: SpeakingQueue
   /**
@@ -70,6 +74,7 @@ export class ControlService {
       new HeldIdeas(db),
       new IdeaAuthors(db),
       new SpeakingStore(db),
+      new SupportStore(db),
     )
   }
 
@@ -82,6 +87,7 @@ export class ControlService {
     private readonly heldStore: HeldIdeas,
     private readonly authorStore: IdeaAuthors,
     speakingStore: SpeakingStore,
+    supportStore: SupportStore,
   ) {
     this.voting = new VotingRounds(controlStore, rooms, {
       load: (workshopId) => this.load(workshopId),
@@ -90,7 +96,12 @@ export class ControlService {
       publishVote: (c, voterId) => this.publishVote(c, voterId),
       fail: (err) => this.fail(err),
     })
-    this.messages = new ControlMessages(rooms, this.voting)
+    this.support = new IdeaSupport(supportStore, rooms, {
+      active: (workshopId) => this.active(workshopId),
+      publish: (workshopId) => this.publish(workshopId),
+      log: (workshopId, role, type, data) => this.controlStore.log(workshopId, role, type, data),
+    })
+    this.messages = new ControlMessages(rooms, this.voting, this.support)
     this.speaking = new SpeakingQueue(speakingStore, {
       active: (workshopId) => this.active(workshopId),
       publish: (workshopId) => this.publish(workshopId),
@@ -562,6 +573,11 @@ export class ControlService {
     c.heldIds.clear()
     for (const h of c.held) c.heldIds.add(h.ideaId)
     await this.controlStore.forgetVoter(guestId)
+    await this.support.forgetGuest(
+      c,
+      guestId,
+      own.map((idea) => idea.id),
+    )
     await this.speaking.forgetGuest(c, guestId)
     await this.controlStore.log(workshopId, 'participant', 'guest-erased', {
       ideas: own.length + held,
