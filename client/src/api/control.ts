@@ -85,6 +85,9 @@ export const controlApi = {
     apiVoid('DELETE', `/workshops/${seg(workshopId)}/held-ideas/${seg(ideaId)}`),
   approveIdea: (workshopId: string, ideaId: string) =>
     apiVoid('POST', `/workshops/${seg(workshopId)}/ideas/${seg(ideaId)}/approve`),
+  /** Support a public idea ("+1", `on`) or withdraw the support; the server checks the rules. */
+  support: (workshopId: string, ideaId: string, on: boolean) =>
+    apiVoid(on ? 'POST' : 'DELETE', `/workshops/${seg(workshopId)}/ideas/${seg(ideaId)}/support`),
   startRound: (workshopId: string, round: NewRound) =>
     apiJson('POST', `/workshops/${seg(workshopId)}/rounds`, RoundInfo, round),
   closeRound: (workshopId: string) =>

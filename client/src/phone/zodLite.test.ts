@@ -46,6 +46,7 @@ const state = {
   follow: null,
   hiddenIdeaIds: ['i9'],
   pendingIdeaIds: [],
+  support: { i1: 2, constructor: 1 },
   heldIdeas: [
     {
       id: 'i9',
@@ -71,7 +72,21 @@ const state = {
       results: [{ targetId: 'i1', label: 'Radweg', dots: 4, rank: 1, tied: false }],
     },
   ],
-  me: { role: 'participant', id: 'g1', ideaIds: ['i1'], name: 'Erika', canWrite: false },
+  speaking: {
+    alternate: false,
+    current: null,
+    queue: [],
+    me: null,
+    turns: { room: { count: 0, totalMs: 0 }, home: { count: 0, totalMs: 0 } },
+  },
+  me: {
+    role: 'participant',
+    id: 'g1',
+    ideaIds: ['i1'],
+    supportedIdeaIds: ['i1'],
+    name: 'Erika',
+    canWrite: false,
+  },
 }
 
 const broken: [string, unknown][] = [

@@ -100,6 +100,11 @@ class Schema {
     return object(shape)
   }
 
+  /** `z.object(…).strict()`: unknown keys are refused, as with `strictObject`. */
+  strict(): Schema {
+    return this.shape ? object(this.shape, true) : this
+  }
+
   meta(): Schema {
     return this
   }

@@ -23,6 +23,7 @@ import {
 import { CardMarks, useCardControl, VoteControls } from '../../control/CardControls.tsx'
 import { useControlContext } from '../../control/ControlContext.tsx'
 import { useT } from '../../i18n/LangProvider.tsx'
+import { SupportCount } from '../../views/shared/SupportCount.tsx'
 import { editorBoard, useBoard, useIdea } from '../BoardContext.tsx'
 import { growCard } from '../growCard.ts'
 import { CARD_BACKGROUND } from './palette.ts'
@@ -86,7 +87,9 @@ function IdeaCardView({ shape }: { shape: IdeaCardShape }) {
   const text = idea?.text
   const author = idea?.authorName && card.showAuthor ? idea.authorName : ''
   const markCount = card.marks.length + (card.spotlit ? 1 : 0)
-  const grows = useControlContext()?.control?.me.role === 'facilitator'
+  const control = useControlContext()?.control
+  const grows = control?.me.role === 'facilitator'
+  const supports = control?.support[ideaId]
   // biome-ignore lint/correctness/useExhaustiveDependencies: re-fit when what takes space changes
   useLayoutEffect(() => {
     const el = textRef.current
@@ -139,6 +142,7 @@ function IdeaCardView({ shape }: { shape: IdeaCardShape }) {
       )}
       {author ? <span className="iw-idea-card-author">{author}</span> : null}
       {votes ? <span className="iw-vote-strip" aria-hidden="true" /> : null}
+      <SupportCount count={supports} />
       <VoteControls kind="idea" id={shape.props.ideaId} label={idea?.text ?? ''} />
     </HTMLContainer>
   )

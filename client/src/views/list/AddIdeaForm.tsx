@@ -2,15 +2,19 @@
 import { type FormEvent, useId, useState } from 'react'
 import { useT } from '../../i18n/LangProvider.tsx'
 import { useEnterSends } from '../shared/enterSends.ts'
+import { DraftHints, type SimilarSource } from '../shared/SimilarHints.tsx'
 import type { Cluster } from '../shared/useIdeas.ts'
 import { IdeaTextError, useIdeaText } from '../shared/useIdeaText.tsx'
 
 export function AddIdeaForm({
   clusters,
   onAdd,
+  similar,
 }: {
   clusters: readonly Cluster[]
   onAdd: (text: string, clusterId: string | null) => void
+  /** Shows similar public ideas while typing (issue 19 §3). */
+  similar?: SimilarSource
 }) {
   const v = useT('views')
   const id = useId()
@@ -43,6 +47,7 @@ export function AddIdeaForm({
             data-testid="list-add-text"
           />
           <IdeaTextError id={`${id}-error`} error={idea.error} />
+          {similar ? <DraftHints text={idea.text} source={similar} /> : null}
         </div>
         <div className="iw-field">
           <label htmlFor={`${id}-cluster`}>{v('list.addCluster')}</label>

@@ -11,6 +11,7 @@ import { CLUSTER_ACCENT } from '../../board/shapes/palette.ts'
 import { useT } from '../../i18n/LangProvider.tsx'
 import { ConfirmButton } from '../../ui/ConfirmButton.tsx'
 import { IdeaEditForm } from '../shared/IdeaEditForm.tsx'
+import { SupportCount } from '../shared/SupportCount.tsx'
 import type { Cluster, Idea } from '../shared/useIdeas.ts'
 import { type TargetVote, VoteControls } from './VoteControls.tsx'
 
@@ -31,6 +32,7 @@ export function ListIdea({
   canMove,
   canColor,
   badges,
+  supports = 0,
   vote,
   focusRequest,
   onEdit,
@@ -47,6 +49,8 @@ export function ListIdea({
   canMove: boolean
   canColor: boolean
   badges: readonly string[]
+  /** People who support it ("+1", issue 19 §3). */
+  supports?: number
   vote: TargetVote | null
   /** Bumped by the parent to put the focus on this idea's move select (after a move). */
   focusRequest: number
@@ -99,7 +103,10 @@ export function ListIdea({
           }}
         />
       ) : (
-        <p className="iwl-idea-text">{idea.text || <span className="iw-muted">…</span>}</p>
+        <p className="iwl-idea-text">
+          {idea.text || <span className="iw-muted">…</span>}
+          <SupportCount count={supports} />
+        </p>
       )}
       <p className="iwl-idea-meta">
         <span data-testid="list-idea-color" data-color={idea.color}>

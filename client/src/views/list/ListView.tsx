@@ -142,6 +142,7 @@ export function ListView(props: BoardViewProps) {
         {can.addIdeas ? (
           <AddIdeaForm
             clusters={visible.clusters}
+            similar={{ ideas: visible.ideas, control }}
             onAdd={(text, clusterId) => {
               if (!board || !control) return
               board.addIdea({
@@ -234,6 +235,7 @@ export function ListView(props: BoardViewProps) {
                         canMove={can.arrange}
                         canColor={can.editOwnIdeas && (mine || can.facilitator)}
                         badges={badgesOf(idea)}
+                        supports={control?.support[idea.id]}
                         vote={roundKind === 'idea' ? targetVote(idea.id) : null}
                         focusRequest={focus.id === idea.id ? focus.n : 0}
                         onEdit={(text) => board?.setIdeaText(idea.id, text)}

@@ -2,22 +2,27 @@
  * The always-visible "Ihre Idee" field with "Senden": tap the field, type, tap send. The idea is
  * written to the Y.Doc at once — online or not (BoardConnection keeps it in IndexedDB and the
  * sync handshake delivers it later). Enter sends (Shift+Enter: new line); the field empties and
- * keeps the focus for the next idea.
+ * keeps the focus for the next idea. While typing, similar public ideas are offered for a "+1"
+ * instead (`DraftHints`).
  */
 import { BoardError, MAX_IDEA_TEXT } from '@ideenwand/board'
 import { type FormEvent, useId } from 'react'
 import { useT } from '../../i18n/LangProvider.tsx'
 import { useEnterSends } from '../shared/enterSends.ts'
+import { DraftHints, type SimilarSource } from '../shared/SimilarHints.tsx'
 import { IdeaTextError, useIdeaText } from '../shared/useIdeaText.tsx'
 
 export function IdeaComposer({
   disabledReason,
   onAdd,
+  similar,
 }: {
   /** Why adding is not possible now (the field is then read-only), or null. */
   disabledReason: string | null
   /** Writes the idea; returns its id. May throw BoardError. */
   onAdd: (text: string) => string
+  /** Shows similar public ideas while typing (issue 19 §3). */
+  similar?: SimilarSource
 }) {
   const v = useT('views')
   const id = useId()
@@ -71,6 +76,7 @@ export function IdeaComposer({
         </p>
       ) : null}
       <IdeaTextError id={`${id}-error`} error={error} />
+      {similar && !disabled ? <DraftHints text={idea.text} source={similar} /> : null}
       <button
         type="submit"
         className="iw-button iw-button-primary iwv-send"

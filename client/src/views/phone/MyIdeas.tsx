@@ -8,6 +8,7 @@ import { useRef, useState } from 'react'
 import { useT } from '../../i18n/LangProvider.tsx'
 import { ConfirmButton } from '../../ui/ConfirmButton.tsx'
 import { IdeaEditForm } from '../shared/IdeaEditForm.tsx'
+import { SupportCount } from '../shared/SupportCount.tsx'
 import type { Idea } from '../shared/useIdeas.ts'
 import type { IdeaDelivery } from '../shared/useSentIdeas.ts'
 
@@ -79,7 +80,10 @@ export function MyIdeas({
                 />
               ) : (
                 <>
-                  <p className="iwv-card-text">{idea.text}</p>
+                  <p className="iwv-card-text">
+                    {idea.text}
+                    <SupportCount count={control?.support[idea.id]} />
+                  </p>
                   <p className="iwv-card-meta">
                     <span className={`iwv-delivery iwv-delivery-${state}`}>
                       <DeliveryIcon state={state} />

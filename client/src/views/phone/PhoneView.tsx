@@ -111,7 +111,11 @@ export function PhoneView(props: BoardViewProps) {
         {showResults && results ? <PhoneResults round={results} /> : null}
 
         {role !== 'viewer' ? (
-          <IdeaComposer disabledReason={disabledReason} onAdd={addIdea} />
+          <IdeaComposer
+            disabledReason={disabledReason}
+            onAdd={addIdea}
+            similar={{ ideas: visible.ideas, control }}
+          />
         ) : null}
         <p role="status" className="iwv-live">
           {message}

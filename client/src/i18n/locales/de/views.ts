@@ -145,6 +145,18 @@ export const views = {
     forIdea: 'für „{{idea}}“',
     colorName: 'Farbe: {{color}}',
   },
+  similar: {
+    heading: 'Ähnliche Ideen',
+    hint: 'Ähnliche Idee: „{{text}}“ – unterstützen statt neu schreiben?',
+    support: 'Unterstützen (+1)',
+    supported: 'Unterstützt – zurücknehmen',
+    supportedStatus: 'Sie unterstützen diese Idee.',
+    withdrawnStatus: 'Ihre Unterstützung ist zurückgenommen.',
+    failed: 'Das hat nicht geklappt. Bitte versuchen Sie es noch einmal.',
+    count: '+{{count}}',
+    countLabel_one: '{{count}} Person unterstützt diese Idee',
+    countLabel_other: '{{count}} Personen unterstützen diese Idee',
+  },
   colors: {
     yellow: 'Gelb',
     orange: 'Orange',

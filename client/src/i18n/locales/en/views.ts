@@ -147,6 +147,18 @@ export const views: Translation<typeof de> = {
     forIdea: 'for “{{idea}}”',
     colorName: 'Colour: {{color}}',
   },
+  similar: {
+    heading: 'Similar ideas',
+    hint: 'Similar idea: “{{text}}” – support it instead of writing it again?',
+    support: 'Support (+1)',
+    supported: 'Supported – withdraw',
+    supportedStatus: 'You support this idea.',
+    withdrawnStatus: 'Your support is withdrawn.',
+    failed: 'That did not work. Please try again.',
+    count: '+{{count}}',
+    countLabel_one: '{{count}} person supports this idea',
+    countLabel_other: '{{count}} people support this idea',
+  },
   colors: {
     yellow: 'Yellow',
     orange: 'Orange',
