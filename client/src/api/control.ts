@@ -110,6 +110,24 @@ export const controlApi = {
     return request
   },
   history: (workshopId: string) => apiJson('GET', `/workshops/${seg(workshopId)}/rounds`, History),
+  /** Ask to speak from the room or from home (again while waiting: switch the channel). */
+  requestToSpeak: (workshopId: string, channel: 'room' | 'home') =>
+    apiVoid('POST', `/workshops/${seg(workshopId)}/speaking`, { channel }),
+  /** Withdraw my request (or, as facilitator, remove anyone's); a current turn ends. */
+  withdrawSpeaking: (workshopId: string, requestId: string) =>
+    apiVoid('DELETE', `/workshops/${seg(workshopId)}/speaking/${seg(requestId)}`),
+  callNextSpeaker: (workshopId: string) =>
+    apiVoid('POST', `/workshops/${seg(workshopId)}/speaking/next`),
+  callSpeaker: (workshopId: string, requestId: string) =>
+    apiVoid('POST', `/workshops/${seg(workshopId)}/speaking/${seg(requestId)}/call`),
+  finishSpeaking: (workshopId: string) =>
+    apiVoid('POST', `/workshops/${seg(workshopId)}/speaking/finish`),
+  moveSpeaker: (workshopId: string, requestId: string, index: number) =>
+    apiVoid('POST', `/workshops/${seg(workshopId)}/speaking/${seg(requestId)}/move`, { index }),
+  alternateSpeakers: (workshopId: string, alternate: boolean) =>
+    apiVoid('PATCH', `/workshops/${seg(workshopId)}/speaking`, { alternate }),
+  clearSpeakers: (workshopId: string) =>
+    apiVoid('DELETE', `/workshops/${seg(workshopId)}/speaking`),
   joinInfo: (workshopId: string) =>
     apiJson('GET', `/workshops/${seg(workshopId)}/join-info`, JoinInfo),
   joinQrUrl: (workshopId: string, code: string) =>

@@ -1,6 +1,6 @@
 /**
- * The column beside the canvas: a participant's ideas that are not public yet, the results
- * panel and the facilitator panel. A sibling of the
+ * The column beside the canvas: a participant's "Wortmeldung" and ideas that are not public
+ * yet, the results panel and the facilitator panel. A sibling of the
  * board page's `<main>`; `control.css` puts the page into two columns while it is there. Renders
  * nothing (and takes no room) when neither panel applies.
  */
@@ -8,6 +8,7 @@
 import { useControlContext } from './ControlContext.tsx'
 import { FacilitatorPanel } from './FacilitatorPanel.tsx'
 import { HeldIdeasPanel, holdsNewIdeas } from './HeldIdeasPanel.tsx'
+import { ParticipantSpeaking } from './ParticipantSpeaking.tsx'
 import { ResultsPanel } from './ResultsPanel.tsx'
 import './control.css'
 
@@ -17,14 +18,17 @@ export function ControlAside() {
   const ownHeld =
     control.me.role === 'participant' &&
     (holdsNewIdeas(control) || control.heldIdeas.some((h) => h.mine))
+  // Participants always get "Wortmeldung" here, so the aside is there for them too.
   const show =
     control.me.role === 'facilitator' ||
+    control.me.role === 'participant' ||
     control.history.length > 0 ||
     control.tally !== null ||
     ownHeld
   if (!show) return null
   return (
     <aside className="iw-control-aside" data-testid="control-aside">
+      <ParticipantSpeaking />
       <HeldIdeasPanel />
       <ResultsPanel />
       <FacilitatorPanel />

@@ -1,6 +1,7 @@
 /**
- * The facilitator's side panel (only for `me.role === 'facilitator'`): phase, timer, board
- * settings and moderation, voting round, canvas actions, and the board's history (restore).
+ * The facilitator's side panel (only for `me.role === 'facilitator'`): phase, timer, speaking
+ * queue, board settings and moderation, voting round, canvas actions, and the board's history
+ * (restore).
  * Collapsible with a disclosure button (`aria-expanded`); the choice is kept per device.
  */
 import { useState } from 'react'
@@ -11,6 +12,7 @@ import { useControlContext } from './ControlContext.tsx'
 import { HistoryControls } from './HistoryControls.tsx'
 import { PhaseControls, TimerControls } from './PhaseTimerControls.tsx'
 import { RoundControls } from './RoundControls.tsx'
+import { SpeakingControls } from './SpeakingControls.tsx'
 
 const OPEN_KEY = 'ideenwand:facilitator-panel'
 
@@ -62,6 +64,7 @@ export function FacilitatorPanel() {
       <div id="iw-fp-body" className="iw-panel-body" hidden={!open}>
         <PhaseControls control={control} />
         <TimerControls control={control} />
+        <SpeakingControls control={control} />
         <RoundControls control={control} />
         <CanvasControls control={control} />
         <BoardSettings control={control} />

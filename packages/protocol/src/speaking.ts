@@ -49,10 +49,10 @@ export const SpeakingState = z.object({
 export type SpeakingState = z.infer<typeof SpeakingState>
 
 /** A participant's request to speak (`POST …/speaking`). */
-export const SpeakingRequest = z.object({ channel: SpeakingChannel }).strict()
+export const SpeakingRequest = z.strictObject({ channel: SpeakingChannel })
 
 /** A facilitator's change of the queue's settings (`PATCH …/speaking`). */
-export const SpeakingSettings = z.object({ alternate: z.boolean() }).strict()
+export const SpeakingSettings = z.strictObject({ alternate: z.boolean() })
 
 /** A facilitator moves a waiting request to a place of the queue (0 = first). */
-export const SpeakingMove = z.object({ index: z.number().int().min(0).max(10_000) }).strict()
+export const SpeakingMove = z.strictObject({ index: z.number().int().min(0).max(10_000) })

@@ -17,6 +17,7 @@ import { BoardViewLinks } from '../shared/BoardViewLinks.tsx'
 import { ConnectionBadge, ConnectionBanner } from '../shared/ConnectionBadge.tsx'
 import { ForgetMe } from '../shared/ForgetMe.tsx'
 import { viewPermissions } from '../shared/permissions.ts'
+import { SpeakingRequest } from '../shared/SpeakingRequest.tsx'
 import { Timer, useRemainingMs } from '../shared/Timer.tsx'
 import { useAnnouncer } from '../shared/useAnnouncer.ts'
 import { type BoardViewProps, useBoardView } from '../shared/useBoardView.ts'
@@ -138,6 +139,10 @@ export function ListView(props: BoardViewProps) {
         ) : null}
         {control?.round && control.round.status === 'closed' ? <p>{v('results.soon')}</p> : null}
         {showResults && results ? <PhoneResults round={results} /> : null}
+
+        {control?.me.role === 'participant' ? (
+          <SpeakingRequest control={control} defaultChannel={null} announce={announce} />
+        ) : null}
 
         {can.addIdeas ? (
           <AddIdeaForm

@@ -16,6 +16,7 @@ import { BoardViewLinks } from '../shared/BoardViewLinks.tsx'
 import { ConnectionBadge, ConnectionBanner } from '../shared/ConnectionBadge.tsx'
 import { ForgetMe } from '../shared/ForgetMe.tsx'
 import { viewPermissions } from '../shared/permissions.ts'
+import { SpeakingRequest } from '../shared/SpeakingRequest.tsx'
 import { Timer } from '../shared/Timer.tsx'
 import { useAnnouncer } from '../shared/useAnnouncer.ts'
 import { type BoardViewProps, useBoardView } from '../shared/useBoardView.ts'
@@ -120,6 +121,10 @@ export function PhoneView(props: BoardViewProps) {
         <p role="status" className="iwv-live">
           {message}
         </p>
+
+        {control?.me.role === 'participant' ? (
+          <SpeakingRequest control={control} defaultChannel="room" announce={announce} />
+        ) : null}
 
         {role !== 'viewer' ? (
           <MyIdeas

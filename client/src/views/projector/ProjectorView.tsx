@@ -15,6 +15,7 @@ import { Timer } from '../shared/Timer.tsx'
 import { type BoardViewProps, useBoardView } from '../shared/useBoardView.ts'
 import { useBoardVersion } from '../shared/useIdeas.ts'
 import { latestResults } from '../shared/useVoting.ts'
+import { ProjectorSpeaking } from './ProjectorSpeaking.tsx'
 import { ResultsChart } from './ResultsChart.tsx'
 
 /** The invite code may be rotated by the facilitator; the projector re-reads it now and then. */
@@ -96,6 +97,7 @@ export function ProjectorView(props: BoardViewProps) {
               <span className="iwp-count-label">{v('projector.ideaCountLabel')}</span>
             </p>
           ) : null}
+          {control ? <ProjectorSpeaking speaking={control.speaking} /> : null}
         </section>
 
         <section className="iwp-join" aria-labelledby="iwp-join">
