@@ -44,6 +44,16 @@ export const DomainErrorCode = {
   BoardNotFound: 'board_not_found',
   /** Board access: the guest waits in the lobby. */
   WaitingForAdmission: 'waiting_for_admission',
+  /** Speaking queue: only participants ask to speak. */
+  NotASpeaker: 'not_a_speaker',
+  /** No such open request to speak, or someone else's. */
+  SpeakingRequestNotFound: 'speaking_request_not_found',
+  /** The person is speaking now; they cannot ask again until the turn ends. */
+  AlreadySpeaking: 'already_speaking',
+  SpeakingQueueFull: 'speaking_queue_full',
+  /** Nobody waits and nobody speaks. */
+  SpeakingQueueEmpty: 'speaking_queue_empty',
+  NobodySpeaking: 'nobody_speaking',
   /** Import refusals (docs/security.md "Import bombs"); their messages carry the figures. */
   InvalidImport: 'invalid_import',
   ImportTooDeep: 'import_too_deep',
@@ -56,16 +66,6 @@ export const DomainErrorCode = {
   ImportTimeout: 'import_timeout',
   /** Other imports are running and enough are waiting. */
   ImportBusy: 'import_busy',
-  /** Speaking queue: only participants ask to speak. */
-  NotASpeaker: 'not_a_speaker',
-  /** No such open request to speak, or someone else's. */
-  SpeakingRequestNotFound: 'speaking_request_not_found',
-  /** The person is speaking now; they cannot ask again until the turn ends. */
-  AlreadySpeaking: 'already_speaking',
-  SpeakingQueueFull: 'speaking_queue_full',
-  /** Nobody waits and nobody speaks. */
-  SpeakingQueueEmpty: 'speaking_queue_empty',
-  NobodySpeaking: 'nobody_speaking',
 } as const satisfies Record<string, string>
 
 export type DomainErrorCode = (typeof DomainErrorCode)[keyof typeof DomainErrorCode]
