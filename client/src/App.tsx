@@ -24,6 +24,8 @@ import { WorkshopsPage } from './workshops/WorkshopsPage.tsx'
 const PhoneRoute = lazy(() => import('./views/phone/PhoneRoute.tsx'))
 const ProjectorRoute = lazy(() => import('./views/projector/ProjectorRoute.tsx'))
 const ListRoute = lazy(() => import('./views/list/ListRoute.tsx'))
+// The pages in Leichte Sprache, with their pictograms: only fetched by who opens them.
+const EasyReadPage = lazy(() => import('./easy/EasyReadPage.tsx'))
 
 function Routes() {
   const route = useRoute()
@@ -60,6 +62,8 @@ function Routes() {
       return <HelpPage />
     case 'privacy':
       return <PrivacyPage />
+    case 'easyRead':
+      return <EasyReadPage key={route.page} page={route.page} />
     case 'notFound':
       return <NotFoundPage />
   }

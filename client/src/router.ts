@@ -22,6 +22,7 @@ export type Route =
   | { readonly name: 'accessibility' }
   | { readonly name: 'help' }
   | { readonly name: 'privacy' }
+  | { readonly name: 'easyRead'; readonly page: 'start' | 'how' }
   | { readonly name: 'notFound' }
 
 /** Board ids: 1–64 URL-safe characters. */
@@ -39,6 +40,8 @@ const STATIC: Record<string, Route> = {
   '/barrierefreiheit': { name: 'accessibility' },
   '/hilfe': { name: 'help' },
   '/datenschutz': { name: 'privacy' },
+  '/leicht': { name: 'easyRead', page: 'start' },
+  '/leicht/so-gehts': { name: 'easyRead', page: 'how' },
 }
 
 function segment(raw: string | undefined): string | null {
@@ -89,6 +92,9 @@ export const projectorPath = (boardId: string) => `/p/${encodeURIComponent(board
 export const listPath = (boardId: string) => `/l/${encodeURIComponent(boardId)}`
 export const workshopPath = (id: string) => `/workshops/${encodeURIComponent(id)}`
 export const handoutPath = (id: string) => `${workshopPath(id)}/handout`
+/** The pages in Leichte Sprache (Easy Read in English): the start, and "Wie funktioniert das?". */
+export const EASY_START_PATH = '/leicht'
+export const EASY_HOW_PATH = '/leicht/so-gehts'
 export const joinPath = (code?: string) => (code ? `/join/${encodeURIComponent(code)}` : '/join')
 
 function subscribe(onChange: () => void): () => void {

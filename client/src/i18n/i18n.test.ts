@@ -6,27 +6,13 @@ import { views as deViews } from './locales/de/views.ts'
 import { common as enCommon } from './locales/en/common.ts'
 import { control as enControl } from './locales/en/control.ts'
 import { views as enViews } from './locales/en/views.ts'
+import { flatten, variables } from './resourceKeys.ts'
 import './useControlT.ts' // registers the `control` namespace, as the board chunk does
 
 const namespaces = {
   common: { de: deCommon, en: enCommon },
   control: { de: deControl, en: enControl },
   views: { de: deViews, en: enViews },
-}
-
-/** `{ 'nav.login': 'Anmelden', … }` for a nested resource object. */
-function flatten(value: object, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>()
-  for (const [key, child] of Object.entries(value)) {
-    if (typeof child === 'string') out.set(prefix + key, child)
-    else for (const [k, v] of flatten(child, `${prefix}${key}.`)) out.set(k, v)
-  }
-  return out
-}
-
-/** The variables of a string, with their format: `{{count, number}}` → `count, number`. */
-function variables(text: string): string[] {
-  return [...text.matchAll(/\{\{\s*([^}]+?)\s*\}\}/g)].map((m) => m[1] ?? '').sort()
 }
 
 describe.each(Object.entries(namespaces))('namespace %s', (_ns, { de, en }) => {

@@ -5,6 +5,8 @@
  * contact via the settings documented in the README; the text names where.
  */
 import { useLang } from '../i18n/LangProvider.tsx'
+import { EASY_HOW_PATH, EASY_START_PATH } from '../router.ts'
+import { Link } from '../ui/Link.tsx'
 import { Page } from '../ui/Page.tsx'
 import { ACCESSIBILITY_CONTACT as CONTACT } from './operator.ts'
 
@@ -29,6 +31,14 @@ function German() {
           Ansichten werden bei jeder Änderung automatisch mit axe-core gegen die Regeln der WCAG 2.1
           A/AA geprüft, auf Deutsch und auf Englisch; außerdem wird die Teilnahme nur mit der
           Tastatur getestet.
+        </p>
+        <h2>Leichte Sprache</h2>
+        <p>
+          Nach § 4 BITV 2.0 erklären wir Ideenwand in Leichter Sprache:{' '}
+          <Link href={EASY_START_PATH}>Ideenwand in Leichter Sprache</Link> und{' '}
+          <Link href={EASY_HOW_PATH}>Wie funktioniert das?</Link> Auf dem Handy, in der
+          Listenansicht und beim Beitreten schaltet der Knopf „Leichte Sprache“ die Erklärungen und
+          Hinweise in Leichte Sprache um.
         </p>
         <h2>Nicht barrierefreie Inhalte und Alternativen</h2>
         <ul>
@@ -83,6 +93,13 @@ function English() {
           Ideenwand is <strong>partially</strong> compliant with BITV 2.0. Every page and view is
           checked automatically with axe-core against the WCAG 2.1 A/AA rules with every change, in
           German and in English; taking part with the keyboard alone is tested as well.
+        </p>
+        <h2>Easy Read</h2>
+        <p>
+          As § 4 BITV 2.0 asks, Ideenwand is explained in Easy Read (Leichte Sprache in German):{' '}
+          <Link href={EASY_START_PATH}>Ideenwand in Easy Read</Link> and{' '}
+          <Link href={EASY_HOW_PATH}>How does it work?</Link> On the phone, in the list view and
+          when joining, the button “Easy Read” switches the explanations and hints to Easy Read.
         </p>
         <h2>Content that is not accessible, and alternatives</h2>
         <ul>

@@ -3,6 +3,8 @@
  * running the phases, and getting the outcome. Short on purpose — one screen per topic.
  */
 import { useLang } from '../i18n/LangProvider.tsx'
+import { EASY_HOW_PATH, EASY_START_PATH } from '../router.ts'
+import { Link } from '../ui/Link.tsx'
 import { Page } from '../ui/Page.tsx'
 
 export function HelpPage() {
@@ -14,6 +16,12 @@ function German() {
   return (
     <Page title="Leitfaden für die Moderation">
       <div className="iw-prose">
+        <p>
+          Für Teilnehmende gibt es eine Erklärung in Leichter Sprache:{' '}
+          <Link href={EASY_START_PATH}>Ideenwand in Leichter Sprache</Link> und{' '}
+          <Link href={EASY_HOW_PATH}>Wie funktioniert das?</Link> Auf dem Handy und in der
+          Listenansicht schaltet der Knopf „Leichte Sprache“ die Erklärungen um.
+        </p>
         <h2 id="vorbereiten">Eine hybride Sitzung vorbereiten</h2>
         <ol>
           <li>
@@ -79,6 +87,12 @@ function English() {
   return (
     <Page title="Facilitator guide">
       <div className="iw-prose">
+        <p>
+          For participants there is an explanation in Easy Read (Leichte Sprache in German):{' '}
+          <Link href={EASY_START_PATH}>Ideenwand in Easy Read</Link> and{' '}
+          <Link href={EASY_HOW_PATH}>How does it work?</Link> On the phone and in the list view, the
+          button “Easy Read” switches the explanations.
+        </p>
         <h2 id="prepare">Preparing a hybrid session</h2>
         <ol>
           <li>

@@ -2,12 +2,13 @@
  * `/join` and `/join/:code`: type a code → see which workshop it is → give a display name or join
  * anonymously → (lobby, if the workshop has one) → the board.
  */
-import { type FormEvent, useEffect, useState } from 'react'
+import { type FormEvent, useEffect, useRef, useState } from 'react'
 import { api, type JoinPreview } from '../api/endpoints.ts'
 import { refreshSession } from '../api/session.ts'
 import { useLang, useT } from '../i18n/LangProvider.tsx'
 import { CodeForm } from '../pages/StartPage.tsx'
-import { navigate } from '../router.ts'
+import { EASY_START_PATH, navigate } from '../router.ts'
+import { EasyReadLink } from '../ui/EasyReadLink.tsx'
 import { errorMessage } from '../ui/errors.ts'
 import { Field, FormMessage } from '../ui/Field.tsx'
 import { formatDay } from '../ui/format.ts'
@@ -109,6 +110,10 @@ function JoinForm({
 
 export function JoinPage({ code }: { code: string | null }) {
   const t = useT()
+  // Read when a preview fails: switching the language or Leichte Sprache must not fetch the
+  // preview again (the form would lose the name typed so far).
+  const tNow = useRef(t)
+  tNow.current = t
   const [step, setStep] = useState<Step>({ kind: 'loading' })
 
   useEffect(() => {
@@ -120,13 +125,13 @@ export function JoinPage({ code }: { code: string | null }) {
         if (!cancelled) setStep({ kind: 'preview', preview })
       },
       (error: unknown) => {
-        if (!cancelled) setStep({ kind: 'invalid', message: errorMessage(t, error) })
+        if (!cancelled) setStep({ kind: 'invalid', message: errorMessage(tNow.current, error) })
       },
     )
     return () => {
       cancelled = true
     }
-  }, [code, t])
+  }, [code])
 
   if (step.kind === 'lobby') {
     return (
@@ -138,7 +143,8 @@ export function JoinPage({ code }: { code: string | null }) {
     )
   }
   return (
-    <Page title={t('join.title')}>
+    <Page title={t('join.title')} easySwitch>
+      <EasyReadLink href={EASY_START_PATH} />
       {!code ? (
         <CodeForm />
       ) : step.kind === 'loading' ? (

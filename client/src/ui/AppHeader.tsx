@@ -1,9 +1,11 @@
 /**
  * The header on every page: app name, navigation for facilitators, who is signed in, sign-out,
- * and the language switch. Hidden when printing.
+ * the language switch and, on the participants' pages, the switch "Leichte Sprache". Hidden when
+ * printing.
  */
 import { api } from '../api/endpoints.ts'
 import { displayName, setSignedOut, useSession } from '../api/session.ts'
+import { EasySwitch } from '../i18n/EasySwitch.tsx'
 import { useT } from '../i18n/LangProvider.tsx'
 import { LangSwitch } from '../i18n/LangSwitch.tsx'
 import { navigate } from '../router.ts'
@@ -59,7 +61,8 @@ export function SessionControls() {
   )
 }
 
-export function AppHeader() {
+/** `easySwitch`: the switch "Leichte Sprache" next to the language (the participants' pages). */
+export function AppHeader({ easySwitch = false }: { easySwitch?: boolean }) {
   const t = useT()
   const session = useSession()
   const home = session.status === 'ready' && session.me?.kind === 'facilitator' ? '/workshops' : '/'
@@ -72,6 +75,7 @@ export function AppHeader() {
         <SessionControls />
       </nav>
       <LangSwitch />
+      {easySwitch ? <EasySwitch /> : null}
     </header>
   )
 }

@@ -21,11 +21,14 @@ export function Page({
   children,
   className,
   wide,
+  easySwitch,
 }: {
   title: string
   children: ReactNode
   className?: string
   wide?: boolean
+  /** Show the switch "Leichte Sprache" in the header (pages for participants). */
+  easySwitch?: boolean
 }) {
   usePageTitle(title)
   const heading = useRef<HTMLHeadingElement>(null)
@@ -34,7 +37,7 @@ export function Page({
   }, [])
   return (
     <div className="iw-shell">
-      <AppHeader />
+      <AppHeader easySwitch={easySwitch} />
       <main className={`iw-page ${wide ? 'iw-page-wide' : ''} ${className ?? ''}`}>
         <h1 ref={heading} tabIndex={-1}>
           {title}

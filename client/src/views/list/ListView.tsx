@@ -8,8 +8,10 @@
 import { dotsOn } from '@ideenwand/board'
 import { useCallback, useRef, useState } from 'react'
 import { controlApi } from '../../api/control.ts'
+import { EasySwitch } from '../../i18n/EasySwitch.tsx'
 import { useT } from '../../i18n/LangProvider.tsx'
 import { LangSwitch } from '../../i18n/LangSwitch.tsx'
+import { EasyReadLink } from '../../ui/EasyReadLink.tsx'
 import { MyIdeas } from '../phone/MyIdeas.tsx'
 import { PhoneResults } from '../phone/PhoneResults.tsx'
 import { newIdeaAuthor } from '../shared/author.ts'
@@ -92,6 +94,7 @@ export function ListView(props: BoardViewProps) {
         <span className="iw-brand">Ideenwand</span>
         <ConnectionBadge snapshot={snapshot} />
         <LangSwitch />
+        <EasySwitch />
       </header>
       <ConnectionBanner snapshot={snapshot} />
       <main className="iwl-main">
@@ -102,6 +105,7 @@ export function ListView(props: BoardViewProps) {
         </h1>
         {phase ? <p className="iwv-instruction">{v(`instruction.${phase}`)}</p> : null}
         <Timer connection={connection} timer={control?.timer} />
+        <EasyReadLink />
         <p role="status" className="iw-visually-hidden" data-testid="list-announcer">
           {message}
         </p>

@@ -9,8 +9,10 @@
 import { useCallback } from 'react'
 import { controlApi } from '../../api/control.ts'
 import { useSession } from '../../api/session.ts'
+import { EasySwitch } from '../../i18n/EasySwitch.tsx'
 import { useT } from '../../i18n/LangProvider.tsx'
 import { LangSwitch } from '../../i18n/LangSwitch.tsx'
+import { EasyReadLink } from '../../ui/EasyReadLink.tsx'
 import { newIdeaAuthor } from '../shared/author.ts'
 import { BoardViewLinks } from '../shared/BoardViewLinks.tsx'
 import { ConnectionBadge, ConnectionBanner } from '../shared/ConnectionBadge.tsx'
@@ -93,6 +95,7 @@ export function PhoneView(props: BoardViewProps) {
         <span className="iw-brand">{guestTitle ?? 'Ideenwand'}</span>
         <ConnectionBadge snapshot={snapshot} />
         <LangSwitch />
+        <EasySwitch />
       </header>
       <ConnectionBanner snapshot={snapshot} />
       <main className="iwv-phone-main">
@@ -103,6 +106,7 @@ export function PhoneView(props: BoardViewProps) {
           </h1>
           {phase ? <p className="iwv-instruction">{v(`instruction.${phase}`)}</p> : null}
           <Timer connection={connection} timer={control?.timer} className="iwv-phone-timer" />
+          <EasyReadLink />
         </div>
 
         {/* After the reveal the results say it all: no "voting has not started" above them. */}

@@ -4,7 +4,7 @@
  * (AccessGate.tsx) — or renders the view with the access. Unlike `BoardGate` it does not poll
  * the role: the views read role and write permission live from the control state.
  */
-import { type ReactNode, useCallback, useEffect, useState } from 'react'
+import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react'
 import { api, type BoardAccess } from '../../api/endpoints.ts'
 import { useT } from '../../i18n/LangProvider.tsx'
 import { AccessScreen, type Gate, refusedGate } from './AccessGate.tsx'
@@ -18,6 +18,10 @@ export interface ViewGateProps {
 
 export function ViewGate({ boardId, returnPath, children }: ViewGateProps) {
   const t = useT()
+  // Read at the time of a refusal: switching the language or Leichte Sprache must not re-run the
+  // check, which would unmount the view and reconnect it.
+  const tNow = useRef(t)
+  tNow.current = t
   const [gate, setGate] = useState<Gate<{ readonly access: BoardAccess }>>({ kind: 'checking' })
   const [attempt, setAttempt] = useState(0)
 
@@ -30,13 +34,13 @@ export function ViewGate({ boardId, returnPath, children }: ViewGateProps) {
         if (!cancelled) setGate({ kind: 'ready', access })
       },
       (error: unknown) => {
-        if (!cancelled) setGate(refusedGate(t, error))
+        if (!cancelled) setGate(refusedGate(tNow.current, error))
       },
     )
     return () => {
       cancelled = true
     }
-  }, [boardId, attempt, t])
+  }, [boardId, attempt])
 
   const onWaiting = useCallback(() => setGate({ kind: 'waiting' }), [])
   const retry = useCallback(() => setAttempt((n) => n + 1), [])

@@ -61,6 +61,13 @@ export const common = {
       'Ihre Ideen, Ihre Punkte in laufenden Abstimmungen und Ihr Name werden gelöscht – endgültig. Fortfahren?',
     confirm: 'Ja, alles löschen',
   },
+  easyRead: {
+    switch: 'Leichte Sprache',
+    on: 'Leichte Sprache ist an.',
+    off: 'Leichte Sprache ist aus.',
+    link: 'Erklärung in Leichter Sprache',
+    howLink: 'Wie funktioniert das? In Leichter Sprache',
+  },
   footer: {
     label: 'Rechtliches und Hilfe',
     privacy: 'Datenschutz',

@@ -64,6 +64,13 @@ export const common: Translation<typeof de> = {
       'Your ideas, your dots in open votes and your name will be deleted — for good. Continue?',
     confirm: 'Yes, delete everything',
   },
+  easyRead: {
+    switch: 'Easy Read',
+    on: 'Easy Read is on.',
+    off: 'Easy Read is off.',
+    link: 'Explanation in Easy Read',
+    howLink: 'How does it work? In Easy Read',
+  },
   footer: {
     label: 'Legal and help',
     privacy: 'Privacy',
