@@ -3,7 +3,7 @@
  * clusters on the board, every idea's whole text readable with usable vote controls, new cards
  * where people look, clusters renamed and moved by their title.
  */
-import { expect, type Page, test } from '@playwright/test'
+import { expect, type Locator, type Page, test } from '@playwright/test'
 import { expectSaved } from './fixtures.ts'
 import {
   inside,
@@ -245,11 +245,28 @@ type Rect = { x: number; y: number; width: number; height: number }
 const overlaps = (a: Rect, b: Rect) =>
   a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
 
-/** `box` lies on the canvas, inside the window, under none of tldraw's menus and toolbars. */
-async function expectInView(page: Page, box: Rect | null): Promise<void> {
+/**
+ * `shape` comes to lie on the canvas, inside the window, under none of tldraw's menus and
+ * toolbars. Waits for it: the view follows a new shape with an animated camera move, which a
+ * busy machine may start late.
+ */
+async function expectInView(page: Page, shape: Locator): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        const box = await shape.boundingBox()
+        const { canvas } = await canvasAndUi(page)
+        // On failure the report shows where the shape was.
+        return box && inside(box, canvas)
+          ? 'in view'
+          : `${JSON.stringify(box)} in ${JSON.stringify(canvas)}`
+      },
+      { timeout: 10_000 },
+    )
+    .toBe('in view')
+  const box = await shape.boundingBox()
   if (!box) throw new Error('no box')
-  const { canvas, ui } = await canvasAndUi(page)
-  expect(inside(box, canvas), `${JSON.stringify(box)} in ${JSON.stringify(canvas)}`).toBe(true)
+  const { ui } = await canvasAndUi(page)
   for (const covering of ui) expect(overlaps(box, covering), JSON.stringify(covering)).toBe(false)
 }
 
@@ -294,7 +311,7 @@ test('new ideas and clusters land in view, not under the toolbars; everyone land
   const cardsInView = async (p: Page) => {
     await expect(p.getByTestId('idea-card')).toHaveCount(WIESENBURG_IDEA_COUNT)
     for (const card of await p.getByTestId('idea-card').all()) {
-      await expectInView(p, await card.boundingBox())
+      await expectInView(p, card)
     }
   }
   await cardsInView(page)
@@ -321,7 +338,7 @@ test('new ideas and clusters land in view, not under the toolbars; everyone land
   await page.keyboard.type('Neu im Blick')
   await page.keyboard.press('Escape')
   const added = page.getByTestId('idea-card').filter({ hasText: 'Neu im Blick' })
-  await expectInView(page, await added.boundingBox())
+  await expectInView(page, added)
 
   // The whole view is one frame (zoomed in): the card goes next to it and the view follows.
   await page.evaluate(() => {
@@ -344,14 +361,14 @@ test('new ideas and clusters land in view, not under the toolbars; everyone land
   await page.keyboard.press('Escape')
   await cameraSettled(page)
   const beside = page.getByTestId('idea-card').filter({ hasText: 'Neben dem Rahmen' })
-  await expectInView(page, await beside.boundingBox())
+  await expectInView(page, beside)
 
   // A new cluster likewise.
   await page.getByTestId('add-cluster').click()
   await cameraSettled(page)
   const frames = page.getByTestId('cluster-frame')
   const newest = frames.filter({ hasText: 'Neuer Cluster' })
-  await expectInView(page, await newest.boundingBox())
+  await expectInView(page, newest)
   await Promise.all([context.close(), ben.close()])
 })
 

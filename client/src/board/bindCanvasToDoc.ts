@@ -62,6 +62,21 @@ function isRecordLike(value: unknown): value is TLRecord {
   )
 }
 
+const together = new WeakMap<TLStore, (fn: () => void) => void>()
+
+/**
+ * Runs `fn` — domain writes (`board.addIdea`) and the shapes that picture them — so that both
+ * reach the doc in ONE Yjs transaction. tldraw hands store changes to the binding only on the
+ * next animation frame; in between another whiteboard would see an idea without its card, give
+ * it one of its own in a free spot of ITS view, and one of the two placements would win at
+ * random. Without a bound doc it just runs `fn`.
+ */
+export function writeTogether(store: TLStore, fn: () => void): void {
+  const run = together.get(store)
+  if (run) run(fn)
+  else fn()
+}
+
 export function bindCanvasToDoc(opts: CanvasBindingOptions): CanvasBindingResult {
   const { store, doc, board } = opts
   const kv = canvasStore<TLRecord>(doc)
@@ -133,18 +148,19 @@ export function bindCanvasToDoc(opts: CanvasBindingOptions): CanvasBindingResult
   if (restamp) docSchema = ourSchema
 
   let blocked = false
+  /** Records `writeTogether` wrote already; the listener below skips them. */
+  const written = new WeakSet<TLRecord>()
+  const write = (record: TLRecord) => {
+    if (isDocumentRecord(record) && !written.has(record)) kv.set(record.id, record)
+  }
 
   // 2. Local → doc.
   const stopListening = store.listen(
     ({ changes }) => {
       if (blocked) return
       doc.transact(() => {
-        for (const record of Object.values(changes.added)) {
-          if (isDocumentRecord(record)) kv.set(record.id, record)
-        }
-        for (const [, record] of Object.values(changes.updated)) {
-          if (isDocumentRecord(record)) kv.set(record.id, record)
-        }
+        for (const record of Object.values(changes.added)) write(record)
+        for (const [, record] of Object.values(changes.updated)) write(record)
         for (const record of Object.values(changes.removed)) {
           if (isDocumentRecord(record)) kv.delete(record.id)
         }
@@ -190,9 +206,25 @@ export function bindCanvasToDoc(opts: CanvasBindingOptions): CanvasBindingResult
   }
   meta.observe(onMetaChange)
 
+  // 5. Domain writes and the shapes that picture them, in one transaction (`writeTogether`).
+  together.set(store, (fn) => {
+    if (blocked) return fn()
+    doc.transact(() => {
+      const diff = store.extractingChanges(fn)
+      for (const record of [
+        ...Object.values(diff.added),
+        ...Object.values(diff.updated).map(([, to]) => to),
+      ]) {
+        write(record)
+        written.add(record)
+      }
+    }, origin)
+  })
+
   return {
     type: 'bound',
     dispose: () => {
+      together.delete(store)
       blocked = true
       stopListening()
       kv.off('change', onKeyValueChange)

@@ -29,6 +29,7 @@ import {
   type TLShapeId,
   type VecLike,
 } from 'tldraw'
+import { writeTogether } from './bindCanvasToDoc.ts'
 import { frameLayout, freeSlotInFrame } from './frameLayout.ts'
 import {
   CLUSTER_FRAME_SIZE,
@@ -182,36 +183,49 @@ export function addIdeaAtCenter(
   input: { text: string; authorId: string | null; authorName: string | null },
   options: { edit?: boolean } = {},
 ): string {
-  const ideaId = board.addIdea(input)
-  const id = ideaCardId(ideaId)
-  placeInView<IdeaCardShape>(editor, id, IDEA_CARD_TYPE, { ideaId, ...IDEA_CARD_SIZE })
+  const ideaId = addInView<IdeaCardShape>(editor, IDEA_CARD_TYPE, () => {
+    const ideaId = board.addIdea(input)
+    return { domainId: ideaId, id: ideaCardId(ideaId), props: { ideaId, ...IDEA_CARD_SIZE } }
+  })
   if (options.edit === false) return ideaId
+  const id = ideaCardId(ideaId)
   editor.select(id)
   editor.setEditingShape(id)
   return ideaId
 }
 
-/** Creates a card or frame at a free spot in the viewport and scrolls it into view. */
-function placeInView<S extends IdeaCardShape | ClusterFrameShape>(
-  editor: Editor,
-  id: S['id'],
-  type: S['type'],
-  props: S['props'],
-): void {
-  const spot = findFreeSpotInView(editor, props.w, props.h)
-  editor.createShape<S>({ id, type, x: spot.x, y: spot.y, props } as TLCreateShapePartial<S>)
-  revealInView(editor, new Box(spot.x, spot.y, props.w, props.h))
+export function addClusterAtCenter(editor: Editor, board: Board, title: string): string {
+  const clusterId = addInView<ClusterFrameShape>(editor, CLUSTER_FRAME_TYPE, () => {
+    const clusterId = board.addCluster({ title })
+    const props = { clusterId, ...CLUSTER_FRAME_SIZE }
+    return { domainId: clusterId, id: clusterFrameId(clusterId), props }
+  })
+  editor.select(clusterFrameId(clusterId))
+  return clusterId
 }
 
-export function addClusterAtCenter(editor: Editor, board: Board, title: string): string {
-  const clusterId = board.addCluster({ title })
-  const id = clusterFrameId(clusterId)
-  placeInView<ClusterFrameShape>(editor, id, CLUSTER_FRAME_TYPE, {
-    clusterId,
-    ...CLUSTER_FRAME_SIZE,
+/**
+ * Adds a domain object (`add`) and its card or frame at a free spot of the view, in one Yjs
+ * transaction (`writeTogether`), and scrolls it into view. Returns the domain object's id.
+ */
+function addInView<S extends IdeaCardShape | ClusterFrameShape>(
+  editor: Editor,
+  type: S['type'],
+  add: () => { domainId: string; id: S['id']; props: S['props'] },
+): string {
+  let domainId = ''
+  let placed: Box | null = null
+  writeTogether(editor.store, () => {
+    const added = add()
+    domainId = added.domainId
+    const { w, h } = added.props
+    const spot = findFreeSpotInView(editor, w, h)
+    const shape = { id: added.id, type, x: spot.x, y: spot.y, props: added.props }
+    editor.createShape<S>(shape as TLCreateShapePartial<S>)
+    placed = new Box(spot.x, spot.y, w, h)
   })
-  editor.select(id)
-  return clusterId
+  if (placed) revealInView(editor, placed)
+  return domainId
 }
 
 function allShapesOfType<S extends TLShape>(
