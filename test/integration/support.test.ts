@@ -86,6 +86,15 @@ describe.each(ENGINES)('idea support (%s)', (engine) => {
     const state = (await max.get(`/api/workshops/${w.workshopId}/state`)).body as ControlState
     expect(state.support).toEqual({ [radweg]: 1 })
     expect(state.me.supportedIdeaIds).toEqual([radweg])
+
+    // The report and the open data carry the count.
+    const api = `/api/workshops/${w.workshopId}`
+    const csv = (await w.facilitator.get(`${api}/open-data/ideas.csv`)).body as string
+    expect(csv.split('\r\n')[0]).toBe('id,text,cluster_id,created,colour,supports')
+    expect(csv).toContain(`${radweg},Radweg nach Wiesenburg,`)
+    expect(csv.split('\r\n')[1]?.endsWith(',1')).toBe(true)
+    const report = (await w.facilitator.get(`${api}/report?format=md&lang=de`)).body as string
+    expect(report).toContain('- Radweg nach Wiesenburg **+1**')
   })
 
   it('refuses hostile requests with clear codes', async () => {

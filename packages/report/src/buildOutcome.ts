@@ -44,6 +44,8 @@ export interface OutcomeSource {
   clusters: { id: string; title: string; order: number; color: string }[]
   /** Hidden and pending ideas: left out of everything. */
   excludedIdeaIds: Iterable<string>
+  /** "+1" supports per idea id (server record); missing: 0. */
+  supports?: ReadonlyMap<string, number>
   rounds: (Omit<OutcomeRound, 'results'> & { results: OutcomeRound['results'] })[]
   activity: { at: string | number; type: string; data: unknown }[]
   /** Finished speaking turns with the speaker's name (dropped unless `includeNames`). */
@@ -124,6 +126,7 @@ export function buildOutcome(source: OutcomeSource): Outcome {
       createdAt: i.createdAt,
       color: color(i.color),
       author: source.includeNames ? i.authorName : null,
+      supports: source.supports?.get(i.id) ?? 0,
     }))
     .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id))
   const byCluster = new Map<string | null, OutcomeIdea[]>([[null, []]])

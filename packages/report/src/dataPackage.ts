@@ -1,7 +1,7 @@
 /**
  * The open-data package: a Frictionless (Tabular) Data Package — `datapackage.json` with a Table
  * Schema per CSV — and `ideas.csv`, `clusters.csv`, `votes.csv`. No personal data: no authors,
- * no guest ids, votes only as totals per target and round.
+ * no guest ids, votes and supports only as totals per target and round or idea.
  */
 import { type CsvCell, type CsvOptions, toCsv } from './csv.ts'
 import { baseName, isoSeconds, LICENCE_INFO } from './format.ts'
@@ -73,6 +73,12 @@ export const IDEAS_FIELDS: TableField[] = [
     constraints: { required: true },
   },
   colour,
+  {
+    name: 'supports',
+    type: 'integer',
+    description: 'How many participants supported the idea ("+1") instead of writing it again',
+    constraints: { required: true, minimum: 0 },
+  },
 ]
 
 export const CLUSTERS_FIELDS: TableField[] = [
@@ -168,7 +174,14 @@ export function tableRows(outcome: Outcome): Record<'ideas' | 'clusters' | 'vote
     g.cluster ? [[g.cluster.id, g.cluster.title, i, g.cluster.color, g.ideas.length]] : [],
   )
   return {
-    ideas: ideas.map((i) => [i.id, i.text, i.clusterId, isoSeconds(i.createdAt), i.color]),
+    ideas: ideas.map((i) => [
+      i.id,
+      i.text,
+      i.clusterId,
+      isoSeconds(i.createdAt),
+      i.color,
+      i.supports,
+    ]),
     clusters,
     votes: outcome.rounds.flatMap((r) =>
       r.results.map((e) => [r.number, e.targetId, r.targetKind, e.dots, e.rank, e.tied]),
@@ -209,7 +222,7 @@ export function toDataPackage(
       resource(
         'ideas',
         'Ideas',
-        'Published ideas of the workshop (no author data)',
+        'Published ideas of the workshop with their number of supports (no author data)',
         IDEAS_FIELDS,
         'id',
         [{ fields: 'cluster_id', reference: { resource: 'clusters', fields: 'id' } }],

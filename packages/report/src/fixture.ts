@@ -160,6 +160,11 @@ export function fixtureSource(overrides: Partial<OutcomeSource> = {}): OutcomeSo
     ideas,
     clusters,
     excludedIdeaIds: ['i-hidden', 'i-pending'],
+    supports: new Map([
+      ['i-radweg', 3],
+      ['i-bus', 1],
+      ['i-hidden', 2],
+    ]),
     rounds: [
       {
         number: 1,

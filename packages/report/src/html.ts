@@ -129,11 +129,14 @@ export function toHtml(outcome: Outcome, lang: Lang): string {
     else {
       out.push('<ul class="ideas">')
       for (const idea of group.ideas) {
+        const supports = idea.supports
+          ? ` <span class="note" title="${x(`${t.supports}: ${idea.supports}`)}">+${idea.supports}</span>`
+          : ''
         const author = idea.author
           ? ` <span class="note">(${x(t.author)} ${x(idea.author)})</span>`
           : ''
         out.push(
-          `<li style="border-left-color:${PALETTE[idea.color].stroke}">${x(idea.text)}${author}</li>`,
+          `<li style="border-left-color:${PALETTE[idea.color].stroke}">${x(idea.text)}${supports}${author}</li>`,
         )
       }
       out.push('</ul>')

@@ -81,7 +81,10 @@ export function toMarkdown(outcome: Outcome, lang: Lang, options: MarkdownOption
     out.push(`### ${title} (${group.ideas.length})`, '')
     if (group.ideas.length === 0) out.push(`_${t.noIdeas}_`)
     for (const idea of group.ideas) {
-      out.push(`- ${md(idea.text)}${idea.author ? ` _(${t.author} ${md(idea.author)})_` : ''}`)
+      const supports = idea.supports ? ` **+${idea.supports}**` : ''
+      out.push(
+        `- ${md(idea.text)}${supports}${idea.author ? ` _(${t.author} ${md(idea.author)})_` : ''}`,
+      )
     }
     out.push('')
   }

@@ -45,6 +45,8 @@ export interface OutcomeIdea {
   color: OutcomeColor
   /** Only when the workshop opted in to names; otherwise always null. */
   author: string | null
+  /** How many people supported it ("+1" instead of writing it again, issue 19 §3). */
+  supports: number
 }
 
 export interface OutcomeCluster {

@@ -16,6 +16,7 @@ import type { Rooms } from '../sync/Rooms.ts'
 import { ControlStore } from '../workshops/ControlStore.ts'
 import type { GuestStore } from '../workshops/GuestStore.ts'
 import { SpeakingStore } from '../workshops/SpeakingStore.ts'
+import { SupportStore } from '../workshops/SupportStore.ts'
 import type { WorkshopStore } from '../workshops/WorkshopStore.ts'
 import { ImportWorkers } from './ImportWorkers.ts'
 import { OutcomeStore } from './OutcomeStore.ts'
@@ -49,6 +50,7 @@ export class OutcomeService {
   readonly imports: ImportWorkers
   private readonly controlStore: ControlStore
   private readonly speaking: SpeakingStore
+  private readonly supports: SupportStore
 
   constructor(
     db: Db,
@@ -61,6 +63,7 @@ export class OutcomeService {
     this.store = new OutcomeStore(db)
     this.controlStore = new ControlStore(db)
     this.speaking = new SpeakingStore(db)
+    this.supports = new SupportStore(db)
     this.imports = new ImportWorkers(importOptions)
   }
 
@@ -77,15 +80,17 @@ export class OutcomeService {
   async outcome(workshopId: string, request: OutcomeRequest = {}): Promise<Outcome> {
     const meta = await this.store.meta(workshopId)
     if (!meta) throw new DomainError(DomainErrorCode.WorkshopNotFound)
-    const [facilitators, guests, flags, rounds, activity, doc, speakingTurns] = await Promise.all([
-      this.store.facilitatorNames(workshopId),
-      this.guests.list(workshopId),
-      this.controlStore.flags(workshopId),
-      this.controlStore.revealedRounds(workshopId),
-      this.controlStore.activity(workshopId),
-      this.doc(meta.boardId),
-      this.speaking.turns(workshopId),
-    ])
+    const [facilitators, guests, flags, rounds, activity, doc, speakingTurns, supports] =
+      await Promise.all([
+        this.store.facilitatorNames(workshopId),
+        this.guests.list(workshopId),
+        this.controlStore.flags(workshopId),
+        this.controlStore.revealedRounds(workshopId),
+        this.controlStore.activity(workshopId),
+        this.doc(meta.boardId),
+        this.speaking.turns(workshopId),
+        this.supports.list(meta.boardId),
+      ])
     const board = new Board(doc)
     return buildOutcome({
       now: request.now ?? Date.now(),
@@ -107,6 +112,7 @@ export class OutcomeService {
       ideas: board.ideas(),
       clusters: board.clusters(),
       excludedIdeaIds: [...flags.hidden, ...flags.pending],
+      supports: new Map([...supports].map(([ideaId, who]) => [ideaId, who.size])),
       rounds: rounds.map((r) => ({
         number: r.number,
         targetKind: r.targetKind,
