@@ -37,7 +37,8 @@ export class Metrics implements SyncMetrics {
   private readonly closes: Counter<'code'>
   private readonly http: Histogram<'method' | 'route' | 'status'>
 
-  constructor(rooms: Rooms) {
+  /** `rooms` is read on every scrape (the rooms are built with this as their metrics). */
+  constructor(rooms: () => Rooms) {
     const registers = [this.registry]
     processMetrics()
     new Gauge({
@@ -47,7 +48,7 @@ export class Metrics implements SyncMetrics {
       registers,
       collect() {
         this.reset()
-        for (const room of rooms.loaded()) {
+        for (const room of rooms().loaded()) {
           for (const conn of room.connections) this.inc({ role: conn.context.role ?? 'none' })
         }
       },
@@ -57,7 +58,7 @@ export class Metrics implements SyncMetrics {
       help: 'Boards loaded in memory (with connections, or idle for less than ROOM_IDLE_MS)',
       registers,
       collect() {
-        this.set(rooms.size)
+        this.set(rooms().size)
       },
     })
     new Gauge({
@@ -66,7 +67,7 @@ export class Metrics implements SyncMetrics {
       registers,
       collect() {
         let n = 0
-        for (const room of rooms.loaded()) n += room.unstored
+        for (const room of rooms().loaded()) n += room.unstored
         this.set(n)
       },
     })
@@ -76,7 +77,7 @@ export class Metrics implements SyncMetrics {
       labelNames: ['cause'],
       registers,
       collect() {
-        const stats = rooms.fanoutStats
+        const stats = rooms().fanoutStats
         this.set({ cause: 'gap' }, stats.gaps)
         this.set({ cause: 'unreadable' }, stats.unreadable)
       },
@@ -86,7 +87,7 @@ export class Metrics implements SyncMetrics {
       help: 'Boards loaded from the store into memory (counter)',
       registers,
       collect() {
-        this.set(rooms.stats.loads)
+        this.set(rooms().stats.loads)
       },
     })
     new Gauge({
@@ -94,7 +95,7 @@ export class Metrics implements SyncMetrics {
       help: 'Clients answered from the stored snapshot while their board was still loading (counter)',
       registers,
       collect() {
-        this.set(rooms.stats.answeredFromSnapshot)
+        this.set(rooms().stats.answeredFromSnapshot)
       },
     })
     new Gauge({
@@ -102,7 +103,7 @@ export class Metrics implements SyncMetrics {
       help: 'Connections waiting for their board to load',
       registers,
       collect() {
-        this.set(rooms.waitingConnections().all)
+        this.set(rooms().waitingConnections().all)
       },
     })
     this.received = new Counter({

@@ -101,7 +101,9 @@ export async function createServer(options: ServerOptions): Promise<IdeenwandSer
   // The rooms report to the workshop control (built below, it needs the rooms) and count a board's
   // opening as activity, from which a workshop's retention counts.
   let controlHooks: RoomHooks = NO_ROOM_HOOKS
+  const metrics: Metrics = new Metrics(() => rooms)
   const rooms = new Rooms(store, config.sync, log, {
+    metrics,
     fanout,
     hooks: {
       onJoin: (conn) => {
@@ -185,8 +187,6 @@ export async function createServer(options: ServerOptions): Promise<IdeenwandSer
   app.onError(onError(log))
   // First: client address, scheme and request id (logged with every line about the request).
   app.use('*', requestContext({ trustProxy: config.trustProxy }))
-  const metrics = new Metrics(rooms)
-  rooms.metrics = metrics
   app.use('*', metrics.httpMiddleware())
   // Only names of ours (DNS rebinding); before anything reads the Host (origins, join links).
   app.use('*', hostAllowList({ publicUrl: config.publicUrl, allowedHosts: config.allowedHosts }))

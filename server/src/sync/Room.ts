@@ -61,6 +61,35 @@ export const MAX_UNSAVED_BYTES = 16 * 1024 * 1024
 /** Origin of stored rows folded in by compaction: relayed to clients, not stored again. */
 const FROM_STORE = Symbol('stored by another instance')
 
+/** What a room reports to its owner (Rooms) and, through it, to the workshop control. */
+export interface RoomCallbacks {
+  /** The last connection left. */
+  onEmpty: () => void
+  /** A connection joined (to send it the control state). */
+  onJoin: (conn: SyncConnection) => void
+  /** A connection added ideas to the board. */
+  onIdeasAdded: (conn: SyncConnection, ideaIds: string[]) => void
+  /**
+   * The room took a participant's new ideas (or their late cards) out of the board because they
+   * are not public yet (`policy.holdNewIdeas`); the workshop control keeps them.
+   */
+  onHeld: (conn: SyncConnection, held: HeldContent[]) => void
+}
+
+export const NO_ROOM_CALLBACKS: RoomCallbacks = {
+  onEmpty: () => {},
+  onJoin: () => {},
+  onIdeasAdded: () => {},
+  onHeld: () => {},
+}
+
+export interface RoomOptions {
+  callbacks?: Partial<RoomCallbacks>
+  metrics?: SyncMetrics
+  /** What participants may change when the room opens (default: everything). */
+  policy?: BoardPolicy
+}
+
 export class Room {
   readonly doc = new Y.Doc({ gc: true })
   readonly presence: Presence
@@ -68,19 +97,10 @@ export class Room {
   /** Sync step 2 answers by state vector; cleared whenever the doc changes. */
   private readonly diffCache = new SyncStep2Cache(this.doc)
   private closed = false
-  /** Called when the last connection left. */
-  onEmpty: () => void = () => {}
-  /** Called after a connection joined (to send it the control state). */
-  onJoin: (conn: SyncConnection) => void = () => {}
-  /** Called when a connection added ideas to the board. */
-  onIdeasAdded: (conn: SyncConnection, ideaIds: string[]) => void = () => {}
-  /**
-   * Called when the room took a participant's new ideas (or their late cards) out of the board
-   * because they are not public yet (`policy.holdNewIdeas`); the workshop control keeps them.
-   */
-  onHeld: (conn: SyncConnection, held: HeldContent[]) => void = () => {}
-  /** Where updates received, delivered and stored are counted (set by Rooms). */
-  metrics: SyncMetrics = NO_SYNC_METRICS
+  /** What the room reports (see `RoomCallbacks`); given at construction. */
+  private readonly callbacks: RoomCallbacks
+  /** Where updates received, delivered and stored are counted. */
+  private readonly metrics: SyncMetrics
   /** What participants may change now (phase, lock, settings); set by the workshop control. */
   policy: BoardPolicy = OPEN_POLICY
   /** Live canvas records by key, for the rights check; built when a participant first writes. */
@@ -104,7 +124,11 @@ export class Room {
     private readonly log: Logger,
     stored: StoredBoard,
     private readonly channel: BoardChannel,
+    options: RoomOptions = {},
   ) {
+    this.callbacks = { ...NO_ROOM_CALLBACKS, ...options.callbacks }
+    this.metrics = options.metrics ?? NO_SYNC_METRICS
+    if (options.policy) this.policy = options.policy
     this.presence = new Presence(this.doc, {
       tickMs: limits.awarenessTickMs,
       cap: limits.presenceCap,
@@ -195,7 +219,7 @@ export class Room {
       if (!(origin instanceof SyncConnection)) return
       const added: string[] = []
       for (const [key, change] of event.changes.keys) if (change.action === 'add') added.push(key)
-      if (added.length > 0) this.onIdeasAdded(origin, added)
+      if (added.length > 0) this.callbacks.onIdeasAdded(origin, added)
     })
   }
 
@@ -229,7 +253,7 @@ export class Room {
     const snapshot = conn.context.wantsPresence === false ? null : this.presence.snapshot()
     if (snapshot) conn.send(snapshot)
     if (this.savingDelayed && conn.context.wantsAck) conn.send(encodeSaveStatus(SaveStatus.Delayed))
-    this.onJoin(conn)
+    this.callbacks.onJoin(conn)
   }
 
   /** A connection ended (SyncConnection.whenEnded, through Rooms.connect). */
@@ -238,7 +262,7 @@ export class Room {
     // A closing room ends its connections itself; it has nobody to tell and will not idle.
     if (this.closed) return
     if (conn.awarenessIds.size > 0) this.presence.remove(conn.awarenessIds)
-    if (this.connections.size === 0) this.onEmpty()
+    if (this.connections.size === 0) this.callbacks.onEmpty()
   }
 
   /** Removes a connection's cursor and presence for everyone (it became read-only). */
@@ -421,7 +445,7 @@ export class Room {
       held = takeOut(this.doc, ideaIds, conn)
     }, conn)
     for (const h of held) if (h.idea) this.policy.heldIdeaIds.add(h.ideaId)
-    this.onHeld(conn, held)
+    this.callbacks.onHeld(conn, held)
   }
 
   /**

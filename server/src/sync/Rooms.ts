@@ -7,7 +7,7 @@ import type { SyncLimits } from '../config.ts'
 import type { Logger } from '../logger.ts'
 import type { BoardStore } from '../storage/BoardStore.ts'
 import { type Fanout, type FanoutStats, LocalFanout } from './fanout/Fanout.ts'
-import { Room } from './Room.ts'
+import { Room, type RoomCallbacks } from './Room.ts'
 import type { SyncConnection } from './SyncConnection.ts'
 import { NO_SYNC_METRICS, type SyncMetrics } from './SyncMetrics.ts'
 import type { BoardPolicy } from './updateRights.ts'
@@ -27,7 +27,7 @@ function isEmptySyncStep1(frame: Uint8Array): boolean {
 }
 
 /** What the rooms tell the workshop control; one object, given at construction. */
-export type RoomHooks = Pick<Room, 'onJoin' | 'onIdeasAdded' | 'onHeld'>
+export type RoomHooks = Omit<RoomCallbacks, 'onEmpty'>
 
 /** Hooks that do nothing (a server without the workshop control: tests, bench). */
 export const NO_ROOM_HOOKS: RoomHooks = {
@@ -40,6 +40,8 @@ export interface RoomsOptions {
   /** Other instances serving the same boards (Redis); none by default. */
   fanout?: Fanout
   hooks?: RoomHooks
+  /** Where every room counts updates (the server's Prometheus metrics); nowhere by default. */
+  metrics?: SyncMetrics
 }
 
 export class Rooms {
@@ -56,7 +58,7 @@ export class Rooms {
    */
   readonly stats = { loads: 0, answeredFromSnapshot: 0 }
   /** Where every room counts updates (the server's Prometheus metrics). */
-  metrics: SyncMetrics = NO_SYNC_METRICS
+  private readonly metrics: SyncMetrics
   /** What participants may change, per board (set by the workshop control; rooms load it). */
   private readonly policies = new Map<string, BoardPolicy>()
 
@@ -73,6 +75,7 @@ export class Rooms {
   ) {
     this.fanout = options.fanout ?? new LocalFanout()
     this.hooks = options.hooks ?? NO_ROOM_HOOKS
+    this.metrics = options.metrics ?? NO_SYNC_METRICS
   }
 
   /** What the fan-out to other instances has seen go wrong (lost or unreadable messages). */
@@ -220,14 +223,11 @@ export class Rooms {
     if (stored.snapshot && stored.updates.length === 0) {
       await this.answerFromSnapshot(boardId, stored.snapshot)
     }
-    const room = new Room(boardId, this.store, this.limits, this.log, stored, channel)
-    room.onEmpty = () => this.scheduleIdle(room)
-    room.onJoin = (conn) => this.hooks.onJoin(conn)
-    room.onIdeasAdded = (conn, ids) => this.hooks.onIdeasAdded(conn, ids)
-    room.onHeld = (conn, held) => this.hooks.onHeld(conn, held)
-    room.metrics = this.metrics
-    const policy = this.policies.get(boardId)
-    if (policy) room.policy = policy
+    const room: Room = new Room(boardId, this.store, this.limits, this.log, stored, channel, {
+      callbacks: { ...this.hooks, onEmpty: () => this.scheduleIdle(room) },
+      metrics: this.metrics,
+      policy: this.policies.get(boardId),
+    })
     this.active.set(boardId, room)
     const used = process.cpuUsage(cpu)
     this.log.info(
