@@ -78,3 +78,34 @@ test('similar idea while typing on the phone, and its "+1" reaches the facilitat
   await expect(card.getByTestId('support-count')).toHaveCount(0)
   await Promise.all([facContext.close(), phoneContext.close()])
 })
+
+test('similar idea while writing a card on the whiteboard at home, with "+1"', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000)
+  const facContext = await browser.newContext()
+  await signInFacilitator(facContext.request)
+  const workshop = await createWorkshop(facContext.request, 'Ähnliche Ideen am Whiteboard')
+  const fac = await facContext.newPage()
+  await fac.goto(`/l/${workshop.boardId}`)
+  await fac.getByTestId('list-add-text').fill('Neuer Spielplatz im Kurpark')
+  await fac.getByTestId('list-add-submit').click()
+  const listed = fac.getByTestId('list-idea').filter({ hasText: 'Neuer Spielplatz im Kurpark' })
+  await expect(listed).toHaveCount(1)
+
+  const home = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+  const joined = await home.request.post('/api/join', {
+    data: { code: workshop.participantCode, name: 'Hanna' },
+  })
+  expect(joined.ok()).toBe(true)
+  const page = await home.newPage()
+  await page.goto(`/b/${workshop.boardId}`)
+  await page.getByTestId('add-idea').click()
+  await page.keyboard.type('Kinderspielplatz im Kurpark')
+  const hint = page.getByTestId('similar-hint')
+  await expect(hint).toHaveCount(1)
+  await expect(hint).toContainText('Neuer Spielplatz im Kurpark')
+  await hint.getByRole('button', { name: 'Unterstützen (+1)' }).click()
+  await expect(listed.getByTestId('support-count')).toContainText('+1')
+  await Promise.all([facContext.close(), home.close()])
+})

@@ -23,6 +23,8 @@ import {
 import { CardMarks, useCardControl, VoteControls } from '../../control/CardControls.tsx'
 import { useControlContext } from '../../control/ControlContext.tsx'
 import { useT } from '../../i18n/LangProvider.tsx'
+import { isOwnIdea } from '../../views/shared/author.ts'
+import { DraftHints } from '../../views/shared/SimilarHints.tsx'
 import { SupportCount } from '../../views/shared/SupportCount.tsx'
 import { editorBoard, useBoard, useIdea } from '../BoardContext.tsx'
 import { growCard } from '../growCard.ts'
@@ -90,6 +92,12 @@ function IdeaCardView({ shape }: { shape: IdeaCardShape }) {
   const control = useControlContext()?.control
   const grows = control?.me.role === 'facilitator'
   const supports = control?.support[ideaId]
+  // Writing one's own idea: similar public ideas below the card, for a "+1" instead (issue 19 §3).
+  const ownDraft =
+    isEditing &&
+    !!control &&
+    !!idea &&
+    isOwnIdea({ id: ideaId, authorId: idea.authorId }, control.me)
   // biome-ignore lint/correctness/useExhaustiveDependencies: re-fit when what takes space changes
   useLayoutEffect(() => {
     const el = textRef.current
@@ -107,6 +115,7 @@ function IdeaCardView({ shape }: { shape: IdeaCardShape }) {
       className={`iw-idea-card ${card.className}`}
       data-testid="idea-card"
       data-idea-id={shape.props.ideaId}
+      data-drafting={ownDraft || undefined}
       onPointerDown={isEditing ? stopEventPropagation : undefined}
       style={
         {
@@ -144,6 +153,14 @@ function IdeaCardView({ shape }: { shape: IdeaCardShape }) {
       {votes ? <span className="iw-vote-strip" aria-hidden="true" /> : null}
       <SupportCount count={supports} />
       <VoteControls kind="idea" id={shape.props.ideaId} label={idea?.text ?? ''} />
+      {ownDraft ? (
+        <div className="iw-card-similar">
+          <DraftHints
+            text={field.value}
+            source={{ ideas: board.ideas().filter((i) => i.id !== ideaId), control }}
+          />
+        </div>
+      ) : null}
     </HTMLContainer>
   )
 }
