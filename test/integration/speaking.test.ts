@@ -271,4 +271,33 @@ describe.each(ENGINES)('speaking queue on %s', (engine) => {
     )
     expect(rows).toEqual([])
   })
+
+  it('the retention job takes the names out of the queue and the report', async () => {
+    const s = await boot(engine)
+    const w = await workshopFixture(s.url)
+    const q = api(w)
+    const anna = await w.join('participant', 'Anna')
+    const ben = await w.join('participant', 'Ben')
+    await q.ask(anna, 'room')
+    await q.next(w.facilitator)
+    await q.finish(w.facilitator)
+    await q.ask(ben, 'home')
+    const state = () => w.facilitator.get(`/api/workshops/${w.workshopId}/state`)
+    expect((await state()).body.speaking.queue[0].name).toBe('Ben')
+    const retention = await w.facilitator.request(
+      'PUT',
+      `/api/workshops/${w.workshopId}/retention`,
+      { namesDays: 1, workshopDays: null },
+    )
+    expect(retention.status).toBe(200)
+    const run = await s.server.retention.run(new Date(Date.now() + 2 * 86_400_000))
+    expect(run.namesDeleted).toEqual([w.workshopId])
+
+    const after = (await state()).body as ControlState
+    expect(after.speaking.queue).toMatchObject([{ name: null, channel: 'home' }])
+    const md = (await w.facilitator.get(`/api/workshops/${w.workshopId}/report?format=md&names=1`))
+      .body as string
+    expect(md).toContain('## Wortmeldungen')
+    expect(md).not.toContain('Anna')
+  })
 })

@@ -137,6 +137,9 @@ export class RetentionJob {
     }
     ideas += await this.deps.control.clearHeldNames(id, new Set(keep))
     const guests = await store.clearGuestNames(id, now)
+    // The speaking queue names people by their guest name (SpeakingStore): the cached control
+    // state is reloaded without them and pushed, here and on the other instances.
+    await this.deps.control.refresh(id)
     // A guest still connected carries their name in the connection (and would write it on new
     // ideas): they reconnect (1001, transient) and come back without it.
     for (const conn of rooms.connectionsOf(boardId)) {
