@@ -1,8 +1,9 @@
 /**
  * Issue 19 §3 on a phone (Pixel 7, Chromium): while a participant types an idea, a similar public
  * idea is offered ("Ähnliche Idee: … – unterstützen statt neu schreiben?"); typing goes on, and
- * "Unterstützen (+1)" gives the idea a "+1" that the facilitator's list view and whiteboard show. Withdrawing
- * takes it away. The phone with the hint passes axe.
+ * "Unterstützen (+1)" gives the idea a "+1" that the facilitator's list view and whiteboard show.
+ * Withdrawing takes it away. The hint is found on the phone itself (offline). The phone with the
+ * hint passes axe. A participant at home gets the same below the card they write.
  */
 import AxeBuilder from '@axe-core/playwright'
 import { devices, expect, test } from '@playwright/test'
@@ -40,11 +41,15 @@ test('similar idea while typing on the phone, and its "+1" reaches the facilitat
   await phone.waitForTimeout(800)
   await expect(phone.getByTestId('similar-hint')).toHaveCount(0)
 
-  // … a hint for one that says the same thing, written differently (compound, no place name).
+  // … a hint for one that says the same thing, written differently (compound, no place name),
+  // found on the phone itself: the Wi-Fi is gone meanwhile.
+  await phoneContext.setOffline(true)
   await field.fill('')
   await field.pressSequentially('Fahrradweg nach Wiesenburg')
   const hint = phone.getByTestId('similar-hint')
   await expect(hint).toHaveCount(1)
+  await phoneContext.setOffline(false)
+  await expect(phone.getByTestId('connection-state')).toHaveAttribute('data-state', 'saved')
   await expect(hint).toContainText(
     `Ähnliche Idee: „${EXISTING}“ – unterstützen statt neu schreiben?`,
   )

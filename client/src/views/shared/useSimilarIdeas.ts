@@ -1,8 +1,9 @@
 /**
  * Similar public ideas for the text being typed (issue 19 §3), for the phone's composer and the
  * list view's add form. The matcher (`@ideenwand/cluster/similar`: stems, TF-IDF, typos and
- * compounds) is loaded on the first keystroke, after the page is up, and runs locally against the
- * ideas this device has — offline too. Searches wait for a pause in typing; at most 3 matches.
+ * compounds) is a chunk of its own, fetched once the page is up (so the first paint does not wait
+ * for it, and a phone that loses the network afterwards still has it), and runs locally against
+ * the ideas this device has. Searches wait for a pause in typing; at most 3 matches.
  */
 import type { SimilarIndex } from '@ideenwand/cluster/similar'
 import { useEffect, useMemo, useState } from 'react'
@@ -17,9 +18,15 @@ export const SIMILAR_DEBOUNCE_MS = 300
 /** Shorter texts say too little to compare. */
 const MIN_QUERY_CHARS = 4
 
+/** After the first paint, before anyone types. */
+const PREFETCH_DELAY_MS = 1000
+
 let loading: Promise<SimilarModule> | null = null
 const loadMatcher = () => {
-  loading ??= import('@ideenwand/cluster/similar')
+  loading ??= import('@ideenwand/cluster/similar').catch((err: unknown) => {
+    loading = null // offline before it arrived: the next keystroke tries again
+    throw err
+  })
   return loading
 }
 
@@ -42,14 +49,21 @@ export function useSimilarIdeas(
   const [query, setQuery] = useState('')
   const typing = text.trim()
 
+  const wanted = typing !== ''
   useEffect(() => {
-    if (!typing || matcher) return
+    if (matcher) return
     let alive = true
-    void loadMatcher().then((m) => alive && setMatcher(m))
+    const load = () =>
+      loadMatcher().then(
+        (m) => alive && setMatcher(m),
+        () => {},
+      )
+    const timer = setTimeout(load, wanted ? 0 : PREFETCH_DELAY_MS)
     return () => {
       alive = false
+      clearTimeout(timer)
     }
-  }, [typing, matcher])
+  }, [matcher, wanted])
 
   useEffect(() => {
     const timer = setTimeout(() => setQuery(typing), SIMILAR_DEBOUNCE_MS)
