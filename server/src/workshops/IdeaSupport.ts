@@ -11,7 +11,7 @@ import { Board } from '@ideenwand/board'
 import type * as Y from 'yjs'
 import { DomainError, DomainErrorCode } from '../DomainError.ts'
 import type { Rooms } from '../sync/Rooms.ts'
-import type { Supports, SupportStore } from './SupportStore.ts'
+import type { SupportStore, Supports } from './SupportStore.ts'
 import type { Actor, CachedControl, Viewer } from './WorkshopControl.ts'
 
 export interface SupportHooks {
@@ -64,12 +64,6 @@ export class IdeaSupport {
       if (viewer.role === 'participant' && who.has(viewer.id)) supportedIdeaIds.push(ideaId)
     }
     return { support: { ...support }, supportedIdeaIds }
-  }
-
-  /** Counts per public idea, for the report. */
-  async counts(c: CachedControl): Promise<Map<string, number>> {
-    const { support } = await this.viewOf(c, { role: 'viewer', id: '', name: null, canWrite: false })
-    return new Map(Object.entries(support))
   }
 
   /**
