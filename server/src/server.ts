@@ -41,11 +41,13 @@ import {
 } from './sync/fanout/InstanceEvents.ts'
 import { RedisFanout } from './sync/fanout/RedisFanout.ts'
 import { NO_ROOM_HOOKS, type RoomHooks, Rooms } from './sync/Rooms.ts'
+import type { SyncConnection } from './sync/SyncConnection.ts'
 import { CofacilitatorInvites } from './workshops/CofacilitatorInvites.ts'
 import { ControlService } from './workshops/ControlService.ts'
 import { ControlStore } from './workshops/ControlStore.ts'
 import { GuestStore } from './workshops/GuestStore.ts'
 import { HistoryService } from './workshops/HistoryService.ts'
+import { JoinFunnel } from './workshops/JoinFunnel.ts'
 import { RetentionJob } from './workshops/RetentionJob.ts'
 import { WorkshopStore } from './workshops/WorkshopStore.ts'
 
@@ -101,6 +103,15 @@ export async function createServer(options: ServerOptions): Promise<IdeenwandSer
   // The rooms report to the workshop control (built below, it needs the rooms) and count a board's
   // opening as activity, from which a workshop's retention counts.
   let controlHooks: RoomHooks = NO_ROOM_HOOKS
+  // The join funnel (issue 19 §5) notes a participant's first idea, public or held.
+  const funnel = new JoinFunnel(db)
+  const firstIdea = (conn: SyncConnection) => {
+    const { role, guestId } = conn.context
+    if (role !== 'participant' || !guestId) return
+    funnel
+      .firstIdea(guestId)
+      .catch((err: unknown) => log.warn({ err }, 'recording a first idea failed'))
+  }
   const metrics: Metrics = new Metrics(() => rooms)
   const rooms = new Rooms(store, config.sync, log, {
     metrics,
@@ -112,8 +123,14 @@ export async function createServer(options: ServerOptions): Promise<IdeenwandSer
           .touch(conn.context.boardId)
           .catch((err: unknown) => log.warn({ err }, 'recording activity failed'))
       },
-      onIdeasAdded: (conn, ids) => controlHooks.onIdeasAdded(conn, ids),
-      onHeld: (conn, held) => controlHooks.onHeld(conn, held),
+      onIdeasAdded: (conn, ids) => {
+        controlHooks.onIdeasAdded(conn, ids)
+        firstIdea(conn)
+      },
+      onHeld: (conn, held) => {
+        controlHooks.onHeld(conn, held)
+        firstIdea(conn)
+      },
     },
   })
   const registry = new ConnectionRegistry((conn) =>
@@ -226,6 +243,7 @@ export async function createServer(options: ServerOptions): Promise<IdeenwandSer
       facilitators,
       workshops,
       guests,
+      funnel,
       tickets,
       cofacilitatorInvites: new CofacilitatorInvites(db),
       registry,

@@ -113,8 +113,11 @@ export const api = {
     patch: { role?: GuestRole; status?: Guest['status'] },
   ) => apiJson('PATCH', `/workshops/${seg(id)}/participants/${seg(guestId)}`, Guest, patch),
 
-  joinPreview: (code: string) => apiJson('GET', `/join/${seg(code)}`, JoinPreviewSchema),
-  join: (code: string, name: string) => apiJson('POST', '/join', JoinResponse, { code, name }),
+  /** `channel`: count this as an opening of the join link (join funnel). */
+  joinPreview: (code: string, channel?: 'room' | 'home') =>
+    apiJson('GET', `/join/${seg(code)}${channel ? `?channel=${channel}` : ''}`, JoinPreviewSchema),
+  join: (code: string, name: string, channel: 'room' | 'home') =>
+    apiJson('POST', '/join', JoinResponse, { code, name, channel }),
   boardAccess: (boardId: string) => apiJson('GET', `/boards/${seg(boardId)}/access`, BoardAccess),
 
   facilitatorInvite: (token: string) =>

@@ -10,6 +10,7 @@ import { BoardSettings } from './BoardSettings.tsx'
 import { CanvasControls } from './CanvasControls.tsx'
 import { useControlContext } from './ControlContext.tsx'
 import { HistoryControls } from './HistoryControls.tsx'
+import { JoinFunnelPanel } from './JoinFunnelPanel.tsx'
 import { PhaseControls, TimerControls } from './PhaseTimerControls.tsx'
 import { RoundControls } from './RoundControls.tsx'
 import { SpeakingControls } from './SpeakingControls.tsx'
@@ -65,6 +66,7 @@ export function FacilitatorPanel() {
         <PhaseControls control={control} />
         <TimerControls control={control} />
         <SpeakingControls control={control} />
+        <JoinFunnelPanel workshopId={control.workshopId} />
         <RoundControls control={control} />
         <CanvasControls control={control} />
         <BoardSettings control={control} />

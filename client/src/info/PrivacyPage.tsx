@@ -26,8 +26,10 @@ function German() {
         <ul>
           <li>
             <strong>Teilnehmende</strong> geben nur einen Anzeigenamen an – oder keinen (anonym).
-            Kein Konto, keine E-Mail-Adresse. Gespeichert werden der Name, die Rolle im Workshop und
-            der Zeitpunkt des Beitritts.
+            Kein Konto, keine E-Mail-Adresse. Gespeichert werden der Name, die Rolle im Workshop,
+            der Zeitpunkt des Beitritts, ob Sie von einem Handy (im Saal) oder einem anderen Gerät
+            (zu Hause) beigetreten sind und ob Sie schon eine Idee eingebracht haben. Die Moderation
+            sieht davon nur Summen („Beteiligung“), nie wer.
           </li>
           <li>
             <strong>Beiträge</strong>: Ideen mit Text, Farbe, Cluster und Zeitpunkt; mit dem Namen
@@ -95,8 +97,10 @@ function English() {
         <ul>
           <li>
             <strong>Participants</strong> give only a display name — or none (anonymous). No
-            account, no e-mail address. Stored are the name, the role in the workshop and when you
-            joined.
+            account, no e-mail address. Stored are the name, the role in the workshop, when you
+            joined, whether you joined from a phone (in the room) or another device (at home) and
+            whether you have contributed an idea yet. Facilitators see only totals of these
+            ("Participation"), never who.
           </li>
           <li>
             <strong>Contributions</strong>: ideas with text, colour, cluster and time; with your

@@ -16,6 +16,7 @@ import { useAction } from '../ui/forms.ts'
 import { Link } from '../ui/Link.tsx'
 import { Page } from '../ui/Page.tsx'
 import { landingPath } from '../views/shared/landing.ts'
+import { deviceChannel, firstOpening } from './deviceChannel.ts'
 import { LobbyScreen } from './LobbyScreen.tsx'
 
 type Step =
@@ -40,7 +41,7 @@ function JoinForm({
   const action = useAction()
   const join = (displayName: string) =>
     void action.run(async () => {
-      const result = await api.join(code, displayName)
+      const result = await api.join(code, displayName, deviceChannel())
       await refreshSession()
       if (result.status === 'waiting') onLobby(result.boardId, result.role)
       else navigate(landingPath(result.boardId, result.role), { replace: true })
@@ -120,7 +121,7 @@ export function JoinPage({ code }: { code: string | null }) {
     if (!code) return
     let cancelled = false
     setStep({ kind: 'loading' })
-    api.joinPreview(code).then(
+    api.joinPreview(code, firstOpening(code)).then(
       (preview) => {
         if (!cancelled) setStep({ kind: 'preview', preview })
       },

@@ -4,6 +4,7 @@
  */
 import { ROLES } from '@ideenwand/board'
 import { z } from 'zod'
+import { SpeakingChannel } from './speaking.ts'
 
 const trimmed = (max: number) => z.string().trim().max(max)
 
@@ -128,6 +129,8 @@ export const JoinRequest = z.object({
   code: z.string().trim().min(4).max(20),
   /** Empty or missing: anonymous. */
   name: trimmed(80).optional(),
+  /** Where the device puts the person (a phone: the room), for the join funnel. */
+  channel: SpeakingChannel.optional(),
 })
 export const JoinResponse = z.object({
   workshopId: z.string(),

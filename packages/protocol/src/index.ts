@@ -52,6 +52,7 @@ export {
   Spotlight,
   TimerState,
 } from './control.ts'
+export { Channel, FunnelCounts, JoinFunnel, JoinPreviewQuery } from './funnel.ts'
 export {
   type ClientMessage,
   decodeClientMessage,

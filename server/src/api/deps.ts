@@ -14,6 +14,7 @@ import type { CofacilitatorInvites } from '../workshops/CofacilitatorInvites.ts'
 import type { ControlService } from '../workshops/ControlService.ts'
 import type { GuestStore } from '../workshops/GuestStore.ts'
 import type { HistoryService } from '../workshops/HistoryService.ts'
+import type { JoinFunnel } from '../workshops/JoinFunnel.ts'
 import type { WorkshopStore } from '../workshops/WorkshopStore.ts'
 
 export interface ApiDeps {
@@ -22,6 +23,8 @@ export interface ApiDeps {
   facilitators: FacilitatorStore
   workshops: WorkshopStore
   guests: GuestStore
+  /** The join funnel's counts (issue 19 §5). */
+  funnel: JoinFunnel
   tickets: TicketStore
   cofacilitatorInvites: CofacilitatorInvites
   registry: ConnectionRegistry

@@ -10,7 +10,9 @@ import {
   Facilitator,
   Guest,
   GuestPatch,
+  JoinFunnel,
   JoinPreview,
+  JoinPreviewQuery,
   JoinRequest,
   JoinResponse,
   TicketResponse,
@@ -56,11 +58,17 @@ export function guestRoutes(deps: ApiDeps) {
       path: '/join/{code}',
       tags: ['join'],
       summary: 'What a code leads to, before joining',
-      request: { params: CodeParam },
+      request: { params: CodeParam, query: JoinPreviewQuery },
       responses: { 200: json(JoinPreview, 'The workshop behind the code') },
     }),
     async (c) => {
       const found = await workshopByCode(c, c.req.valid('param').code)
+      // The join page says where it runs the first time a browser opens a code (join funnel);
+      // viewer codes (the projector) are not counted.
+      const { channel } = c.req.valid('query')
+      if (channel && found.role === 'participant') {
+        await deps.funnel.opened(found.workshopId, channel)
+      }
       const { title, date, place, language, role } = found
       return c.json({ title, date, place, language, role }, 200)
     },
@@ -76,7 +84,7 @@ export function guestRoutes(deps: ApiDeps) {
       responses: { 200: json(JoinResponse, 'Joined; a guest session cookie is set') },
     }),
     async (c) => {
-      const { code, name } = c.req.valid('json')
+      const { code, name, channel } = c.req.valid('json')
       const found = await workshopByCode(c, code)
       await deps.limits.consume(c, 'joinWorkshop', `${clientIp(c)} ${found.workshopId}`)
       const status = found.lobby ? ('waiting' as const) : ('admitted' as const)
@@ -85,6 +93,7 @@ export function guestRoutes(deps: ApiDeps) {
         name: name ? name : null,
         role: found.role,
         status,
+        channel: channel ?? null,
       })
       // A previous session in this browser (another workshop, or facilitator) ends here.
       const previous = c.get('principal')
@@ -138,6 +147,22 @@ export function guestRoutes(deps: ApiDeps) {
   app.openapi(
     route({
       method: 'get',
+      path: '/workshops/{id}/funnel',
+      tags: ['workshops'],
+      summary: 'The join funnel per channel: opened, joined, first idea, voted (counts only)',
+      request: { params: IdParam },
+      responses: { 200: json(JoinFunnel, 'Counts per channel') },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param')
+      await workshopFacilitatorOf(c, deps.workshops, id)
+      return c.json(await deps.funnel.counts(id), 200)
+    },
+  )
+
+  app.openapi(
+    route({
+      method: 'get',
       path: '/workshops/{id}/participants',
       tags: ['participants'],
       summary: 'Guests of a workshop (facilitators only)',
@@ -169,6 +194,10 @@ export function guestRoutes(deps: ApiDeps) {
       const patch = c.req.valid('json')
       const guest = await deps.guests.update(id, guestId, patch)
       if (!guest) throw new ApiError(404, 'guest_not_found', 'No such guest')
+      // Someone removed, sent back to the lobby or made a viewer no longer waits to speak.
+      if (guest.status !== 'admitted' || guest.role !== 'participant') {
+        await deps.control.speaking.guestLeft(id, guest.id)
+      }
       if (guest.status === 'removed') {
         deps.registry.closeGuest(guest.id)
         await deps.sessions.invalidateAll({ kind: 'guest', id: guest.id })

@@ -1,5 +1,5 @@
 /** Guests: people who joined a workshop by code, with a display name or anonymously. */
-import type { Guest, GuestRole } from '@ideenwand/protocol'
+import type { Channel, Guest, GuestRole } from '@ideenwand/protocol'
 import { randomToken } from '../auth/crypto.ts'
 import type { Db } from '../storage/Db.ts'
 
@@ -39,11 +39,14 @@ export class GuestStore {
     name: string | null
     role: GuestRole
     status: GuestStatus
+    /** Where the device puts the person, for the join funnel; null when it did not say. */
+    channel?: Channel | null
   }): Promise<string> {
     const id = randomToken(16)
     await this.db.query(
-      'insert into guests (id, workshop_id, display_name, role, status) values ($1, $2, $3, $4, $5)',
-      [id, input.workshopId, input.name, input.role, input.status],
+      `insert into guests (id, workshop_id, display_name, role, status, channel)
+       values ($1, $2, $3, $4, $5, $6)`,
+      [id, input.workshopId, input.name, input.role, input.status, input.channel ?? null],
     )
     return id
   }
