@@ -54,6 +54,8 @@ export const DomainErrorCode = {
   /** Nobody waits and nobody speaks. */
   SpeakingQueueEmpty: 'speaking_queue_empty',
   NobodySpeaking: 'nobody_speaking',
+  /** A person changed their own request too often in a minute. */
+  SpeakingTooFast: 'speaking_too_fast',
   /** Import refusals (docs/security.md "Import bombs"); their messages carry the figures. */
   InvalidImport: 'invalid_import',
   ImportTooDeep: 'import_too_deep',

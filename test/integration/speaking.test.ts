@@ -300,4 +300,38 @@ describe.each(ENGINES)('speaking queue on %s', (engine) => {
     expect(md).toContain('## Wortmeldungen')
     expect(md).not.toContain('Anna')
   })
+
+  it('a removed guest leaves the queue; toggling one request is throttled', async () => {
+    const s = await boot(engine)
+    const w = await workshopFixture(s.url)
+    const q = api(w)
+    const anna = await w.join('participant', 'Anna')
+    const ben = await w.join('participant', 'Ben')
+    await q.ask(anna, 'room')
+    await q.ask(ben, 'home')
+    const benId = (await ben.get('/api/me')).body.guest.id as string
+    const removed = await w.facilitator.patch(
+      `/api/workshops/${w.workshopId}/participants/${benId}`,
+      { status: 'removed' },
+    )
+    expect(removed.status).toBe(200)
+    const state = (await w.facilitator.get(`/api/workshops/${w.workshopId}/state`))
+      .body as ControlState
+    expect(state.speaking.queue.map((e) => e.name)).toEqual(['Anna'])
+
+    // Anna asks and withdraws over and over: each change reaches every screen, so it is bounded.
+    const statuses: number[] = []
+    for (let i = 0; i < 12; i++) {
+      const asked = await q.ask(anna, 'room')
+      statuses.push(asked.status)
+      if (asked.status === 200) statuses.push((await q.remove(anna, asked.body.id)).status)
+    }
+    // Twenty own changes a minute, her first request included.
+    expect(statuses.filter((st) => st !== 429).length).toBe(19)
+    const refused = await q.ask(anna, 'room')
+    expect([refused.status, refused.body.error.code]).toEqual([429, 'speaking_too_fast'])
+    expect(refused.headers.get('retry-after')).toBe('60')
+    // Facilitators are not throttled.
+    expect((await q.clear(w.facilitator)).status).toBe(204)
+  })
 })

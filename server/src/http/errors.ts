@@ -64,6 +64,11 @@ export const DOMAIN_HTTP: Record<DomainErrorCode, HttpAnswer> = {
   speaking_queue_full: { status: 409, message: 'The speaking queue is full' },
   speaking_queue_empty: { status: 409, message: 'Nobody is waiting to speak' },
   nobody_speaking: { status: 409, message: 'Nobody is speaking' },
+  speaking_too_fast: {
+    status: 429,
+    message: 'You changed your request to speak too often; try again in a minute',
+    headers: { 'Retry-After': '60' },
+  },
   invalid_import: { status: 400, message: IMPORT },
   import_too_deep: { status: 400, message: IMPORT },
   import_too_many_ideas: { status: 413, message: IMPORT },

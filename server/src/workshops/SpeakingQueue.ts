@@ -15,6 +15,12 @@ import type { Actor, CachedControl, Viewer } from './WorkshopControl.ts'
 /** More waiting requests than a meeting can hear; a bound against a flood of new guests. */
 export const MAX_WAITING = 500
 
+/**
+ * A person's own requests and withdrawals per minute. Each change is pushed to every connection
+ * of the board, so one participant toggling their request must not flood the room.
+ */
+export const MAX_OWN_CHANGES_PER_MINUTE = 20
+
 export interface SpeakingHooks {
   /** The workshop's cached control data, refusing an archived workshop. */
   active(workshopId: string): Promise<CachedControl>
@@ -25,6 +31,9 @@ export interface SpeakingHooks {
 const notFound = () => new DomainError(DomainErrorCode.SpeakingRequestNotFound)
 
 export class SpeakingQueue {
+  /** Per person (this instance): when they last changed their own request, newest last. */
+  private readonly recent = new Map<string, number[]>()
+
   constructor(
     private readonly store: SpeakingStore,
     private readonly hooks: SpeakingHooks,
@@ -42,6 +51,7 @@ export class SpeakingQueue {
   async request(workshopId: string, actor: Actor, channel: SpeakingChannel): Promise<string> {
     if (actor.role !== 'participant') throw new DomainError(DomainErrorCode.NotASpeaker)
     const c = await this.hooks.active(workshopId)
+    this.throttle(actor.id)
     const id = await this.store.locked(workshopId, async (tx) => {
       const own = await tx.openOf(actor.id)
       if (own?.status === 'speaking') throw new DomainError(DomainErrorCode.AlreadySpeaking)
@@ -65,6 +75,7 @@ export class SpeakingQueue {
    */
   async withdraw(workshopId: string, requestId: string, actor: Actor): Promise<void> {
     const c = await this.hooks.active(workshopId)
+    if (actor.role !== 'facilitator') this.throttle(actor.id)
     const type = await this.store.locked(workshopId, async (tx) => {
       const row = (await tx.data()).open.find((r) => r.id === requestId)
       const own = actor.role === 'participant' && row?.guestId === actor.id
@@ -146,6 +157,40 @@ export class SpeakingQueue {
     const c = await this.hooks.active(workshopId)
     await this.store.locked(workshopId, (tx) => tx.setAlternate(alternate))
     await this.changed(c, actor, 'speaking-alternate', { alternate })
+  }
+
+  /**
+   * A guest left the room's business — removed, sent back to the lobby or made a viewer: their
+   * waiting request goes (a current turn ends).
+   */
+  async guestLeft(workshopId: string, guestId: string): Promise<void> {
+    let c: CachedControl
+    try {
+      c = await this.hooks.active(workshopId)
+    } catch (err) {
+      // An archived workshop's queue stays as it was.
+      if (err instanceof DomainError && err.code === DomainErrorCode.WorkshopArchived) return
+      throw err
+    }
+    const ended = await this.store.locked(workshopId, async (tx) => {
+      const own = await tx.openOf(guestId)
+      if (own) await tx.end(own.id, own.status === 'speaking' ? 'done' : 'removed')
+      return own !== null
+    })
+    if (ended) await this.changed(c, { role: 'facilitator', id: '' }, 'speaking-removed')
+  }
+
+  /**
+   * @throws DomainError `speaking_too_fast` beyond {@link MAX_OWN_CHANGES_PER_MINUTE}
+   */
+  private throttle(personId: string, now = Date.now()): void {
+    const times = (this.recent.get(personId) ?? []).filter((t) => now - t < 60_000)
+    if (times.length >= MAX_OWN_CHANGES_PER_MINUTE) {
+      throw new DomainError(DomainErrorCode.SpeakingTooFast)
+    }
+    times.push(now)
+    if (this.recent.size > 10_000) this.recent.clear()
+    this.recent.set(personId, times)
   }
 
   /** Erasure: see `SpeakingStore.forgetGuest`; the cached queue is reloaded (no publish). */
