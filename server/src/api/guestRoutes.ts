@@ -198,10 +198,6 @@ export function guestRoutes(deps: ApiDeps) {
       if (guest.status !== 'admitted' || guest.role !== 'participant') {
         await deps.control.speaking.guestLeft(id, guest.id)
       }
-      // Someone removed, sent back to the lobby or made a viewer no longer waits to speak.
-      if (guest.status !== 'admitted' || guest.role !== 'participant') {
-        await deps.control.speaking.guestLeft(id, guest.id)
-      }
       if (guest.status === 'removed') {
         deps.registry.closeGuest(guest.id)
         await deps.sessions.invalidateAll({ kind: 'guest', id: guest.id })
