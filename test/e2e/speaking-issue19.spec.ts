@@ -145,3 +145,32 @@ test('one queue for room and home: ask, see the place, be called, survive a relo
     [facContext, annaContext, cemContext, benContext, projectorContext].map((c) => c.close()),
   )
 })
+
+test('beside the whiteboard a participant at home asks to speak; the panel shows it', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000)
+  const facContext = await browser.newContext()
+  await signInFacilitator(facContext.request)
+  const workshop = await createWorkshop(facContext.request, 'Hybride Sitzung')
+  const homeContext = await joinedContext(browser, workshop.participantCode, 'Dana')
+  const [home, fac] = await Promise.all([homeContext.newPage(), facContext.newPage()])
+  await Promise.all([home.goto(`/b/${workshop.boardId}`), fac.goto(`/b/${workshop.boardId}`)])
+
+  // The whiteboard suggests "von zu Hause"; Dana may still switch before asking.
+  await expect(home.getByTestId('speaking-channel-home')).toBeChecked()
+  await home.getByTestId('speaking-request').click()
+  await expect(home.getByTestId('speaking-position')).toHaveText('Sie sind 1. in der Reihe.')
+  await expect(fac.getByTestId('speaking-entry')).toHaveText(/Dana \(zu Hause\)/)
+  await axe(home, 'whiteboard (participant) waiting to speak')
+
+  // Switching the channel while waiting keeps the place and tells the facilitator.
+  await home.getByTestId('speaking-channel-room').check()
+  await expect(fac.getByTestId('speaking-entry')).toHaveAttribute('data-channel', 'room')
+  await expect(home.getByTestId('speaking-position')).toHaveText('Sie sind 1. in der Reihe.')
+  await fac.getByRole('button', { name: 'Dana (Saal) aufrufen' }).click()
+  await expect(home.getByTestId('speaking-called')).toContainText('Sie sind dran!')
+  await home.getByTestId('speaking-withdraw').click()
+  await expect(fac.getByTestId('speaking-turns')).toHaveText('Bisher: Saal 1, zu Hause 0')
+  await Promise.all([facContext.close(), homeContext.close()])
+})

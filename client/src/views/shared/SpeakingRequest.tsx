@@ -26,7 +26,12 @@ export function SpeakingRequest({ control, defaultChannel, announce }: SpeakingR
   const [chosen, setChosen] = useState<SpeakingChannel | null>(defaultChannel)
   const [busy, setBusy] = useState(false)
   const [missing, setMissing] = useState(false)
-  const channel = me?.channel ?? chosen
+  // The choice shows at once; the server's (a request from another tab, a switch) follows.
+  const serverChannel = me?.channel ?? null
+  useEffect(() => {
+    if (serverChannel) setChosen(serverChannel)
+  }, [serverChannel])
+  const channel = chosen
   const calledNow = me?.status === 'speaking'
 
   // Being called is announced once per turn, with a vibration where the device offers one.
