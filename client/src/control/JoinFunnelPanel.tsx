@@ -51,19 +51,19 @@ export function JoinFunnelPanel({ workshopId }: { workshopId: string }) {
           <thead>
             <tr>
               <td />
-              {STEPS.map((step) => (
-                <th key={step} scope="col">
-                  {ct(`funnel.${step}`)}
+              {channels.map((channel) => (
+                <th key={channel} scope="col">
+                  {ct(`funnel.${channel}`)}
                 </th>
               ))}
             </tr>
           </thead>
           <tbody>
-            {channels.map((channel) => (
-              <tr key={channel} data-testid={`funnel-${channel}`}>
-                <th scope="row">{ct(`funnel.${channel}`)}</th>
-                {STEPS.map((step) => (
-                  <td key={step} data-step={step}>
+            {STEPS.map((step) => (
+              <tr key={step} data-testid={`funnel-${step}`}>
+                <th scope="row">{ct(`funnel.${step}`)}</th>
+                {channels.map((channel) => (
+                  <td key={channel} data-channel={channel}>
                     {funnel[channel][step]}
                   </td>
                 ))}
