@@ -3,24 +3,10 @@
  * English; and taking part with the keyboard alone (join → add an idea → move it into a cluster →
  * vote), without a mouse.
  */
-import AxeBuilder from '@axe-core/playwright'
 import { type BrowserContext, expect, type Page, test } from '@playwright/test'
-import { createWorkshop, joinedContext, signInFacilitator } from './fixtures.ts'
+import { createWorkshop, expectAccessible, joinedContext, signInFacilitator } from './fixtures.ts'
 
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
-
-/**
- * tldraw's own canvas UI is excluded: its shapes are not accessible to assistive technology
- * (tldraw #5215, #9156), which is why the list view exists — the accessibility statement says so.
- * Everything Ideenwand renders around the canvas is checked.
- */
-async function axe(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).withTags(WCAG).exclude('.tl-container').analyze()
-  const violations = results.violations.map(
-    (v) => `${what}: ${v.id} (${v.impact}) — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-  )
-  expect(violations, violations.join('\n')).toEqual([])
-}
+const axe = expectAccessible
 
 async function inLanguage(context: BrowserContext, lang: 'de' | 'en') {
   await context.addInitScript((l) => localStorage.setItem('ideenwand:lang', l), lang)

@@ -1,8 +1,9 @@
 /**
  * Shared steps for end-to-end tests: a facilitator account and workshops made through the API
  * of the browser context (so its cookies are the context's), joining by code, and a watch on
- * every request a page makes.
+ * every request a page makes, and the axe check every view must pass.
  */
+import AxeBuilder from '@axe-core/playwright'
 import {
   type APIRequestContext,
   type Browser,
@@ -97,4 +98,20 @@ export async function addIdea(page: Page, text: string): Promise<void> {
   await page.keyboard.type(text)
   await page.keyboard.press('Escape')
   await expect(page.getByTestId('idea-card').filter({ hasText: text })).toBeVisible()
+}
+
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
+
+/**
+ * axe-core against the WCAG 2.1 A/AA rules; `what` names the page in the failure. tldraw's own
+ * canvas UI is excluded: its shapes are not accessible to assistive technology (tldraw #5215,
+ * #9156), which is why the list view exists — the accessibility statement says so. Everything
+ * Ideenwand renders around the canvas is checked.
+ */
+export async function expectAccessible(page: Page, what: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(WCAG).exclude('.tl-container').analyze()
+  const violations = results.violations.map(
+    (v) => `${what}: ${v.id} (${v.impact}) — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  )
+  expect(violations, violations.join('\n')).toEqual([])
 }

@@ -5,7 +5,6 @@
  * and the called phone says so (notice, vibration, announcement); the queue survives a reload.
  * Every screen involved passes axe (WCAG 2.1 AA).
  */
-import AxeBuilder from '@axe-core/playwright'
 import {
   type Browser,
   type BrowserContext,
@@ -14,17 +13,9 @@ import {
   type Page,
   test,
 } from '@playwright/test'
-import { createWorkshop, joinedContext, signInFacilitator } from './fixtures.ts'
+import { createWorkshop, expectAccessible, joinedContext, signInFacilitator } from './fixtures.ts'
 
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
-
-async function axe(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).withTags(WCAG).exclude('.tl-container').analyze()
-  const violations = results.violations.map(
-    (v) => `${what}: ${v.id} (${v.impact}) — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-  )
-  expect(violations, violations.join('\n')).toEqual([])
-}
+const axe = expectAccessible
 
 /** A Pixel 7 that joined under `name`, with `navigator.vibrate` recorded. */
 async function phone(browser: Browser, code: string, name: string): Promise<BrowserContext> {

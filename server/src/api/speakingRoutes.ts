@@ -7,6 +7,7 @@ import { OpenAPIHono, z } from '@hono/zod-openapi'
 import { ID_PATTERN } from '@ideenwand/board'
 import { SpeakingMove, SpeakingRequest, SpeakingSettings } from '@ideenwand/protocol'
 import type { Context } from 'hono'
+import type { Actor } from '../workshops/ControlService.ts'
 import type { ApiDeps, ApiEnv } from './deps.ts'
 import { IdParam, json, jsonBody, NoContent, route } from './helpers.ts'
 import { facilitatorMemberOf, memberOf } from './workshopMember.ts'
@@ -62,22 +63,6 @@ export function speakingRoutes(deps: ApiDeps) {
   app.openapi(
     route({
       method: 'post',
-      path: '/workshops/{id}/speaking/next',
-      tags: ['speaking'],
-      summary: 'End the current turn and call the next person in the call order (facilitators)',
-      request: { params: IdParam },
-      responses: NoContent,
-    }),
-    async (c) => {
-      const { id } = c.req.valid('param')
-      await deps.control.speaking.call(id, null, await facilitator(c, id))
-      return c.body(null, 204)
-    },
-  )
-
-  app.openapi(
-    route({
-      method: 'post',
       path: '/workshops/{id}/speaking/{requestId}/call',
       tags: ['speaking'],
       summary: 'End the current turn and call this person now (facilitators)',
@@ -87,22 +72,6 @@ export function speakingRoutes(deps: ApiDeps) {
     async (c) => {
       const { id, requestId } = c.req.valid('param')
       await deps.control.speaking.call(id, requestId, await facilitator(c, id))
-      return c.body(null, 204)
-    },
-  )
-
-  app.openapi(
-    route({
-      method: 'post',
-      path: '/workshops/{id}/speaking/finish',
-      tags: ['speaking'],
-      summary: 'End the current turn; its length is recorded (facilitators)',
-      request: { params: IdParam },
-      responses: NoContent,
-    }),
-    async (c) => {
-      const { id } = c.req.valid('param')
-      await deps.control.speaking.finish(id, await facilitator(c, id))
       return c.body(null, 204)
     },
   )
@@ -141,21 +110,43 @@ export function speakingRoutes(deps: ApiDeps) {
     },
   )
 
-  app.openapi(
-    route({
-      method: 'delete',
-      path: '/workshops/{id}/speaking',
-      tags: ['speaking'],
-      summary: 'Clear the queue: everyone waiting is removed, the current turn ends (facilitators)',
-      request: { params: IdParam },
-      responses: NoContent,
-    }),
-    async (c) => {
-      const { id } = c.req.valid('param')
-      await deps.control.speaking.clear(id, await facilitator(c, id))
-      return c.body(null, 204)
-    },
-  )
+  // The facilitator's actions on the whole queue: no body, no request id.
+  for (const [method, path, summary, act] of [
+    [
+      'post',
+      '/workshops/{id}/speaking/next',
+      'End the current turn and call the next person in the call order (facilitators)',
+      (id: string, actor: Actor) => deps.control.speaking.call(id, null, actor),
+    ],
+    [
+      'post',
+      '/workshops/{id}/speaking/finish',
+      'End the current turn; its length is recorded (facilitators)',
+      (id: string, actor: Actor) => deps.control.speaking.finish(id, actor),
+    ],
+    [
+      'delete',
+      '/workshops/{id}/speaking',
+      'Clear the queue: everyone waiting is removed, the current turn ends (facilitators)',
+      (id: string, actor: Actor) => deps.control.speaking.clear(id, actor),
+    ],
+  ] as const) {
+    app.openapi(
+      route({
+        method,
+        path,
+        tags: ['speaking'],
+        summary,
+        request: { params: IdParam },
+        responses: NoContent,
+      }),
+      async (c) => {
+        const { id } = c.req.valid('param')
+        await act(id, await facilitator(c, id))
+        return c.body(null, 204)
+      },
+    )
+  }
 
   return app
 }
