@@ -3,34 +3,26 @@
  * and live sockets following logout, removal, role changes, expiry, archive and deletion.
  */
 import { Board } from '@ideenwand/board'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { ApiClient, FACILITATOR, type WorkshopFixture, workshopFixture } from './support/api.ts'
 import { boardExists } from './support/boardRows.ts'
-import { connectClient, type TestClient } from './support/clients.ts'
+import { connectClient } from './support/clients.ts'
+import { perTest } from './support/perTest.ts'
 import { awarenessFrame, ideaTexts, ideaUpdateFrame, RawSync } from './support/rawSync.ts'
 import { type RunningServer, startServer } from './support/servers.ts'
 
-let server: RunningServer | null = null
-const clients: TestClient[] = []
-const sockets: RawSync[] = []
-
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.destroy()
-  for (const s of sockets.splice(0)) s.close()
-  await server?.stop()
-  server = null
-})
+const t = perTest()
 
 async function boot(
   env: Record<string, string> = {},
 ): Promise<{ s: RunningServer; w: WorkshopFixture }> {
-  server = await startServer('pglite', { env })
-  return { s: server, w: await workshopFixture(server.url) }
+  t.server = await startServer('pglite', { env })
+  return { s: t.server, w: await workshopFixture(t.server.url) }
 }
 
 async function open(s: RunningServer, boardId: string, headers: Record<string, string>) {
   const opened = await RawSync.open(`${s.wsUrl}/${boardId}`, headers)
-  if ('socket' in opened) sockets.push(opened.socket)
+  if ('socket' in opened) t.sockets.push(opened.socket)
   return opened
 }
 
@@ -136,7 +128,7 @@ describe('authentication', () => {
     expect(cookie).toMatch(/HttpOnly/)
     expect(cookie).toMatch(/SameSite=Lax/)
     expect(cookie).toMatch(/Path=\//)
-    await server?.stop()
+    await t.server?.stop()
     const https = await boot({ PUBLIC_URL: 'https://ideenwand.example.org' })
     const secure = await fetch(`${https.s.url}/api/join`, {
       method: 'POST',
@@ -159,7 +151,7 @@ describe('authentication', () => {
     expect(rows.every((r) => r.secret_hash.length === 32)).toBe(true)
   })
 
-  it('non-browser clients use single-use tickets', async () => {
+  it('non-browser t.clients use single-use tickets', async () => {
     const { s, w } = await boot()
     const ticket = (await w.facilitator.post(`/api/boards/${w.boardId}/ticket`)).body
       .ticket as string
@@ -167,7 +159,7 @@ describe('authentication', () => {
     expect(first).toMatchObject({ ok: false, code: 4401 })
     const withTicket = await RawSync.open(`${s.wsUrl}/${w.boardId}?ticket=${ticket}`)
     expect(withTicket.ok).toBe(true)
-    if ('socket' in withTicket) sockets.push(withTicket.socket)
+    if ('socket' in withTicket) t.sockets.push(withTicket.socket)
     const again = await RawSync.open(`${s.wsUrl}/${w.boardId}?ticket=${ticket}`)
     expect(again).toMatchObject({ ok: false, code: 4401 })
     const other = await workshopFixture(s.url, { title: 'Other' })
@@ -216,8 +208,8 @@ describe('hostile text is stored and returned inert', () => {
   })
 })
 
-describe('live sockets follow access changes within two seconds', () => {
-  it('logout closes the session’s sockets with 4401', async () => {
+describe('live t.sockets follow access changes within two seconds', () => {
+  it('logout closes the session’s t.sockets with 4401', async () => {
     const { s, w } = await boot()
     const guest = await w.join('participant', 'Paula')
     const socket = connected(await open(s, w.boardId, { cookie: guest.cookie ?? '' }))
@@ -284,13 +276,13 @@ describe('live sockets follow access changes within two seconds', () => {
   })
 
   it('the lobby: a waiting guest is refused until admitted', async () => {
-    server = await startServer('pglite')
-    const w = await workshopFixture(server.url, { title: 'Mit Lobby', lobby: true })
+    t.server = await startServer('pglite')
+    const w = await workshopFixture(t.server.url, { title: 'Mit Lobby', lobby: true })
     const guest = await w.join('participant', 'Wartend')
     const me = (await guest.get('/api/me')).body.guest
     expect(me.status).toBe('waiting')
     expect((await guest.get(`/api/boards/${w.boardId}/access`)).status).toBe(403)
-    expect(await open(server, w.boardId, { cookie: guest.cookie ?? '' })).toMatchObject({
+    expect(await open(t.server, w.boardId, { cookie: guest.cookie ?? '' })).toMatchObject({
       ok: false,
       code: 4403,
       reason: 'waiting for admission',
@@ -298,7 +290,7 @@ describe('live sockets follow access changes within two seconds', () => {
     await w.facilitator.patch(`/api/workshops/${w.workshopId}/participants/${me.id}`, {
       status: 'admitted',
     })
-    expect((await open(server, w.boardId, { cookie: guest.cookie ?? '' })).ok).toBe(true)
+    expect((await open(t.server, w.boardId, { cookie: guest.cookie ?? '' })).ok).toBe(true)
   })
 
   it('a password change ends the other sessions and their sockets', async () => {
@@ -337,11 +329,11 @@ describe('live sockets follow access changes within two seconds', () => {
     expect(ideaTexts(room?.doc)).toContain('wieder offen')
   })
 
-  it('deleting a workshop closes its sockets with 4404 and removes all board data', async () => {
+  it('deleting a workshop closes its t.sockets with 4404 and removes all board data', async () => {
     const { s, w } = await boot()
     const guest = await w.join('participant', 'Paula')
     const writer = connectClient(s.wsUrl, w.boardId, { cookie: guest.cookie })
-    clients.push(writer)
+    t.clients.push(writer)
     await writer.synced()
     new Board(writer.doc).addIdea({ text: 'bald gelöscht' })
     await writer.allConfirmed()

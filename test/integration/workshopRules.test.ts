@@ -5,24 +5,16 @@
  * refused with 4xx, never a 500. Both storage engines.
  */
 import { BOARD_KEYS, Board } from '@ideenwand/board'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { ApiClient, FACILITATOR, workshopFixture } from './support/api.ts'
-import { connectClient, type TestClient } from './support/clients.ts'
+import { connectClient } from './support/clients.ts'
 import { ENGINES } from './support/engines.ts'
+import { perTest } from './support/perTest.ts'
 import { RawSync, textUpdateFrame } from './support/rawSync.ts'
 import { type RunningServer, startServer } from './support/servers.ts'
 
-let server: RunningServer | null = null
-const clients: TestClient[] = []
-const sockets: RawSync[] = []
-
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.destroy()
-  for (const s of sockets.splice(0)) s.close()
-  await server?.stop()
-  server = null
-})
+const t = perTest()
 
 const PROTOTYPE_IDS = ['__proto__', 'constructor', 'toString', 'hasOwnProperty']
 
@@ -35,10 +27,10 @@ async function inviteToken(owner: ApiClient, workshopId: string): Promise<string
 
 describe.each(ENGINES)('co-facilitator invitations (%s)', (engine) => {
   it('an e-mail with an account gets no "taken" answer, and the link answers that only once', async () => {
-    server = await startServer(engine)
-    const w = await workshopFixture(server.url)
+    t.server = await startServer(engine)
+    const w = await workshopFixture(t.server.url)
     const token = await inviteToken(w.facilitator, w.workshopId)
-    const stranger = new ApiClient(server.url)
+    const stranger = new ApiClient(t.server.url)
     const taken = await stranger.post(`/api/facilitator-invites/${token}/accept`, {
       email: FACILITATOR.email,
       password: 'not the password',
@@ -60,18 +52,18 @@ describe.each(ENGINES)('co-facilitator invitations (%s)', (engine) => {
   })
 
   it("with that account's password the invitation is accepted as that account", async () => {
-    server = await startServer(engine)
-    const w = await workshopFixture(server.url)
+    t.server = await startServer(engine)
+    const w = await workshopFixture(t.server.url)
     // A second account, made through an invitation to another workshop of the owner's.
     const other = await w.facilitator.post('/api/workshops', { title: 'Zweiter Workshop' })
     const first = await inviteToken(w.facilitator, other.body.id)
-    const bea = new ApiClient(server.url)
+    const bea = new ApiClient(t.server.url)
     const account = { email: 'bea@example.org', password: 'Beas langes Passwort', name: 'Bea' }
     const created = await bea.post(`/api/facilitator-invites/${first}/accept`, account)
     expect(created.status).toBe(200)
 
     const token = await inviteToken(w.facilitator, w.workshopId)
-    const signedOut = new ApiClient(server.url)
+    const signedOut = new ApiClient(t.server.url)
     const accepted = await signedOut.post(`/api/facilitator-invites/${token}/accept`, {
       ...account,
       name: 'ignored',
@@ -83,10 +75,10 @@ describe.each(ENGINES)('co-facilitator invitations (%s)', (engine) => {
   })
 
   it('a new e-mail still creates an account and accepts', async () => {
-    server = await startServer(engine)
-    const w = await workshopFixture(server.url)
+    t.server = await startServer(engine)
+    const w = await workshopFixture(t.server.url)
     const token = await inviteToken(w.facilitator, w.workshopId)
-    const neu = new ApiClient(server.url)
+    const neu = new ApiClient(t.server.url)
     const res = await neu.post(`/api/facilitator-invites/${token}/accept`, {
       email: 'neu@example.org',
       password: 'ein langes Passwort',
@@ -99,13 +91,13 @@ describe.each(ENGINES)('co-facilitator invitations (%s)', (engine) => {
 
 describe.each(ENGINES)('ids named like Object.prototype (%s)', (engine) => {
   it('votes, rounds and moderation on such ids get 400, never 500, also when the board holds them', async () => {
-    server = await startServer(engine)
-    const w = await workshopFixture(server.url)
+    t.server = await startServer(engine)
+    const w = await workshopFixture(t.server.url)
     const base = `/api/workshops/${w.workshopId}`
     // The board holds an honest idea and, written past the Board API as a raw client could,
     // ideas under prototype names.
-    const fac = connectClient(server.wsUrl, w.boardId, { cookie: w.facilitator.cookie })
-    clients.push(fac)
+    const fac = connectClient(t.server.wsUrl, w.boardId, { cookie: w.facilitator.cookie })
+    t.clients.push(fac)
     await fac.synced()
     const honest = new Board(fac.doc).addIdea({ text: 'Trinkbrunnen am Markt' })
     const ideas = fac.doc.getMap(BOARD_KEYS.ideas)
@@ -180,14 +172,14 @@ async function coFacilitator(baseUrl: string, owner: ApiClient, workshopId: stri
 
 describe.each(ENGINES)('retention that deletes the workshop (%s)', (engine) => {
   it('only the owner may have the workshop deleted, or sooner; a co-facilitator may keep it longer', async () => {
-    server = await startServer(engine, { env: { RETENTION_DEFAULT_WORKSHOP_DAYS: '30' } })
-    const w = await workshopFixture(server.url)
-    const co = await coFacilitator(server.url, w.facilitator, w.workshopId)
+    t.server = await startServer(engine, { env: { RETENTION_DEFAULT_WORKSHOP_DAYS: '30' } })
+    const w = await workshopFixture(t.server.url)
+    const co = await coFacilitator(t.server.url, w.facilitator, w.workshopId)
     const path = `/api/workshops/${w.workshopId}/retention`
     const put = (who: ApiClient, namesDays: number | null, workshopDays: number | null) =>
       who.request('PUT', path, { namesDays, workshopDays })
 
-    // The server default (30 days) unchanged, names shorter: allowed.
+    // The t.server default (30 days) unchanged, names shorter: allowed.
     expect((await put(co, 5, 30)).status).toBe(200)
     const sooner = await put(co, 5, 1)
     expect(sooner.status).toBe(403)
@@ -211,19 +203,19 @@ describe.each(ENGINES)('retention that deletes the workshop (%s)', (engine) => {
 async function rawSocket(s: RunningServer, boardId: string, who: ApiClient): Promise<RawSync> {
   const opened = await RawSync.open(`${s.wsUrl}/${boardId}`, { cookie: who.cookie ?? '' })
   if (!('socket' in opened)) throw new Error(`not connected: ${JSON.stringify(opened)}`)
-  sockets.push(opened.socket)
+  t.sockets.push(opened.socket)
   return opened.socket
 }
 
 describe.each(ENGINES)('archived workshops (%s)', (engine) => {
   it('refuse every control change with 409 and keep their boards read-only for everyone', async () => {
-    server = await startServer(engine)
-    const w = await workshopFixture(server.url)
+    t.server = await startServer(engine)
+    const w = await workshopFixture(t.server.url)
     const base = `/api/workshops/${w.workshopId}`
     const guest = await w.join('participant', 'Paula')
     const viewer = await w.join('viewer', 'Vera')
-    const fac = connectClient(server.wsUrl, w.boardId, { cookie: w.facilitator.cookie })
-    clients.push(fac)
+    const fac = connectClient(t.server.wsUrl, w.boardId, { cookie: w.facilitator.cookie })
+    t.clients.push(fac)
     await fac.synced()
     const ideaId = new Board(fac.doc).addIdea({ text: 'Bänke am See' })
     await fac.allConfirmed()
@@ -263,11 +255,11 @@ describe.each(ENGINES)('archived workshops (%s)', (engine) => {
 
     // The board: nobody's update is applied, a facilitator's included, also when a viewer is
     // made participant while the workshop is archived.
-    const room = server.server.rooms.get(w.boardId)
+    const room = t.server.server.rooms.get(w.boardId)
     const text = () => room?.doc.getText('t').toString()
-    const facSocket = await rawSocket(server, w.boardId, w.facilitator)
-    const guestSocket = await rawSocket(server, w.boardId, guest)
-    const viewerSocket = await rawSocket(server, w.boardId, viewer)
+    const facSocket = await rawSocket(t.server, w.boardId, w.facilitator)
+    const guestSocket = await rawSocket(t.server, w.boardId, guest)
+    const viewerSocket = await rawSocket(t.server, w.boardId, viewer)
     const viewerId = (await viewer.get('/api/me')).body.guest.id
     expect(
       (await w.facilitator.patch(`${base}/participants/${viewerId}`, { role: 'participant' }))

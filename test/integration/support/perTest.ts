@@ -11,12 +11,15 @@ export interface PerTest {
   server: RunningServer | null
   /** Clients to destroy after the test. */
   readonly clients: TestClient[]
+  /** Raw sockets (`RawSync`) and anything else to close after the test. */
+  readonly sockets: { close(): void }[]
 }
 
 export function perTest(): PerTest {
-  const t: PerTest = { server: null, clients: [] }
+  const t: PerTest = { server: null, clients: [], sockets: [] }
   afterEach(async () => {
     for (const c of t.clients.splice(0)) c.destroy()
+    for (const s of t.sockets.splice(0)) s.close()
     await t.server?.stop()
     t.server = null
   })
