@@ -8,18 +8,13 @@
  * `created` (the export time), and the activity log (the new workshop's starts with `imported`).
  * Idea and cluster ids are board-local and kept, so the CSVs are identical.
  */
-import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
 import { Board, canvasStore } from '@ideenwand/board'
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ApiClient, type WorkshopFixture, workshopFixture } from './support/api.ts'
 import { connectClient } from './support/clients.ts'
+import { pdfText } from './support/pdfText.ts'
 import { type RunningServer, startServer } from './support/servers.ts'
-
-const require = createRequire(import.meta.url)
-const STANDARD_FONTS = `${join(dirname(require.resolve('pdfjs-dist/package.json')), 'standard_fonts')}/`
 
 const TOP = 'Radweg Bad Belzig – Wiesenburg durchgehend ausbauen'
 const SECOND = 'Skatepark am Bahnhof für die Jugend'
@@ -51,17 +46,6 @@ async function upload(client: ApiClient, body: Uint8Array | string, type: string
     body: typeof body === 'string' ? body : new Blob([body as Uint8Array<ArrayBuffer>]),
   })
   return { status: res.status, body: await res.json() }
-}
-
-async function pdfText(bytes: Uint8Array): Promise<string> {
-  const pdf = await getDocument({ data: bytes, standardFontDataUrl: STANDARD_FONTS }).promise
-  const pages: string[] = []
-  for (let i = 1; i <= pdf.numPages; i++) {
-    const content = await (await pdf.getPage(i)).getTextContent()
-    pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '))
-  }
-  await pdf.destroy()
-  return pages.join('\n').replace(/\s+/g, ' ')
 }
 
 beforeAll(async () => {

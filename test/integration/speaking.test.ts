@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { ApiClient, type WorkshopFixture, workshopFixture } from './support/api.ts'
 import { connectClient, type TestClient, waitFor } from './support/clients.ts'
 import { ENGINES, type Engine, freshDatabaseEnv } from './support/engines.ts'
+import { pdfText } from './support/pdfText.ts'
 import { type RunningServer, startServer } from './support/servers.ts'
 
 let servers: RunningServer[] = []
@@ -133,6 +134,13 @@ describe.each(ENGINES)('speaking queue on %s', (engine) => {
     expect(md).not.toContain('Anna')
     const named = (await w.facilitator.get(`${report}&names=1&lang=en`)).body as string
     expect(named).toMatch(/\| In the room \| Anna \|/)
+    const pdf = await fetch(`${s.url}/api/workshops/${w.workshopId}/report?format=pdf`, {
+      headers: { cookie: w.facilitator.cookie ?? '' },
+    })
+    const text = await pdfText(new Uint8Array(await pdf.arrayBuffer()))
+    expect(text).toContain('Wortmeldungen')
+    expect(text).toMatch(/Saal Wortmeldungen: 3/)
+    expect(text).not.toContain('Anna')
   })
 
   it('the queue survives a restart: it is stored, not held in memory', async () => {

@@ -242,6 +242,26 @@ export async function renderPdf(
     }
   }
 
+  // ---- speaking turns (only when someone spoke)
+  const sp = outcome.speaking
+  if (sp) {
+    h2(t.speaking)
+    for (const channel of ['room', 'home'] as const) {
+      const f = sp[channel]
+      const median = f.medianMs === null ? t.none : formatDuration(f.medianMs)
+      row(
+        t[channel],
+        `${t.turns}: ${f.count} · ${t.totalTime}: ${formatDuration(f.totalMs)} · ${t.medianTime}: ${median}`,
+      )
+    }
+    for (const turn of sp.turns ?? []) {
+      row(
+        time(turn.startedAt),
+        `${t[turn.channel]} · ${turn.name ?? t.anonymousSpeaker} · ${formatDuration(turn.durationMs)}`,
+      )
+    }
+  }
+
   // ---- activity
   h2(t.activity)
   const a = outcome.activity
