@@ -56,17 +56,27 @@ export function BoardSettings({ control }: { control: ControlState }) {
   const hidden = control.heldIdeas.filter((h) => h.reasons.includes('hidden'))
   const privateCount = control.heldIdeas.filter((h) => h.reasons.includes('private')).length
 
+  /** A switch that sets the control state's flag of the same name. */
+  const flag = (
+    key: 'locked' | 'premoderation' | 'collaborativeClustering' | 'anonymousIdeas',
+    label: string,
+    testId: string,
+    hint?: string,
+  ) => (
+    <Toggle
+      checked={control[key]}
+      label={label}
+      hint={hint}
+      testId={testId}
+      disabled={busy}
+      onChange={(on) => set({ [key]: on })}
+    />
+  )
+
   return (
     <section className="iw-panel-section" aria-labelledby="iw-fp-board">
       <h3 id="iw-fp-board">{ct('panel.boardHeading')}</h3>
-      <Toggle
-        checked={control.locked}
-        label={ct('panel.lock')}
-        hint={ct('panel.lockHint')}
-        testId="setting-locked"
-        disabled={busy}
-        onChange={(locked) => set({ locked })}
-      />
+      {flag('locked', ct('panel.lock'), 'setting-locked', ct('panel.lockHint'))}
       <Toggle
         checked={control.privateCollection}
         label={ct('panel.privateCollection')}
@@ -95,13 +105,7 @@ export function BoardSettings({ control }: { control: ControlState }) {
           {control.ideasRevealed ? `✓ ${ct('panel.revealed')}` : ct('panel.reveal')}
         </button>
       ) : null}
-      <Toggle
-        checked={control.premoderation}
-        label={ct('panel.premoderation')}
-        testId="setting-premoderation"
-        disabled={busy}
-        onChange={(premoderation) => set({ premoderation })}
-      />
+      {flag('premoderation', ct('panel.premoderation'), 'setting-premoderation')}
       {control.premoderation || pending.length > 0 ? (
         <div className="iw-pending" data-testid="pending-queue">
           <p className="iw-hint">
@@ -165,22 +169,18 @@ export function BoardSettings({ control }: { control: ControlState }) {
           </ul>
         </div>
       ) : null}
-      <Toggle
-        checked={control.collaborativeClustering}
-        label={ct('panel.collaborativeClustering')}
-        hint={ct('panel.collaborativeClusteringHint')}
-        testId="setting-collaborative-clustering"
-        disabled={busy}
-        onChange={(collaborativeClustering) => set({ collaborativeClustering })}
-      />
-      <Toggle
-        checked={control.anonymousIdeas}
-        label={ct('panel.anonymous')}
-        hint={ct('panel.anonymousHint')}
-        testId="setting-anonymous"
-        disabled={busy}
-        onChange={(anonymousIdeas) => set({ anonymousIdeas })}
-      />
+      {flag(
+        'collaborativeClustering',
+        ct('panel.collaborativeClustering'),
+        'setting-collaborative-clustering',
+        ct('panel.collaborativeClusteringHint'),
+      )}
+      {flag(
+        'anonymousIdeas',
+        ct('panel.anonymous'),
+        'setting-anonymous',
+        ct('panel.anonymousHint'),
+      )}
       {control.anonymousIdeas ? (
         <Toggle
           checked={!control.storeAuthors}
