@@ -100,6 +100,8 @@ test('one queue for room and home: ask, see the place, be called, survive a relo
     'Sie sind dran! Bitte sprechen Sie jetzt.',
   )
   await expect(anna.getByTestId('speaking-withdraw')).toHaveText('Ich bin fertig')
+  await expect(fac.getByTestId('speaking-current')).toContainText('Jetzt spricht: Anna (Saal)')
+  await expect(fac.getByTestId('speaking-length')).toHaveText(/^seit 00:0\d$/)
   await expect.poll(() => vibrations(anna)).toBe(1)
   await expect(projector.getByTestId('projector-speaking-now')).toHaveText(
     'Jetzt spricht: Anna (Saal)',

@@ -4,12 +4,28 @@
  * "abwechselnd Saal und zu Hause". The order shown is the order people will be called in.
  */
 import type { ControlState } from '@ideenwand/protocol'
+import { useEffect, useState } from 'react'
 import { controlApi } from '../api/control.ts'
 import { useT } from '../i18n/LangProvider.tsx'
 import { useControlT } from '../i18n/useControlT.ts'
 import { ConfirmButton } from '../ui/ConfirmButton.tsx'
 import { speakerLabel } from '../views/shared/speaking.ts'
+import { useControlContext } from './ControlContext.tsx'
+import { formatClock } from './countdown.ts'
 import { useControlAction } from './useControlAction.ts'
+
+/** How long the current turn has run (server clock), updated every second; null without one. */
+function useTurnLength(startedAt: number | null): number | null {
+  const connection = useControlContext()?.connection ?? null
+  const [, tick] = useState(0)
+  useEffect(() => {
+    if (startedAt === null) return
+    const id = window.setInterval(() => tick((n) => n + 1), 1000)
+    return () => window.clearInterval(id)
+  }, [startedAt])
+  if (startedAt === null) return null
+  return Math.max(0, (connection ? connection.serverNow() : Date.now()) - startedAt)
+}
 
 export function SpeakingControls({ control }: { control: ControlState }) {
   const ct = useControlT()
@@ -17,6 +33,7 @@ export function SpeakingControls({ control }: { control: ControlState }) {
   const { busy, act } = useControlAction()
   const { current, queue, alternate, turns } = control.speaking
   const run = (request: (workshopId: string) => Promise<unknown>) => void act(request)
+  const turnLength = useTurnLength(current?.startedAt ?? null)
 
   return (
     <section
@@ -29,6 +46,14 @@ export function SpeakingControls({ control }: { control: ControlState }) {
         {current
           ? ct('speaking.current', { name: speakerLabel(current, v) })
           : ct('speaking.nobody')}
+        {turnLength !== null ? (
+          <>
+            {' · '}
+            <span data-testid="speaking-length">
+              {ct('speaking.length', { time: formatClock(turnLength) })}
+            </span>
+          </>
+        ) : null}
       </p>
       <div className="iw-row iw-row-wrap">
         <button

@@ -264,6 +264,7 @@ export const control = {
     heading: 'Wortmeldungen',
     current: 'Jetzt spricht: {{name}}',
     nobody: 'Gerade spricht niemand.',
+    length: 'seit {{time}}',
     finish: 'Redebeitrag beenden',
     next: 'Nächste Person aufrufen',
     empty: 'Keine Wortmeldungen.',

@@ -265,6 +265,7 @@ export const control: Translation<typeof de> = {
     heading: 'Requests to speak',
     current: 'Now speaking: {{name}}',
     nobody: 'Nobody is speaking right now.',
+    length: 'for {{time}}',
     finish: 'End this turn',
     next: 'Call the next person',
     empty: 'No requests to speak.',
