@@ -48,7 +48,7 @@ describe.each(ENGINES)('storage contract (%s)', (engine) => {
   it('[migrations] are applied once; a second run applies nothing', async () => {
     expect(await migrate(db)).toEqual([])
     const rows = await db.query<{ version: number }>('select version from schema_migrations')
-    expect(rows.map((r) => Number(r.version)).sort()).toEqual(
+    expect(rows.map((r) => Number(r.version)).sort((a, b) => a - b)).toEqual(
       loadMigrations().map((m) => m.version),
     )
   })

@@ -56,6 +56,12 @@ function openPostgres(options: { url: string; schema?: string; max?: number }): 
     // became an unhandled rejection, which ends a Node process. No column of ours is an array;
     // array parameters are sent as literals (pgArrayLiteral).
     fetch_types: false,
+    // postgres.js waits before reconnecting, by failures counted across the pool:
+    // 3^n / 100 s with a random half off, up to 20 s. After an outage of half a minute a
+    // connection could so sit out up to 20 s more while the database is back (acks, board loads
+    // and access checks waiting on it). Capped at 2 s: once the database is back, the server is
+    // within 2 s.
+    backoff: (retries: number) => Math.min(0.1 * 2 ** retries, 2),
   })
   const wrap = (q: postgres.Sql | postgres.TransactionSql): Queryable => ({
     async query<T extends Row>(text: string, params: unknown[] = []) {

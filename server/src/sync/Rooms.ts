@@ -6,6 +6,7 @@ import { CloseCode, encodeSyncStep2 } from '@ideenwand/protocol'
 import type { SyncLimits } from '../config.ts'
 import type { Logger } from '../logger.ts'
 import type { BoardStore } from '../storage/BoardStore.ts'
+import { settleWithin } from '../storage/settleWithin.ts'
 import { type Fanout, type FanoutStats, LocalFanout } from './fanout/Fanout.ts'
 import { Room, type RoomCallbacks } from './Room.ts'
 import type { SyncConnection } from './SyncConnection.ts'
@@ -208,13 +209,13 @@ export class Rooms {
     const started = performance.now()
     // CPU time as well as wall time: on a busy machine the wall time says little (issue 7).
     const cpu = process.cpuUsage()
-    await this.store.ensureBoard(boardId)
+    await settleWithin(this.store.ensureBoard(boardId), `creating board ${boardId}`)
     // Subscribe before loading: whatever another instance stores from now on either is in the
     // load or arrives through the channel (both, at worst — applying twice changes nothing).
     const channel = await this.fanout.join(boardId)
     let stored: Awaited<ReturnType<BoardStore['load']>>
     try {
-      stored = await this.store.load(boardId)
+      stored = await settleWithin(this.store.load(boardId), `loading board ${boardId}`)
     } catch (err) {
       channel.close()
       throw err

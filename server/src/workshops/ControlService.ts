@@ -13,6 +13,7 @@ import type * as Y from 'yjs'
 import { DomainError, DomainErrorCode } from '../DomainError.ts'
 import type { Logger } from '../logger.ts'
 import type { Db } from '../storage/Db.ts'
+import { settleWithin } from '../storage/settleWithin.ts'
 import type { ConnectionRegistry } from '../sync/ConnectionRegistry.ts'
 import type { InstanceEvent } from '../sync/fanout/InstanceEvents.ts'
 import { type HeldContent, putBack } from '../sync/heldContent.ts'
@@ -119,40 +120,47 @@ export class ControlService {
   private load(workshopId: string): Promise<CachedControl> {
     let entry = this.cache.get(workshopId)
     if (!entry) {
-      entry = (async () => {
-        const info = await this.workshops.info(workshopId)
-        if (!info) throw new DomainError(DomainErrorCode.WorkshopNotFound)
-        const [state, round, flags, history, held, authors, speaking] = await Promise.all([
-          this.controlStore.state(workshopId),
-          this.controlStore.currentRound(workshopId),
-          this.controlStore.flags(workshopId),
-          this.controlStore.revealedRounds(workshopId),
-          this.heldStore.list(info.boardId),
-          this.authorStore.list(info.boardId),
-          this.speaking.load(workshopId),
-        ])
-        this.byBoard.set(info.boardId, workshopId)
-        const cached: CachedControl = {
-          workshopId,
-          ...info,
-          state,
-          round,
-          flags,
-          history,
-          held,
-          heldIds: new Set(held.map((h) => h.ideaId)),
-          authors,
-          speaking,
-          roundTimer: null,
-        }
-        this.voting.scheduleEnd(cached)
-        this.applyPolicy(cached)
-        return cached
-      })()
+      // Side effects only for the read that is kept (a read given up on may answer late).
+      entry = settleWithin(this.read(workshopId), `loading the control data of ${workshopId}`).then(
+        (cached) => {
+          this.byBoard.set(cached.boardId, workshopId)
+          this.voting.scheduleEnd(cached)
+          this.applyPolicy(cached)
+          return cached
+        },
+      )
       entry.catch(() => this.cache.delete(workshopId))
       this.cache.set(workshopId, entry)
     }
     return entry
+  }
+
+  /** Reads a workshop's control data from the database (`load` caches it). */
+  private async read(workshopId: string): Promise<CachedControl> {
+    const info = await this.workshops.info(workshopId)
+    if (!info) throw new DomainError(DomainErrorCode.WorkshopNotFound)
+    const [state, round, flags, history, held, authors, speaking] = await Promise.all([
+      this.controlStore.state(workshopId),
+      this.controlStore.currentRound(workshopId),
+      this.controlStore.flags(workshopId),
+      this.controlStore.revealedRounds(workshopId),
+      this.heldStore.list(info.boardId),
+      this.authorStore.list(info.boardId),
+      this.speaking.load(workshopId),
+    ])
+    return {
+      workshopId,
+      ...info,
+      state,
+      round,
+      flags,
+      history,
+      held,
+      heldIds: new Set(held.map((h) => h.ideaId)),
+      authors,
+      speaking,
+      roundTimer: null,
+    }
   }
 
   /**

@@ -10,6 +10,7 @@
 import { Board } from '@ideenwand/board'
 import type * as Y from 'yjs'
 import { DomainError, DomainErrorCode } from '../DomainError.ts'
+import { settleWithin } from '../storage/settleWithin.ts'
 import type { Rooms } from '../sync/Rooms.ts'
 import type { SupportStore, Supports } from './SupportStore.ts'
 import type { Actor, CachedControl, Viewer } from './WorkshopControl.ts'
@@ -45,7 +46,7 @@ export class IdeaSupport {
   private supports(c: CachedControl): Promise<Supports> {
     let entry = this.cache.get(c)
     if (!entry) {
-      entry = this.store.list(c.boardId)
+      entry = settleWithin(this.store.list(c.boardId), `loading the supports of ${c.boardId}`)
       entry.catch(() => this.cache.delete(c))
       this.cache.set(c, entry)
     }
