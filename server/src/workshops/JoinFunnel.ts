@@ -8,6 +8,9 @@ import type { Channel, FunnelCounts, JoinFunnel as JoinFunnelCounts } from '@ide
 import type { Db } from '../storage/Db.ts'
 
 export class JoinFunnel {
+  /** Guests whose first idea this instance has noted: their later ideas cost no write. */
+  private readonly noted = new Set<string>()
+
   constructor(private readonly db: Db) {}
 
   /** The join page of `workshopId` was opened on a device of `channel`. */
@@ -21,10 +24,16 @@ export class JoinFunnel {
 
   /** `guestId` got an idea onto the board; only the first time counts. */
   async firstIdea(guestId: string): Promise<void> {
-    await this.db.query(
-      'update guests set first_idea_at = now() where id = $1 and first_idea_at is null',
-      [guestId],
-    )
+    if (this.noted.has(guestId)) return
+    this.noted.add(guestId)
+    await this.db
+      .query('update guests set first_idea_at = now() where id = $1 and first_idea_at is null', [
+        guestId,
+      ])
+      .catch((err: unknown) => {
+        this.noted.delete(guestId)
+        throw err
+      })
   }
 
   async counts(workshopId: string): Promise<JoinFunnelCounts> {
