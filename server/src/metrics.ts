@@ -33,6 +33,7 @@ export class Metrics implements SyncMetrics {
   private readonly received: Counter
   private readonly delivered: Counter
   private readonly lag: Histogram
+  private readonly caughtUp: Counter
   private readonly opened: Counter
   private readonly closes: Counter<'code'>
   private readonly http: Histogram<'method' | 'route' | 'status'>
@@ -122,6 +123,11 @@ export class Metrics implements SyncMetrics {
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
       registers,
     })
+    this.caughtUp = new Counter({
+      name: `${PREFIX}sync_store_catchups_total`,
+      help: 'Catch-ups of a loaded board from the store completed (see fanout_catchups_total for why they were asked for)',
+      registers,
+    })
     this.opened = new Counter({
       name: `${PREFIX}ws_connections_opened_total`,
       help: 'WebSocket connections accepted',
@@ -152,6 +158,10 @@ export class Metrics implements SyncMetrics {
 
   updatesStored(lagMs: number): void {
     this.lag.observe(lagMs / 1000)
+  }
+
+  caughtUpFromStore(): void {
+    this.caughtUp.inc()
   }
 
   /** Counts accepted WebSockets and their close codes (whoever closed them). */

@@ -114,8 +114,6 @@ export class Room {
   /** The catch-up from the store in progress, and whether another must follow it. */
   private catchingUp: Promise<void> | null = null
   private catchUpAgain = false
-  /** Catch-ups from the store done (for tests). */
-  caughtUp = 0
 
   constructor(
     readonly boardId: string,
@@ -506,7 +504,7 @@ export class Room {
         }
         if (this.closed) return
         this.applyStored(stored)
-        this.caughtUp++
+        this.metrics.caughtUpFromStore()
       } while (this.catchUpAgain)
     }
     this.catchingUp = run().finally(() => {

@@ -9,10 +9,13 @@ export interface SyncMetrics {
   updatesDelivered(connections: number): void
   /** A batch of updates was stored; `lagMs` is the age of its oldest update. */
   updatesStored(lagMs: number): void
+  /** A room finished catching up from the store (after a lost or unreadable fan-out message). */
+  caughtUpFromStore(): void
 }
 
 export const NO_SYNC_METRICS: SyncMetrics = {
   updateReceived() {},
   updatesDelivered() {},
   updatesStored() {},
+  caughtUpFromStore() {},
 }
