@@ -64,3 +64,15 @@ export {
   rankTally,
   topTargets,
 } from './voting'
+export {
+  ballotComplete,
+  isResistance,
+  PASSIVE_OPTION,
+  passiveAhead,
+  RESISTANCE_MAX,
+  RESISTANCE_MAX_OPTIONS,
+  RESISTANCE_MIN,
+  type ResistanceEntry,
+  type ResistanceOption,
+  rankResistance,
+} from './resistance'
