@@ -187,6 +187,40 @@ describe('Board validation', () => {
   })
 })
 
+describe('Board idea sources (issue 19 §2)', () => {
+  it('writes a table or paper source, reads own for none, and changes it in place', () => {
+    const board = new Board(new Y.Doc())
+    const own = board.addIdea({ text: 'Radweg' })
+    const table = board.addIdea({ text: 'Bänke', source: 'table', table: 'Tisch 3' })
+    const paper = board.addIdea({ text: 'Karte', source: 'paper' })
+    expect(board.idea(own)).toMatchObject({ source: 'own', table: null })
+    expect(board.idea(table)).toMatchObject({ source: 'table', table: 'Tisch 3' })
+    expect(board.idea(paper)).toMatchObject({ source: 'paper', table: null })
+    // `own` writes nothing: old readers and the rights check see the same entry as before.
+    expect((board.doc.getMap('ideas').get(own) as Y.Map<unknown>).has('source')).toBe(false)
+
+    board.setIdeaSource(own, 'paper')
+    expect(board.idea(own)?.source).toBe('paper')
+    board.setIdeaSource(own, 'own')
+    expect((board.doc.getMap('ideas').get(own) as Y.Map<unknown>).has('source')).toBe(false)
+    board.setIdeaSource(table, 'paper')
+    expect(board.idea(table)).toMatchObject({ source: 'paper', table: null })
+
+    expect(errorCode(() => board.addIdea({ text: 'x', source: 'table' }))).toBe('invalid-input')
+    expect(errorCode(() => board.addIdea({ text: 'x', source: 'table', table: ' ' }))).toBe(
+      'invalid-input',
+    )
+    expect(
+      errorCode(() => board.addIdea({ text: 'x', source: 'table', table: 'T'.repeat(41) })),
+    ).toBe('author-too-long')
+    expect(errorCode(() => board.addIdea({ text: 'x', source: 'phone' as unknown as 'own' }))).toBe(
+      'invalid-input',
+    )
+    expect(errorCode(() => board.setIdeaSource('nope', 'paper'))).toBe('unknown-idea')
+    expect(board.ideas()).toHaveLength(3)
+  })
+})
+
 describe('Board tolerant reads', () => {
   it('skips or coerces malformed entries written by a hostile client', () => {
     const [honest, hostile] = pair()
@@ -209,6 +243,14 @@ describe('Board tolerant reads', () => {
       junk.set('createdAt', 'yesterday')
       junk.set('color', 'pink')
       junk.set('clusterId', 'ghost')
+      junk.set('source', 'phone')
+      junk.set('table', 'Tisch 1')
+      const longTable = new Y.Map<unknown>()
+      ideas.set('long-table', longTable)
+      longTable.set('text', 'Tischidee')
+      longTable.set('createdAt', 1)
+      longTable.set('source', 'table')
+      longTable.set('table', 'T'.repeat(100))
       clusters.set('cluster-not-a-map', [1, 2, 3])
       const badCluster = new Y.Map<unknown>()
       clusters.set('bad-cluster', badCluster)
@@ -218,7 +260,7 @@ describe('Board tolerant reads', () => {
     })
     syncDocs(honest.doc, hostile.doc)
 
-    expect(honest.ideas().map((i) => i.id)).toEqual(['junk-fields', good])
+    expect(honest.ideas().map((i) => i.id)).toEqual(['junk-fields', 'long-table', good])
     expect(honest.idea('junk-fields')).toEqual({
       id: 'junk-fields',
       text: 'x'.repeat(MAX_IDEA_TEXT),
@@ -227,7 +269,10 @@ describe('Board tolerant reads', () => {
       createdAt: 0,
       color: 'yellow',
       clusterId: null,
+      source: 'own',
+      table: null,
     })
+    expect(honest.idea('long-table')).toMatchObject({ source: 'table', table: 'T'.repeat(40) })
     expect(honest.idea('not-a-map')).toBeUndefined()
     expect(honest.idea('no-text')).toBeUndefined()
     expect(honest.ideaText('junk-fields')).toBeUndefined()

@@ -8,6 +8,7 @@ import * as Y from 'yjs'
 import { BoardError } from './BoardError'
 import { placeCards } from './cardPlacement'
 import { DEFAULT_CLUSTER_COLOR, DEFAULT_IDEA_COLOR } from './colors'
+import type { IdeaSource } from './ideaSource'
 import { newId } from './ids'
 import { ideaTextOf, isClusterEntry, readCluster, readIdea } from './read'
 import { BOARD_KEYS, META_KEYS } from './schema'
@@ -27,6 +28,8 @@ import {
   checkColor,
   checkIdeaText,
   checkNewId,
+  checkSource,
+  checkTableLabel,
 } from './validate'
 
 /** Options for {@link Board}; for tests and importers. */
@@ -130,6 +133,9 @@ export class Board {
     entry.set('createdAt', this.now())
     entry.set('color', color)
     entry.set('clusterId', clusterId)
+    const source = input.source === undefined ? 'own' : checkSource(input.source)
+    if (source !== 'own') entry.set('source', source)
+    if (source === 'table') entry.set('table', checkTableLabel(input.table))
     this.doc.transact(() => this.ideaMap.set(id, entry))
     return id
   }
@@ -162,6 +168,26 @@ export class Board {
     this.doc.transact(() => {
       if (color !== undefined) setIfChanged(entry, 'color', color)
       if (clusterId !== undefined) setIfChanged(entry, 'clusterId', clusterId)
+    })
+  }
+
+  /**
+   * Sets where an idea came from (SCHEMA.md, "source"): `own` removes the mark, `paper` is a
+   * facilitator's "von Papier übertragen", `table` needs the table's label. Participants may not
+   * write it; the server stamps table ideas itself.
+   * @throws BoardError `unknown-idea`, `invalid-input`, `author-too-long`
+   */
+  setIdeaSource(id: string, source: IdeaSource, table: string | null = null): void {
+    const entry = this.ideaEntry(id)
+    const checked = checkSource(source)
+    const label = checked === 'table' ? checkTableLabel(table) : null
+    this.doc.transact(() => {
+      if (checked === 'own') {
+        if (entry.has('source')) entry.delete('source')
+      } else setIfChanged(entry, 'source', checked)
+      if (label === null) {
+        if (entry.has('table')) entry.delete('table')
+      } else setIfChanged(entry, 'table', label)
     })
   }
 

@@ -14,6 +14,7 @@ export {
   isIdeaColor,
 } from './colors'
 export { ID_PATTERN, isValidId, newId, PROTOTYPE_NAMES } from './ids'
+export { IDEA_SOURCES, type IdeaSource, isIdeaSource, MAX_TABLE_LABEL } from './ideaSource'
 export {
   isPhase,
   mayWriteBoard,

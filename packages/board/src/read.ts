@@ -6,6 +6,7 @@
  */
 import * as Y from 'yjs'
 import { DEFAULT_CLUSTER_COLOR, DEFAULT_IDEA_COLOR, isIdeaColor } from './colors'
+import { isIdeaSource, MAX_TABLE_LABEL } from './ideaSource'
 import type { Cluster, Idea } from './types'
 import { MAX_CLUSTER_TITLE, MAX_IDEA_TEXT } from './validate'
 
@@ -42,6 +43,9 @@ export function readIdea(
   else return undefined
   const color: unknown = entry.get('color')
   const clusterId = stringOrNull(entry.get('clusterId'))
+  const rawSource: unknown = entry.get('source')
+  const source = isIdeaSource(rawSource) ? rawSource : 'own'
+  const table = source === 'table' ? stringOrNull(entry.get('table')) : null
   return {
     id,
     text: text.length > MAX_IDEA_TEXT ? text.slice(0, MAX_IDEA_TEXT) : text,
@@ -50,6 +54,8 @@ export function readIdea(
     createdAt: finiteOr(entry.get('createdAt'), 0),
     color: isIdeaColor(color) ? color : DEFAULT_IDEA_COLOR,
     clusterId: clusterId !== null && clusterExists(clusterId) ? clusterId : null,
+    source,
+    table: table === null ? null : table.slice(0, MAX_TABLE_LABEL),
   }
 }
 

@@ -4,6 +4,7 @@
  * @module
  */
 import type { IdeaColor } from './colors'
+import type { IdeaSource } from './ideaSource'
 
 /** An idea as every view sees it. `clusterId` null means "unsorted". */
 export interface Idea {
@@ -15,6 +16,10 @@ export interface Idea {
   createdAt: number
   color: IdeaColor
   clusterId: string | null
+  /** Own device, a table's device, or typed in from paper by a facilitator (SCHEMA.md). */
+  source: IdeaSource
+  /** With source `table`: the table's label when the idea was written; else null. */
+  table: string | null
 }
 
 /** A named group of ideas. Lower `order` comes first. */
@@ -33,6 +38,10 @@ export interface NewIdea {
   color?: IdeaColor
   clusterId?: string | null
   id?: string
+  /** Omitted or `own`: nothing is written (absent reads as `own`). */
+  source?: IdeaSource
+  /** Only with source `table`. */
+  table?: string | null
 }
 
 /** Input of `Board.updateIdea`; omitted fields stay as they are. */

@@ -5,6 +5,7 @@
  */
 import { BoardError } from './BoardError'
 import { IDEA_COLORS, type IdeaColor, isIdeaColor } from './colors'
+import { type IdeaSource, isIdeaSource, MAX_TABLE_LABEL } from './ideaSource'
 import { isValidId } from './ids'
 
 /** Longest idea text, in UTF-16 code units (the unit of `string.length` and Y.Text). */
@@ -64,4 +65,22 @@ export function checkNewId(id: unknown): string {
     )
   }
   return id
+}
+
+export function checkSource(source: unknown): IdeaSource {
+  if (!isIdeaSource(source)) {
+    throw new BoardError('invalid-input', `source must be 'own', 'table' or 'paper'`)
+  }
+  return source
+}
+
+/** A table idea's label: 1–{@link MAX_TABLE_LABEL} characters. */
+export function checkTableLabel(label: unknown): string {
+  if (typeof label !== 'string' || label.trim() === '') {
+    throw new BoardError('invalid-input', 'a table idea needs the table label')
+  }
+  if (label.length > MAX_TABLE_LABEL) {
+    throw new BoardError('author-too-long', `table label is longer than ${MAX_TABLE_LABEL}`)
+  }
+  return label
 }

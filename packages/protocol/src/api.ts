@@ -5,6 +5,7 @@
 import { ROLES } from '@ideenwand/board'
 import { z } from 'zod'
 import { SpeakingChannel } from './speaking.ts'
+import { TableInfo } from './tables.ts'
 
 const trimmed = (max: number) => z.string().trim().max(max)
 
@@ -121,6 +122,8 @@ export const Guest = z.object({
   role: GuestRole,
   status: GuestStatus,
   joinedAt: z.string(),
+  /** Only for a table's shared device (issue 19 §2): its label and people; it has no name. */
+  table: TableInfo.optional(),
 })
 export type Guest = z.infer<typeof Guest>
 export const GuestPatch = z.object({ role: GuestRole.optional(), status: GuestStatus.optional() })

@@ -66,6 +66,11 @@ export const CloseCode = {
   StorageUnavailable: { code: 4503, reason: 'storage unavailable' },
   /** The client reads so slowly that unsent data piled up beyond the limit; reconnect. */
   TooSlow: { code: 4508, reason: 'too slow' },
+  /**
+   * A facilitator renamed or re-counted this table device (issue 19 §2): reconnect at once, the
+   * new connection carries the table's new label and people.
+   */
+  TableChanged: { code: 4509, reason: 'table device changed' },
   /** Unexpected server error while handling this connection; retry later. */
   InternalError: { code: 4500, reason: 'internal error' },
 } as const

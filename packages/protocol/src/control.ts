@@ -12,6 +12,7 @@ import { z } from 'zod'
 import { Role } from './api.ts'
 import { MessageType } from './messages.ts'
 import { SpeakingState } from './speaking.ts'
+import { TableInfo } from './tables.ts'
 
 export const Phase = z.enum(PHASES)
 
@@ -119,8 +120,18 @@ export const ControlState = z.object({
   /** Ideas not public yet that this connection may see: its own; facilitators: all. */
   heldIdeas: z.array(HeldIdea),
   round: RoundInfo.nullable(),
-  /** This connection's own dots in the open round. */
-  myBallot: z.object({ votes: z.record(z.string(), z.number()), remaining: z.number() }).nullable(),
+  /**
+   * This connection's own dots in the open round. A table device (issue 19 §2) votes for its
+   * people: its dots are the round's dots × people, and `maxPerTarget` (sent to table devices
+   * only) is its own cap per target, the round's × people.
+   */
+  myBallot: z
+    .object({
+      votes: z.record(z.string(), z.number()),
+      remaining: z.number(),
+      maxPerTarget: z.number().optional(),
+    })
+    .nullable(),
   /** Facilitators only. */
   turnout: z.object({ voters: z.number(), dots: z.number() }).nullable(),
   /** Facilitators who asked to see it during the round; everyone after the reveal. */
@@ -141,6 +152,8 @@ export const ControlState = z.object({
     supportedIdeaIds: z.array(z.string()),
     name: z.string().nullable(),
     canWrite: z.boolean(),
+    /** This connection is a table's shared device (issue 19 §2): its label and people. */
+    table: TableInfo.nullable().optional(),
   }),
 })
 export type ControlState = z.infer<typeof ControlState>

@@ -73,6 +73,18 @@ export {
 } from './messages.ts'
 export { type SaveState, SaveTracker } from './SaveTracker.ts'
 export {
+  IdeaSource,
+  MAX_TABLE_LABEL,
+  MAX_TABLE_PEOPLE,
+  TableClaimRequest,
+  TableClaimResponse,
+  TableDevice,
+  TableDeviceInput,
+  TableDeviceLink,
+  TableDevicePatch,
+  TableInfo,
+} from './tables.ts'
+export {
   SpeakingChannel,
   SpeakingEntry,
   SpeakingMove,

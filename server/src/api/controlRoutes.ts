@@ -53,7 +53,12 @@ const VoteRequest = z.object({
   targetId: ElementId,
   delta: z.union([z.literal(1), z.literal(-1)]),
 })
-const MyBallot = z.object({ votes: z.record(z.string(), z.number()), remaining: z.number() })
+const MyBallot = z.object({
+  votes: z.record(z.string(), z.number()),
+  remaining: z.number(),
+  /** Table devices only: their own cap per target (the round's × people). */
+  maxPerTarget: z.number().optional(),
+})
 
 const ActivityEntry = z.object({
   at: z.string(),

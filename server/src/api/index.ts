@@ -13,6 +13,8 @@ import { guestRoutes } from './guestRoutes.ts'
 import { historyRoutes } from './historyRoutes.ts'
 import { outcomeImportRoute, outcomeRoutes } from './outcomeRoutes.ts'
 import { speakingRoutes } from './speakingRoutes.ts'
+import { statusRoutes } from './statusRoutes.ts'
+import { tableRoutes } from './tableRoutes.ts'
 import { workshopRoutes } from './workshopRoutes.ts'
 
 /** Largest accepted JSON body (the import of a workshop export will raise it for its route). */
@@ -53,8 +55,10 @@ export function createApi(deps: ApiDeps) {
   api.route('/', guestRoutes(deps))
   api.route('/', controlRoutes(deps))
   api.route('/', speakingRoutes(deps))
+  api.route('/', tableRoutes(deps))
   api.route('/', historyRoutes(deps))
   api.route('/', outcomeRoutes(deps))
+  api.route('/', statusRoutes(deps))
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {

@@ -33,7 +33,7 @@ export async function memberOf(
   }
   const canWrite =
     guest.role === 'participant' && (await deps.control.participantsMayWrite(workshopId))
-  return { role: guest.role, id: guest.id, name: guest.name, canWrite }
+  return { role: guest.role, id: guest.id, name: guest.name, canWrite, table: guest.table ?? null }
 }
 
 /** A facilitator of the workshop; its guests get 403 `forbidden`, strangers 404. */

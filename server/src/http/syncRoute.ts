@@ -74,6 +74,7 @@ export function sessionAuthorize(deps: {
         guestId: principal.kind === 'guest' ? principal.guest.id : null,
         displayName:
           principal.kind === 'facilitator' ? principal.facilitator.name : principal.guest.name,
+        table: principal.kind === 'guest' ? (principal.guest.table ?? null) : null,
         role: access.role,
         canWrite: access.canWrite,
         expiresAt: principal.session.expiresAt.getTime(),

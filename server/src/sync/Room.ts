@@ -11,6 +11,8 @@
  * happens after an update is applied — storing, echo, acks, and staying live while the database
  * is away — is RoomPersistence's, and folding the log into a snapshot is RoomCompactor's.
  */
+
+import { Board } from '@ideenwand/board'
 import {
   type ClientMessage,
   CloseCode,
@@ -341,8 +343,14 @@ export class Room {
           rights === true
             ? []
             : [...(this.policy.holdNewIdeas ? rights.createdIdeas : []), ...rights.cardsOfHeldIdeas]
-        if (hold.length > 0) this.applyHolding(conn, message.update, hold)
-        else Y.applyUpdate(this.doc, message.update, conn)
+        const stamp = rights !== true && conn.context.table ? rights.createdIdeas : []
+        if (hold.length > 0) this.applyHolding(conn, message.update, hold, stamp)
+        else if (stamp.length > 0) {
+          this.doc.transact(() => {
+            Y.applyUpdate(this.doc, message.update, conn)
+            this.stampTable(conn, stamp)
+          }, conn)
+        } else Y.applyUpdate(this.doc, message.update, conn)
         if (rights !== true) this.recordAuthors(conn, rights.createdIdeas)
         // Even an update that changed nothing gets its ack, after what came before is stored.
         this.persistence.scheduleFlush()
@@ -436,14 +444,33 @@ export class Room {
    * encoded after garbage collection: the structure every client needs to stay in step, without
    * the held text, author or card.
    */
-  private applyHolding(conn: SyncConnection, update: Uint8Array, ideaIds: string[]): void {
+  private applyHolding(
+    conn: SyncConnection,
+    update: Uint8Array,
+    ideaIds: string[],
+    stamp: readonly string[],
+  ): void {
     let held: HeldContent[] = []
     this.doc.transact(() => {
       Y.applyUpdate(this.doc, update, conn)
+      this.stampTable(conn, stamp)
       held = takeOut(this.doc, ideaIds, conn)
     }, conn)
     for (const h of held) if (h.idea) this.policy.heldIdeaIds.add(h.ideaId)
     this.callbacks.onHeld(conn, held)
+  }
+
+  /**
+   * A table device's new ideas carry its table (issue 19 §2): the server writes `source` and
+   * `table` into them inside the transaction that applies them, so what is stored, relayed and
+   * echoed to the device already has them (participants may not write them: updateRights).
+   */
+  private stampTable(conn: SyncConnection, created: readonly string[]): void {
+    const table = conn.context.table
+    if (!table || created.length === 0) return
+    const board = new Board(this.doc)
+    const ideas = this.doc.getMap('ideas')
+    for (const id of created) if (ideas.has(id)) board.setIdeaSource(id, 'table', table.label)
   }
 
   /**

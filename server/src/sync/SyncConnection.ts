@@ -32,6 +32,11 @@ export interface ConnectionContext {
   facilitatorId: string | null
   guestId: string | null
   displayName: string | null
+  /**
+   * A table's shared device (issue 19 §2): its label and people when it connected. A rename or
+   * re-count closes the connection (4509), so this never goes stale.
+   */
+  table?: { label: string; people: number } | null
   role: Role | null
   /** Changes while connected when a facilitator changes the person's role. */
   canWrite: boolean

@@ -8,7 +8,14 @@
  * (workshops/HeldIdeas.ts) and comes back, written by the server under the same id, when the idea
  * becomes public.
  */
-import { BOARD_KEYS, Board, type CanvasEntry, type Idea, ideaCardId } from '@ideenwand/board'
+import {
+  BOARD_KEYS,
+  Board,
+  type CanvasEntry,
+  type Idea,
+  ideaCardId,
+  type NewIdea,
+} from '@ideenwand/board'
 import type * as Y from 'yjs'
 
 /** What the server keeps of a held idea. */
@@ -91,6 +98,8 @@ export function putBack(doc: Y.Doc, items: readonly HeldContent[]): string[] {
         clusterId,
         authorId: idea.authorId,
         authorName: idea.authorName,
+        // Held before sources existed: none (own); a table idea always has its label.
+        ...sourceOf(idea),
       })
       // A card inside a frame that is gone meanwhile is moved out by every whiteboard
       // (canvasDomainRules: cards leave the frame of a deleted cluster).
@@ -100,4 +109,13 @@ export function putBack(doc: Y.Doc, items: readonly HeldContent[]): string[] {
     }
   })
   return written
+}
+
+/** The source fields to write back for a held idea (rows from before issue 19 §2 have none). */
+function sourceOf(
+  idea: Partial<Pick<Idea, 'source' | 'table'>>,
+): Pick<NewIdea, 'source' | 'table'> {
+  if (idea.source === 'paper') return { source: 'paper' }
+  if (idea.source === 'table' && idea.table) return { source: 'table', table: idea.table }
+  return {}
 }

@@ -15,6 +15,9 @@
  * and only as the connection's own guest id and display name (or null: anonymous). After that
  * the fields are immutable for participants, so `authorId` is the server's record of who created
  * the idea, and "own idea" rights and erasure (`/api/me/forget`) rely on it.
+ *
+ * Source (issue 19 §2): participants never write an idea's `source` or `table`; the room stamps
+ * a table device's new ideas with its table in the same transaction that applies them.
  */
 import { BOARD_KEYS, isValidId, META_KEYS, PHASE_RULES, type Phase } from '@ideenwand/board'
 import * as Y from 'yjs'
@@ -467,6 +470,12 @@ class RightsCheck {
         return
       case 'createdAt':
         if (!created) refuse(`createdAt of idea ${ideaId} is fixed`)
+        return
+      case 'source':
+      case 'table':
+        // Where an idea came from is the server's word (issue 19 §2): it stamps a table device's
+        // ideas itself (Room), and only facilitators mark ideas as typed in from paper.
+        refuse(`the source of idea ${ideaId} is set by the server`)
         return
       default:
         refuse(`ideas have no field ${field ?? '(none)'}`)

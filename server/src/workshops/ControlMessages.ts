@@ -19,6 +19,7 @@ function viewerOf(conn: SyncConnection): Viewer {
     id: conn.context.guestId ?? conn.context.facilitatorId ?? '',
     name: conn.context.displayName,
     canWrite: conn.context.canWrite,
+    table: conn.context.table ?? null,
   }
 }
 
@@ -100,6 +101,7 @@ export class ControlMessages {
         canWrite: viewer.canWrite,
         ideaIds: viewer.role === 'participant' ? ownIdeas(c, viewer.id) : [],
         supportedIdeaIds,
+        ...(viewer.table ? { table: viewer.table } : {}),
       },
     }
     return state

@@ -44,6 +44,30 @@ function dotsUsed(ballot: Record<string, number>): number {
   return Object.values(ballot).reduce((a, b) => a + b, 0)
 }
 
+/**
+ * A voter's budget and cap per target in `round`. A table's shared device (issue 19 §2) votes
+ * for its people: the round's dots per person and its maximum per target, each times the
+ * table's people — as many dots as the table would have had on phones, and on one target at
+ * most what its people together could have put there.
+ */
+export function ballotRules(
+  round: Pick<RoundInfo, 'dotsPerPerson' | 'maxPerTarget'>,
+  voter: Pick<Actor, 'table'>,
+): Omit<RoundRules, 'targetIds'> {
+  const people = voter.table?.people ?? 1
+  return { dotsPerPerson: round.dotsPerPerson * people, maxPerTarget: round.maxPerTarget * people }
+}
+
+/** A ballot as its voter sees it; a table device also gets its own cap per target. */
+function ballotView(
+  votes: Record<string, number>,
+  rules: Omit<RoundRules, 'targetIds'>,
+  voter: Pick<Actor, 'table'>,
+): NonNullable<RoundView['myBallot']> {
+  const remaining = Math.max(0, rules.dotsPerPerson - dotsUsed(votes))
+  return voter.table ? { votes, remaining, maxPerTarget: rules.maxPerTarget } : { votes, remaining }
+}
+
 function voterCount(ballots: Ballots): number {
   return [...ballots.values()].filter((b) => Object.keys(b).length > 0).length
 }
@@ -139,16 +163,13 @@ export class VotingRounds {
     // Dots go only to what is a target now (a runoff's target hidden meanwhile takes none); one
     // already given can always be taken back (applyDot).
     const targetIds = (await this.targets(c, round)).map((t) => t.id)
-    const rules: RoundRules = {
-      dotsPerPerson: round.dotsPerPerson,
-      maxPerTarget: round.maxPerTarget,
-      targetIds,
-    }
+    const budget = ballotRules(round, actor)
+    const rules: RoundRules = { ...budget, targetIds }
     const result = await this.controlStore.placeDot(round.id, actor.id, targetId, delta, rules)
     // The ballot rules' refusals are domain codes of the same name.
     if (!result.ok) throw new DomainError(result.error)
     await this.host.publishVote(c, actor.id)
-    return { votes: result.ballot, remaining: round.dotsPerPerson - dotsUsed(result.ballot) }
+    return ballotView(result.ballot, budget, actor)
   }
 
   /** The ballots of a round not yet revealed (a revealed round's live in its results). */
@@ -173,7 +194,7 @@ export class VotingRounds {
     let myBallot: RoundView['myBallot'] = null
     if (round?.status === 'open' && role === 'participant') {
       const votes = ballots.get(me) ?? emptyBallot()
-      myBallot = { votes, remaining: round.dotsPerPerson - dotsUsed(votes) }
+      myBallot = ballotView(votes, ballotRules(round, viewer), viewer)
     }
     let turnout: RoundView['turnout'] = null
     let tally: RoundView['tally'] = null

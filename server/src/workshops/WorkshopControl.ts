@@ -3,7 +3,7 @@
  * and who looks at it. ControlService owns the cache; VotingRounds and ControlMessages work on
  * the entries it hands them, so the shape lives here rather than in any one of them.
  */
-import type { Role, RoundInfo } from '@ideenwand/protocol'
+import type { Role, RoundInfo, TableInfo } from '@ideenwand/protocol'
 import type { ControlRow, ControlStore } from './ControlStore.ts'
 import type { HeldRow } from './HeldIdeas.ts'
 import type { SpeakingData } from './SpeakingStore.ts'
@@ -38,12 +38,16 @@ export interface Viewer {
   id: string
   name: string | null
   canWrite: boolean
+  /** A table's shared device (issue 19 §2): it votes for its people. */
+  table?: TableInfo | null
 }
 
 export interface Actor {
   role: Role
   /** Guest or facilitator id. */
   id: string
+  /** A table's shared device (issue 19 §2): it votes for its people. */
+  table?: TableInfo | null
 }
 
 /** The dots of a round by voter: voter id → target id → dots. */

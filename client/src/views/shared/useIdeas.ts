@@ -92,6 +92,9 @@ export function useIdeas(board: Board | null, control: ControlState | null): Vis
         createdAt: h.createdAt,
         color: h.color as Idea['color'],
         clusterId: h.clusterId,
+        // Its source is not shown to its author (facilitators see held ideas in their panel).
+        source: 'own' as const,
+        table: null,
       }))
     return {
       groups,
