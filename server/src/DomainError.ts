@@ -21,6 +21,14 @@ export const DomainErrorCode = {
   NotAVoter: 'not_a_voter',
   /** No round is open, or the workshop is not in the vote phase. */
   NoOpenRound: 'no_open_round',
+  /** The request belongs to the other method (a dot in a resistance round, or the reverse). */
+  WrongMethod: 'wrong_method',
+  /** Resistance is an integer from 0 to 10. */
+  InvalidResistance: 'invalid_resistance',
+  /** A resistance round needs at least one idea or cluster besides the passive solution. */
+  NoOptions: 'no_options',
+  /** A resistance round offers at most `RESISTANCE_MAX_OPTIONS` ideas or clusters. */
+  TooManyOptions: 'too_many_options',
   /** "+1" support (issue 19 §3): only participants support ideas. */
   NotASupporter: 'not_a_supporter',
   /** No public idea with that id on the workshop's board (held, hidden, deleted, elsewhere). */

@@ -22,6 +22,7 @@ const round = {
   id: 'r1',
   number: 1,
   status: 'open',
+  method: 'dots',
   targetKind: 'idea',
   targetIds: null,
   dotsPerPerson: 5,
@@ -70,6 +71,30 @@ const state = {
       revealedAt: 2,
       voters: 3,
       results: [{ targetId: 'i1', label: 'Radweg', dots: 4, rank: 1, tied: false }],
+      resistance: null,
+    },
+    {
+      ...round,
+      id: 'r2',
+      number: 2,
+      method: 'resistance',
+      status: 'revealed',
+      revealedAt: 3,
+      voters: 0,
+      results: [],
+      resistance: [
+        {
+          targetId: '::passive',
+          label: '',
+          passive: true,
+          raters: 0,
+          total: 0,
+          mean: null,
+          acceptance: null,
+          rank: 1,
+          tied: false,
+        },
+      ],
     },
   ],
   speaking: {
@@ -100,6 +125,7 @@ const broken: [string, unknown][] = [
   ['a bad array element', { ...state, hiddenIdeaIds: ['i1', 2] }],
   ['a bad record value', { ...state, myBallot: { votes: { i1: 'x' }, remaining: 1 } }],
   ['an array for an object', { ...state, timer: [] }],
+  ['an unknown round method', { ...state, round: { ...round, method: 'veto' } }],
   ['a bad nested enum', { ...state, heldIdeas: [{ ...state.heldIdeas[0], reasons: ['x'] }] }],
 ]
 

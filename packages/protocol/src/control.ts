@@ -36,12 +36,42 @@ export const RankedEntry = z.object({
 })
 export type RankedEntry = z.infer<typeof RankedEntry>
 
+/**
+ * One option of a revealed resistance round ("Systemisches Konsensieren", see
+ * `@ideenwand/board` resistance.ts): least total resistance ranks first.
+ */
+export const ResistanceEntry = z.object({
+  targetId: z.string(),
+  /** The idea text or cluster title at the reveal; empty for the passive solution. */
+  label: z.string(),
+  /** The passive solution ("alles bleibt, wie es ist"); the views name it in their language. */
+  passive: z.boolean(),
+  raters: z.number(),
+  total: z.number(),
+  mean: z.number().nullable(),
+  acceptance: z.number().nullable(),
+  rank: z.number(),
+  tied: z.boolean(),
+})
+export type ResistanceEntry = z.infer<typeof ResistanceEntry>
+
+/** How a round decides: dot voting, or resistance 0–10 per option (Systemisches Konsensieren). */
+export const RoundMethod = z.enum(['dots', 'resistance'])
+export type RoundMethod = z.infer<typeof RoundMethod>
+
 export const RoundInfo = z.object({
   id: z.string(),
   number: z.number(),
   status: z.enum(['open', 'closed', 'revealed']),
+  method: RoundMethod,
   targetKind: z.enum(['idea', 'cluster']),
+  /**
+   * The round's ideas or clusters, or null for everything visible (dot rounds only). A
+   * resistance round always lists its options (the passive solution is not listed: it is always
+   * one).
+   */
   targetIds: z.array(z.string()).nullable(),
+  /** Dot rounds; a resistance round holds the top of its scale (10) in both. */
   dotsPerPerson: z.number(),
   maxPerTarget: z.number(),
   endsAt: z.number().nullable(),
@@ -50,8 +80,12 @@ export type RoundInfo = z.infer<typeof RoundInfo>
 
 export const RevealedRound = RoundInfo.extend({
   revealedAt: z.number(),
+  /** Dot rounds: people with a dot; resistance rounds: people whose ballot counts (complete). */
   voters: z.number(),
+  /** Dot rounds' ranking; empty for a resistance round. */
   results: z.array(RankedEntry),
+  /** A resistance round's ranking; null for a dot round. */
+  resistance: z.array(ResistanceEntry).nullable(),
 })
 export type RevealedRound = z.infer<typeof RevealedRound>
 
@@ -121,9 +155,11 @@ export const ControlState = z.object({
   heldIdeas: z.array(HeldIdea),
   round: RoundInfo.nullable(),
   /**
-   * This connection's own dots in the open round. A table device (issue 19 §2) votes for its
-   * people: its dots are the round's dots × people, and `maxPerTarget` (sent to table devices
-   * only) is its own cap per target, the round's × people.
+   * This connection's own ballot in the open round: dots per target and dots left; in a
+   * resistance round its ratings (0–10) per option and how many options it has not rated yet.
+   * A table device (issue 19 §2) votes for its people: its dots are the round's dots × people,
+   * and `maxPerTarget` (sent to table devices only) is its own cap per target, the round's ×
+   * people.
    */
   myBallot: z
     .object({
@@ -132,9 +168,17 @@ export const ControlState = z.object({
       maxPerTarget: z.number().optional(),
     })
     .nullable(),
-  /** Facilitators only. */
-  turnout: z.object({ voters: z.number(), dots: z.number() }).nullable(),
-  /** Facilitators who asked to see it during the round; everyone after the reveal. */
+  /**
+   * Facilitators only: people who voted and dots placed; in a resistance round people who rated
+   * anything, ratings given and `complete` ballots (those count).
+   */
+  turnout: z
+    .object({ voters: z.number(), dots: z.number(), complete: z.number().optional() })
+    .nullable(),
+  /**
+   * Dot rounds: facilitators who asked to see it during the round. A resistance round has no
+   * running tally for anyone: its figures show at the reveal only.
+   */
   tally: z.array(RankedEntry).nullable(),
   history: z.array(RevealedRound),
   /** The speaking queue ("Wortmeldungen"), see `speaking.ts`. */

@@ -47,8 +47,10 @@ export {
   HeldIdea,
   Phase,
   RankedEntry,
+  ResistanceEntry,
   RevealedRound,
   RoundInfo,
+  RoundMethod,
   Spotlight,
   TimerState,
 } from './control.ts'

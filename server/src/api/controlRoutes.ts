@@ -4,8 +4,14 @@
  * pushed to the board's connections by the ControlService.
  */
 import { OpenAPIHono, z } from '@hono/zod-openapi'
-import { ID_PATTERN, PHASES, topTargets } from '@ideenwand/board'
-import { ControlSettings, ControlState, RevealedRound, RoundInfo } from '@ideenwand/protocol'
+import { ID_PATTERN, PHASES, RESISTANCE_MAX, RESISTANCE_MIN, topTargets } from '@ideenwand/board'
+import {
+  ControlSettings,
+  ControlState,
+  RevealedRound,
+  RoundInfo,
+  RoundMethod,
+} from '@ideenwand/protocol'
 import type { Context } from 'hono'
 import { ApiError } from '../http/errors.ts'
 import type { ApiDeps, ApiEnv } from './deps.ts'
@@ -33,13 +39,16 @@ const TimerRequest = z.object({
 })
 
 const RoundRequest = z.object({
+  /** Dots (default) or resistance 0–10 per option ("Systemisches Konsensieren"). */
+  method: RoundMethod.default('dots'),
   targetKind: z.enum(['idea', 'cluster']).default('idea'),
   /** Only these targets; or take them from an earlier round's top results. */
   targetIds: z.array(ElementId).min(1).max(500).optional(),
   fromRound: z
     .object({ number: z.number().int().min(1), top: z.number().int().min(1).max(100) })
     .optional(),
-  dotsPerPerson: z.number().int().min(1).max(100),
+  /** Required for dot rounds; a resistance round ignores it. */
+  dotsPerPerson: z.number().int().min(1).max(100).optional(),
   maxPerTarget: z.number().int().min(1).max(100).optional(),
   durationSeconds: z
     .number()
@@ -52,6 +61,10 @@ const RoundRequest = z.object({
 const VoteRequest = z.object({
   targetId: ElementId,
   delta: z.union([z.literal(1), z.literal(-1)]),
+})
+const RatingRequest = z.object({
+  targetId: ElementId,
+  resistance: z.number().int().min(RESISTANCE_MIN).max(RESISTANCE_MAX),
 })
 const MyBallot = z.object({
   votes: z.record(z.string(), z.number()),
@@ -218,7 +231,8 @@ export function controlRoutes(deps: ApiDeps) {
       method: 'post',
       path: '/workshops/{id}/rounds',
       tags: ['voting'],
-      summary: 'Start a dot-voting round (moves to the vote phase)',
+      summary:
+        'Start a voting round — dots, or resistance 0–10 per option with the passive solution (moves to the vote phase)',
       request: { params: IdParam, body: jsonBody(RoundRequest) },
       responses: { 201: json(RoundInfo, 'The open round') },
     }),
@@ -226,6 +240,10 @@ export function controlRoutes(deps: ApiDeps) {
       const { id } = c.req.valid('param')
       const actor = await facilitator(c, id)
       const body = c.req.valid('json')
+      if (body.method === 'dots' && body.dotsPerPerson === undefined) {
+        throw new ApiError(400, 'invalid_request', 'dotsPerPerson is required for a dot round')
+      }
+      const dotsPerPerson = body.dotsPerPerson ?? RESISTANCE_MAX
       let targetIds = body.targetIds ?? null
       if (body.fromRound) {
         const { history } = await deps.control.stateFor(id, {
@@ -242,10 +260,11 @@ export function controlRoutes(deps: ApiDeps) {
       const round = await deps.control.startRound(
         id,
         {
+          method: body.method,
           targetKind: body.fromRound ? 'idea' : body.targetKind,
           targetIds,
-          dotsPerPerson: body.dotsPerPerson,
-          maxPerTarget: body.maxPerTarget ?? body.dotsPerPerson,
+          dotsPerPerson,
+          maxPerTarget: body.maxPerTarget ?? dotsPerPerson,
           durationMs: body.durationSeconds ? body.durationSeconds * 1000 : null,
         },
         actor,
@@ -287,6 +306,26 @@ export function controlRoutes(deps: ApiDeps) {
       const { id } = c.req.valid('param')
       const { targetId, delta } = c.req.valid('json')
       return c.json(await deps.control.vote(id, targetId, delta, await member(c, id)), 200)
+    },
+  )
+
+  app.openapi(
+    route({
+      method: 'post',
+      path: '/workshops/{id}/resistance',
+      tags: ['voting'],
+      summary:
+        'Rate an option of the open resistance round 0–10 (participants; changeable until it closes)',
+      request: { params: IdParam, body: jsonBody(RatingRequest) },
+      responses: {
+        200: json(MyBallot, 'Your ratings; remaining = options not rated yet'),
+        409: json(z.object({}), 'Not allowed now'),
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param')
+      const { targetId, resistance } = c.req.valid('json')
+      return c.json(await deps.control.rate(id, targetId, resistance, await member(c, id)), 200)
     },
   )
 

@@ -93,6 +93,7 @@ export function workshopFilter(table: TableInfo): string | null {
     case 'facilitators':
       return 'id in (select facilitator_id from workshop_facilitators where workshop_id = any($1))'
     case 'ballots':
+    case 'resistance_ratings':
       return 'round_id in (select id from voting_rounds where workshop_id = any($1))'
   }
   return table.columns.includes('workshop_id') ? 'workshop_id = any($1)' : null

@@ -544,6 +544,12 @@ export class ControlService {
     return this.voting.vote(workshopId, targetId, delta, actor)
   }
 
+  /** A participant's resistance to an option of a resistance round; see `VotingRounds.rate`. */
+  async rate(workshopId: string, targetId: string, resistance: number, actor: Actor) {
+    await this.active(workshopId)
+    return this.voting.rate(workshopId, targetId, resistance, actor)
+  }
+
   /** After a dot: the voter's own connections and the facilitators need a new view. */
   private async publishVote(c: CachedControl, voterId: string, announce = true): Promise<void> {
     if (announce) this.announce({ type: 'vote', workshopId: c.workshopId, voterId })

@@ -1,6 +1,7 @@
 /**
  * Storage of the workshop control: the control row per workshop, voting rounds, ballots (one row
- * per voter, round and target), idea flags (hidden, pending) and the activity log.
+ * per voter, round and target: dots, or resistance 0–10 in a resistance round), idea flags
+ * (hidden, pending) and the activity log.
  */
 import {
   applyDot,
@@ -113,6 +114,7 @@ interface RoundRow {
   id: string
   number: number
   status: RoundInfo['status']
+  method: RoundInfo['method']
   target_kind: RoundInfo['targetKind']
   target_ids: string | null
   dots_per_person: number
@@ -128,6 +130,7 @@ function toRound(row: RoundRow): RoundInfo {
     id: row.id,
     number: row.number,
     status: row.status,
+    method: row.method,
     targetKind: row.target_kind,
     targetIds: row.target_ids ? (JSON.parse(row.target_ids) as string[]) : null,
     dotsPerPerson: row.dots_per_person,
@@ -192,8 +195,8 @@ export class ControlStore {
       )
       await tx.query(
         `insert into voting_rounds (id, workshop_id, number, status, target_kind, target_ids,
-           dots_per_person, max_per_target, ends_at)
-         values ($1, $2, $3, 'open', $4, $5, $6, $7, $8)`,
+           dots_per_person, max_per_target, ends_at, method)
+         values ($1, $2, $3, 'open', $4, $5, $6, $7, $8, $9)`,
         [
           id,
           workshopId,
@@ -203,6 +206,7 @@ export class ControlStore {
           input.dotsPerPerson,
           input.maxPerTarget,
           input.endsAt === null ? null : new Date(input.endsAt),
+          input.method,
         ],
       )
     })
@@ -231,12 +235,17 @@ export class ControlStore {
       `select * from voting_rounds where workshop_id = $1 and status = 'revealed' order by number`,
       [workshopId],
     )
-    return rows.map((row) => ({
-      ...toRound(row),
-      revealedAt: row.revealed_at ? ms(row.revealed_at) : 0,
-      voters: row.voters ?? 0,
-      results: row.results ? JSON.parse(row.results) : [],
-    }))
+    return rows.map((row) => {
+      const results = row.results ? JSON.parse(row.results) : []
+      const resistance = row.method === 'resistance'
+      return {
+        ...toRound(row),
+        revealedAt: row.revealed_at ? ms(row.revealed_at) : 0,
+        voters: row.voters ?? 0,
+        results: resistance ? [] : results,
+        resistance: resistance ? results : null,
+      }
+    })
   }
 
   /**
@@ -297,11 +306,57 @@ export class ControlStore {
     return ballot
   }
 
-  /** Every voter's ballot in a round (server-side only: never sent to participants). */
-  async ballotsByVoter(roundId: string): Promise<Map<string, Record<string, number>>> {
-    const rows = await this.db.query<{ voter_id: string; target_id: string; dots: number }>(
-      'select voter_id, target_id, dots from ballots where round_id = $1',
+  /**
+   * Sets `voterId`'s resistance (0–10, checked by the caller and by the table) to `targetId` in a
+   * resistance round: one row per person and option, so a change overwrites and concurrent
+   * ratings of different people or options never touch each other.
+   */
+  async rate(
+    roundId: string,
+    voterId: string,
+    targetId: string,
+    resistance: number,
+    weight: number,
+  ): Promise<void> {
+    await this.db.query(
+      `insert into resistance_ratings (round_id, voter_id, target_id, resistance, weight)
+       values ($1, $2, $3, $4, $5)
+       on conflict (round_id, voter_id, target_id)
+       do update set resistance = excluded.resistance, weight = excluded.weight`,
+      [roundId, voterId, targetId, resistance, weight],
+    )
+    // A table's people may have been re-counted since its earlier ratings: one weight per ballot.
+    await this.db.query(
+      'update resistance_ratings set weight = $3 where round_id = $1 and voter_id = $2 and weight <> $3',
+      [roundId, voterId, weight],
+    )
+  }
+
+  /**
+   * How many people each ballot of a resistance round stands for (1 unless a table device rated;
+   * then its people when it last rated).
+   */
+  async ratingWeights(roundId: string): Promise<Map<string, number>> {
+    const rows = await this.db.query<{ voter_id: string; weight: number }>(
+      `select voter_id, max(weight) as weight from resistance_ratings
+       where round_id = $1 group by voter_id`,
       [roundId],
+    )
+    return new Map(rows.map((r) => [r.voter_id, Number(r.weight)]))
+  }
+
+  /**
+   * Every voter's ballot in a round (server-side only: never sent to participants): dots per
+   * target, or in a resistance round the ratings per option.
+   */
+  async ballotsByVoter(
+    round: Pick<RoundInfo, 'id' | 'method'>,
+  ): Promise<Map<string, Record<string, number>>> {
+    const rows = await this.db.query<{ voter_id: string; target_id: string; dots: number }>(
+      round.method === 'resistance'
+        ? 'select voter_id, target_id, resistance as dots from resistance_ratings where round_id = $1'
+        : 'select voter_id, target_id, dots from ballots where round_id = $1',
+      [round.id],
     )
     const byVoter = new Map<string, Record<string, number>>()
     for (const r of rows) {
@@ -328,13 +383,18 @@ export class ControlStore {
     return { voters: Number(row?.voters ?? 0), dots: Number(row?.dots ?? 0) }
   }
 
-  /** Removes a voter's dots from rounds not revealed yet (revealed results hold only sums). */
+  /**
+   * Removes a voter's dots and ratings from rounds not revealed yet (revealed results hold only
+   * sums).
+   */
   async forgetVoter(voterId: string): Promise<void> {
-    await this.db.query(
-      `delete from ballots where voter_id = $1
-       and round_id in (select id from voting_rounds where status <> 'revealed')`,
-      [voterId],
-    )
+    for (const table of ['ballots', 'resistance_ratings']) {
+      await this.db.query(
+        `delete from ${table} where voter_id = $1
+         and round_id in (select id from voting_rounds where status <> 'revealed')`,
+        [voterId],
+      )
+    }
     await this.db.query('delete from ballot_locks where voter_id = $1', [voterId])
   }
 

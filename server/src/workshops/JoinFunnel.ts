@@ -51,6 +51,9 @@ export class JoinFunnel {
                 count(*) filter (where exists (
                   select 1 from ballots b join voting_rounds r on r.id = b.round_id
                   where r.workshop_id = g.workshop_id and b.voter_id = g.id
+                  union all
+                  select 1 from resistance_ratings b join voting_rounds r on r.id = b.round_id
+                  where r.workshop_id = g.workshop_id and b.voter_id = g.id
                 ))::int as voted
          from guests g
          where g.workshop_id = $1 and g.role = 'participant' and g.status <> 'removed'

@@ -1,13 +1,32 @@
 /**
- * Dot-voting rounds of a workshop: starting, closing (by hand or when the round's time is up) and
+ * Voting rounds of a workshop: starting, closing (by hand or when the round's time is up) and
  * revealing them, placing and taking back dots, and what a viewer may see of a round. Ballots stay
  * secret: a participant sees only their own, a facilitator the turnout and, if shown, the tally.
+ *
+ * A round decides by dots or by resistance ("Systemisches Konsensieren", `@ideenwand/board`
+ * resistance.ts): each participant rates each option 0–10, the passive solution is always one of
+ * them, and the least total resistance wins. Both methods share this machinery — start, close,
+ * reveal, timer, secrecy; a resistance round has no running tally, its figures show at the
+ * reveal only.
  *
  * The cached control data and publishing belong to ControlService, which hands them in as a
  * `VotingHost`; this module only changes the `round`, `history` and `roundTimer` of an entry.
  */
-import { Board, emptyBallot, type Phase, type RoundRules, rankTally } from '@ideenwand/board'
-import type { ControlState, RankedEntry, RoundInfo } from '@ideenwand/protocol'
+import {
+  Board,
+  ballotComplete,
+  emptyBallot,
+  isResistance,
+  PASSIVE_OPTION,
+  type Phase,
+  RESISTANCE_MAX,
+  RESISTANCE_MAX_OPTIONS,
+  type ResistanceEntry,
+  type RoundRules,
+  rankResistance,
+  rankTally,
+} from '@ideenwand/board'
+import type { ControlState, RankedEntry, RoundInfo, RoundMethod } from '@ideenwand/protocol'
 import type * as Y from 'yjs'
 import { DomainError, DomainErrorCode } from '../DomainError.ts'
 import type { Rooms } from '../sync/Rooms.ts'
@@ -16,6 +35,8 @@ import type { Actor, Ballots, CachedControl, Viewer } from './WorkshopControl.ts
 
 /** A facilitator's settings for a new round. */
 export interface RoundInput {
+  /** Dots (the default) or resistance 0–10 per option. */
+  method?: RoundMethod
   targetKind: 'idea' | 'cluster'
   targetIds: string[] | null
   dotsPerPerson: number
@@ -72,6 +93,13 @@ function voterCount(ballots: Ballots): number {
   return [...ballots.values()].filter((b) => Object.keys(b).length > 0).length
 }
 
+/** A person's ratings of the options still in the round, and how many they have not rated. */
+function ratingsOf(ballot: Record<string, number>, options: readonly { id: string }[]) {
+  const votes = emptyBallot()
+  for (const { id } of options) if (Object.hasOwn(ballot, id)) votes[id] = ballot[id] ?? 0
+  return { votes, remaining: options.length - Object.keys(votes).length }
+}
+
 export class VotingRounds {
   constructor(
     private readonly controlStore: ControlStore,
@@ -83,19 +111,24 @@ export class VotingRounds {
   async start(workshopId: string, input: RoundInput, actor: Actor): Promise<RoundInfo> {
     const c = await this.host.load(workshopId)
     if (c.round?.status === 'open') throw new DomainError(DomainErrorCode.RoundOpen)
+    const method = input.method ?? 'dots'
+    // A resistance round fixes its options now: everyone rates the same list, whatever is added
+    // to the board meanwhile.
+    const options = method === 'resistance' ? await this.resistanceOptions(c, input) : null
     if (c.round?.status === 'closed') await this.reveal(workshopId, actor)
     const round = await this.controlStore.createRound(workshopId, {
+      method,
       targetKind: input.targetKind,
-      targetIds: input.targetIds,
-      dotsPerPerson: input.dotsPerPerson,
-      maxPerTarget: Math.min(input.maxPerTarget, input.dotsPerPerson),
+      targetIds: options ?? input.targetIds,
+      dotsPerPerson: options ? RESISTANCE_MAX : input.dotsPerPerson,
+      maxPerTarget: options ? RESISTANCE_MAX : Math.min(input.maxPerTarget, input.dotsPerPerson),
       endsAt: input.durationMs ? Date.now() + input.durationMs : null,
     })
     c.round = round
     this.scheduleEnd(c)
     await this.controlStore.log(workshopId, actor.role, 'round-started', {
       number: round.number,
-      dots: round.dotsPerPerson,
+      ...(options ? { method, options: options.length + 1 } : { dots: round.dotsPerPerson }),
     })
     if (c.state.phase !== 'vote') await this.host.setPhase(workshopId, 'vote', actor)
     else await this.host.publish(workshopId)
@@ -139,9 +172,18 @@ export class VotingRounds {
     const round = c.round
     if (!round) throw new DomainError(DomainErrorCode.NoRound)
     if (round.status === 'open') await this.close(workshopId, actor)
-    const ballots = await this.controlStore.ballotsByVoter(round.id)
-    const results = await this.ranking(c, round, ballots)
-    const voters = voterCount(ballots)
+    const ballots = await this.controlStore.ballotsByVoter(round)
+    let results: RankedEntry[] | ResistanceEntry[]
+    let voters: number
+    if (round.method === 'resistance') {
+      const weights = await this.controlStore.ratingWeights(round.id)
+      const ranking = rankResistance(ballots, await this.resistanceTargets(c, round), weights)
+      results = ranking
+      voters = ranking[0]?.raters ?? 0
+    } else {
+      results = await this.ranking(c, round, ballots)
+      voters = voterCount(ballots)
+    }
     await this.controlStore.reveal(round.id, results, voters)
     c.round = null
     c.history = await this.controlStore.revealedRounds(workshopId)
@@ -160,6 +202,7 @@ export class VotingRounds {
     if (round?.status !== 'open' || c.state.phase !== 'vote') {
       throw new DomainError(DomainErrorCode.NoOpenRound)
     }
+    if (round.method !== 'dots') throw new DomainError(DomainErrorCode.WrongMethod)
     // Dots go only to what is a target now (a runoff's target hidden meanwhile takes none); one
     // already given can always be taken back (applyDot).
     const targetIds = (await this.targets(c, round)).map((t) => t.id)
@@ -172,10 +215,36 @@ export class VotingRounds {
     return ballotView(result.ballot, budget, actor)
   }
 
+  /**
+   * A participant sets their resistance (0–10) to an option of the open resistance round; they
+   * can change it until the round closes. Returns their ratings and how many options they have
+   * not rated yet.
+   */
+  async rate(workshopId: string, targetId: string, resistance: number, actor: Actor) {
+    const c = await this.host.load(workshopId)
+    const round = c.round
+    if (actor.role !== 'participant') throw new DomainError(DomainErrorCode.NotAVoter)
+    if (round?.status !== 'open' || c.state.phase !== 'vote') {
+      throw new DomainError(DomainErrorCode.NoOpenRound)
+    }
+    if (round.method !== 'resistance') throw new DomainError(DomainErrorCode.WrongMethod)
+    if (!isResistance(resistance)) throw new DomainError(DomainErrorCode.InvalidResistance)
+    const options = await this.resistanceTargets(c, round)
+    if (!options.some((o) => o.id === targetId)) {
+      throw new DomainError(DomainErrorCode.InvalidTarget)
+    }
+    // A table's device rates for its people (issue 19 §2): its ballot counts once per person.
+    const weight = actor.table?.people ?? 1
+    await this.controlStore.rate(round.id, actor.id, targetId, resistance, weight)
+    await this.host.publishVote(c, actor.id)
+    const ballots = await this.controlStore.ballotsByVoter(round)
+    return ratingsOf(ballots.get(actor.id) ?? emptyBallot(), options)
+  }
+
   /** The ballots of a round not yet revealed (a revealed round's live in its results). */
   async ballots(round: RoundInfo | null): Promise<Ballots> {
     return round && round.status !== 'revealed'
-      ? this.controlStore.ballotsByVoter(round.id)
+      ? this.controlStore.ballotsByVoter(round)
       : new Map()
   }
 
@@ -190,6 +259,7 @@ export class VotingRounds {
     viewer: Viewer,
     ballots: Ballots,
   ): Promise<RoundView> {
+    if (round?.method === 'resistance') return this.resistanceView(c, round, viewer, ballots)
     const { role, id: me } = viewer
     let myBallot: RoundView['myBallot'] = null
     if (round?.status === 'open' && role === 'participant') {
@@ -208,6 +278,59 @@ export class VotingRounds {
   }
 
   /**
+   * A resistance round as `viewer` sees it: a participant their own ratings while it is open, a
+   * facilitator how many rated and how many ballots are complete — never a figure of an option.
+   */
+  private async resistanceView(
+    c: CachedControl,
+    round: RoundInfo,
+    viewer: Viewer,
+    ballots: Ballots,
+  ): Promise<RoundView> {
+    const empty: RoundView = { myBallot: null, turnout: null, tally: null }
+    if (viewer.role === 'viewer') return empty
+    if (viewer.role === 'participant' && round.status !== 'open') return empty
+    const options = await this.resistanceTargets(c, round)
+    if (viewer.role === 'participant') {
+      return { ...empty, myBallot: ratingsOf(ballots.get(viewer.id) ?? emptyBallot(), options) }
+    }
+    const ids = options.map((o) => o.id)
+    let voters = 0
+    let ratings = 0
+    let complete = 0
+    for (const b of ballots.values()) {
+      const n = Object.keys(b).length
+      if (n > 0) voters++
+      ratings += n
+      if (ballotComplete(b, ids)) complete++
+    }
+    return { ...empty, turnout: { voters, dots: ratings, complete } }
+  }
+
+  /**
+   * The options a new resistance round offers: the chosen ideas or clusters (or all visible),
+   * at least one and at most `RESISTANCE_MAX_OPTIONS`; the passive solution comes on top.
+   */
+  private async resistanceOptions(c: CachedControl, input: RoundInput): Promise<string[]> {
+    const targets = await this.targets(c, input)
+    const ids = targets.map((t) => t.id).filter((id) => id !== PASSIVE_OPTION)
+    if (ids.length === 0) throw new DomainError(DomainErrorCode.NoOptions)
+    if (ids.length > RESISTANCE_MAX_OPTIONS) {
+      throw new DomainError(
+        DomainErrorCode.TooManyOptions,
+        `A resistance round offers at most ${RESISTANCE_MAX_OPTIONS} ideas or clusters (${ids.length} chosen); choose fewer`,
+      )
+    }
+    return ids
+  }
+
+  /** A resistance round's options now: its ideas or clusters still shown, then the passive one. */
+  private async resistanceTargets(c: CachedControl, round: RoundInfo) {
+    const targets = (await this.targets(c, round)).filter((t) => t.id !== PASSIVE_OPTION)
+    return [...targets, { id: PASSIVE_OPTION, label: '' }]
+  }
+
+  /**
    * The round's targets now, with their labels: the board's ideas (or clusters), or the round's
    * own list (a runoff). Hidden and pending ideas are none, whether or not the board's doc still
    * holds them (the flags say so), and neither is what the doc no longer holds (deleted): a
@@ -215,7 +338,7 @@ export class VotingRounds {
    */
   private async targets(
     c: CachedControl,
-    round: RoundInfo,
+    round: Pick<RoundInfo, 'targetKind' | 'targetIds'>,
   ): Promise<{ id: string; label: string }[]> {
     const room = await this.rooms.acquire(c.boardId)
     const board = new Board(room.doc as Y.Doc)
