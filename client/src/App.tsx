@@ -15,6 +15,7 @@ import { InviteAcceptPage } from './pages/InviteAcceptPage.tsx'
 import { LoginPage } from './pages/LoginPage.tsx'
 import { SetupPage } from './pages/SetupPage.tsx'
 import { StartPage } from './pages/StartPage.tsx'
+import { TableClaimPage } from './pages/TableClaimPage.tsx'
 import { useRoute } from './router.ts'
 import { HandoutPage } from './workshops/HandoutPage.tsx'
 import { WorkshopPage } from './workshops/WorkshopPage.tsx'
@@ -48,6 +49,8 @@ function Routes() {
       return <JoinPage key={route.code ?? ''} code={route.code} />
     case 'invite':
       return <InviteAcceptPage key={route.token} token={route.token} />
+    case 'table':
+      return <TableClaimPage key={route.token} token={route.token} />
     case 'board':
       return <BoardGate key={route.boardId} boardId={route.boardId} />
     case 'phone':

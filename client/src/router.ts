@@ -15,6 +15,7 @@ export type Route =
   | { readonly name: 'handout'; readonly id: string }
   | { readonly name: 'join'; readonly code: string | null }
   | { readonly name: 'invite'; readonly token: string }
+  | { readonly name: 'table'; readonly token: string }
   | { readonly name: 'board'; readonly boardId: string }
   | { readonly name: 'phone'; readonly boardId: string }
   | { readonly name: 'projector'; readonly boardId: string }
@@ -70,6 +71,7 @@ export function parseRoute(pathname: string): Route {
   if (first === 'workshops' && third === 'handout') return { name: 'handout', id }
   if (first === 'join' && third === undefined) return { name: 'join', code: id }
   if (first === 'invite' && third === undefined) return { name: 'invite', token: id }
+  if (first === 'tisch' && third === undefined) return { name: 'table', token: id }
   return { name: 'notFound' }
 }
 

@@ -20,13 +20,22 @@ const seg = encodeURIComponent
 /** The last vote request sent (see `controlApi.vote`). */
 let voteTail: Promise<unknown> = Promise.resolve()
 
-const MyBallot: Schema<{ votes: Record<string, number>; remaining: number }> = {
+const MyBallot: Schema<{
+  votes: Record<string, number>
+  remaining: number
+  maxPerTarget?: number
+}> = {
   safeParse(value) {
-    const v = value as { votes?: unknown; remaining?: unknown } | null
+    const v = value as { votes?: unknown; remaining?: unknown; maxPerTarget?: unknown } | null
     return v && typeof v.remaining === 'number' && typeof v.votes === 'object' && v.votes !== null
       ? {
           success: true,
-          data: { votes: v.votes as Record<string, number>, remaining: v.remaining },
+          data: {
+            votes: v.votes as Record<string, number>,
+            remaining: v.remaining,
+            // A table device's own cap per target (issue 19 §2).
+            ...(typeof v.maxPerTarget === 'number' ? { maxPerTarget: v.maxPerTarget } : {}),
+          },
         }
       : { success: false, error: { message: 'expected a ballot' } }
   },

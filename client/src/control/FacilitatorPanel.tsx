@@ -14,6 +14,7 @@ import { JoinFunnelPanel } from './JoinFunnelPanel.tsx'
 import { PhaseControls, TimerControls } from './PhaseTimerControls.tsx'
 import { RoundControls } from './RoundControls.tsx'
 import { SpeakingControls } from './SpeakingControls.tsx'
+import { TablesPanel } from './TablesPanel.tsx'
 
 const OPEN_KEY = 'ideenwand:facilitator-panel'
 
@@ -67,6 +68,7 @@ export function FacilitatorPanel() {
         <TimerControls control={control} />
         <SpeakingControls control={control} />
         <JoinFunnelPanel workshopId={control.workshopId} />
+        <TablesPanel workshopId={control.workshopId} />
         <RoundControls control={control} />
         <CanvasControls control={control} />
         <BoardSettings control={control} />

@@ -83,6 +83,7 @@ export {
   TableDevice,
   TableDeviceInput,
   TableDeviceLink,
+  TableDeviceList,
   TableDevicePatch,
   TableInfo,
 } from './tables.ts'

@@ -40,8 +40,10 @@ export const TableDevice = z.object({
 })
 export type TableDevice = z.infer<typeof TableDevice>
 
-/** A new one-time link for a table device: shown once, as a link and a QR code. */
-export const TableDeviceLink = z.object({ device: TableDevice, url: z.string() })
+export const TableDeviceList = z.array(TableDevice)
+
+/** A new one-time link for a table device: shown once, as a link and its QR code (SVG). */
+export const TableDeviceLink = z.object({ device: TableDevice, url: z.string(), qrSvg: z.string() })
 export type TableDeviceLink = z.infer<typeof TableDeviceLink>
 
 /** Opening a table device's link (`POST /api/tables/claim`). */

@@ -12,6 +12,7 @@ import {
   TableDevice,
   TableDeviceInput,
   TableDeviceLink,
+  TableDeviceList,
   TableDevicePatch,
 } from '@ideenwand/protocol'
 import type { Context } from 'hono'
@@ -49,7 +50,7 @@ export function tableRoutes(deps: ApiDeps) {
       tags: ['tables'],
       summary: 'The table devices of a workshop (facilitators)',
       request: { params: IdParam },
-      responses: { 200: json(z.array(TableDevice), 'Table devices, oldest first') },
+      responses: { 200: json(TableDeviceList, 'Table devices, oldest first') },
     }),
     async (c) => {
       const { id } = c.req.valid('param')
@@ -66,7 +67,7 @@ export function tableRoutes(deps: ApiDeps) {
       summary: 'Mark a table device: label and people; answers a one-time link (facilitators)',
       request: { params: IdParam, body: jsonBody(TableDeviceInput) },
       responses: {
-        201: json(TableDeviceLink.extend({ qrSvg: z.string() }), 'The device and its link'),
+        201: json(TableDeviceLink, 'The device and its link'),
         409: json(z.object({ error: z.object({ code: z.string() }) }), 'Too many tables'),
       },
     }),
@@ -112,7 +113,7 @@ export function tableRoutes(deps: ApiDeps) {
       summary:
         'A new one-time link for a table device; the device it was on is signed out (facilitators)',
       request: { params: TableParam },
-      responses: { 200: json(TableDeviceLink.extend({ qrSvg: z.string() }), 'The new link') },
+      responses: { 200: json(TableDeviceLink, 'The new link') },
     }),
     async (c) => {
       const { id, tableId } = c.req.valid('param')

@@ -10,24 +10,28 @@ export function AddIdeaForm({
   clusters,
   onAdd,
   similar,
+  offerPaper = false,
 }: {
   clusters: readonly Cluster[]
-  onAdd: (text: string, clusterId: string | null) => void
+  onAdd: (text: string, clusterId: string | null, fromPaper: boolean) => void
   /** Shows similar public ideas while typing (issue 19 §3). */
   similar?: SimilarSource
+  /** Facilitators: "von Papier übertragen" for ideas typed in from paper (issue 19 §2). */
+  offerPaper?: boolean
 }) {
   const v = useT('views')
   const id = useId()
   const idea = useIdeaText()
   const field = idea.field
   const [clusterId, setClusterId] = useState('')
+  const [fromPaper, setFromPaper] = useState(false)
   const onKeyDown = useEnterSends(field, () => submit())
   const submit = (event?: FormEvent) => {
     event?.preventDefault()
     const text = idea.take()
     if (text === null) return
     const cluster = clusters.some((c) => c.id === clusterId) ? clusterId : null
-    onAdd(text, cluster)
+    onAdd(text, cluster, offerPaper && fromPaper)
     idea.setText('')
     field.current?.focus()
   }
@@ -65,6 +69,18 @@ export function AddIdeaForm({
             ))}
           </select>
         </div>
+        {offerPaper ? (
+          <div className="iw-check">
+            <input
+              type="checkbox"
+              id={`${id}-paper`}
+              checked={fromPaper}
+              onChange={(event) => setFromPaper(event.target.checked)}
+              data-testid="list-add-paper"
+            />
+            <label htmlFor={`${id}-paper`}>{v('source.paperOption')}</label>
+          </div>
+        ) : null}
         <button type="submit" className="iw-button iw-button-primary" data-testid="list-add-submit">
           {v('list.add')}
         </button>

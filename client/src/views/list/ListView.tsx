@@ -20,6 +20,7 @@ import { ConnectionBadge, ConnectionBanner } from '../shared/ConnectionBadge.tsx
 import { ForgetMe } from '../shared/ForgetMe.tsx'
 import { viewPermissions } from '../shared/permissions.ts'
 import { SpeakingRequest } from '../shared/SpeakingRequest.tsx'
+import { sourceLabel, TableDeviceNote } from '../shared/source.tsx'
 import { Timer, useRemainingMs } from '../shared/Timer.tsx'
 import { useAnnouncer } from '../shared/useAnnouncer.ts'
 import { type BoardViewProps, useBoardView } from '../shared/useBoardView.ts'
@@ -68,7 +69,7 @@ export function ListView(props: BoardViewProps) {
     if (!voting.open || !voting.ballot) return null
     if (!voting.targets.some((target) => target.id === targetId)) return null
     const mine = dotsOn(voting.ballot.votes, targetId)
-    const max = voting.round?.maxPerTarget ?? 0
+    const max = voting.ballot.maxPerTarget ?? voting.round?.maxPerTarget ?? 0
     return {
       mine,
       canMinus: mine > 0,
@@ -79,6 +80,8 @@ export function ListView(props: BoardViewProps) {
 
   const badgesOf = (idea: Idea): string[] => {
     const badges: string[] = []
+    // Where it came from, for facilitators (issue 19 §2); own devices need no badge.
+    if (can.facilitator && idea.source !== 'own') badges.push(sourceLabel(v, idea))
     if (control?.hiddenIdeaIds.includes(idea.id)) badges.push(v('idea.hiddenBadge'))
     if (control?.pendingIdeaIds.includes(idea.id)) badges.push(v('idea.pendingBadge'))
     return badges
@@ -99,13 +102,14 @@ export function ListView(props: BoardViewProps) {
       <ConnectionBanner snapshot={snapshot} />
       <main className="iwl-main">
         <BoardViewLinks boardId={boardId} current="list" />
-        {control && control.me.role !== 'facilitator' ? <ForgetMe /> : null}
+        {control && control.me.role !== 'facilitator' && !control.me.table ? <ForgetMe /> : null}
         <h1 ref={heading} tabIndex={-1}>
           {title}
         </h1>
         {phase ? <p className="iwv-instruction">{v(`instruction.${phase}`)}</p> : null}
         <Timer connection={connection} timer={control?.timer} />
         <EasyReadLink />
+        {control?.me.table ? <TableDeviceNote table={control.me.table} /> : null}
         <p role="status" className="iw-visually-hidden" data-testid="list-announcer">
           {message}
         </p>
@@ -152,12 +156,15 @@ export function ListView(props: BoardViewProps) {
           <AddIdeaForm
             clusters={visible.clusters}
             similar={{ ideas: visible.ideas, control }}
-            onAdd={(text, clusterId) => {
+            offerPaper={can.facilitator}
+            onAdd={(text, clusterId, fromPaper) => {
               if (!board || !control) return
               board.addIdea({
                 text,
                 ...newIdeaAuthor(control),
                 clusterId,
+                // Typed in from a paper card: the facilitator is not its author (issue 19 §2).
+                ...(fromPaper ? { source: 'paper' as const, authorName: null } : {}),
               })
               announce(v('idea.sentStatus'))
             }}

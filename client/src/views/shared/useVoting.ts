@@ -19,6 +19,8 @@ export interface VoteTarget {
 export interface Ballot {
   readonly votes: Readonly<Record<string, number>>
   readonly remaining: number
+  /** A table device's own cap per target (the round's × its people, issue 19 §2). */
+  readonly maxPerTarget?: number
 }
 
 export interface Voting {

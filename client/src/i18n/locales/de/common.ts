@@ -383,4 +383,13 @@ export const common = {
     haveAccount:
       'Sie haben schon ein Konto? Melden Sie sich zuerst an und öffnen Sie diesen Link dann erneut.',
   },
+  tableDevice: {
+    title: 'Tischgerät einrichten',
+    body: 'Dieser Browser wird das gemeinsame Gerät eines Tisches im Saal: Ideen von hier werden für den ganzen Tisch eingetragen, ohne Namen, und beim Abstimmen hat der Tisch die Punkte aller Personen am Tisch. Öffnen Sie diesen Link nur auf dem Gerät, das am Tisch bleibt – er gilt einmal.',
+    signedIn:
+      'Sie sind in diesem Browser als Moderation angemeldet. Wenn Sie fortfahren, endet diese Anmeldung hier.',
+    use: 'Als Tischgerät verwenden',
+    invalid:
+      'Dieser Tisch-Link ist nicht (mehr) gültig. Bitte holen Sie bei der Moderation einen neuen.',
+  },
 } as const

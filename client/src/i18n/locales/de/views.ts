@@ -109,6 +109,17 @@ export const views = {
     ideaCountLabel: 'Ideen bisher',
     codeUnavailable: 'Beitritt mit Code ist gerade nicht möglich.',
   },
+  source: {
+    table: 'Tischgerät: {{label}}',
+    paper: 'Von Papier übertragen',
+    paperOption: 'Von Papier übertragen (eine Karte oder ein Zettel aus dem Saal)',
+    tableDevice_one: 'Tischgerät: {{label}} · {{count}} Person',
+    tableDevice_other: 'Tischgerät: {{label}} · {{count, number}} Personen',
+    tableHint_one:
+      'Dieses Gerät gehört zum Tisch. Ideen von hier werden für den ganzen Tisch eingetragen, ohne Namen. Beim Abstimmen hat der Tisch die Punkte für {{count}} Person.',
+    tableHint_other:
+      'Dieses Gerät gehört zum Tisch. Ideen von hier werden für den ganzen Tisch eingetragen, ohne Namen. Beim Abstimmen hat der Tisch die Punkte für alle {{count, number}} Personen am Tisch.',
+  },
   list: {
     title: 'Phase: {{phase}}',
     addHeading: 'Idee hinzufügen',

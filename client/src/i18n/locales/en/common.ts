@@ -381,4 +381,12 @@ export const common: Translation<typeof de> = {
     createAccount: 'Create an account and accept',
     haveAccount: 'Already have an account? Sign in first, then open this link again.',
   },
+  tableDevice: {
+    title: 'Set up the table device',
+    body: 'This browser becomes the shared device of a table in the room: ideas from here are added for the whole table, without names, and when voting the table has the dots of everyone at the table. Open this link only on the device that stays at the table – it works once.',
+    signedIn:
+      'You are signed in as a facilitator in this browser. If you go on, that sign-in ends here.',
+    use: 'Use as the table device',
+    invalid: 'This table link is not valid (any more). Please ask the facilitator for a new one.',
+  },
 }

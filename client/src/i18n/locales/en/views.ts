@@ -112,6 +112,17 @@ export const views: Translation<typeof de> = {
     ideaCountLabel: 'Ideas so far',
     codeUnavailable: 'Joining with a code is not possible right now.',
   },
+  source: {
+    table: 'Table device: {{label}}',
+    paper: 'Typed in from paper',
+    paperOption: 'Typed in from paper (a card or note from the room)',
+    tableDevice_one: 'Table device: {{label}} · {{count}} person',
+    tableDevice_other: 'Table device: {{label}} · {{count, number}} people',
+    tableHint_one:
+      'This device belongs to the table. Ideas from here are added for the whole table, without names. When voting, the table has the dots of {{count}} person.',
+    tableHint_other:
+      'This device belongs to the table. Ideas from here are added for the whole table, without names. When voting, the table has the dots of all {{count, number}} people at the table.',
+  },
   list: {
     title: 'Phase: {{phase}}',
     addHeading: 'Add an idea',
