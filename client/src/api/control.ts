@@ -10,6 +10,7 @@ export type {
   ControlSettings,
   ControlState,
   RankedEntry,
+  ResistanceEntry,
   RevealedRound,
   RoundInfo,
 } from '@ideenwand/protocol'
@@ -19,6 +20,16 @@ const seg = encodeURIComponent
 
 /** The last vote request sent (see `controlApi.vote`). */
 let voteTail: Promise<unknown> = Promise.resolve()
+
+/** Sends `request` after the vote requests sent before it have been answered. */
+function inOrder<T>(request: () => Promise<T>): Promise<T> {
+  const sent = voteTail.then(request)
+  voteTail = sent.then(
+    () => undefined,
+    () => undefined,
+  )
+  return sent
+}
 
 const MyBallot: Schema<{
   votes: Record<string, number>
@@ -60,10 +71,13 @@ const History: Schema<RevealedRound[]> = {
 }
 
 export interface NewRound {
+  /** Dots (default) or resistance 0–10 per option (Systemisches Konsensieren). */
+  method?: 'dots' | 'resistance'
   targetKind?: 'idea' | 'cluster'
   targetIds?: string[]
   fromRound?: { number: number; top: number }
-  dotsPerPerson: number
+  /** Dot rounds only. */
+  dotsPerPerson?: number
   maxPerTarget?: number
   durationSeconds?: number
 }
@@ -108,16 +122,18 @@ export const controlApi = {
    * go out one after another in the order pressed: two quick presses are two dots, each checked
    * by the server against the ballot the one before left.
    */
-  vote: (workshopId: string, targetId: string, delta: 1 | -1) => {
-    const request = voteTail.then(() =>
+  vote: (workshopId: string, targetId: string, delta: 1 | -1) =>
+    inOrder(() =>
       apiJson('POST', `/workshops/${seg(workshopId)}/votes`, MyBallot, { targetId, delta }),
-    )
-    voteTail = request.then(
-      () => undefined,
-      () => undefined,
-    )
-    return request
-  },
+    ),
+  /** My resistance (0–10) to an option of the open resistance round; in order like `vote`. */
+  rate: (workshopId: string, targetId: string, resistance: number) =>
+    inOrder(() =>
+      apiJson('POST', `/workshops/${seg(workshopId)}/resistance`, MyBallot, {
+        targetId,
+        resistance,
+      }),
+    ),
   history: (workshopId: string) => apiJson('GET', `/workshops/${seg(workshopId)}/rounds`, History),
   /** Ask to speak from the room or from home (again while waiting: switch the channel). */
   requestToSpeak: (workshopId: string, channel: 'room' | 'home') =>

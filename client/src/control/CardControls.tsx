@@ -17,11 +17,12 @@ export type TargetKind = 'idea' | 'cluster'
 
 const stop = (event: PointerEvent | KeyboardEvent) => event.stopPropagation()
 
-/** Whether `id` can get dots in the open round (server rules: not hidden, not pending). */
+/** Whether `id` can get dots in the open dot round (server rules: not hidden, not pending). */
 export function isVoteTarget(control: ControlState | null, kind: TargetKind, id: string): boolean {
   const round = control?.round
   if (control?.phase !== 'vote' || round?.status !== 'open') return false
-  if (round.targetKind !== kind) return false
+  // A resistance round is rated in its own form (ResistancePanel), not with dots on the cards.
+  if (round.method !== 'dots' || round.targetKind !== kind) return false
   if (round.targetIds) return round.targetIds.includes(id)
   if (kind === 'idea') {
     return !control.hiddenIdeaIds.includes(id) && !control.pendingIdeaIds.includes(id)

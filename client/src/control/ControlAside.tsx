@@ -1,6 +1,6 @@
 /**
- * The column beside the canvas: a participant's "Wortmeldung" and ideas that are not public
- * yet, the results panel and the facilitator panel. A sibling of the
+ * The column beside the canvas: a participant's "Wortmeldung", their rating in a resistance
+ * round and ideas that are not public yet, the results panel and the facilitator panel. A sibling of the
  * board page's `<main>`; `control.css` puts the page into two columns while it is there. Renders
  * nothing (and takes no room) when neither panel applies.
  */
@@ -9,6 +9,7 @@ import { useControlContext } from './ControlContext.tsx'
 import { FacilitatorPanel } from './FacilitatorPanel.tsx'
 import { HeldIdeasPanel, holdsNewIdeas } from './HeldIdeasPanel.tsx'
 import { ParticipantSpeaking } from './ParticipantSpeaking.tsx'
+import { ResistancePanel } from './ResistancePanel.tsx'
 import { ResultsPanel } from './ResultsPanel.tsx'
 import './control.css'
 
@@ -29,6 +30,7 @@ export function ControlAside() {
   return (
     <aside className="iw-control-aside" data-testid="control-aside">
       <ParticipantSpeaking />
+      <ResistancePanel />
       <HeldIdeasPanel />
       <ResultsPanel />
       <FacilitatorPanel />

@@ -21,6 +21,7 @@ function instructionFor(ct: TFunction<'control'>, control: ControlState): string
   if (phase === 'vote' && me.role !== 'facilitator') {
     if (!round) return control.history.length > 0 ? ct('resultIn') : ct('waitingForRound')
     if (round.status !== 'open') return ct('roundClosed')
+    if (round.method === 'resistance' && me.role === 'participant') return ct('resistanceRate')
   }
   if (me.role === 'participant' && control.locked && PHASE_RULES[phase].arrange) {
     return `${base} ${ct('addIdeaLocked')}`
@@ -47,7 +48,11 @@ function useControlAnnouncements(control: ControlState | null) {
     if (before.phase !== now.phase)
       announce(ct('announce.phase', { name: ct(`phases.${control.phase}`) }))
     if (now.roundId && before.roundId !== now.roundId && control.me.role === 'participant') {
-      announce(ct('announce.roundOpen', { count: control.round?.dotsPerPerson ?? 0 }))
+      announce(
+        control.round?.method === 'resistance'
+          ? ct('announce.resistanceOpen')
+          : ct('announce.roundOpen', { count: control.round?.dotsPerPerson ?? 0 }),
+      )
     }
     if (now.revealed > before.revealed) {
       const last = control.history[control.history.length - 1]
@@ -65,7 +70,8 @@ export function PhaseBar({ connection }: { connection: BoardConnection | null })
 
   const current = PHASES.indexOf(control.phase)
   const ballot = control.myBallot
-  const voting = control.phase === 'vote' && control.round?.status === 'open'
+  const voting =
+    control.phase === 'vote' && control.round?.status === 'open' && control.round.method === 'dots'
   const notice = ctx?.notice ?? null
 
   return (

@@ -1,11 +1,14 @@
 /**
  * The voting results for everyone after a reveal: the latest round as a ranked list (ties marked
- * "gleichauf") and a labelled bar chart, earlier rounds below. During an open round a
+ * "gleichauf") and a labelled bar chart — a resistance round as its verdict and ranked bars
+ * (ResistanceResults) — earlier rounds below. During an open round a
  * facilitator who chose "show tally" sees the running tally here (nobody else does).
  */
 import type { ControlState, RankedEntry, RevealedRound } from '@ideenwand/protocol'
 import { useEffect, useRef, useState } from 'react'
+import { useT } from '../i18n/LangProvider.tsx'
 import { useControlT } from '../i18n/useControlT.ts'
+import { ResistanceResults } from '../views/shared/ResistanceResults.tsx'
 import { useControlContext } from './ControlContext.tsx'
 import { ResultBars } from './ResultBars.tsx'
 
@@ -35,7 +38,21 @@ function RankedList({ entries, testId }: { entries: RankedEntry[]; testId?: stri
 
 function RoundResult({ round, headingLevel }: { round: RevealedRound; headingLevel: 3 | 4 }) {
   const ct = useControlT()
+  const v = useT('views')
   const Heading = headingLevel === 3 ? 'h3' : 'h4'
+  if (round.method === 'resistance') {
+    return (
+      <section
+        className="iw-round-result"
+        data-round={round.number}
+        data-testid={headingLevel === 3 ? 'results' : undefined}
+      >
+        <Heading>{ct('results.round', { n: round.number })}</Heading>
+        <p className="iw-muted">{v('resistance.raters', { count: round.voters })}</p>
+        <ResistanceResults entries={round.resistance ?? []} />
+      </section>
+    )
+  }
   return (
     <section className="iw-round-result" data-round={round.number}>
       <Heading>{ct('results.round', { n: round.number })}</Heading>

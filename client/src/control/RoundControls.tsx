@@ -1,7 +1,8 @@
 /**
- * Facilitator panel: the voting round — a form to start one (dots per person, most per target,
- * ideas or clusters, optional time limit, or "only the best N of round X"), then turnout, the
- * running-tally switch, close and reveal.
+ * Facilitator panel: the voting round — a form to start one (the method: dots, or resistance
+ * 0–10 per option with the passive solution; dots per person, most per target, ideas or
+ * clusters, optional time limit, or "only the best N of round X"), then turnout, the
+ * running-tally switch (dot rounds), close and reveal.
  */
 import type { ControlState } from '@ideenwand/protocol'
 import type { TFunction } from 'i18next'
@@ -16,11 +17,52 @@ function positiveInt(value: string, max: number): number | null {
   return Number.isInteger(n) && n >= 1 && n <= max ? n : null
 }
 
+/** A row of radio buttons (`round-<name>-<value>` test ids). */
+function RadioRow<V extends string>({
+  legend,
+  name,
+  value,
+  onChange,
+  options,
+  disabled,
+  describedBy,
+}: {
+  legend: string
+  name: string
+  value: V
+  onChange: (value: V) => void
+  options: Record<V, string>
+  disabled?: boolean
+  describedBy?: string | undefined
+}) {
+  return (
+    <fieldset className="iw-radio-row" disabled={disabled} aria-describedby={describedBy}>
+      <legend>{legend}</legend>
+      {(Object.entries(options) as [V, string][]).map(([v, label]) => (
+        <label key={v}>
+          <input
+            type="radio"
+            name={`iw-round-${name}`}
+            value={v}
+            checked={value === v}
+            data-testid={`round-${name}-${v}`}
+            onChange={() => onChange(v)}
+          />{' '}
+          {label}
+        </label>
+      ))}
+    </fieldset>
+  )
+}
+
 function StartRoundForm() {
   const ct = useControlT()
   const { busy, act } = useControlAction()
   const ids = { dots: useId(), max: useId(), limit: useId(), from: useId(), top: useId() }
   const limitHint = useId()
+  const [method, setMethod] = useState<'dots' | 'resistance'>('dots')
+  const resistance = method === 'resistance'
+  const methodHint = useId()
   const [dots, setDots] = useState('3')
   const [max, setMax] = useState('')
   const [kind, setKind] = useState<'idea' | 'cluster'>('idea')
@@ -33,14 +75,16 @@ function StartRoundForm() {
   const limitN = limit.trim() ? Number.parseFloat(limit.replace(',', '.')) : null
   const limitOk = limitN === null || (Number.isFinite(limitN) && limitN > 0 && limitN <= 240)
   const topN = positiveInt(top, 100)
-  const valid = dotsN !== null && maxN !== null && limitOk && (!fromRound || topN !== null)
+  const dotsOk = resistance || (dotsN !== null && maxN !== null)
+  const valid = dotsOk && limitOk && (!fromRound || topN !== null)
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
-    if (!valid || dotsN === null || maxN === null) return
+    if (!valid) return
     const round: NewRound = {
-      dotsPerPerson: dotsN,
-      maxPerTarget: Math.min(maxN, dotsN),
+      ...(resistance || dotsN === null || maxN === null
+        ? { method: 'resistance' }
+        : { dotsPerPerson: dotsN, maxPerTarget: Math.min(maxN, dotsN) }),
       targetKind: fromRound ? 'idea' : kind,
       ...(limitN ? { durationSeconds: Math.round(limitN * 60) } : {}),
       ...(fromRound && topN ? { fromRound: { number: Number(fromRound), top: topN } } : {}),
@@ -50,49 +94,57 @@ function StartRoundForm() {
 
   return (
     <form className="iw-round-form" onSubmit={submit} data-testid="round-form">
-      <div className="iw-field-row">
-        <label htmlFor={ids.dots}>{ct('panel.dotsPerPerson')}</label>
-        <input
-          id={ids.dots}
-          type="number"
-          min={1}
-          max={100}
-          value={dots}
-          data-testid="round-dots"
-          aria-invalid={dotsN === null}
-          onChange={(event) => setDots(event.target.value)}
-        />
-      </div>
-      <div className="iw-field-row">
-        <label htmlFor={ids.max}>{ct('panel.maxPerTarget')}</label>
-        <input
-          id={ids.max}
-          type="number"
-          min={1}
-          max={100}
-          value={max}
-          placeholder={dots}
-          data-testid="round-max"
-          aria-invalid={maxN === null}
-          onChange={(event) => setMax(event.target.value)}
-        />
-      </div>
-      <fieldset className="iw-radio-row" disabled={Boolean(fromRound)}>
-        <legend>{ct('panel.targetKind')}</legend>
-        {(['idea', 'cluster'] as const).map((k) => (
-          <label key={k}>
+      <RadioRow
+        legend={ct('panel.method')}
+        name="method"
+        value={method}
+        onChange={setMethod}
+        options={{ dots: ct('panel.methodDots'), resistance: ct('panel.methodResistance') }}
+        describedBy={resistance ? methodHint : undefined}
+      />
+      {resistance ? (
+        <p id={methodHint} className="iw-hint" data-testid="round-method-hint">
+          {ct('panel.methodResistanceHint')}
+        </p>
+      ) : (
+        <>
+          <div className="iw-field-row">
+            <label htmlFor={ids.dots}>{ct('panel.dotsPerPerson')}</label>
             <input
-              type="radio"
-              name="iw-round-kind"
-              value={k}
-              checked={kind === k}
-              data-testid={`round-kind-${k}`}
-              onChange={() => setKind(k)}
-            />{' '}
-            {k === 'idea' ? ct('panel.targetIdeas') : ct('panel.targetClusters')}
-          </label>
-        ))}
-      </fieldset>
+              id={ids.dots}
+              type="number"
+              min={1}
+              max={100}
+              value={dots}
+              data-testid="round-dots"
+              aria-invalid={dotsN === null}
+              onChange={(event) => setDots(event.target.value)}
+            />
+          </div>
+          <div className="iw-field-row">
+            <label htmlFor={ids.max}>{ct('panel.maxPerTarget')}</label>
+            <input
+              id={ids.max}
+              type="number"
+              min={1}
+              max={100}
+              value={max}
+              placeholder={dots}
+              data-testid="round-max"
+              aria-invalid={maxN === null}
+              onChange={(event) => setMax(event.target.value)}
+            />
+          </div>
+        </>
+      )}
+      <RadioRow
+        legend={ct('panel.targetKind')}
+        name="kind"
+        value={kind}
+        onChange={setKind}
+        options={{ idea: ct('panel.targetIdeas'), cluster: ct('panel.targetClusters') }}
+        disabled={Boolean(fromRound)}
+      />
       <div className="iw-field-row">
         <label htmlFor={ids.limit}>{ct('panel.timeLimit')}</label>
         <input
@@ -196,7 +248,14 @@ export function RoundControls({ control }: { control: ControlState }) {
           <p data-testid="round-status" data-status={round.status}>
             <strong>{ct(`panel.roundStatus.${round.status}`, { n: round.number })}</strong>
           </p>
-          {control.turnout ? (
+          {control.turnout && round.method === 'resistance' ? (
+            <p data-testid="turnout" data-voters={control.turnout.voters} aria-live="polite">
+              {ct('panel.resistanceTurnout', {
+                voters: ct('panel.turnoutVoters', { count: control.turnout.voters }),
+                complete: ct('panel.resistanceComplete', { count: control.turnout.complete ?? 0 }),
+              })}
+            </p>
+          ) : control.turnout ? (
             <p
               data-testid="turnout"
               data-voters={control.turnout.voters}
@@ -209,22 +268,26 @@ export function RoundControls({ control }: { control: ControlState }) {
               })}
             </p>
           ) : null}
-          <div className="iw-control-check">
-            <label>
-              <input
-                type="checkbox"
-                checked={showTally}
-                data-testid="show-tally"
-                disabled={busy}
-                onChange={(event) => {
-                  const next = event.target.checked
-                  setShowTally(next)
-                  void act((id) => controlApi.settings(id, { showTally: next }))
-                }}
-              />{' '}
-              {ct('panel.showTally')}
-            </label>
-          </div>
+          {round.method === 'resistance' ? (
+            <p className="iw-hint">{ct('panel.resistanceNoTally')}</p>
+          ) : (
+            <div className="iw-control-check">
+              <label>
+                <input
+                  type="checkbox"
+                  checked={showTally}
+                  data-testid="show-tally"
+                  disabled={busy}
+                  onChange={(event) => {
+                    const next = event.target.checked
+                    setShowTally(next)
+                    void act((id) => controlApi.settings(id, { showTally: next }))
+                  }}
+                />{' '}
+                {ct('panel.showTally')}
+              </label>
+            </div>
+          )}
           <div className="iw-row iw-row-wrap">
             {round.status === 'open' ? (
               <button

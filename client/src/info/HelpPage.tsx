@@ -61,6 +61,12 @@ function German() {
           <li>
             <strong>Abstimmen:</strong> Starten Sie eine Punkte-Runde (z. B. 3 Punkte, höchstens 2
             pro Idee). Die Stimmen bleiben geheim, bis Sie aufdecken; Sie sehen nur die Beteiligung.
+            Oder wählen Sie „Widerstand messen (Systemisches Konsensieren)“: Jede Person gibt jeder
+            Option 0 bis 10 Punkte Widerstand, die Passivlösung („alles bleibt, wie es ist“) ist
+            immer dabei, und es gewinnt die Option mit dem geringsten Gesamtwiderstand. Gut für
+            wenige Vorschläge (höchstens 20) – etwa die besten aus einer Punkte-Runde. Eine Stimme
+            zählt, wenn alle Optionen bewertet sind; Zahlen sehen Sie erst beim Aufdecken. Liegt die
+            Passivlösung vorn, trägt keine Option.
           </li>
           <li>
             <strong>Besprechen:</strong> Die Rangfolge ist für alle sichtbar. Mit „Alle zu mir
@@ -131,7 +137,12 @@ function English() {
           </li>
           <li>
             <strong>Vote:</strong> start a dot-voting round (for example 3 dots, at most 2 per
-            idea). Votes stay secret until you reveal them; you only see the turnout.
+            idea). Votes stay secret until you reveal them; you only see the turnout. Or choose
+            “Measure resistance (Systemic Consensing)”: everyone gives each option 0 to 10 points of
+            resistance, the passive solution (“everything stays as it is”) is always included, and
+            the option with the least total resistance wins. Good for a few proposals (at most 20) —
+            for example the best of a dot round. A vote counts once every option is rated; you see
+            figures only at the reveal. When the passive solution leads, no option carries.
           </li>
           <li>
             <strong>Discuss:</strong> the ranking is visible to everyone. “Bring everyone to me” and

@@ -19,6 +19,7 @@ import { BoardViewLinks } from '../shared/BoardViewLinks.tsx'
 import { ConnectionBadge, ConnectionBanner } from '../shared/ConnectionBadge.tsx'
 import { ForgetMe } from '../shared/ForgetMe.tsx'
 import { viewPermissions } from '../shared/permissions.ts'
+import { ResistanceRating } from '../shared/ResistanceRating.tsx'
 import { SpeakingRequest } from '../shared/SpeakingRequest.tsx'
 import { sourceLabel, TableDeviceNote } from '../shared/source.tsx'
 import { Timer, useRemainingMs } from '../shared/Timer.tsx'
@@ -106,7 +107,11 @@ export function ListView(props: BoardViewProps) {
         <h1 ref={heading} tabIndex={-1}>
           {title}
         </h1>
-        {phase ? <p className="iwv-instruction">{v(`instruction.${phase}`)}</p> : null}
+        {phase ? (
+          <p className="iwv-instruction">
+            {v(voting.rating ? 'resistance.instruction' : `instruction.${phase}`)}
+          </p>
+        ) : null}
         <Timer connection={connection} timer={control?.timer} />
         <EasyReadLink />
         {control?.me.table ? <TableDeviceNote table={control.me.table} /> : null}
@@ -140,11 +145,12 @@ export function ListView(props: BoardViewProps) {
             </ul>
           </section>
         ) : null}
-        {voting.error ? (
+        {voting.error && !voting.rating ? (
           <p className="iw-alert iw-alert-error" role="alert">
             {voting.error}
           </p>
         ) : null}
+        {control?.me.role === 'participant' ? <ResistanceRating voting={voting} /> : null}
         {control?.round && control.round.status === 'closed' ? <p>{v('results.soon')}</p> : null}
         {showResults && results ? <PhoneResults round={results} /> : null}
 

@@ -18,6 +18,7 @@ import { BoardViewLinks } from '../shared/BoardViewLinks.tsx'
 import { ConnectionBadge, ConnectionBanner } from '../shared/ConnectionBadge.tsx'
 import { ForgetMe } from '../shared/ForgetMe.tsx'
 import { viewPermissions } from '../shared/permissions.ts'
+import { ResistanceRating } from '../shared/ResistanceRating.tsx'
 import { SpeakingRequest } from '../shared/SpeakingRequest.tsx'
 import { Timer } from '../shared/Timer.tsx'
 import { useAnnouncer } from '../shared/useAnnouncer.ts'
@@ -104,14 +105,22 @@ export function PhoneView(props: BoardViewProps) {
           <h1 ref={heading} tabIndex={-1}>
             {title}
           </h1>
-          {phase ? <p className="iwv-instruction">{v(`instruction.${phase}`)}</p> : null}
+          {phase ? (
+            <p className="iwv-instruction">
+              {v(voting.rating ? 'resistance.instruction' : `instruction.${phase}`)}
+            </p>
+          ) : null}
           <Timer connection={connection} timer={control?.timer} className="iwv-phone-timer" />
           <EasyReadLink />
         </div>
 
         {/* After the reveal the results say it all: no "voting has not started" above them. */}
         {votingPhase && role !== 'viewer' && !(showResults && !control?.round) ? (
-          <PhoneVoting voting={voting} />
+          voting.rating ? (
+            <ResistanceRating voting={voting} />
+          ) : (
+            <PhoneVoting voting={voting} />
+          )
         ) : null}
         {showResults && results ? <PhoneResults round={results} /> : null}
 

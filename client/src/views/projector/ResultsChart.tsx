@@ -7,18 +7,61 @@
  * the top entries that fit the space it is given and "und M weitere" for the rest, measured in the
  * browser (labels wrap to at most two lines, so rows differ in height). Every row shares one grid
  * (`subgrid`), so the bars start at the same x.
+ *
+ * A resistance round's chart has the same shape: least total resistance first, each bar the
+ * option's total resistance (shorter is better), the figures written out, and its verdict — the
+ * option with least resistance, or "Passivlösung vorn: keine Option trägt" — in the caption.
  */
 import type { RevealedRound } from '@ideenwand/protocol'
 import { useLayoutEffect, useRef, useState } from 'react'
 import { useT } from '../../i18n/LangProvider.tsx'
+import { useFigures, useOptionLabel, useVerdict } from '../shared/ResistanceResults.tsx'
+
+interface Row {
+  targetId: string
+  rank: number
+  tied: boolean
+  label: string
+  value: number
+  /** The figures in words, ties included. */
+  text: string
+}
+
+/** The chart's rows for a dot round or a resistance round. */
+function useRows(round: RevealedRound): Row[] {
+  const v = useT('views')
+  const label = useOptionLabel()
+  const figures = useFigures()
+  if (round.method === 'resistance') {
+    return (round.resistance ?? []).map((e) => ({
+      targetId: e.targetId,
+      rank: e.rank,
+      tied: e.tied,
+      label: label(e),
+      value: e.total,
+      text: figures(e),
+    }))
+  }
+  return round.results.map((e) => ({
+    targetId: e.targetId,
+    rank: e.rank,
+    tied: e.tied,
+    label: e.label,
+    value: e.dots,
+    text: `${v('results.dots', { count: e.dots })}${e.tied ? ` = ${v('results.tied')}` : ''}`,
+  }))
+}
 
 /** More rows than this are never readable from the back of a hall. */
 const MAX_ROWS = 12
 
 export function ResultsChart({ round }: { round: RevealedRound }) {
   const v = useT('views')
-  const max = Math.max(1, ...round.results.map((entry) => entry.dots))
-  const all = round.results.slice(0, MAX_ROWS)
+  const verdict = useVerdict()
+  const entries = useRows(round)
+  const resistance = round.method === 'resistance' ? round.resistance : null
+  const max = Math.max(1, ...entries.map((entry) => entry.value))
+  const all = entries.slice(0, MAX_ROWS)
   const [shown, setShown] = useState(all.length)
   const [size, setSize] = useState(0)
   const listRef = useRef<HTMLOListElement>(null)
@@ -47,12 +90,19 @@ export function ResultsChart({ round }: { round: RevealedRound }) {
   }, [shown, size, round])
 
   const rows = all.slice(0, shown)
-  const rest = round.results.length - rows.length
+  const rest = entries.length - rows.length
   return (
-    <figure className="iwp-chart" data-testid="projector-results">
+    <figure className="iwp-chart" data-testid="projector-results" data-method={round.method}>
       <figcaption className="iwp-chart-caption">
         {v('results.heading', { round: round.number })}{' '}
-        <span className="iwp-chart-voters">· {v('results.voters', { count: round.voters })}</span>
+        <span className="iwp-chart-voters">
+          · {v(resistance ? 'resistance.raters' : 'results.voters', { count: round.voters })}
+        </span>
+        {resistance ? (
+          <span className="iwp-verdict" data-testid="projector-verdict">
+            {verdict(resistance)}
+          </span>
+        ) : null}
       </figcaption>
       <ol className="iwp-bars" ref={listRef}>
         {rows.map((entry) => (
@@ -65,12 +115,9 @@ export function ResultsChart({ round }: { round: RevealedRound }) {
             <span className="iwp-bar-rank">{entry.rank}.</span>
             <span className="iwp-bar-label">{entry.label}</span>
             <span className="iwp-bar-track" aria-hidden="true">
-              <span className="iwp-bar" style={{ width: `${(entry.dots / max) * 100}%` }} />
+              <span className="iwp-bar" style={{ width: `${(entry.value / max) * 100}%` }} />
             </span>
-            <span className="iwp-bar-count">
-              {v('results.dots', { count: entry.dots })}
-              {entry.tied ? <span className="iwp-tie"> = {v('results.tied')}</span> : null}
-            </span>
+            <span className="iwp-bar-count">{entry.text}</span>
           </li>
         ))}
         {rest > 0 ? (

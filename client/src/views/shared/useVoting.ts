@@ -1,8 +1,9 @@
 /**
- * Dot voting for the views: which targets the open round offers (ideas or clusters, the round's
+ * Voting for the views: which targets the open round offers (ideas or clusters, the round's
  * list or everything visible), my dots per target, dots left, and `vote(target, ±1)` through the
- * control API. The server decides (secret ballot, limits); its answer updates the ballot at once,
- * the next control message confirms it.
+ * control API; in a resistance round my ratings (0–10) per option, options not rated yet, and
+ * `rate(target, value)`. The server decides (secret ballot, limits); its answer updates the
+ * ballot at once, the next control message confirms it.
  */
 import type { RoundInfo } from '@ideenwand/protocol'
 import { useCallback, useEffect, useState } from 'react'
@@ -25,8 +26,10 @@ export interface Ballot {
 
 export interface Voting {
   readonly round: RoundInfo | null
-  /** The round is open and the phase allows voting. */
+  /** A dot round is open and the phase allows voting. */
   readonly open: boolean
+  /** A resistance round is open and the phase allows rating. */
+  readonly rating: boolean
   readonly targets: readonly VoteTarget[]
   /**
    * What holds my dots but is no target any more (hidden or deleted during the round): its dots
@@ -38,6 +41,8 @@ export interface Voting {
   readonly busy: number
   readonly error: string | null
   readonly vote: (targetId: string, delta: 1 | -1) => void
+  /** Sets my resistance (0–10) to an option of the open resistance round. */
+  readonly rate: (targetId: string, resistance: number) => void
 }
 
 export function voteTargets(
@@ -71,7 +76,8 @@ export function strandedTargets(
 export function useVoting(control: ControlState | null, visible: VisibleIdeas): Voting {
   const v = useT('views')
   const untitled = v('idea.untitledCluster')
-  const failedMessage = v('vote.failed')
+  const round = control?.round ?? null
+  const failedMessage = v(round?.method === 'resistance' ? 'resistance.failed' : 'vote.failed')
   const gone = v('vote.hiddenTarget')
   const [local, setLocal] = useState<Ballot | null>(null)
   const [busy, setBusy] = useState(0)
@@ -81,15 +87,15 @@ export function useVoting(control: ControlState | null, visible: VisibleIdeas): 
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset on every new ballot object
   useEffect(() => setLocal(null), [serverBallot])
 
-  const round = control?.round ?? null
-  const open = !!round && round.status === 'open' && control?.phase === 'vote'
+  const live = !!round && round.status === 'open' && control?.phase === 'vote'
+  const open = live && round.method === 'dots'
   const workshopId = control?.workshopId ?? null
-  const vote = useCallback(
-    (targetId: string, delta: 1 | -1) => {
+  const send = useCallback(
+    (request: (workshopId: string) => Promise<Ballot>) => {
       if (!workshopId) return
       setBusy((n) => n + 1)
       setError(null)
-      controlApi.vote(workshopId, targetId, delta).then(
+      request(workshopId).then(
         (ballot) => {
           setLocal(ballot)
           setBusy((n) => n - 1)
@@ -102,18 +108,28 @@ export function useVoting(control: ControlState | null, visible: VisibleIdeas): 
     },
     [workshopId, failedMessage],
   )
+  const vote = useCallback(
+    (targetId: string, delta: 1 | -1) => send((id) => controlApi.vote(id, targetId, delta)),
+    [send],
+  )
+  const rate = useCallback(
+    (targetId: string, value: number) => send((id) => controlApi.rate(id, targetId, value)),
+    [send],
+  )
 
   const targets = round ? voteTargets(round, visible, untitled) : []
   const ballot = local ?? serverBallot
   return {
     round,
     open,
+    rating: live && round.method === 'resistance',
     targets,
     stranded: open ? strandedTargets(ballot, targets, visible, gone) : [],
     ballot,
     busy,
     error,
     vote,
+    rate,
   }
 }
 

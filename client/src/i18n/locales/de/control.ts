@@ -38,6 +38,7 @@ export const control = {
   },
   waitingForRound: 'Die Abstimmung beginnt gleich.',
   roundClosed: 'Die Abstimmung ist beendet. Das Ergebnis kommt gleich.',
+  resistanceRate: 'Bewerten Sie jede Option mit 0 bis 10 Punkten Widerstand (rechts).',
   resultIn: 'Das Ergebnis ist da – Sie sehen es unter „Ergebnis“.',
   timer: {
     label: 'Verbleibende Zeit',
@@ -49,6 +50,7 @@ export const control = {
   dotsLeft_one: 'noch {{count}} Punkt',
   dotsLeft_other: 'noch {{count, number}} Punkte',
   announce: {
+    resistanceOpen: 'Widerstandsabfrage gestartet: Bewerten Sie jede Option von 0 bis 10.',
     phase: 'Neue Phase: {{name}}',
     oneMinute: 'Noch 1 Minute',
     timeUp: 'Die Zeit ist um',
@@ -155,6 +157,16 @@ export const control = {
     selectFirst: 'Wählen Sie zuerst eine Idee oder einen Cluster auf dem Board aus.',
     suggest: 'Cluster vorschlagen',
     roundHeading: 'Abstimmung',
+    method: 'Verfahren',
+    methodDots: 'Punkte verteilen',
+    methodResistance: 'Widerstand messen (Systemisches Konsensieren)',
+    methodResistanceHint:
+      'Jede Person gibt jeder Option 0 bis 10 Punkte Widerstand; die Passivlösung („alles bleibt, wie es ist“) ist immer dabei. Es gewinnt die Option mit dem geringsten Gesamtwiderstand. Eine Stimme zählt, wenn alle Optionen bewertet sind. Höchstens 20 Ideen oder Cluster.',
+    resistanceTurnout: '{{voters}}, {{complete}}',
+    resistanceComplete_one: '{{count}} Stimmzettel vollständig',
+    resistanceComplete_other: '{{count, number}} Stimmzettel vollständig',
+    resistanceNoTally:
+      'Zwischenstände gibt es hier nicht: Die Zahlen erscheinen erst beim Aufdecken.',
     dotsPerPerson: 'Punkte pro Person',
     maxPerTarget: 'Höchstens pro Idee',
     targetKind: 'Abstimmen über',

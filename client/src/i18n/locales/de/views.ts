@@ -88,6 +88,28 @@ export const views = {
     strandedHint: 'Nehmen Sie diese Punkte zurück, um sie neu zu verteilen.',
     hiddenTarget: 'Ausgeblendete Idee',
   },
+  resistance: {
+    heading: 'Ihr Widerstand',
+    instruction: 'Geben Sie jeder Option 0 bis 10 Punkte Widerstand.',
+    intro:
+      'Wie groß ist Ihr Widerstand gegen jede Option? 0 = kein Widerstand, 10 = sehr großer Widerstand. Es gewinnt, was den wenigsten Widerstand findet.',
+    none: 'kein Widerstand',
+    max: 'sehr großer Widerstand',
+    passive: 'Passivlösung: alles bleibt, wie es ist',
+    toRate_one: 'Noch {{count}} Option bewerten – Ihre Stimme zählt, sobald alle bewertet sind.',
+    toRate_other:
+      'Noch {{count, number}} Optionen bewerten – Ihre Stimme zählt, sobald alle bewertet sind.',
+    complete: 'Alles bewertet: Ihre Stimme zählt. Ändern können Sie sie bis zum Ende der Runde.',
+    failed: 'Die Bewertung konnte nicht gespeichert werden.',
+    raters_one: '{{count}} Person hat alle Optionen bewertet',
+    raters_other: '{{count, number}} Personen haben alle Optionen bewertet',
+    winner: 'Am wenigsten Widerstand: {{label}}',
+    passiveAhead: 'Passivlösung vorn: keine Option trägt.',
+    noBallots: 'Niemand hat alle Optionen bewertet.',
+    total: 'Widerstand {{value, number}}',
+    mean: 'Ø {{value, number}}',
+    acceptance: 'Akzeptanz {{value, number}} von 10',
+  },
   results: {
     heading: 'Ergebnis der Abstimmung {{round}}',
     dots_one: '{{count}} Punkt',

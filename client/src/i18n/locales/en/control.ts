@@ -41,6 +41,7 @@ export const control: Translation<typeof de> = {
   },
   waitingForRound: 'Voting starts in a moment.',
   roundClosed: 'Voting has ended. The result follows shortly.',
+  resistanceRate: 'Rate each option with 0 to 10 points of resistance (on the right).',
   resultIn: 'The result is in – see "Result".',
   timer: {
     label: 'Time left',
@@ -52,6 +53,7 @@ export const control: Translation<typeof de> = {
   dotsLeft_one: '{{count}} dot left',
   dotsLeft_other: '{{count, number}} dots left',
   announce: {
+    resistanceOpen: 'Resistance round started: rate each option from 0 to 10.',
     phase: 'New step: {{name}}',
     oneMinute: '1 minute left',
     timeUp: "Time's up",
@@ -157,6 +159,15 @@ export const control: Translation<typeof de> = {
     selectFirst: 'Select an idea or a cluster on the board first.',
     suggest: 'Suggest clusters',
     roundHeading: 'Voting',
+    method: 'Method',
+    methodDots: 'Distribute dots',
+    methodResistance: 'Measure resistance (Systemic Consensing)',
+    methodResistanceHint:
+      'Everyone gives each option 0 to 10 points of resistance; the passive solution ("everything stays as it is") is always included. The option with the least total resistance wins. A vote counts once every option is rated. At most 20 ideas or clusters.',
+    resistanceTurnout: '{{voters}}, {{complete}}',
+    resistanceComplete_one: '{{count}} ballot complete',
+    resistanceComplete_other: '{{count, number}} ballots complete',
+    resistanceNoTally: 'There is no running tally here: the figures appear at the reveal.',
     dotsPerPerson: 'Dots per person',
     maxPerTarget: 'At most per idea',
     targetKind: 'Vote on',
