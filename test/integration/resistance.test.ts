@@ -240,7 +240,13 @@ describe.each(ENGINES)('resistance voting (%s)', (engine) => {
     const hostileId = (await hostile.get('/api/me')).body.guest.id
     expect(await ratingRows(s)).toEqual([{ voter_id: hostileId, target_id: a, resistance: 4 }])
 
-    // In a dot round a rating is the other method.
+    // In a dot round a rating is the other method; a resistance round's best start no round.
+    expect((await w.facilitator.post(`${api(w)}/rounds/current/reveal`)).status).toBe(204)
+    const fromResistance = await w.facilitator.post(`${api(w)}/rounds`, {
+      dotsPerPerson: 2,
+      fromRound: { number: 1, top: 1 },
+    })
+    expect([fromResistance.status, fromResistance.body.error.code]).toEqual([409, 'wrong_method'])
     await w.facilitator.post(`${api(w)}/rounds`, { dotsPerPerson: 2 })
     const wrong = await rate(w, hostile, a!, 5)
     expect([wrong.status, wrong.body.error.code]).toEqual([409, 'wrong_method'])
@@ -284,6 +290,10 @@ describe.each(ENGINES)('resistance voting (%s)', (engine) => {
     expect((await rate(w, partial, x, 10)).body).toEqual({ votes: { [x]: 10 }, remaining: 3 })
     expect((await w.facilitator.post(`${api(w)}/ideas/${z}/hide`)).status).toBe(204)
     expect((await rate(w, partial, z, 0)).body.error.code).toBe('invalid-target')
+    // A person who erases themselves takes their ratings of the open round with them.
+    const partialId = (await partial.get('/api/me')).body.guest.id
+    expect((await partial.post('/api/me/forget')).status).toBe(200)
+    expect((await ratingRows(s)).some((r) => r.voter_id === partialId)).toBe(false)
     await w.facilitator.post(`${rounds}/current/reveal`)
     const [round] = (await w.facilitator.get(rounds)).body
     expect(round.voters).toBe(1)

@@ -254,6 +254,9 @@ export function controlRoutes(deps: ApiDeps) {
         const earlier = history.find((r) => r.number === body.fromRound?.number)
         if (!earlier)
           throw new ApiError(404, 'round_not_found', 'No revealed round with that number')
+        if (earlier.method !== 'dots') {
+          throw new ApiError(409, 'wrong_method', 'Only the best of a dot round start a new round')
+        }
         targetIds = topTargets(earlier.results, body.fromRound.top)
         if (targetIds.length === 0) throw new ApiError(409, 'no_votes', 'That round had no votes')
       }
