@@ -6,6 +6,7 @@
  */
 import { isPhase, type Phase } from '@ideenwand/board'
 import { canvasShapes } from './canvas.ts'
+import { sourceSummary } from './sources.ts'
 import { type SpeakingTurnSource, speakingSummary } from './speaking.ts'
 import {
   type ActivitySummary,
@@ -30,6 +31,8 @@ export interface OutcomeSource {
     name: string | null
     role: 'participant' | 'viewer'
     status: 'waiting' | 'admitted' | 'removed'
+    /** A table's shared device (issue 19 §2): counted with its table, not as a participant. */
+    table?: { label: string; people: number } | undefined
   }[]
   /** Whether participants' names may appear (the workshop's opt-in). Default: no names. */
   includeNames: boolean
@@ -40,6 +43,9 @@ export interface OutcomeSource {
     createdAt: number
     color: string
     authorName: string | null
+    /** Absent: own (boards from before issue 19 §2). */
+    source?: 'own' | 'table' | 'paper'
+    table?: string | null
   }[]
   clusters: { id: string; title: string; order: number; color: string }[]
   /** Hidden and pending ideas: left out of everything. */
@@ -127,6 +133,8 @@ export function buildOutcome(source: OutcomeSource): Outcome {
       color: color(i.color),
       author: source.includeNames ? i.authorName : null,
       supports: source.supports?.get(i.id) ?? 0,
+      source: i.source ?? 'own',
+      table: i.source === 'table' ? (i.table ?? null) : null,
     }))
     .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id))
   const byCluster = new Map<string | null, OutcomeIdea[]>([[null, []]])
@@ -155,7 +163,7 @@ export function buildOutcome(source: OutcomeSource): Outcome {
     }))
     .sort((a, b) => a.number - b.number)
 
-  const admitted = source.guests.filter((g) => g.status === 'admitted')
+  const admitted = source.guests.filter((g) => g.status === 'admitted' && !g.table)
   const names = source.includeNames
     ? admitted
         .map((g) => g.name)
@@ -182,6 +190,10 @@ export function buildOutcome(source: OutcomeSource): Outcome {
     rounds,
     activity: summariseActivity(source.activity),
     speaking: speakingSummary(source.speakingTurns ?? [], source.includeNames),
+    sources: sourceSummary(
+      ideas,
+      source.guests.flatMap((g) => (g.table ? [g.table] : [])),
+    ),
     canvas: shapes,
     canvasRecords: records,
     tldrawSchema: source.tldrawSchema ?? null,

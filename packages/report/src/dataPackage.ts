@@ -3,6 +3,7 @@
  * Schema per CSV — and `ideas.csv`, `clusters.csv`, `votes.csv`. No personal data: no authors,
  * no guest ids, votes and supports only as totals per target and round or idea.
  */
+import { IDEA_SOURCES } from '@ideenwand/board'
 import { type CsvCell, type CsvOptions, toCsv } from './csv.ts'
 import { baseName, isoSeconds, LICENCE_INFO } from './format.ts'
 import { labels } from './labels.ts'
@@ -78,6 +79,19 @@ export const IDEAS_FIELDS: TableField[] = [
     type: 'integer',
     description: 'How many participants supported the idea ("+1") instead of writing it again',
     constraints: { required: true, minimum: 0 },
+  },
+  {
+    name: 'source',
+    type: 'string',
+    description:
+      "Where the idea came from: own (a participant's own device), table (the shared device of a table in the room, on behalf of the people there) or paper (written on paper and typed in by the facilitators)",
+    constraints: { required: true, enum: [...IDEA_SOURCES] },
+  },
+  {
+    name: 'table',
+    type: 'string',
+    description:
+      'With source table: the table\'s label (e.g. "Tisch 3") when the idea was written; empty otherwise. Names no person',
   },
 ]
 
@@ -181,6 +195,8 @@ export function tableRows(outcome: Outcome): Record<'ideas' | 'clusters' | 'vote
       isoSeconds(i.createdAt),
       i.color,
       i.supports,
+      i.source,
+      i.table,
     ]),
     clusters,
     votes: outcome.rounds.flatMap((r) =>

@@ -52,8 +52,8 @@ export function toDcatApDe(outcome: Outcome, options: DcatOptions): Record<strin
   const description =
     w.description.trim() ||
     (lang === 'de'
-      ? `Ergebnisse des Workshops „${w.title}“: Ideen mit der Zahl ihrer Unterstützungen, Cluster und Abstimmungsergebnisse.`
-      : `Outcome of the workshop "${w.title}": ideas with their number of supports, clusters and voting results.`)
+      ? `Ergebnisse des Workshops „${w.title}“: Ideen mit der Zahl ihrer Unterstützungen und ihrer Herkunft (eigenes Gerät, Tischgerät, von Papier übertragen), Cluster und Abstimmungsergebnisse.`
+      : `Outcome of the workshop "${w.title}": ideas with their number of supports and their source (own device, table device, typed in from paper), clusters and voting results.`)
   return {
     '@context': DCAT_CONTEXT,
     '@id': `${base}#dataset`,

@@ -33,17 +33,26 @@ export function fixtureSource(overrides: Partial<OutcomeSource> = {}): OutcomeSo
     color,
     authorName,
   })
+  // Where they came from (issue 19 §2): two tables' devices and a paper card; the rest own.
+  const table = (label: string) => ({ source: 'table' as const, table: label })
+  const paper = { source: 'paper' as const, table: null }
   const ideas = [
     idea('i-radweg', 'Radweg Bad Belzig – Wiesenburg durchgehend ausbauen', 'c-rad', 3, 'blue'),
     idea('i-tempo', 'Tempo 30 vor der Grundschule, bitte "sofort"', 'c-rad', 4, 'orange', 'Jonas'),
     idea('i-bus', 'Rufbus am Wochenende,\nauch abends nach 22 Uhr', 'c-rad', 5, 'yellow', null),
-    idea('i-skate', 'Skatepark am Bahnhof', 'c-jugend', 6, 'green', 'Mia'),
+    {
+      ...idea('i-skate', 'Skatepark am Bahnhof', 'c-jugend', 6, 'green', null),
+      ...table('Tisch 2'),
+    },
     idea('i-script', '<script>alert("x")</script> Jugendclub länger öffnen', 'c-jugend', 7),
     idea('i-formula', '=1+1 kostenloses WLAN im Park', null, 8),
-    idea('i-phone', '+49 33841 Bürgertelefon', null, 9, 'violet'),
+    { ...idea('i-phone', '+49 33841 Bürgertelefon', null, 9, 'violet', null), ...paper },
     idea('i-minus', '-5 Grad: Wärmestube im Winter', null, 10, 'red'),
     idea('i-at', '@SUM(A1) Markt am Samstag', null, 11),
-    idea('i-emoji', 'Mehr Bänke 🌳 im Kurpark – für Ältere', null, 12, 'grey'),
+    {
+      ...idea('i-emoji', 'Mehr Bänke 🌳 im Kurpark – für Ältere', null, 12, 'grey', null),
+      ...table('Tisch 10'),
+    },
     idea('i-hidden', FIXTURE_HIDDEN_TEXT, 'c-rad', 13),
     idea('i-pending', FIXTURE_PENDING_TEXT, null, 14),
   ]
@@ -155,6 +164,19 @@ export function fixtureSource(overrides: Partial<OutcomeSource> = {}): OutcomeSo
       { name: 'Wartend', role: 'participant', status: 'waiting' },
       { name: 'Entfernt', role: 'participant', status: 'removed' },
       { name: null, role: 'viewer', status: 'admitted' },
+      // Table devices: not counted as participants; "Tisch 10" was ended, its ideas stay.
+      {
+        name: null,
+        role: 'participant',
+        status: 'admitted',
+        table: { label: 'Tisch 2', people: 4 },
+      },
+      {
+        name: null,
+        role: 'participant',
+        status: 'removed',
+        table: { label: 'Tisch 10', people: 6 },
+      },
     ],
     includeNames: false,
     ideas,

@@ -9,6 +9,7 @@ import { barChartSvg, chartBars } from './chart.ts'
 import { escapeXml as x } from './escape.ts'
 import { formatDateTime, formatDay, formatDuration, LICENCE_INFO } from './format.ts'
 import { labels } from './labels.ts'
+import { sourceRows } from './sources.ts'
 import type { Lang, Outcome } from './types.ts'
 
 const CSS = `
@@ -173,6 +174,17 @@ export function toHtml(outcome: Outcome, lang: Lang): string {
       out.push('</tbody></table>')
     }
     out.push('</section>')
+  }
+
+  const src = outcome.sources
+  if (src) {
+    out.push(
+      `<section><h2>${x(t.sources)}</h2><table><thead><tr><th>${x(t.source)}</th><th class="num">${x(t.ideaCount)}</th></tr></thead><tbody>`,
+    )
+    for (const [label, count] of sourceRows(src, t)) {
+      out.push(`<tr><th scope="row">${x(label)}</th><td class="num">${count}</td></tr>`)
+    }
+    out.push('</tbody></table></section>')
   }
 
   const a = outcome.activity

@@ -68,6 +68,7 @@ export {
   toMachineExport,
 } from './machineExport.ts'
 export { type MarkdownOptions, toMarkdown } from './markdown.ts'
+export { sourceRows, sourceSummary, type TableSource } from './sources.ts'
 export { type SpeakingTurnSource, speakingSummary, turnFigures } from './speaking.ts'
 export {
   type ActivitySummary,
@@ -85,6 +86,7 @@ export {
   type OutcomePhase,
   type OutcomeResult,
   type OutcomeRound,
+  type OutcomeSources,
   type OutcomeSpeaking,
   type OutcomeWorkshop,
   type ParticipantCounts,

@@ -3,6 +3,7 @@ import { chartBars } from './chart.ts'
 import { escapeMarkdown as md } from './escape.ts'
 import { formatDateTime, formatDay, formatDuration, LICENCE_INFO } from './format.ts'
 import { labels } from './labels.ts'
+import { sourceRows } from './sources.ts'
 import type { Lang, Outcome } from './types.ts'
 
 export interface MarkdownOptions {
@@ -117,6 +118,13 @@ export function toMarkdown(outcome: Outcome, lang: Lang, options: MarkdownOption
       }
       out.push('')
     }
+  }
+
+  const src = outcome.sources
+  if (src) {
+    out.push(`## ${t.sources}`, '', `| ${t.source} | ${t.ideaCount} |`, '|---|--:|')
+    for (const [label, count] of sourceRows(src, t)) out.push(`| ${md(label)} | ${count} |`)
+    out.push('')
   }
 
   const a = outcome.activity

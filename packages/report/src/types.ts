@@ -47,6 +47,10 @@ export interface OutcomeIdea {
   author: string | null
   /** How many people supported it ("+1" instead of writing it again, issue 19 §3). */
   supports: number
+  /** Own device, a table's shared device, or typed in from paper (issue 19 §2). */
+  source: 'own' | 'table' | 'paper'
+  /** With source `table`: the table's label when the idea was written; else null. */
+  table: string | null
 }
 
 export interface OutcomeCluster {
@@ -130,6 +134,16 @@ export interface SpeakingFigures {
   medianMs: number | null
 }
 
+/** Where the published ideas came from (issue 19 §2), counted. */
+export interface OutcomeSources {
+  /** From people's own devices. */
+  own: number
+  /** Typed in from paper by a facilitator ("von Papier übertragen"). */
+  paper: number
+  /** Per table label: its ideas and, while the table device exists under it, its people. */
+  tables: { label: string; ideas: number; people: number | null }[]
+}
+
 /** The speaking queue's finished turns ("Wortmeldungen"). */
 export interface OutcomeSpeaking {
   room: SpeakingFigures
@@ -153,6 +167,8 @@ export interface Outcome {
   activity: ActivitySummary
   /** Speaking turns per channel; null when nobody spoke. */
   speaking: OutcomeSpeaking | null
+  /** Ideas per source; null when all came from people's own devices. */
+  sources: OutcomeSources | null
   /** Idea cards and cluster frames on the canvas (empty: the board picture uses a grid). */
   canvas: CanvasShape[]
   /** The canvas's tldraw records without those of left-out ideas (for the machine export). */

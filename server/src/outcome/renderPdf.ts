@@ -16,6 +16,7 @@ import {
   labels,
   type Outcome,
   PALETTE,
+  sourceRows,
 } from '@ideenwand/report'
 import PDFDocument from 'pdfkit'
 import { type FontStyle, pdfFontFaces, primaryFont, textRuns } from './pdfFonts.ts'
@@ -260,6 +261,12 @@ export async function renderPdf(
         `${t[turn.channel]} · ${turn.name ?? t.anonymousSpeaker} · ${formatDuration(turn.durationMs)}`,
       )
     }
+  }
+
+  // ---- where the ideas came from (only when not all from people's own devices)
+  if (outcome.sources) {
+    h2(t.sources)
+    for (const [label, count] of sourceRows(outcome.sources, t)) row(label, String(count))
   }
 
   // ---- activity
