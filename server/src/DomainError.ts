@@ -35,6 +35,12 @@ export const DomainErrorCode = {
   IdeaNotFound: 'idea_not_found',
   /** Support is open while ideas are collected or sorted, and the board is not locked. */
   SupportClosed: 'support_closed',
+  /** Idea status (issue 20 §2): "nicht umgesetzt" needs a reason. */
+  StatusReasonRequired: 'status_reason_required',
+  /** A merge names no idea, the idea itself, or no public idea of the workshop. */
+  InvalidMergeTarget: 'invalid_merge_target',
+  /** Merging would close a circle (A into B while B is merged into A). */
+  MergeCycle: 'merge_cycle',
   /** One's own idea cannot be supported. */
   OwnIdea: 'own_idea',
   /** This person supports the idea already. */

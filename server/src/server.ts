@@ -20,6 +20,7 @@ import { withStorageFallback } from './http/authFallback.ts'
 import { compression } from './http/compression.ts'
 import { onError } from './http/errors.ts'
 import { hostAllowList } from './http/hostAllowList.ts'
+import { mountPublicResults } from './http/publicResults.ts'
 import { limitSpecs, RateLimits } from './http/rateLimits.ts'
 import { readiness } from './http/readiness.ts'
 import { requestContext } from './http/requestContext.ts'
@@ -235,6 +236,7 @@ export async function createServer(options: ServerOptions): Promise<IdeenwandSer
     timeLimitMs: config.importTimeLimitMs,
     log,
   })
+  const appUrl = (origin: string, path: string) => `${config.publicUrl ?? origin}${path}`
   app.route(
     '/api',
     createApi({
@@ -253,7 +255,7 @@ export async function createServer(options: ServerOptions): Promise<IdeenwandSer
       outcome,
       limits,
       cookies,
-      appUrl: (origin, path) => `${config.publicUrl ?? origin}${path}`,
+      appUrl,
       log,
     }),
   )
@@ -271,6 +273,8 @@ export async function createServer(options: ServerOptions): Promise<IdeenwandSer
     isAllowedOrigin,
     isShuttingDown: () => shuttingDown,
   })
+  // The public results pages (issue 20 §3), before the client's catch-all.
+  mountPublicResults(app, outcome, appUrl)
   mountClient(app, config.clientDir)
 
   const housekeeping = setInterval(() => {

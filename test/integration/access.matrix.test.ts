@@ -228,6 +228,34 @@ const ROUTES: {
     expect: FACILITATOR_ONLY(200),
   },
   {
+    name: 'GET /api/workshops/:id/idea-status',
+    call: (c) => c.actor.get(`/api/workshops/${c.workshopId}/idea-status`),
+    expect: FACILITATOR_ONLY(200),
+  },
+  {
+    // No idea on the fresh board: the facilitator gets past the role check to the idea's 404.
+    name: 'POST /api/workshops/:id/ideas/:ideaId/status',
+    call: (c) =>
+      c.actor.post(`/api/workshops/${c.workshopId}/ideas/i-none/status`, { status: 'implemented' }),
+    expect: FACILITATOR_ONLY(404),
+  },
+  {
+    name: 'GET /api/workshops/:id/results-page',
+    call: (c) => c.actor.get(`/api/workshops/${c.workshopId}/results-page`),
+    expect: FACILITATOR_ONLY(200),
+  },
+  {
+    name: 'PATCH /api/workshops/:id/results-page',
+    call: (c) => c.actor.patch(`/api/workshops/${c.workshopId}/results-page`, { published: true }),
+    expect: FACILITATOR_ONLY(200),
+  },
+  {
+    // Not published (default): the same 404 for everyone, whoever asks.
+    name: 'GET /ergebnisse/:id',
+    call: (c) => c.actor.get(`/ergebnisse/${c.workshopId}`),
+    expect: { default: 404 },
+  },
+  {
     name: 'POST /api/auth/logout',
     call: (c) => c.actor.post('/api/auth/logout'),
     expect: { default: 204 },

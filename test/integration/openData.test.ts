@@ -101,7 +101,18 @@ describe('open-data exports', () => {
     const urls = (dcat['dcat:distribution'] as Record<string, { '@id': string }>[]).map(
       (d) => d['dcat:downloadURL']?.['@id'] ?? '',
     )
-    expect(urls).toHaveLength(3)
+    expect(urls.map((url) => url.split('/').at(-1))).toEqual([
+      'ideas.csv',
+      'clusters.csv',
+      'votes.csv',
+      'status_changes.csv',
+    ])
+    expect(text(zip['status_changes.csv'])).toBe(
+      'change,idea_id,status,reason,merged_into,changed\r\n',
+    )
+    expect(text(zip['ideas.csv']).split('\r\n')[0]).toContain(
+      ',status,status_reason,merged_into,status_changed',
+    )
     for (const url of urls) {
       const path = new URL(url).pathname
       const file = path.split('/').at(-1) ?? ''

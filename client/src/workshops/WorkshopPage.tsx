@@ -1,7 +1,8 @@
 /**
  * `/workshops/:id`: everything a facilitator needs on the day — open the board, the two invites
  * (code, link, QR, rotate, disable), the handout, the participants (admit, remove, role), the
- * facilitators, data retention, the workshop's details, archive and delete.
+ * export, what became of the ideas and the public results page, the facilitators, data
+ * retention, the workshop's details, archive and delete.
  */
 import { useCallback, useEffect, useState } from 'react'
 import { api, type WorkshopDetail } from '../api/endpoints.ts'
@@ -16,6 +17,7 @@ import { useAction } from '../ui/forms.ts'
 import { Link } from '../ui/Link.tsx'
 import { Page } from '../ui/Page.tsx'
 import { FacilitatorsPanel } from './FacilitatorsPanel.tsx'
+import { IdeaStatusPanel } from './IdeaStatusPanel.tsx'
 import { InviteCard } from './InviteCard.tsx'
 import { LocalLinkWarning } from './LocalLinkWarning.tsx'
 import { OutcomePanel } from './OutcomePanel.tsx'
@@ -76,6 +78,8 @@ function WorkshopView({
       <ParticipantsPanel workshopId={workshop.id} />
 
       <OutcomePanel workshopId={workshop.id} language={workshop.language} />
+
+      <IdeaStatusPanel workshopId={workshop.id} />
 
       <RetentionPanel
         key={workshop.id}

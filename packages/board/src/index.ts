@@ -13,8 +13,9 @@ export {
   type IdeaColor,
   isIdeaColor,
 } from './colors'
-export { ID_PATTERN, isValidId, newId, PROTOTYPE_NAMES } from './ids'
 export { IDEA_SOURCES, type IdeaSource, isIdeaSource, MAX_TABLE_LABEL } from './ideaSource'
+export { IDEA_STATUSES, type IdeaStatus, isIdeaStatus, MAX_STATUS_REASON } from './ideaStatus'
+export { ID_PATTERN, isValidId, newId, PROTOTYPE_NAMES } from './ids'
 export {
   isPhase,
   mayWriteBoard,
@@ -26,6 +27,18 @@ export {
   ROLES,
   type Role,
 } from './phases'
+export {
+  ballotComplete,
+  isResistance,
+  PASSIVE_OPTION,
+  passiveAhead,
+  RESISTANCE_MAX,
+  RESISTANCE_MAX_OPTIONS,
+  RESISTANCE_MIN,
+  type ResistanceEntry,
+  type ResistanceOption,
+  rankResistance,
+} from './resistance'
 export {
   BOARD_KEYS,
   BOARD_MIGRATIONS,
@@ -65,15 +78,3 @@ export {
   rankTally,
   topTargets,
 } from './voting'
-export {
-  ballotComplete,
-  isResistance,
-  PASSIVE_OPTION,
-  passiveAhead,
-  RESISTANCE_MAX,
-  RESISTANCE_MAX_OPTIONS,
-  RESISTANCE_MIN,
-  type ResistanceEntry,
-  type ResistanceOption,
-  rankResistance,
-} from './resistance'

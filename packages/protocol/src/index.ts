@@ -56,6 +56,15 @@ export {
 } from './control.ts'
 export { Channel, FunnelCounts, JoinFunnel, JoinPreviewQuery } from './funnel.ts'
 export {
+  IdeaStatus,
+  IdeaStatusChange,
+  IdeaStatusOverview,
+  IdeaStatusRequest,
+  ResultsPageInfo,
+  ResultsPageSettings,
+  StatusIdea,
+} from './ideaStatus.ts'
+export {
   type ClientMessage,
   decodeClientMessage,
   encodeAck,
@@ -75,6 +84,14 @@ export {
 } from './messages.ts'
 export { type SaveState, SaveTracker } from './SaveTracker.ts'
 export {
+  SpeakingChannel,
+  SpeakingEntry,
+  SpeakingMove,
+  SpeakingRequest,
+  SpeakingSettings,
+  SpeakingState,
+} from './speaking.ts'
+export {
   IdeaSource,
   MAX_TABLE_LABEL,
   MAX_TABLE_PEOPLE,
@@ -87,11 +104,3 @@ export {
   TableDevicePatch,
   TableInfo,
 } from './tables.ts'
-export {
-  SpeakingChannel,
-  SpeakingEntry,
-  SpeakingMove,
-  SpeakingRequest,
-  SpeakingSettings,
-  SpeakingState,
-} from './speaking.ts'

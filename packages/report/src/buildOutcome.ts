@@ -18,6 +18,7 @@ import {
   type OutcomeIdea,
   type OutcomePhase,
   type OutcomeRound,
+  type OutcomeStatusChange,
   type OutcomeWorkshop,
 } from './types.ts'
 
@@ -52,6 +53,8 @@ export interface OutcomeSource {
   excludedIdeaIds: Iterable<string>
   /** "+1" supports per idea id (server record); missing: 0. */
   supports?: ReadonlyMap<string, number>
+  /** Status changes of ideas, oldest first (server record; who changed it is not taken). */
+  statusChanges?: readonly OutcomeStatusChange[]
   rounds: (Omit<OutcomeRound, 'results'> & { results: OutcomeRound['results'] })[]
   activity: { at: string | number; type: string; data: unknown }[]
   /** Finished speaking turns with the speaker's name (dropped unless `includeNames`). */
@@ -123,6 +126,16 @@ export function buildOutcome(source: OutcomeSource): Outcome {
     .map((c) => ({ id: c.id, title: c.title, order: c.order, color: color(c.color) }))
     .sort((a, b) => a.order - b.order || a.id.localeCompare(b.id))
   const known = new Set(clusters.map((c) => c.id))
+  const publicIds = new Set(source.ideas.filter((i) => !excluded.has(i.id)).map((i) => i.id))
+  const statusChanges = (source.statusChanges ?? [])
+    .filter((s) => publicIds.has(s.ideaId))
+    // A merge target that is not public (hidden, pending, deleted) is not named.
+    .map((s) => ({
+      ...s,
+      mergedInto: s.mergedInto && publicIds.has(s.mergedInto) ? s.mergedInto : null,
+    }))
+    .sort((a, b) => a.changedAt - b.changedAt)
+  const current = new Map(statusChanges.map((s) => [s.ideaId, s]))
   const ideas: OutcomeIdea[] = source.ideas
     .filter((i) => !excluded.has(i.id))
     .map((i) => ({
@@ -135,6 +148,10 @@ export function buildOutcome(source: OutcomeSource): Outcome {
       supports: source.supports?.get(i.id) ?? 0,
       source: i.source ?? 'own',
       table: i.source === 'table' ? (i.table ?? null) : null,
+      status: current.get(i.id)?.status ?? 'open',
+      statusReason: current.get(i.id)?.reason ?? null,
+      mergedInto: current.get(i.id)?.mergedInto ?? null,
+      statusChangedAt: current.get(i.id)?.changedAt ?? null,
     }))
     .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id))
   const byCluster = new Map<string | null, OutcomeIdea[]>([[null, []]])
@@ -189,6 +206,7 @@ export function buildOutcome(source: OutcomeSource): Outcome {
     groups,
     rounds,
     activity: summariseActivity(source.activity),
+    statusChanges,
     speaking: speakingSummary(source.speakingTurns ?? [], source.includeNames),
     sources: sourceSummary(
       ideas,

@@ -62,6 +62,7 @@ describe('data package', () => {
       'ideas',
       'clusters',
       'votes',
+      'status_changes',
     ])
     for (const r of descriptor.resources) {
       expect(validateTableSchema(r.schema), JSON.stringify(validateTableSchema.errors)).toBe(true)
@@ -106,6 +107,27 @@ describe('data package', () => {
       tied: false,
     })
     expect(rows.clusters?.map((c) => c.idea_count)).toEqual([3, 2, 0])
+    // What became of the ideas (issue 20 §2): the current status per idea and the history,
+    // without the hidden idea's changes and without naming it as a merge target.
+    const bus = rows.ideas?.find((i) => i.id === 'i-bus')
+    // (`relations: true` resolves the foreign key to the row it names.)
+    expect(bus).toMatchObject({ status: 'merged', merged_into: { id: 'i-radweg' } })
+    expect(bus?.status_changed).toBeInstanceOf(Date)
+    expect(rows.ideas?.find((i) => i.id === 'i-script')).toMatchObject({
+      status: 'open',
+      status_changed: null,
+    })
+    expect(
+      rows.status_changes?.map((c) => [c.change, (c.idea_id as { id: string }).id, c.status]),
+    ).toEqual([
+      [1, 'i-radweg', 'in_review'],
+      [2, 'i-tempo', 'forwarded'],
+      [3, 'i-radweg', 'implemented'],
+      [4, 'i-skate', 'not_implemented'],
+      [5, 'i-bus', 'merged'],
+      [6, 'i-emoji', 'merged'],
+    ])
+    expect(rows.status_changes?.[5]?.merged_into).toBeNull()
   })
 
   it('a value that does not parse as its type is caught by the reader', async () => {

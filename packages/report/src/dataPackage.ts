@@ -1,13 +1,14 @@
 /**
  * The open-data package: a Frictionless (Tabular) Data Package — `datapackage.json` with a Table
- * Schema per CSV — and `ideas.csv`, `clusters.csv`, `votes.csv`. No personal data: no authors,
- * no guest ids, votes and supports only as totals per target and round or idea.
+ * Schema per CSV — and `ideas.csv`, `clusters.csv`, `votes.csv`, `status_changes.csv`. No
+ * personal data: no authors, no guest ids, votes and supports only as totals per target and round
+ * or idea, status changes without who made them.
  */
 import { IDEA_SOURCES } from '@ideenwand/board'
 import { type CsvCell, type CsvOptions, toCsv } from './csv.ts'
 import { baseName, isoSeconds, LICENCE_INFO } from './format.ts'
 import { labels } from './labels.ts'
-import { type Licence, OUTCOME_COLORS, type Outcome } from './types.ts'
+import { IDEA_STATUSES, type Licence, OUTCOME_COLORS, type Outcome } from './types.ts'
 
 export interface TableField {
   name: string
@@ -39,6 +40,7 @@ export interface DataPackageFiles {
   'ideas.csv': string
   'clusters.csv': string
   'votes.csv': string
+  'status_changes.csv': string
 }
 
 const colour: TableField = {
@@ -46,6 +48,21 @@ const colour: TableField = {
   type: 'string',
   description: 'Colour on the board (palette name)',
   constraints: { required: true, enum: [...OUTCOME_COLORS] },
+}
+
+const status: TableField = {
+  name: 'status',
+  type: 'string',
+  description:
+    'What became of the idea: open, in_review (being looked at), forwarded (handed to the administration), implemented, not_implemented (with a reason), merged (with the idea in merged_into)',
+  constraints: { required: true, enum: [...IDEA_STATUSES] },
+}
+
+const mergedInto: TableField = {
+  name: 'merged_into',
+  type: 'string',
+  description:
+    'With status merged: the idea (ideas.csv) it was merged with; empty otherwise or when that idea is not public',
 }
 
 export const IDEAS_FIELDS: TableField[] = [
@@ -92,6 +109,46 @@ export const IDEAS_FIELDS: TableField[] = [
     type: 'string',
     description:
       'With source table: the table\'s label (e.g. "Tisch 3") when the idea was written; empty otherwise. Names no person',
+  },
+  status,
+  {
+    name: 'status_reason',
+    type: 'string',
+    description: 'Reason or note given with the current status (always given for not_implemented)',
+  },
+  mergedInto,
+  {
+    name: 'status_changed',
+    type: 'datetime',
+    description: 'When the current status was set (UTC); empty while it was never changed',
+  },
+]
+
+export const STATUS_CHANGES_FIELDS: TableField[] = [
+  {
+    name: 'change',
+    type: 'integer',
+    description: 'Number of the change, from 1, in the order they were made',
+    constraints: { required: true, unique: true, minimum: 1 },
+  },
+  {
+    name: 'idea_id',
+    type: 'string',
+    description: 'The idea (ideas.csv) whose status changed',
+    constraints: { required: true },
+  },
+  status,
+  {
+    name: 'reason',
+    type: 'string',
+    description: 'Reason or note given with the status (always given for not_implemented)',
+  },
+  mergedInto,
+  {
+    name: 'changed',
+    type: 'datetime',
+    description: 'When the status was set (UTC); who set it is not published',
+    constraints: { required: true },
   },
 ]
 
@@ -180,8 +237,10 @@ function resource(
   }
 }
 
-/** The rows of the three tables (before CSV encoding). */
-export function tableRows(outcome: Outcome): Record<'ideas' | 'clusters' | 'votes', CsvCell[][]> {
+/** The rows of the four tables (before CSV encoding). */
+export function tableRows(
+  outcome: Outcome,
+): Record<'ideas' | 'clusters' | 'votes' | 'statusChanges', CsvCell[][]> {
   const ideas = outcome.groups.flatMap((g) => g.ideas)
   ideas.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id))
   const clusters = outcome.groups.flatMap((g, i) =>
@@ -197,11 +256,23 @@ export function tableRows(outcome: Outcome): Record<'ideas' | 'clusters' | 'vote
       i.supports,
       i.source,
       i.table,
+      i.status,
+      i.statusReason,
+      i.mergedInto,
+      i.statusChangedAt === null ? null : isoSeconds(i.statusChangedAt),
     ]),
     clusters,
     votes: outcome.rounds.flatMap((r) =>
       r.results.map((e) => [r.number, e.targetId, r.targetKind, e.dots, e.rank, e.tied]),
     ),
+    statusChanges: outcome.statusChanges.map((c, i) => [
+      i + 1,
+      c.ideaId,
+      c.status,
+      c.reason,
+      c.mergedInto,
+      isoSeconds(c.changedAt),
+    ]),
   }
 }
 
@@ -238,10 +309,13 @@ export function toDataPackage(
       resource(
         'ideas',
         'Ideas',
-        'Published ideas of the workshop with their number of supports (no author data)',
+        'Published ideas of the workshop with their number of supports and what became of them (no author data)',
         IDEAS_FIELDS,
         'id',
-        [{ fields: 'cluster_id', reference: { resource: 'clusters', fields: 'id' } }],
+        [
+          { fields: 'cluster_id', reference: { resource: 'clusters', fields: 'id' } },
+          { fields: 'merged_into', reference: { resource: 'ideas', fields: 'id' } },
+        ],
         delimiter,
       ),
       resource(
@@ -262,6 +336,18 @@ export function toDataPackage(
         undefined,
         delimiter,
       ),
+      resource(
+        'status_changes',
+        'Status changes',
+        "Every change of an idea's status, oldest first: the dated history of what became of the ideas (no author data)",
+        STATUS_CHANGES_FIELDS,
+        'change',
+        [
+          { fields: 'idea_id', reference: { resource: 'ideas', fields: 'id' } },
+          { fields: 'merged_into', reference: { resource: 'ideas', fields: 'id' } },
+        ],
+        delimiter,
+      ),
     ],
   }
   const header = (fields: TableField[]) => fields.map((f) => f.name)
@@ -270,5 +356,6 @@ export function toDataPackage(
     'ideas.csv': toCsv(header(IDEAS_FIELDS), rows.ideas, csv),
     'clusters.csv': toCsv(header(CLUSTERS_FIELDS), rows.clusters, csv),
     'votes.csv': toCsv(header(VOTES_FIELDS), rows.votes, csv),
+    'status_changes.csv': toCsv(header(STATUS_CHANGES_FIELDS), rows.statusChanges, csv),
   }
 }

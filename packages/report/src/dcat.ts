@@ -39,6 +39,10 @@ const FILES = [
   { file: 'ideas.csv', title: { de: 'Ideen', en: 'Ideas' } },
   { file: 'clusters.csv', title: { de: 'Cluster', en: 'Clusters' } },
   { file: 'votes.csv', title: { de: 'Abstimmungsergebnisse', en: 'Voting results' } },
+  {
+    file: 'status_changes.csv',
+    title: { de: 'Was aus den Ideen wurde (Verlauf)', en: 'What became of the ideas (history)' },
+  },
 ] as const
 
 export function toDcatApDe(outcome: Outcome, options: DcatOptions): Record<string, unknown> {
@@ -52,8 +56,8 @@ export function toDcatApDe(outcome: Outcome, options: DcatOptions): Record<strin
   const description =
     w.description.trim() ||
     (lang === 'de'
-      ? `Ergebnisse des Workshops „${w.title}“: Ideen mit der Zahl ihrer Unterstützungen und ihrer Herkunft (eigenes Gerät, Tischgerät, von Papier übertragen), Cluster und Abstimmungsergebnisse.`
-      : `Outcome of the workshop "${w.title}": ideas with their number of supports and their source (own device, table device, typed in from paper), clusters and voting results.`)
+      ? `Ergebnisse des Workshops „${w.title}“: Ideen mit der Zahl ihrer Unterstützungen, ihrer Herkunft (eigenes Gerät, Tischgerät, von Papier übertragen) und ihrem Stand, Cluster, Abstimmungsergebnisse und der Verlauf, was aus den Ideen wurde.`
+      : `Outcome of the workshop "${w.title}": ideas with their number of supports, their source (own device, table device, typed in from paper) and their status, clusters, voting results and the history of what became of the ideas.`)
   return {
     '@context': DCAT_CONTEXT,
     '@id': `${base}#dataset`,

@@ -187,6 +187,59 @@ export function fixtureSource(overrides: Partial<OutcomeSource> = {}): OutcomeSo
       ['i-bus', 1],
       ['i-hidden', 2],
     ]),
+    // What became of them (issue 20 §2): a history, a reason with markup, a merge, and changes
+    // of a hidden idea and a merge into it, which the outcome must leave out or not name.
+    statusChanges: [
+      {
+        ideaId: 'i-radweg',
+        status: 'in_review',
+        reason: null,
+        mergedInto: null,
+        changedAt: T0 + 100 * min,
+      },
+      {
+        ideaId: 'i-tempo',
+        status: 'forwarded',
+        reason: 'An das Ordnungsamt',
+        mergedInto: null,
+        changedAt: T0 + 110 * min,
+      },
+      {
+        ideaId: 'i-radweg',
+        status: 'implemented',
+        reason: null,
+        mergedInto: null,
+        changedAt: T0 + 200 * min,
+      },
+      {
+        ideaId: 'i-skate',
+        status: 'not_implemented',
+        reason: 'Kein Platz <b>am</b> Bahnhof & zu teuer',
+        mergedInto: null,
+        changedAt: T0 + 210 * min,
+      },
+      {
+        ideaId: 'i-bus',
+        status: 'merged',
+        reason: null,
+        mergedInto: 'i-radweg',
+        changedAt: T0 + 220 * min,
+      },
+      {
+        ideaId: 'i-hidden',
+        status: 'implemented',
+        reason: 'geheim',
+        mergedInto: null,
+        changedAt: T0 + 230 * min,
+      },
+      {
+        ideaId: 'i-emoji',
+        status: 'merged',
+        reason: null,
+        mergedInto: 'i-hidden',
+        changedAt: T0 + 240 * min,
+      },
+    ],
     rounds: [
       {
         number: 1,

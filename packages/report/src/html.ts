@@ -10,6 +10,7 @@ import { escapeXml as x } from './escape.ts'
 import { formatDateTime, formatDay, formatDuration, LICENCE_INFO } from './format.ts'
 import { labels } from './labels.ts'
 import { sourceRows } from './sources.ts'
+import { ideaTextsOf, quoted, statusText } from './status.ts'
 import type { Lang, Outcome } from './types.ts'
 
 const CSS = `
@@ -27,6 +28,7 @@ td.num, th.num { text-align: right; }
 ul.ideas { list-style: none; padding: 0; }
 ul.ideas li { border-left: 6px solid #ccc; padding: .2rem .6rem; margin: .3rem 0; white-space: pre-wrap; overflow-wrap: anywhere; }
 .note { color: #555; font-style: italic; }
+.status { font-size: .9em; border: 1px solid #1d6fb8; border-radius: 3px; padding: 0 .3rem; white-space: nowrap; }
 figure { margin: 1rem 0; }
 figure svg { max-width: 100%; height: auto; border: 1px solid #ddd; }
 @media print {
@@ -121,6 +123,8 @@ export function toHtml(outcome: Outcome, lang: Lang): string {
   }
   out.push('</section>')
 
+  const texts = ideaTextsOf(outcome)
+  const q = quoted(lang)
   out.push(`<section><h2>${x(t.clustersHeading)}</h2>`)
   for (const group of outcome.groups) {
     if (!group.cluster && group.ideas.length === 0) continue
@@ -136,14 +140,30 @@ export function toHtml(outcome: Outcome, lang: Lang): string {
         const author = idea.author
           ? ` <span class="note">(${x(t.author)} ${x(idea.author)})</span>`
           : ''
+        const status =
+          idea.statusChangedAt === null
+            ? ''
+            : ` <span class="status">${x(`${t.status}: ${statusText(t, idea, texts, q)}`)}</span>${idea.statusReason ? ` <span class="note">(${x(idea.statusReason)})</span>` : ''}`
         out.push(
-          `<li style="border-left-color:${PALETTE[idea.color].stroke}">${x(idea.text)}${supports}${author}</li>`,
+          `<li style="border-left-color:${PALETTE[idea.color].stroke}">${x(idea.text)}${supports}${author}${status}</li>`,
         )
       }
       out.push('</ul>')
     }
   }
   out.push('</section>')
+
+  if (outcome.statusChanges.length > 0) {
+    out.push(
+      `<section><h2>${x(t.statusHistory)}</h2><table><thead><tr><th>${x(t.date)}</th><th>${x(t.idea)}</th><th>${x(t.status)}</th><th>${x(t.reason)}</th></tr></thead><tbody>`,
+    )
+    for (const change of outcome.statusChanges) {
+      out.push(
+        `<tr><td>${time(change.changedAt)}</td><td>${x(texts.get(change.ideaId) ?? '')}</td><td>${x(statusText(t, change, texts, q))}</td><td>${x(change.reason ?? '')}</td></tr>`,
+      )
+    }
+    out.push('</tbody></table></section>')
+  }
 
   out.push(
     `<section class="board"><h2>${x(t.boardPicture)}</h2><figure>${boardSvg(outcome, lang)}</figure></section>`,

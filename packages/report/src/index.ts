@@ -34,6 +34,7 @@ export {
   CLUSTERS_FIELDS,
   type DataPackageFiles,
   IDEAS_FIELDS,
+  STATUS_CHANGES_FIELDS,
   type TableField,
   type TableResource,
   tableRows,
@@ -68,11 +69,23 @@ export {
   toMachineExport,
 } from './machineExport.ts'
 export { type MarkdownOptions, toMarkdown } from './markdown.ts'
+export {
+  type AtomOptions,
+  ideaAnchor,
+  latestRound,
+  type PublicPageOptions,
+  rankIdeas,
+  toAtomFeed,
+  toPublicPage,
+} from './publicPage.ts'
 export { sourceRows, sourceSummary, type TableSource } from './sources.ts'
 export { type SpeakingTurnSource, speakingSummary, turnFigures } from './speaking.ts'
+export { ideaTextsOf, quoted, statusLabel, statusText } from './status.ts'
 export {
   type ActivitySummary,
   type CanvasShape,
+  IDEA_STATUSES,
+  type IdeaStatus,
   LANGS,
   type Lang,
   LICENCES,
@@ -88,6 +101,7 @@ export {
   type OutcomeRound,
   type OutcomeSources,
   type OutcomeSpeaking,
+  type OutcomeStatusChange,
   type OutcomeWorkshop,
   type ParticipantCounts,
   type SpeakingFigures,

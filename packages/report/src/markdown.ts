@@ -4,6 +4,7 @@ import { escapeMarkdown as md } from './escape.ts'
 import { formatDateTime, formatDay, formatDuration, LICENCE_INFO } from './format.ts'
 import { labels } from './labels.ts'
 import { sourceRows } from './sources.ts'
+import { ideaTextsOf, quoted, statusText } from './status.ts'
 import type { Lang, Outcome } from './types.ts'
 
 export interface MarkdownOptions {
@@ -75,6 +76,8 @@ export function toMarkdown(outcome: Outcome, lang: Lang, options: MarkdownOption
     if (unvoted > 0) out.push(`${unvoted} ${t.notVoted}`, '')
   }
 
+  const texts = ideaTextsOf(outcome)
+  const q = quoted(lang)
   out.push(`## ${t.clustersHeading}`, '')
   for (const group of outcome.groups) {
     if (!group.cluster && group.ideas.length === 0) continue
@@ -83,8 +86,27 @@ export function toMarkdown(outcome: Outcome, lang: Lang, options: MarkdownOption
     if (group.ideas.length === 0) out.push(`_${t.noIdeas}_`)
     for (const idea of group.ideas) {
       const supports = idea.supports ? ` **+${idea.supports}**` : ''
+      const status =
+        idea.statusChangedAt === null
+          ? ''
+          : ` — ${t.status}: **${md(statusText(t, idea, texts, q))}**${idea.statusReason ? ` (${md(idea.statusReason)})` : ''}`
       out.push(
-        `- ${md(idea.text)}${supports}${idea.author ? ` _(${t.author} ${md(idea.author)})_` : ''}`,
+        `- ${md(idea.text)}${supports}${idea.author ? ` _(${t.author} ${md(idea.author)})_` : ''}${status}`,
+      )
+    }
+    out.push('')
+  }
+
+  if (outcome.statusChanges.length > 0) {
+    out.push(
+      `## ${t.statusHistory}`,
+      '',
+      `| ${t.date} | ${t.idea} | ${t.status} | ${t.reason} |`,
+      '|---|---|---|---|',
+    )
+    for (const change of outcome.statusChanges) {
+      out.push(
+        `| ${time(change.changedAt)} | ${md(texts.get(change.ideaId) ?? '')} | ${md(statusText(t, change, texts, q))} | ${md(change.reason ?? '')} |`,
       )
     }
     out.push('')

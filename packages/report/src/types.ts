@@ -4,6 +4,9 @@
  * milliseconds since the epoch; hidden and pending ideas are never in it.
  * @module
  */
+import type { IdeaStatus } from '@ideenwand/board'
+
+export { IDEA_STATUSES, type IdeaStatus } from '@ideenwand/board'
 
 export const LANGS = ['de', 'en'] as const
 export type Lang = (typeof LANGS)[number]
@@ -51,6 +54,23 @@ export interface OutcomeIdea {
   source: 'own' | 'table' | 'paper'
   /** With source `table`: the table's label when the idea was written; else null. */
   table: string | null
+  /** What became of it (issue 20 §2): its newest status change; `open` without one. */
+  status: IdeaStatus
+  /** The reason or note of the current status, if any. */
+  statusReason: string | null
+  /** With `merged`: the idea it was merged with (it may be missing from the outcome). */
+  mergedInto: string | null
+  /** When the current status was set; null while it was never changed. */
+  statusChangedAt: number | null
+}
+
+/** One status change of an idea, as the report, open data and public page show it (no author). */
+export interface OutcomeStatusChange {
+  ideaId: string
+  status: IdeaStatus
+  reason: string | null
+  mergedInto: string | null
+  changedAt: number
 }
 
 export interface OutcomeCluster {
@@ -165,6 +185,8 @@ export interface Outcome {
   groups: OutcomeGroup[]
   rounds: OutcomeRound[]
   activity: ActivitySummary
+  /** Every status change of the outcome's ideas, oldest first (issue 20 §2). */
+  statusChanges: OutcomeStatusChange[]
   /** Speaking turns per channel; null when nobody spoke. */
   speaking: OutcomeSpeaking | null
   /** Ideas per source; null when all came from people's own devices. */

@@ -25,6 +25,7 @@ export const ZIP_FILES = [
   'ideas.csv',
   'clusters.csv',
   'votes.csv',
+  'status_changes.csv',
   'dcat-ap-de.jsonld',
   EXPORT_FILE,
   'report.html',
@@ -49,6 +50,7 @@ function entries(outcome: Outcome, options: ZipOptions): FileEntry[] {
     ['ideas.csv', () => dataPackage()['ideas.csv']],
     ['clusters.csv', () => dataPackage()['clusters.csv']],
     ['votes.csv', () => dataPackage()['votes.csv']],
+    ['status_changes.csv', () => dataPackage()['status_changes.csv']],
     [
       'dcat-ap-de.jsonld',
       () => `${JSON.stringify(toDcatApDe(o, { ...options.dcat, licence }), null, 2)}\n`,

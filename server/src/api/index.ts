@@ -13,6 +13,7 @@ import { guestRoutes } from './guestRoutes.ts'
 import { historyRoutes } from './historyRoutes.ts'
 import { outcomeImportRoute, outcomeRoutes } from './outcomeRoutes.ts'
 import { speakingRoutes } from './speakingRoutes.ts'
+import { statusRoutes } from './statusRoutes.ts'
 import { tableRoutes } from './tableRoutes.ts'
 import { workshopRoutes } from './workshopRoutes.ts'
 
@@ -57,6 +58,7 @@ export function createApi(deps: ApiDeps) {
   api.route('/', tableRoutes(deps))
   api.route('/', historyRoutes(deps))
   api.route('/', outcomeRoutes(deps))
+  api.route('/', statusRoutes(deps))
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {

@@ -60,7 +60,13 @@ const OpenDataQuery = z.object({
 })
 
 /** The files of the data package the DCAT file's download URLs point at (by default). */
-const OPEN_DATA_FILES = ['datapackage.json', 'ideas.csv', 'clusters.csv', 'votes.csv'] as const
+const OPEN_DATA_FILES = [
+  'datapackage.json',
+  'ideas.csv',
+  'clusters.csv',
+  'votes.csv',
+  'status_changes.csv',
+] as const
 const OpenDataFileParams = z.object({
   id: z.string().min(1).max(64),
   file: z.enum(OPEN_DATA_FILES),

@@ -51,6 +51,18 @@ export const DOMAIN_HTTP: Record<DomainErrorCode, HttpAnswer> = {
   too_many_options: { status: 409, message: 'Too many options for one resistance round' },
   not_a_supporter: { status: 403, message: 'Only participants support ideas' },
   idea_not_found: { status: 404, message: 'No such public idea on this board' },
+  status_reason_required: {
+    status: 400,
+    message: 'Say why the idea is not implemented (reason is required for not_implemented)',
+  },
+  invalid_merge_target: {
+    status: 400,
+    message: 'mergedInto must name another public idea of this workshop, and only with merged',
+  },
+  merge_cycle: {
+    status: 409,
+    message: 'That idea is already merged into this one (directly or through others)',
+  },
   support_closed: { status: 409, message: 'Ideas can be supported while collecting or sorting' },
   own_idea: { status: 409, message: 'You cannot support your own idea' },
   already_supported: { status: 409, message: 'You support this idea already' },

@@ -15,9 +15,11 @@ import type { Db } from '../storage/Db.ts'
 import type { Rooms } from '../sync/Rooms.ts'
 import { ControlStore } from '../workshops/ControlStore.ts'
 import type { GuestStore } from '../workshops/GuestStore.ts'
+import { IdeaStatusStore } from '../workshops/IdeaStatusStore.ts'
 import { SpeakingStore } from '../workshops/SpeakingStore.ts'
 import { SupportStore } from '../workshops/SupportStore.ts'
 import type { WorkshopStore } from '../workshops/WorkshopStore.ts'
+import { IdeaStatuses } from './IdeaStatuses.ts'
 import { ImportWorkers } from './ImportWorkers.ts'
 import { OutcomeStore } from './OutcomeStore.ts'
 import type { BoardLimits } from './prepareImport.ts'
@@ -48,6 +50,8 @@ const IMPORT_DEFAULTS: ImportOptions = {
 export class OutcomeService {
   readonly store: OutcomeStore
   readonly imports: ImportWorkers
+  /** What became of the ideas (issue 20 §2); the routes call it directly. */
+  readonly statuses: IdeaStatuses
   private readonly controlStore: ControlStore
   private readonly speaking: SpeakingStore
   private readonly supports: SupportStore
@@ -65,6 +69,24 @@ export class OutcomeService {
     this.speaking = new SpeakingStore(db)
     this.supports = new SupportStore(db)
     this.imports = new ImportWorkers(importOptions)
+    this.statuses = new IdeaStatuses(new IdeaStatusStore(db), (id) => this.publicIdeaIds(id))
+  }
+
+  /** The ids of the workshop's public ideas: on its board, not hidden or pending. */
+  private async publicIdeaIds(workshopId: string): Promise<Set<string>> {
+    const meta = await this.store.meta(workshopId)
+    if (!meta) throw new DomainError(DomainErrorCode.WorkshopNotFound)
+    const [flags, doc] = await Promise.all([
+      this.controlStore.flags(workshopId),
+      this.doc(meta.boardId),
+    ])
+    const excluded = new Set([...flags.hidden, ...flags.pending])
+    return new Set(
+      new Board(doc)
+        .ideas()
+        .map((i) => i.id)
+        .filter((id) => !excluded.has(id)),
+    )
   }
 
   /** The board doc: the live room's if loaded, else a fresh copy from storage. */
@@ -80,7 +102,7 @@ export class OutcomeService {
   async outcome(workshopId: string, request: OutcomeRequest = {}): Promise<Outcome> {
     const meta = await this.store.meta(workshopId)
     if (!meta) throw new DomainError(DomainErrorCode.WorkshopNotFound)
-    const [facilitators, guests, flags, rounds, activity, doc, speakingTurns, supports] =
+    const [facilitators, guests, flags, rounds, activity, doc, speakingTurns, supports, statuses] =
       await Promise.all([
         this.store.facilitatorNames(workshopId),
         this.guests.list(workshopId),
@@ -90,6 +112,7 @@ export class OutcomeService {
         this.doc(meta.boardId),
         this.speaking.turns(workshopId),
         this.supports.list(meta.boardId),
+        this.statuses.store.changes(workshopId),
       ])
     const board = new Board(doc)
     return buildOutcome({
@@ -113,6 +136,14 @@ export class OutcomeService {
       clusters: board.clusters(),
       excludedIdeaIds: [...flags.hidden, ...flags.pending],
       supports: new Map([...supports].map(([ideaId, who]) => [ideaId, who.size])),
+      // Who changed a status stays with the facilitators: the outcome never carries it.
+      statusChanges: statuses.map((s) => ({
+        ideaId: s.ideaId,
+        status: s.status,
+        reason: s.reason,
+        mergedInto: s.mergedInto,
+        changedAt: s.changedAt,
+      })),
       rounds: rounds.map((r) => ({
         number: r.number,
         targetKind: r.targetKind,

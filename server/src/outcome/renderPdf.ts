@@ -11,12 +11,15 @@ import {
   formatDateTime,
   formatDay,
   formatDuration,
+  ideaTextsOf,
   type Lang,
   LICENCE_INFO,
   labels,
   type Outcome,
   PALETTE,
+  quoted,
   sourceRows,
+  statusText,
 } from '@ideenwand/report'
 import PDFDocument from 'pdfkit'
 import { type FontStyle, pdfFontFaces, primaryFont, textRuns } from './pdfFonts.ts'
@@ -225,12 +228,18 @@ export async function renderPdf(
 
   // ---- clusters and ideas
   h2(t.clustersHeading)
+  const texts = ideaTextsOf(outcome)
+  const q = quoted(lang)
   for (const group of outcome.groups) {
     if (!group.cluster && group.ideas.length === 0) continue
     h3(`${group.cluster ? group.cluster.title : t.unsorted} (${group.ideas.length})`)
     if (group.ideas.length === 0) body(t.noIdeas, GREY)
     for (const idea of group.ideas) {
-      const text = idea.text + (idea.author ? ` (${t.author} ${idea.author})` : '')
+      const status =
+        idea.statusChangedAt === null
+          ? ''
+          : ` — ${t.status}: ${statusText(t, idea, texts, q)}${idea.statusReason ? ` (${idea.statusReason})` : ''}`
+      const text = idea.text + (idea.author ? ` (${t.author} ${idea.author})` : '') + status
       doc.font(primaryFont('regular')).fontSize(10)
       const height = doc.heightOfString(text, { width: width() - 14 })
       ensure(height + 4)
@@ -239,6 +248,18 @@ export async function renderPdf(
       doc.fillColor(TEXT)
       say('regular', text, { x: left + 14, y }, { width: width() - 14 })
       doc.y += 3
+      await maybeYield()
+    }
+  }
+
+  // ---- what became of the ideas (only when a status was set)
+  if (outcome.statusChanges.length > 0) {
+    h2(t.statusHistory)
+    for (const change of outcome.statusChanges) {
+      row(
+        time(change.changedAt),
+        `${texts.get(change.ideaId) ?? ''} — ${statusText(t, change, texts, q)}${change.reason ? ` (${t.reason}: ${change.reason})` : ''}`,
+      )
       await maybeYield()
     }
   }

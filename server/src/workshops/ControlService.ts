@@ -23,6 +23,7 @@ import { ControlMessages } from './ControlMessages.ts'
 import { type ControlRow, ControlStore } from './ControlStore.ts'
 import { HeldIdeas } from './HeldIdeas.ts'
 import { IdeaAuthors } from './IdeaAuthors.ts'
+import { IdeaStatusStore } from './IdeaStatusStore.ts'
 import { IdeaSupport } from './IdeaSupport.ts'
 import { SpeakingQueue } from './SpeakingQueue.ts'
 import { SpeakingStore } from './SpeakingStore.ts'
@@ -76,6 +77,7 @@ export class ControlService {
       new IdeaAuthors(db),
       new SpeakingStore(db),
       new SupportStore(db),
+      new IdeaStatusStore(db),
     )
   }
 
@@ -89,6 +91,8 @@ export class ControlService {
     private readonly authorStore: IdeaAuthors,
     speakingStore: SpeakingStore,
     supportStore: SupportStore,
+    /** What became of ideas (issue 20 §2): erasure removes the erased ideas' changes. */
+    private readonly statusStore: IdeaStatusStore,
   ) {
     this.voting = new VotingRounds(controlStore, rooms, {
       load: (workshopId) => this.load(workshopId),
@@ -582,6 +586,7 @@ export class ControlService {
     this.rooms.release(c.boardId)
     await this.authorStore.forget(guestId)
     for (const [ideaId, author] of c.authors) if (author === guestId) c.authors.delete(ideaId)
+    const heldOwn = c.held.filter((h) => h.authorId === guestId).map((h) => h.ideaId)
     const held = await this.heldStore.forgetAuthor(guestId)
     await this.reloadHeld(c)
     c.heldIds.clear()
@@ -593,6 +598,7 @@ export class ControlService {
       own.map((idea) => idea.id),
     )
     await this.speaking.forgetGuest(c, guestId)
+    await this.statusStore.forgetIdeas(workshopId, [...own.map((idea) => idea.id), ...heldOwn])
     await this.controlStore.log(workshopId, 'participant', 'guest-erased', {
       ideas: own.length + held,
     })
