@@ -105,6 +105,7 @@ describe('open-data exports', () => {
       'ideas.csv',
       'clusters.csv',
       'votes.csv',
+      'resistance.csv',
       'status_changes.csv',
     ])
     expect(text(zip['status_changes.csv'])).toBe(
@@ -140,6 +141,59 @@ describe('open-data exports', () => {
     expect(JSON.parse(text(given['dcat-ap-de.jsonld']))['dcatde:contributorID']).toEqual({
       '@id': contributor,
     })
+  })
+
+  it('a revealed resistance round is its own CSV: sums per option, described by its schema', async () => {
+    const ideas = text(
+      unzipSync((await get(w.facilitator, `${base()}/open-data.zip`)).bytes)['ideas.csv'],
+    )
+      .split('\r\n')
+      .slice(1, -1)
+      .map((line) => line.split(',')[0] ?? '')
+    const started = await w.facilitator.post(`${base()}/rounds`, {
+      method: 'resistance',
+      targetIds: ideas,
+    })
+    expect(started.status).toBe(201)
+    for (const [targetId, resistance] of [
+      [ideas[0], 2],
+      [ideas[1], 7],
+      ['::passive', 9],
+    ] as const) {
+      const res = await participant.post(`${base()}/resistance`, { targetId, resistance })
+      expect(res.status).toBe(200)
+    }
+    expect((await w.facilitator.post(`${base()}/rounds/current/reveal`)).status).toBe(204)
+    const zip = unzipSync((await get(w.facilitator, `${base()}/open-data.zip`)).bytes)
+    const csv = text(zip['resistance.csv'])
+    const [header, ...rows] = csv.split('\r\n').slice(0, -1)
+    const pkg = JSON.parse(text(zip['datapackage.json'])) as {
+      resources: {
+        name: string
+        path: string
+        schema: { fields: { name: string; type: string }[] }
+      }[]
+    }
+    const resource = pkg.resources.find((r) => r.name === 'resistance')
+    expect(resource?.path).toBe('resistance.csv')
+    expect(header?.split(',')).toEqual(resource?.schema.fields.map((f) => f.name))
+    expect(rows.map((r) => r.split(',').slice(0, 3).concat(r.split(',').slice(-6)))).toEqual([
+      ['1', ideas[0], 'idea', '1', '2', '2', '8', '1', 'false'],
+      ['1', ideas[1], 'idea', '1', '7', '7', '3', '2', 'false'],
+      ['1', '::passive', 'passive', '1', '9', '9', '1', '3', 'false'],
+    ])
+    expect(csv).toContain('"Passivlösung: alles bleibt, wie es ist"')
+    // Aggregates only: nobody's id or name.
+    const mallory = (await participant.get('/api/me')).body.guest.id as string
+    for (const file of Object.values(zip)) {
+      expect(text(file).includes(mallory)).toBe(false)
+    }
+    // The dot rounds' file has no row of it; the file endpoint serves the same CSV.
+    expect(text(zip['votes.csv']).split('\r\n')).toHaveLength(2)
+    const served = await get(w.facilitator, `${base()}/open-data/resistance.csv`)
+    expect(served.status).toBe(200)
+    expect(text(served.bytes)).toBe(csv)
+    expect((await get(participant, `${base()}/open-data/resistance.csv`)).status).toBe(403)
   })
 
   it('hostile callers of the file endpoint are refused clearly', async () => {

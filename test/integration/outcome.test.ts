@@ -102,6 +102,19 @@ beforeAll(async () => {
     ).toBe(200)
   }
   expect((await w.facilitator.post(`${base}/rounds/current/reveal`)).status).toBe(204)
+  // Round 2 measures resistance (issue 20 §6) to the top, the second and the later hidden idea.
+  const options = [top, second, hiddenId]
+  expect(
+    (await w.facilitator.post(`${base}/rounds`, { method: 'resistance', targetIds: options }))
+      .status,
+  ).toBe(201)
+  for (const [i, voter] of voters.entries()) {
+    for (const [k, targetId] of [...options, '::passive'].entries()) {
+      const resistance = (i + k * 3) % 11
+      expect((await voter.post(`${base}/resistance`, { targetId, resistance })).status).toBe(200)
+    }
+  }
+  expect((await w.facilitator.post(`${base}/rounds/current/reveal`)).status).toBe(204)
   expect((await w.facilitator.post(`${base}/ideas/${hiddenId}/hide`)).status).toBe(204)
 })
 
@@ -126,6 +139,10 @@ describe('report', () => {
     expect(text).toContain('2. Skatepark am Bahnhof für die Jugend')
     expect(text).toMatch(/Verkehr \(2\)/)
     expect(text).toContain('Bild der Wand')
+    // The resistance round: its heading, verdict and the passive solution's bar.
+    expect(text).toContain('Runde 2: Widerstandsabfrage (Systemisches Konsensieren)')
+    expect(text).toContain(`Am wenigsten Widerstand: ${TOP}`)
+    expect(text).toContain('3. Passivlösung: alles bleibt, wie es ist')
     expect(text).not.toContain(HIDDEN)
     expect(text).not.toContain('Paula')
   })
@@ -180,6 +197,7 @@ describe('open data', () => {
         'ideas.csv',
         'clusters.csv',
         'votes.csv',
+        'resistance.csv',
         'dcat-ap-de.jsonld',
         'ideenwand-export.json',
       ]),
@@ -194,6 +212,12 @@ describe('open data', () => {
     expect(ideas.split('\r\n').filter(Boolean)).toHaveLength(1 + 4)
     const votes = strFromU8(files['votes.csv']!).split('\r\n')
     expect(votes[1]).toMatch(/^1,[^,]+,idea,4,1,false$/)
+    // Resistance: Paula 0/3/6/9, Quentin 1/4/7/10, Rosa 2/5/8/0 — the hidden idea left out.
+    expect(strFromU8(files['resistance.csv']!).split('\r\n').slice(1, -1)).toEqual([
+      expect.stringMatching(/^2,[^,]+,idea,[^,]+,3,3,1,9,1,false$/),
+      expect.stringMatching(/^2,[^,]+,idea,[^,]+,3,12,4,6,2,false$/),
+      '2,::passive,passive,"Passivlösung: alles bleibt, wie es ist",3,19,6.33,3.67,3,false',
+    ])
     const dcat = JSON.parse(strFromU8(files['dcat-ap-de.jsonld']!))
     expect(dcat['dct:license']).toEqual({ '@id': 'http://dcat-ap.de/def/licenses/dl-by-de/2.0' })
     const pkg = JSON.parse(strFromU8(files['datapackage.json']!))
@@ -215,7 +239,7 @@ describe('open data', () => {
     const again = unzipSync(
       (await download(w.facilitator, `/api/workshops/${imported.body.id}/open-data.zip`)).bytes,
     )
-    for (const name of ['ideas.csv', 'clusters.csv', 'votes.csv']) {
+    for (const name of ['ideas.csv', 'clusters.csv', 'votes.csv', 'resistance.csv']) {
       expect(strFromU8(again[name]!), name).toBe(strFromU8(first[name]!))
     }
     const withoutCreated = (bytes: Uint8Array) => {

@@ -177,6 +177,14 @@ export function buildOutcome(source: OutcomeSource): Outcome {
       results: r.results
         .filter((e) => r.targetKind !== 'idea' || !excluded.has(e.targetId))
         .map((e) => ({ ...e })),
+      ...(r.method === 'resistance'
+        ? {
+            method: 'resistance' as const,
+            resistance: (r.resistance ?? [])
+              .filter((e) => r.targetKind !== 'idea' || e.passive || !excluded.has(e.targetId))
+              .map((e) => ({ ...e })),
+          }
+        : {}),
     }))
     .sort((a, b) => a.number - b.number)
 

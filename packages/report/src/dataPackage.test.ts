@@ -62,6 +62,7 @@ describe('data package', () => {
       'ideas',
       'clusters',
       'votes',
+      'resistance',
       'status_changes',
     ])
     for (const r of descriptor.resources) {
@@ -148,6 +149,18 @@ describe('data package', () => {
     expect(all).not.toContain(FIXTURE_HIDDEN_TEXT)
     expect(all).not.toContain(FIXTURE_PENDING_TEXT)
     expect(all).not.toContain('i-hidden')
+  })
+
+  it('has the resistance rounds as sums per option, the passive solution named, ties kept', () => {
+    expect(files['resistance.csv'].split('\r\n')).toEqual([
+      'round,option_id,option_kind,title,raters,total,mean,acceptance,rank,tied',
+      '2,i-radweg,idea,Radweg Bad Belzig – Wiesenburg durchgehend ausbauen,5,8,1.6,8.4,1,false',
+      '2,::passive,passive,"Passivlösung: alles bleibt, wie es ist",5,30,6,4,3,true',
+      "2,i-formula,idea,'=1+1 kostenloses WLAN im Park,5,30,6,4,3,true",
+      '',
+    ])
+    // A dot round's rows stay in votes.csv, a resistance round's only here.
+    expect(files['votes.csv']).not.toContain('::passive')
   })
 
   it('carries the licence asked for', () => {

@@ -1,20 +1,27 @@
 /**
  * The open-data package: a Frictionless (Tabular) Data Package — `datapackage.json` with a Table
- * Schema per CSV — and `ideas.csv`, `clusters.csv`, `votes.csv`, `status_changes.csv`. No
- * personal data: no authors, no guest ids, votes and supports only as totals per target and round
- * or idea, status changes without who made them.
+ * Schema per CSV — and `ideas.csv`, `clusters.csv`, `votes.csv`, `resistance.csv`,
+ * `status_changes.csv`. No personal data: no authors, no guest ids, votes, resistance and
+ * supports only as totals per target and round or idea, status changes without who made them.
  */
 import { IDEA_SOURCES } from '@ideenwand/board'
 import { type CsvCell, type CsvOptions, toCsv } from './csv.ts'
 import { baseName, isoSeconds, LICENCE_INFO } from './format.ts'
 import { labels } from './labels.ts'
+import { optionLabel, resistanceOf } from './resistance.ts'
 import { IDEA_STATUSES, type Licence, OUTCOME_COLORS, type Outcome } from './types.ts'
 
 export interface TableField {
   name: string
-  type: 'string' | 'integer' | 'datetime' | 'boolean'
+  type: 'string' | 'integer' | 'number' | 'datetime' | 'boolean'
   description: string
-  constraints?: { required?: boolean; unique?: boolean; enum?: string[]; minimum?: number }
+  constraints?: {
+    required?: boolean
+    unique?: boolean
+    enum?: string[]
+    minimum?: number
+    maximum?: number
+  }
 }
 
 export interface TableResource {
@@ -40,6 +47,7 @@ export interface DataPackageFiles {
   'ideas.csv': string
   'clusters.csv': string
   'votes.csv': string
+  'resistance.csv': string
   'status_changes.csv': string
 }
 
@@ -214,6 +222,73 @@ export const VOTES_FIELDS: TableField[] = [
   },
 ]
 
+export const RESISTANCE_FIELDS: TableField[] = [
+  {
+    name: 'round',
+    type: 'integer',
+    description: 'Number of the voting round (a resistance round), from 1',
+    constraints: { required: true, minimum: 1 },
+  },
+  {
+    name: 'option_id',
+    type: 'string',
+    description:
+      'The idea (ideas.csv) or cluster (clusters.csv) rated; "::passive" for the passive solution',
+    constraints: { required: true },
+  },
+  {
+    name: 'option_kind',
+    type: 'string',
+    description: 'What the option is: an idea, a cluster, or the passive solution (leave as is)',
+    constraints: { required: true, enum: ['idea', 'cluster', 'passive'] },
+  },
+  {
+    name: 'title',
+    type: 'string',
+    description:
+      "The idea text or cluster title at the reveal, or the passive solution's name. Text beginning with =, +, -, @, tab or CR is prefixed with ' against spreadsheet formula injection.",
+    constraints: { required: true },
+  },
+  {
+    name: 'raters',
+    type: 'integer',
+    description:
+      "People whose ratings count (they rated every option; a table's shared device counts its people)",
+    constraints: { required: true, minimum: 0 },
+  },
+  {
+    name: 'total',
+    type: 'integer',
+    description: "Total resistance: the sum of everyone's 0–10 points for the option",
+    constraints: { required: true, minimum: 0 },
+  },
+  {
+    name: 'mean',
+    type: 'number',
+    description: 'Mean resistance per person (0–10, two decimals); empty without raters',
+    constraints: { minimum: 0, maximum: 10 },
+  },
+  {
+    name: 'acceptance',
+    type: 'number',
+    description: 'Acceptance: 10 − mean (0–10, two decimals); empty without raters',
+    constraints: { minimum: 0, maximum: 10 },
+  },
+  {
+    name: 'rank',
+    type: 'integer',
+    description:
+      'Rank in the round (1 = least total resistance; equal totals share a rank, the passive solution listed first among them)',
+    constraints: { required: true, minimum: 1 },
+  },
+  {
+    name: 'tied',
+    type: 'boolean',
+    description: 'Whether other options have the same total resistance',
+    constraints: { required: true },
+  },
+]
+
 function resource(
   name: string,
   title: string,
@@ -240,7 +315,8 @@ function resource(
 /** The rows of the four tables (before CSV encoding). */
 export function tableRows(
   outcome: Outcome,
-): Record<'ideas' | 'clusters' | 'votes' | 'statusChanges', CsvCell[][]> {
+): Record<'ideas' | 'clusters' | 'votes' | 'resistance' | 'statusChanges', CsvCell[][]> {
+  const t = labels(outcome.workshop.language)
   const ideas = outcome.groups.flatMap((g) => g.ideas)
   ideas.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id))
   const clusters = outcome.groups.flatMap((g, i) =>
@@ -264,6 +340,20 @@ export function tableRows(
     clusters,
     votes: outcome.rounds.flatMap((r) =>
       r.results.map((e) => [r.number, e.targetId, r.targetKind, e.dots, e.rank, e.tied]),
+    ),
+    resistance: outcome.rounds.flatMap((r) =>
+      (resistanceOf(r) ?? []).map((e) => [
+        r.number,
+        e.targetId,
+        e.passive ? 'passive' : r.targetKind,
+        optionLabel(e, t),
+        e.raters,
+        e.total,
+        e.mean,
+        e.acceptance,
+        e.rank,
+        e.tied,
+      ]),
     ),
     statusChanges: outcome.statusChanges.map((c, i) => [
       i + 1,
@@ -337,6 +427,15 @@ export function toDataPackage(
         delimiter,
       ),
       resource(
+        'resistance',
+        'Resistance',
+        'Results of the revealed resistance rounds (Systemisches Konsensieren: 0–10 points of resistance per person and option, the passive solution always among the options), per option and round: sums and means only, no individual ratings',
+        RESISTANCE_FIELDS,
+        ['round', 'option_id'],
+        undefined,
+        delimiter,
+      ),
+      resource(
         'status_changes',
         'Status changes',
         "Every change of an idea's status, oldest first: the dated history of what became of the ideas (no author data)",
@@ -356,6 +455,7 @@ export function toDataPackage(
     'ideas.csv': toCsv(header(IDEAS_FIELDS), rows.ideas, csv),
     'clusters.csv': toCsv(header(CLUSTERS_FIELDS), rows.clusters, csv),
     'votes.csv': toCsv(header(VOTES_FIELDS), rows.votes, csv),
+    'resistance.csv': toCsv(header(RESISTANCE_FIELDS), rows.resistance, csv),
     'status_changes.csv': toCsv(header(STATUS_CHANGES_FIELDS), rows.statusChanges, csv),
   }
 }

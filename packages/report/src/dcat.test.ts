@@ -50,6 +50,7 @@ describe('DCAT-AP.de JSON-LD', () => {
       'https://opendata.example/themenlabor/ideas.csv',
       'https://opendata.example/themenlabor/clusters.csv',
       'https://opendata.example/themenlabor/votes.csv',
+      'https://opendata.example/themenlabor/resistance.csv',
       'https://opendata.example/themenlabor/status_changes.csv',
     ])
     for (const d of dists)

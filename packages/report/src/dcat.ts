@@ -40,6 +40,13 @@ const FILES = [
   { file: 'clusters.csv', title: { de: 'Cluster', en: 'Clusters' } },
   { file: 'votes.csv', title: { de: 'Abstimmungsergebnisse', en: 'Voting results' } },
   {
+    file: 'resistance.csv',
+    title: {
+      de: 'Widerstandsabfragen (Systemisches Konsensieren)',
+      en: 'Resistance rounds (Systemic Consensing)',
+    },
+  },
+  {
     file: 'status_changes.csv',
     title: { de: 'Was aus den Ideen wurde (Verlauf)', en: 'What became of the ideas (history)' },
   },

@@ -251,6 +251,24 @@ export function fixtureSource(overrides: Partial<OutcomeSource> = {}): OutcomeSo
         revealedAt: T0 + 70 * min,
         results,
       },
+      {
+        // Resistance (Systemisches Konsensieren): sums only; the hidden idea is left out.
+        method: 'resistance',
+        number: 2,
+        targetKind: 'idea',
+        targetIds: ['i-radweg', 'i-hidden', 'i-formula'],
+        dotsPerPerson: 10,
+        maxPerTarget: 10,
+        voters: 5,
+        revealedAt: T0 + 80 * min,
+        results: [],
+        resistance: [
+          resistanceEntry('i-radweg', ideas[0]!.text, 8, 1, false),
+          resistanceEntry('i-hidden', FIXTURE_HIDDEN_TEXT, 12, 2, false),
+          resistanceEntry('::passive', '', 30, 3, true),
+          resistanceEntry('i-formula', ideas[5]!.text, 30, 3, true),
+        ],
+      },
     ],
     activity: [
       { at: at(1), type: 'join', data: { anonymous: false, status: 'admitted' } },
@@ -261,10 +279,34 @@ export function fixtureSource(overrides: Partial<OutcomeSource> = {}): OutcomeSo
       { at: at(50), type: 'round-started', data: { number: 1, dots: 3 } },
       { at: at(70), type: 'round-revealed', data: { number: 1, voters: 6 } },
       { at: at(72), type: 'phase', data: { from: 'vote', to: 'discuss' } },
+      { at: at(74), type: 'round-started', data: { number: 2, method: 'resistance', options: 4 } },
+      { at: at(80), type: 'round-revealed', data: { number: 2, voters: 5 } },
     ],
     canvas,
     tldrawSchema: { schemaVersion: 2, sequences: {} },
     ...overrides,
+  }
+}
+
+/** A resistance option of the fixture's second round: 5 raters. */
+function resistanceEntry(
+  targetId: string,
+  label: string,
+  total: number,
+  rank: number,
+  tied: boolean,
+) {
+  const mean = total / 5
+  return {
+    targetId,
+    label,
+    passive: targetId === '::passive',
+    raters: 5,
+    total,
+    mean,
+    acceptance: Math.round((10 - mean) * 100) / 100,
+    rank,
+    tied,
   }
 }
 

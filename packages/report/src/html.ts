@@ -8,10 +8,18 @@ import { boardSvg } from './boardSvg.ts'
 import { barChartSvg, chartBars } from './chart.ts'
 import { escapeXml as x } from './escape.ts'
 import { formatDateTime, formatDay, formatDuration, LICENCE_INFO } from './format.ts'
-import { labels } from './labels.ts'
+import { type Labels, labels } from './labels.ts'
+import {
+  resistanceOf,
+  resistanceTable,
+  resistanceVerdict,
+  roundBars,
+  roundFacts,
+  roundHeading,
+} from './resistance.ts'
 import { sourceRows } from './sources.ts'
 import { ideaTextsOf, quoted, statusText } from './status.ts'
-import type { Lang, Outcome } from './types.ts'
+import type { Lang, Outcome, OutcomeRound } from './types.ts'
 
 const CSS = `
 :root { color-scheme: light; }
@@ -99,12 +107,15 @@ export function toHtml(outcome: Outcome, lang: Lang): string {
   out.push(`<section><h2>${x(t.rounds)}</h2>`)
   if (outcome.rounds.length === 0) out.push(`<p>${x(t.noRounds)}</p>`)
   for (const round of outcome.rounds) {
-    const kind = round.targetKind === 'idea' ? t.targetIdea : t.targetCluster
-    const heading = `${t.round} ${round.number}: ${kind}`
+    const heading = roundHeading(round, t)
     out.push(
       `<h3>${x(heading)}</h3>`,
-      `<p>${x(t.dotsPerPerson)}: ${round.dotsPerPerson} · ${x(t.voters)}: ${round.voters} · ${time(round.revealedAt)}</p>`,
+      `<p>${x(roundFacts(round, t))} · ${time(round.revealedAt)}</p>`,
     )
+    if (resistanceOf(round)) {
+      out.push(...resistanceHtml(round, t, lang, heading))
+      continue
+    }
     const voted = round.results.filter((e) => e.dots > 0)
     if (voted.length > 0) {
       out.push(`<figure>${barChartSvg(chartBars(round), `${t.chart}: ${heading}`)}</figure>`)
@@ -223,4 +234,26 @@ export function toHtml(outcome: Outcome, lang: Lang): string {
   }
   out.push('</tbody></table></section>', '</body>', '</html>', '')
   return out.join('\n')
+}
+
+/**
+ * A resistance round: the verdict, the bar chart (an image titled for screen readers; the table
+ * after it carries the same figures as text) and the table of every option.
+ */
+function resistanceHtml(round: OutcomeRound, t: Labels, lang: Lang, heading: string): string[] {
+  const out: string[] = [`<p>${x(t.resistanceNote)}</p>`]
+  const verdict = resistanceVerdict(round, t)
+  if (verdict) out.push(`<p><strong>${x(verdict)}</strong></p>`)
+  out.push(`<figure>${barChartSvg(roundBars(round, t), `${t.chart}: ${heading}`)}</figure>`)
+  const table = resistanceTable(round, t, lang)
+  out.push(
+    `<table><thead><tr>${table.header.map((h, i) => `<th${i === 1 ? '' : ' class="num"'}>${x(h)}</th>`).join('')}</tr></thead><tbody>`,
+  )
+  for (const row of table.rows) {
+    out.push(
+      `<tr>${row.map((c, i) => `<td${i === 1 ? '' : ' class="num"'}>${x(c)}</td>`).join('')}</tr>`,
+    )
+  }
+  out.push('</tbody></table>')
+  return out
 }

@@ -78,6 +78,15 @@ export {
   toAtomFeed,
   toPublicPage,
 } from './publicPage.ts'
+export {
+  optionLabel,
+  resistanceOf,
+  resistanceTable,
+  resistanceVerdict,
+  roundBars,
+  roundFacts,
+  roundHeading,
+} from './resistance.ts'
 export { sourceRows, sourceSummary, type TableSource } from './sources.ts'
 export { type SpeakingTurnSource, speakingSummary, turnFigures } from './speaking.ts'
 export { ideaTextsOf, quoted, statusLabel, statusText } from './status.ts'
@@ -97,6 +106,7 @@ export {
   type OutcomeGroup,
   type OutcomeIdea,
   type OutcomePhase,
+  type OutcomeResistanceEntry,
   type OutcomeResult,
   type OutcomeRound,
   type OutcomeSources,

@@ -1,8 +1,16 @@
 /** The report as Markdown (CommonMark + GFM tables); every piece of user text is escaped. */
-import { chartBars } from './chart.ts'
+import { type ChartBar, chartBars } from './chart.ts'
 import { escapeMarkdown as md } from './escape.ts'
 import { formatDateTime, formatDay, formatDuration, LICENCE_INFO } from './format.ts'
 import { labels } from './labels.ts'
+import {
+  resistanceOf,
+  resistanceTable,
+  resistanceVerdict,
+  roundBars,
+  roundFacts,
+  roundHeading,
+} from './resistance.ts'
 import { sourceRows } from './sources.ts'
 import { ideaTextsOf, quoted, statusText } from './status.ts'
 import type { Lang, Outcome } from './types.ts'
@@ -44,25 +52,26 @@ export function toMarkdown(outcome: Outcome, lang: Lang, options: MarkdownOption
   out.push(`## ${t.rounds}`, '')
   if (outcome.rounds.length === 0) out.push(t.noRounds, '')
   for (const round of outcome.rounds) {
-    const kind = round.targetKind === 'idea' ? t.targetIdea : t.targetCluster
     out.push(
-      `### ${t.round} ${round.number}: ${kind}`,
+      `### ${roundHeading(round, t)}`,
       '',
-      `${t.dotsPerPerson}: ${round.dotsPerPerson} · ${t.voters}: ${round.voters} · ${time(round.revealedAt)}`,
+      `${roundFacts(round, t)} · ${time(round.revealedAt)}`,
       '',
     )
+    if (resistanceOf(round)) {
+      const verdict = resistanceVerdict(round, t)
+      out.push(t.resistanceNote, '', ...(verdict ? [`**${md(verdict)}**`, ''] : []))
+      out.push(...textChart(roundBars(round, t)))
+      const table = resistanceTable(round, t, lang)
+      out.push(`| ${table.header.join(' | ')} |`, '|--:|---|--:|--:|--:|')
+      for (const row of table.rows)
+        out.push(`| ${row.map((c, i) => (i === 1 ? md(c) : c)).join(' | ')} |`)
+      out.push('')
+      continue
+    }
     const voted = round.results.filter((e) => e.dots > 0)
     if (voted.length > 0) {
-      const max = Math.max(...voted.map((e) => e.dots))
-      out.push('```text')
-      for (const bar of chartBars(round)) {
-        // Inside a code fence nothing is interpreted; only a backtick run could end it.
-        const label = bar.label.replace(/`/g, "'")
-        out.push(
-          `${label.padEnd(52).slice(0, 52)} ${'█'.repeat(Math.max(1, Math.round((bar.dots / max) * 20)))} ${bar.dots}`,
-        )
-      }
-      out.push('```', '')
+      out.push(...textChart(chartBars(round)))
       out.push(
         `| ${t.rank} | ${round.targetKind === 'idea' ? t.idea : t.cluster} | ${t.dots} |`,
         '|--:|---|--:|',
@@ -160,4 +169,19 @@ export function toMarkdown(outcome: Outcome, lang: Lang, options: MarkdownOption
   if (a.last !== null) out.push(`- ${t.lastActivity}: ${time(a.last)}`)
   out.push('')
   return out.join('\n')
+}
+
+/** A bar chart as text in a code fence: label, bar of █, the value. */
+function textChart(bars: ChartBar[]): string[] {
+  const max = Math.max(1, ...bars.map((b) => b.dots))
+  const out = ['```text']
+  for (const bar of bars) {
+    // Inside a code fence nothing is interpreted; only a backtick run could end it.
+    const label = bar.label.replace(/`/g, "'")
+    out.push(
+      `${label.padEnd(52).slice(0, 52)} ${'█'.repeat(Math.max(1, Math.round((bar.dots / max) * 20)))} ${bar.dots}`,
+    )
+  }
+  out.push('```', '')
+  return out
 }

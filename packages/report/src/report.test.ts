@@ -80,7 +80,7 @@ describe('outcome model', () => {
     expect(outcome.activity).toMatchObject({
       joins: 2,
       phaseChanges: 3,
-      roundsRevealed: 1,
+      roundsRevealed: 2,
       ideasHidden: 1,
     })
   })
@@ -107,7 +107,8 @@ describe('HTML report', () => {
     expect(html).not.toMatch(/\bsrc=/i)
     expect(html).not.toMatch(/url\(/i)
     expect(html).toContain('@media print')
-    expect((html.match(/<svg /g) ?? []).length).toBe(2) // the chart and the board picture
+    // The dot chart, the resistance chart and the board picture.
+    expect((html.match(/<svg /g) ?? []).length).toBe(3)
   })
 
   it('has the sections and leaves hidden ideas out', () => {

@@ -4,7 +4,7 @@
  * milliseconds since the epoch; hidden and pending ideas are never in it.
  * @module
  */
-import type { IdeaStatus } from '@ideenwand/board'
+import type { IdeaStatus, ResistanceEntry } from '@ideenwand/board'
 
 export { IDEA_STATUSES, type IdeaStatus } from '@ideenwand/board'
 
@@ -103,7 +103,15 @@ export interface OutcomeResult {
   tied: boolean
 }
 
+/**
+ * One option of a revealed resistance round (Systemisches Konsensieren): the sums only, never a
+ * person's rating (`@ideenwand/board` resistance.ts).
+ */
+export type OutcomeResistanceEntry = ResistanceEntry
+
 export interface OutcomeRound {
+  /** How the round decided; missing means dots (exports made before resistance rounds). */
+  method?: 'dots' | 'resistance'
   number: number
   targetKind: 'idea' | 'cluster'
   /** The round's candidate list, or null for "every idea / cluster". */
@@ -114,6 +122,8 @@ export interface OutcomeRound {
   revealedAt: number
   /** Ranked, best first; hidden ideas are left out (ranks keep their revealed value). */
   results: OutcomeResult[]
+  /** A resistance round's options ranked by least total resistance (`results` is empty). */
+  resistance?: OutcomeResistanceEntry[]
 }
 
 export interface ActivitySummary {

@@ -25,6 +25,7 @@ export const ZIP_FILES = [
   'ideas.csv',
   'clusters.csv',
   'votes.csv',
+  'resistance.csv',
   'status_changes.csv',
   'dcat-ap-de.jsonld',
   EXPORT_FILE,
@@ -50,6 +51,7 @@ function entries(outcome: Outcome, options: ZipOptions): FileEntry[] {
     ['ideas.csv', () => dataPackage()['ideas.csv']],
     ['clusters.csv', () => dataPackage()['clusters.csv']],
     ['votes.csv', () => dataPackage()['votes.csv']],
+    ['resistance.csv', () => dataPackage()['resistance.csv']],
     ['status_changes.csv', () => dataPackage()['status_changes.csv']],
     [
       'dcat-ap-de.jsonld',

@@ -65,6 +65,7 @@ const OPEN_DATA_FILES = [
   'ideas.csv',
   'clusters.csv',
   'votes.csv',
+  'resistance.csv',
   'status_changes.csv',
 ] as const
 const OpenDataFileParams = z.object({

@@ -153,6 +153,9 @@ export class OutcomeService {
         voters: r.voters,
         revealedAt: r.revealedAt,
         results: r.results,
+        ...(r.method === 'resistance'
+          ? { method: 'resistance' as const, resistance: r.resistance ?? [] }
+          : {}),
       })),
       activity,
       speakingTurns,

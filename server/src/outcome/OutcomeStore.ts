@@ -83,8 +83,8 @@ export class OutcomeStore {
     for (const r of rounds) {
       await tx.query(
         `insert into voting_rounds (id, workshop_id, number, status, target_kind, target_ids,
-           dots_per_person, max_per_target, ends_at, revealed_at, voters, results)
-         values ($1, $2, $3, 'revealed', $4, $5, $6, $7, null, $8, $9, $10)`,
+           dots_per_person, max_per_target, ends_at, revealed_at, voters, results, method)
+         values ($1, $2, $3, 'revealed', $4, $5, $6, $7, null, $8, $9, $10, $11)`,
         [
           randomToken(16),
           workshopId,
@@ -96,6 +96,7 @@ export class OutcomeStore {
           new Date(r.revealedAt),
           r.voters,
           r.resultsJson,
+          r.method ?? 'dots',
         ],
       )
     }

@@ -43,6 +43,19 @@ const Result = z.object({
   tied: z.boolean(),
 })
 
+/** One option of a resistance round: sums only (`::passive` is the passive solution). */
+const ResistanceResult = z.object({
+  targetId: Id,
+  label: z.string().max(MAX_IDEA_TEXT),
+  passive: z.boolean(),
+  raters: z.number().int().min(0),
+  total: z.number().int().min(0),
+  mean: z.number().min(0).max(10).nullable(),
+  acceptance: z.number().min(0).max(10).nullable(),
+  rank: z.number().int().min(1),
+  tied: z.boolean(),
+})
+
 export const MachineExportSchema = z.object({
   format: z.literal(EXPORT_FORMAT),
   version: z.literal(EXPORT_VERSION),
@@ -93,6 +106,8 @@ export const MachineExportSchema = z.object({
         voters: z.number().int().min(0),
         revealedAt: z.number().finite(),
         results: z.array(Result).max(10_000),
+        method: z.enum(['dots', 'resistance']).optional(),
+        resistance: z.array(ResistanceResult).max(100).optional(),
       }),
     )
     .max(200),

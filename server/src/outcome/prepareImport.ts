@@ -26,8 +26,9 @@ export interface BoardLimits {
 }
 
 /** A revealed round, its candidate list and results as JSON text (as the database stores them). */
-export interface PreparedRound extends Omit<OutcomeRound, 'targetIds' | 'results'> {
+export interface PreparedRound extends Omit<OutcomeRound, 'targetIds' | 'results' | 'resistance'> {
   targetIdsJson: string | null
+  /** A dot round's results, or a resistance round's options (as voting_rounds.results holds). */
   resultsJson: string
 }
 
@@ -117,10 +118,10 @@ export function prepareImport(bytes: Uint8Array, limits: BoardLimits): PreparedI
   return {
     workshop: data.workshop,
     board,
-    rounds: data.rounds.map(({ targetIds, results, ...round }) => ({
+    rounds: data.rounds.map(({ targetIds, results, resistance, ...round }) => ({
       ...round,
       targetIdsJson: targetIds ? JSON.stringify(targetIds) : null,
-      resultsJson: JSON.stringify(results),
+      resultsJson: JSON.stringify(round.method === 'resistance' ? (resistance ?? []) : results),
     })),
     counts: {
       ideas: data.ideas.length,

@@ -7,7 +7,6 @@
  */
 import {
   boardLayout,
-  chartBars,
   formatDateTime,
   formatDay,
   formatDuration,
@@ -18,6 +17,12 @@ import {
   type Outcome,
   PALETTE,
   quoted,
+  resistanceOf,
+  resistanceTable,
+  resistanceVerdict,
+  roundBars,
+  roundFacts,
+  roundHeading,
   sourceRows,
   statusText,
 } from '@ideenwand/report'
@@ -175,14 +180,14 @@ export async function renderPdf(
   h2(t.rounds)
   if (outcome.rounds.length === 0) body(t.noRounds)
   for (const round of outcome.rounds) {
-    const kind = round.targetKind === 'idea' ? t.targetIdea : t.targetCluster
-    h3(`${t.round} ${round.number}: ${kind}`)
-    body(
-      `${t.dotsPerPerson}: ${round.dotsPerPerson} · ${t.voters}: ${round.voters} · ${time(round.revealedAt)}`,
-      GREY,
-    )
+    h3(roundHeading(round, t))
+    body(`${roundFacts(round, t)} · ${time(round.revealedAt)}`, GREY)
+    const resistance = resistanceOf(round)
+    const verdict = resistanceVerdict(round, t)
+    if (resistance) body(t.resistanceNote, GREY)
+    if (verdict) body(verdict)
     doc.moveDown(0.4)
-    const bars = chartBars(round)
+    const bars = roundBars(round, t)
     const max = Math.max(1, ...bars.map((b) => b.dots))
     const labelW = 250
     const barMax = width() - labelW - 40
@@ -216,6 +221,17 @@ export async function renderPdf(
       doc.y = y + rowH
     }
     doc.moveDown(0.5)
+    if (resistance) {
+      const [, , total, mean, acceptance] = resistanceTable(round, t, lang).header
+      for (const row of resistanceTable(round, t, lang).rows) {
+        ensure(14)
+        body(
+          `${row[0]}. ${row[1]} — ${total} ${row[2]} · ${mean} ${row[3]} · ${acceptance} ${row[4]}`,
+        )
+        await maybeYield()
+      }
+      continue
+    }
     const voted = round.results.filter((e) => e.dots > 0)
     for (const e of voted) {
       ensure(14)
