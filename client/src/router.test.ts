@@ -8,4 +8,13 @@ describe('parseRoute', () => {
     expect(parseRoute('/leicht/so-gehts/')).toEqual({ name: 'easyRead', page: 'how' })
     expect(parseRoute('/leicht/anders')).toEqual({ name: 'notFound' })
   })
+
+  it('opens a table device link (issue 19 §2), and nothing below it', () => {
+    expect(parseRoute('/tisch/abc234def567ghi789jkm234')).toEqual({
+      name: 'table',
+      token: 'abc234def567ghi789jkm234',
+    })
+    expect(parseRoute('/tisch/abc/x')).toEqual({ name: 'notFound' })
+    expect(parseRoute('/tisch/%3Cscript%3E')).toEqual({ name: 'notFound' })
+  })
 })

@@ -84,6 +84,13 @@ test('a table device adds ideas for its table and votes with its people', async 
   await expect(idea('Radweg nach Wiesenburg')).not.toContainText('Tischgerät')
   await expect(idea('Radweg nach Wiesenburg')).not.toContainText('Von Papier')
   await axe(facList, 'list view of the facilitator with sources')
+  // The whiteboard shows the facilitator the same on the cards.
+  const card = fac.getByTestId('idea-card').filter({ hasText: 'Mehr Sitzbänke am Markt' })
+  await expect(card.getByTestId('idea-card-source')).toHaveText('Tischgerät: Tisch 3')
+  const paperCard = fac.getByTestId('idea-card').filter({ hasText: 'Wochenmarkt auch am Samstag' })
+  await expect(paperCard.getByTestId('idea-card-source')).toHaveText('Von Papier übertragen')
+  const ownCard = fac.getByTestId('idea-card').filter({ hasText: 'Radweg nach Wiesenburg' })
+  await expect(ownCard.getByTestId('idea-card-source')).toHaveCount(0)
 
   // Dot voting: 2 dots per person, at most 2 per idea — the table of 5 has 10, at most 10 on one.
   await openRound(facContext, workshop.id, {

@@ -68,7 +68,10 @@ export function ParticipantsPanel({ workshopId }: { workshopId: string }) {
           </thead>
           <tbody>
             {sorted.map((guest) => {
-              const name = guest.name ?? t('anonymous')
+              // A table's shared device (issue 19 §2) has no name, only its table.
+              const name = guest.table
+                ? t('participants.table', { label: guest.table.label, count: guest.table.people })
+                : (guest.name ?? t('anonymous'))
               const removed = guest.status === 'removed'
               return (
                 <tr
@@ -77,7 +80,7 @@ export function ParticipantsPanel({ workshopId }: { workshopId: string }) {
                   data-status={guest.status}
                   className={removed ? 'iw-row-removed' : undefined}
                 >
-                  <th scope="row" className={guest.name ? undefined : 'iw-muted'}>
+                  <th scope="row" className={guest.name || guest.table ? undefined : 'iw-muted'}>
                     {name}
                   </th>
                   <td>

@@ -26,6 +26,7 @@ import { useT } from '../../i18n/LangProvider.tsx'
 import { isOwnIdea } from '../../views/shared/author.ts'
 import { DraftHints } from '../../views/shared/SimilarHints.tsx'
 import { SupportCount } from '../../views/shared/SupportCount.tsx'
+import { sourceLabel } from '../../views/shared/source.tsx'
 import { editorBoard, useBoard, useIdea } from '../BoardContext.tsx'
 import { growCard } from '../growCard.ts'
 import { CARD_BACKGROUND } from './palette.ts'
@@ -92,6 +93,9 @@ function IdeaCardView({ shape }: { shape: IdeaCardShape }) {
   const control = useControlContext()?.control
   const grows = control?.me.role === 'facilitator'
   const supports = control?.support[ideaId]
+  // Where it came from (table device, paper), for facilitators only (issue 19 §2).
+  const v = useT('views')
+  const source = grows && idea && idea.source !== 'own' ? sourceLabel(v, idea) : ''
   // Writing one's own idea: similar public ideas below the card, for a "+1" instead (issue 19 §3).
   const ownDraft =
     isEditing &&
@@ -108,7 +112,18 @@ function IdeaCardView({ shape }: { shape: IdeaCardShape }) {
     const { fits } = fitFont(el, canGrow ? GROW_FONT : MIN_FONT, MAX_FONT)
     if (fits || !canGrow) return
     growCard(editor, shape, Math.ceil(shape.props.h + el.scrollHeight - el.clientHeight + 2))
-  }, [text, author, markCount, votes, scale, shape.props.w, shape.props.h, isEditing, grows])
+  }, [
+    text,
+    author,
+    source,
+    markCount,
+    votes,
+    scale,
+    shape.props.w,
+    shape.props.h,
+    isEditing,
+    grows,
+  ])
 
   return (
     <HTMLContainer
@@ -150,6 +165,11 @@ function IdeaCardView({ shape }: { shape: IdeaCardShape }) {
         </p>
       )}
       {author ? <span className="iw-idea-card-author">{author}</span> : null}
+      {source ? (
+        <span className="iw-idea-card-source" data-testid="idea-card-source">
+          {source}
+        </span>
+      ) : null}
       {votes ? <span className="iw-vote-strip" aria-hidden="true" /> : null}
       <SupportCount count={supports} />
       <VoteControls kind="idea" id={shape.props.ideaId} label={idea?.text ?? ''} />

@@ -338,6 +338,8 @@ export const common = {
   },
   participants: {
     heading: 'Teilnehmende',
+    table_one: 'Tischgerät: {{label}} · {{count}} Person',
+    table_other: 'Tischgerät: {{label}} · {{count, number}} Personen',
     count_one: '{{count}} Person',
     count_other: '{{count, number}} Personen',
     empty: 'Noch niemand beigetreten.',

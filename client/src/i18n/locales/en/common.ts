@@ -337,6 +337,8 @@ export const common: Translation<typeof de> = {
   },
   participants: {
     heading: 'Participants',
+    table_one: 'Table device: {{label}} · {{count}} person',
+    table_other: 'Table device: {{label}} · {{count, number}} people',
     count_one: '{{count}} person',
     count_other: '{{count, number}} people',
     empty: 'Nobody has joined yet.',
