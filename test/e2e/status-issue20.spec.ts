@@ -82,6 +82,13 @@ test('statuses with a reason and a merge, a published page without JavaScript, i
   expect(url).toMatch(new RegExp(`/ergebnisse/${workshop.id}$`))
   await expect(panel.getByTestId('results-open')).toHaveAttribute('href', url)
   await expectAccessible(page, 'workshop page with idea statuses')
+  // The board's facilitator panel links the published page too, to open and to copy.
+  await page.goto(`/b/${workshop.boardId}`)
+  const panelLink = page.getByTestId('results-page-link')
+  await expect(panelLink.getByTestId('results-page-open')).toHaveAttribute('href', url)
+  await expect(panelLink.getByRole('textbox', { name: 'Adresse der Ergebnisseite' })).toHaveValue(
+    url,
+  )
 
   // The public page with JavaScript off: a stranger, signed out.
   const plain = await browser.newContext({ javaScriptEnabled: false, locale: 'de-DE' })

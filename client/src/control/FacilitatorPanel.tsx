@@ -1,7 +1,7 @@
 /**
  * The facilitator's side panel (only for `me.role === 'facilitator'`): phase, timer, speaking
- * queue, board settings and moderation, voting round, canvas actions, and the board's history
- * (restore).
+ * queue, board settings and moderation, voting round, canvas actions, the board's history
+ * (restore) and the public results page's address (issue 20 §3).
  * Collapsible with a disclosure button (`aria-expanded`); the choice is kept per device.
  */
 import { useState } from 'react'
@@ -12,6 +12,7 @@ import { useControlContext } from './ControlContext.tsx'
 import { HistoryControls } from './HistoryControls.tsx'
 import { JoinFunnelPanel } from './JoinFunnelPanel.tsx'
 import { PhaseControls, TimerControls } from './PhaseTimerControls.tsx'
+import { ResultsPageLink } from './ResultsPageLink.tsx'
 import { RoundControls } from './RoundControls.tsx'
 import { SpeakingControls } from './SpeakingControls.tsx'
 import { TablesPanel } from './TablesPanel.tsx'
@@ -73,6 +74,7 @@ export function FacilitatorPanel() {
         <CanvasControls control={control} />
         <BoardSettings control={control} />
         <HistoryControls />
+        <ResultsPageLink workshopId={control.workshopId} />
       </div>
     </section>
   )

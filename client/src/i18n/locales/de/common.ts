@@ -252,6 +252,10 @@ export const common = {
     history: 'Verlauf ({{count}})',
     by: 'von {{name}}',
     since: 'seit {{date}}',
+    panelHeading: 'Ergebnisseite',
+    panelNotPublished:
+      'Noch nicht öffentlich. Auf der Workshop-Seite geben Sie den Ideen ihren Stand und veröffentlichen die Seite.',
+    manage: 'Stand der Ideen und Veröffentlichung',
     statuses: {
       open: 'offen',
       in_review: 'in Prüfung',

@@ -252,6 +252,10 @@ export const common: Translation<typeof de> = {
     history: 'History ({{count}})',
     by: 'by {{name}}',
     since: 'since {{date}}',
+    panelHeading: 'Results page',
+    panelNotPublished:
+      'Not public yet. On the workshop page you give the ideas their status and publish the page.',
+    manage: 'Status of the ideas and publishing',
     statuses: {
       open: 'open',
       in_review: 'under review',

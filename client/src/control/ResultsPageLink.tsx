@@ -1,0 +1,48 @@
+/**
+ * Facilitator panel: the workshop's public results page (issue 20 §3) — once published, its
+ * address to open and to copy; until then a note and the way to the workshop page, where the
+ * ideas get their status and the page is published.
+ */
+import { ResultsPageInfo } from '@ideenwand/protocol'
+import { useEffect, useState } from 'react'
+import { apiJson } from '../api/http.ts'
+import { useT } from '../i18n/LangProvider.tsx'
+import { workshopPath } from '../router.ts'
+import { CopyField } from '../ui/CopyField.tsx'
+import { Link } from '../ui/Link.tsx'
+
+export function ResultsPageLink({ workshopId }: { workshopId: string }) {
+  const t = useT()
+  const [info, setInfo] = useState<ResultsPageInfo | null>(null)
+  useEffect(() => {
+    apiJson(
+      'GET',
+      `/workshops/${encodeURIComponent(workshopId)}/results-page`,
+      ResultsPageInfo,
+    ).then(setInfo, () => setInfo(null))
+  }, [workshopId])
+  return (
+    <section
+      className="iw-panel-section"
+      aria-labelledby="iw-fp-results-page"
+      data-testid="results-page-link"
+    >
+      <h3 id="iw-fp-results-page">{t('ideaStatus.panelHeading')}</h3>
+      {info?.published ? (
+        <>
+          <p>
+            <a href={info.url} target="_blank" rel="noopener" data-testid="results-page-open">
+              {t('ideaStatus.openPage')}
+            </a>
+          </p>
+          <CopyField label={t('ideaStatus.pageUrl')} value={info.url} />
+        </>
+      ) : (
+        <p className="iw-hint">{t('ideaStatus.panelNotPublished')}</p>
+      )}
+      <p>
+        <Link href={workshopPath(workshopId)}>{t('ideaStatus.manage')}</Link>
+      </p>
+    </section>
+  )
+}
