@@ -127,7 +127,9 @@ describe.each(ENGINES)('public results page (%s)', (engine) => {
 
     // The round is not revealed: no dots, no ranks on the page.
     const secret = await (await page(s.url, w.workshopId)).text()
-    expect(secret).toContain('Es gibt keine veröffentlichte Abstimmungsrunde über Ideen.')
+    expect(secret).toContain(
+      'Es gibt keine veröffentlichte Abstimmungsrunde mit Punkten über Ideen.',
+    )
     expect(secret).not.toMatch(/<td class="num">[0-9]/)
 
     expect((await f.post(`${api(w)}/rounds/current/reveal`)).status).toBe(204)

@@ -48,17 +48,24 @@ figure svg { max-width: 100%; height: auto; border: 1px solid #ddd; }
   section.board { break-before: page; }
 }`
 
+/** The first lines of every HTML page of ours, up to the `<head>`'s own content. */
+export function htmlStart(lang: Lang): string[] {
+  return [
+    '<!doctype html>',
+    `<html lang="${lang}">`,
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+  ]
+}
+
 export function toHtml(outcome: Outcome, lang: Lang): string {
   const t = labels(lang)
   const { workshop: w, timeZone } = outcome
   const time = (ms: number) => x(formatDateTime(ms, lang, timeZone))
   const licence = LICENCE_INFO[w.licence]
   const out: string[] = [
-    '<!doctype html>',
-    `<html lang="${lang}">`,
-    '<head>',
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    ...htmlStart(lang),
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
     `<title>${x(`${t.report}: ${w.title}`)}</title>`,
     `<style>${CSS}</style>`,

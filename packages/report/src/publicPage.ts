@@ -8,6 +8,7 @@
  */
 import { escapeXml as x } from './escape.ts'
 import { formatDateTime, formatDay, isoSeconds, LICENCE_INFO } from './format.ts'
+import { htmlStart } from './html.ts'
 import { labels } from './labels.ts'
 import { ideaTextsOf, quoted, statusText } from './status.ts'
 import type { Lang, Outcome, OutcomeIdea, OutcomeRound } from './types.ts'
@@ -61,11 +62,15 @@ footer { margin-top: 2.5rem; border-top: 1px solid #ccc; padding-top: .6rem; col
   th[scope="col"] { background: none; }
 }`
 
-/** The latest revealed round of `kind`, or null. */
+/**
+ * The latest revealed dot-voting round on `kind`, or null. (Resistance rounds, issue 20 §6,
+ * rank by other figures; the report shows them.)
+ */
 export function latestRound(outcome: Outcome, kind: 'idea' | 'cluster'): OutcomeRound | null {
   let latest: OutcomeRound | null = null
   for (const r of outcome.rounds) {
-    if (r.targetKind === kind && (!latest || r.revealedAt >= latest.revealedAt)) latest = r
+    if (r.method === 'resistance' || r.targetKind !== kind) continue
+    if (!latest || r.revealedAt >= latest.revealedAt) latest = r
   }
   return latest
 }
@@ -108,11 +113,7 @@ export function toPublicPage(outcome: Outcome, lang: Lang, options: PublicPageOp
   const title = `${t.results}: ${w.title}`
   const licence = LICENCE_INFO[w.licence]
   const out: string[] = [
-    '<!doctype html>',
-    `<html lang="${lang}">`,
-    '<head>',
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    ...htmlStart(lang),
     `<title>${x(title)}</title>`,
     `<link rel="alternate" type="application/atom+xml" title="${x(`${t.feedTitle}: ${w.title}`)}" href="${x(options.feedUrl)}">`,
     `<link rel="alternate" hreflang="${other}" href="${x(`${options.pageUrl}?lang=${other}`)}">`,
