@@ -5,13 +5,14 @@
  * or anyone else; the honest participant's own add / edit / delete still goes through.
  */
 import { Board, canvasStore } from '@ideenwand/board'
-import { CloseCode } from '@ideenwand/protocol'
+import { CloseCode, encodeSyncUpdate } from '@ideenwand/protocol'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { type WorkshopFixture, workshopFixture } from './support/api.ts'
 import { connectClient, type TestClient, waitFor } from './support/clients.ts'
 import { ENGINES } from './support/engines.ts'
 import { perTest } from './support/perTest.ts'
+import { RawSync } from './support/rawSync.ts'
 import { startServer } from './support/servers.ts'
 
 const t = perTest()
@@ -241,6 +242,94 @@ describe.each(ENGINES)('contribution rights (%s)', (engine) => {
     await refused(s, (_doc, b) => b.updateCluster(s.clusterId, { title: 'Umbenannt' }))
     await expectIntact(s, await stored(s.w.boardId))
     expect((await stored(s.w.boardId)).idea(kept)?.text).toBe('Bleibt hier')
+  })
+
+  it('two whiteboards that found a new board empty seed it at once: the same seed twice goes through, another is refused', async () => {
+    t.server = await startServer(engine)
+    const w = await workshopFixture(t.server.url)
+    const guest = await w.join('participant', 'Gerda Gast')
+    const facilitator = connect(w.facilitator.cookie, w)
+    const participant = connect(guest.cookie, w)
+    await Promise.all([facilitator.synced(), participant.synced()])
+    // What client/src/board/bindCanvasToDoc.ts writes into an empty board.
+    const seed = (doc: Y.Doc, pageName: string) =>
+      doc.transact(() => {
+        canvasStore(doc).set('document:document', {
+          id: 'document:document',
+          typeName: 'document',
+          gridSize: 10,
+          name: '',
+          meta: {},
+        })
+        canvasStore(doc).set('page:page', {
+          id: 'page:page',
+          typeName: 'page',
+          name: pageName,
+          index: 'a1',
+          meta: {},
+        })
+        new Board(doc).setTldrawSchema({ schemaVersion: 2, sequences: { 'com.tldraw.page': 1 } })
+      })
+    /**
+     * A copy that has not seen the board. Of two stamps of one key, the higher client id wins
+     * (Yjs); each copy needs its own id.
+     */
+    let copies = 0
+    const blank = (wins: boolean) => {
+      const doc = new Y.Doc()
+      copies++
+      doc.clientID = wins ? 0xffff0000 + copies : copies
+      return doc
+    }
+    seed(facilitator.doc, 'Ideenwand')
+    await facilitator.allConfirmed()
+    await waitFor(() => participant.doc.getMap('meta').has('tldrawSchema'))
+    const closed = closedBy(participant)
+    // The participant's whiteboard seeded its copy before the facilitator's seed reached it;
+    // on its copy the second stamp of the schema either lost to the first or replaced it.
+    for (const wins of [false, true]) {
+      const early = blank(wins)
+      seed(early, 'Ideenwand')
+      Y.applyUpdate(participant.doc, Y.encodeStateAsUpdate(early))
+    }
+    // Frames are handled in order: the idea after the seed arrives only if the seed was taken.
+    const idea = new Board(participant.doc).addIdea({ text: 'Nach der Saat' })
+    await waitFor(() => new Board(facilitator.doc).idea(idea) !== undefined)
+    expect(await Promise.race([closed, Promise.resolve('open')])).toBe('open')
+
+    // A seed that differs (another page name, another schema) changes the board: refused.
+    for (const attack of [
+      (doc: Y.Doc) => seed(doc, 'Umbenannt'),
+      (doc: Y.Doc) => new Board(doc).setTldrawSchema({ schemaVersion: 2, sequences: {} }),
+    ]) {
+      const h = connect(guest.cookie, w)
+      await h.synced()
+      const refusedClose = closedBy(h)
+      const other = blank(true)
+      attack(other)
+      Y.applyUpdate(h.doc, Y.encodeStateAsUpdate(other))
+      expect(await refusedClose).toEqual(CloseCode.ChangeRefused)
+      h.destroy()
+    }
+    // A hand-made update: the same stamp again, deleted by its own delete set together with the
+    // stored one — the stamp would be gone. (A Yjs client never sends this; the check must not
+    // take the unchanged stamp as an excuse for removing the stored one.)
+    const crafted = new Y.Doc()
+    Y.applyUpdate(crafted, Y.encodeStateAsUpdate(facilitator.doc))
+    const parts: Uint8Array[] = []
+    crafted.on('update', (u: Uint8Array) => parts.push(u))
+    new Board(crafted).setTldrawSchema({ schemaVersion: 2, sequences: { 'com.tldraw.page': 1 } })
+    crafted.getMap('meta').delete('tldrawSchema')
+    const raw = await RawSync.open(`${t.server.wsUrl}/${w.boardId}`, { cookie: guest.cookie! })
+    if (!raw.ok) throw new Error('raw connection refused')
+    void raw.socket.sendAndSettle(encodeSyncUpdate(Y.mergeUpdates(parts)))
+    expect(await raw.socket.closed).toEqual(CloseCode.ChangeRefused)
+
+    const board = await stored(w.boardId)
+    expect(canvasStore(board.doc).get('page:page')).toMatchObject({ name: 'Ideenwand' })
+    expect(board.doc.getMap('meta').get('tldrawSchema')).toMatchObject({
+      sequences: { 'com.tldraw.page': 1 },
+    })
   })
 
   it('a viewer changes nothing', async () => {

@@ -180,7 +180,6 @@ export default function BoardPage({
     $user,
     $mode,
     $publish,
-    firstPageName: t('firstPageName'),
     restamp: access.role === 'facilitator',
   })
   const closed = useClosed(session.connection)

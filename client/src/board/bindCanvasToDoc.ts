@@ -25,8 +25,14 @@ import {
 import type * as Y from 'yjs'
 import { compareSchema, parseStoredSchema } from './tldrawSchemaCheck.ts'
 
-/** The page every board starts with; a fixed id so two offline first visits converge. */
+/**
+ * The page every board starts with. Id and name are fixed (the name is never shown: the page menu
+ * is hidden), so two whiteboards that find the same new board empty write the same seed, which
+ * the server accepts twice (server/src/sync/updateRights.ts); a localised name made the second
+ * seed a change of the page, refused for a participant.
+ */
 const FIRST_PAGE_ID = 'page:page' as TLPageId
+const FIRST_PAGE_NAME = 'Ideenwand'
 
 type KeyValueChange =
   | { action: 'add'; newValue: TLRecord }
@@ -37,8 +43,6 @@ export interface CanvasBindingOptions {
   store: TLStore
   doc: Y.Doc
   board: Board
-  /** Name of the first page of a new board (localised). */
-  firstPageName: string
   /** Called (once) if the doc's tldraw schema becomes newer than ours while bound. */
   onSchemaTooNew: () => void
   /**
@@ -124,7 +128,7 @@ export function bindCanvasToDoc(opts: CanvasBindingOptions): CanvasBindingResult
     const documentRecord = DocumentRecordType.create({ id: TLDOCUMENT_ID })
     const page = PageRecordType.create({
       id: FIRST_PAGE_ID,
-      name: opts.firstPageName,
+      name: FIRST_PAGE_NAME,
       index: 'a1' as IndexKey,
     })
     initial[documentRecord.id] = documentRecord

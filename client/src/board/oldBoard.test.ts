@@ -275,7 +275,6 @@ describe('a board written by an older client', () => {
       store,
       doc,
       board,
-      firstPageName: 'Seite 1',
       onSchemaTooNew: () => {
         throw new Error('must not happen')
       },

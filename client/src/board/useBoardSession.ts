@@ -34,17 +34,15 @@ export interface BoardSessionOptions {
   $mode: Signal<'readonly' | 'readwrite'>
   /** Whether our cursor is published (viewers only watch). */
   $publish: Signal<boolean>
-  /** Name of the first page of a new board (localised). */
-  firstPageName: string
   /** May rewrite migrated records and the stored tldraw schema (facilitators; see bindCanvasToDoc). */
   restamp: boolean
 }
 
 export function useBoardSession(boardId: string, options: BoardSessionOptions): BoardSession {
-  const { $user, $mode, $publish, firstPageName, restamp } = options
+  const { $user, $mode, $publish, restamp } = options
   const [session, setSession] = useState<BoardSession>({ phase: 'loading', connection: null })
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the page name only seeds new boards
+  // biome-ignore lint/correctness/useExhaustiveDependencies: restamp is read once, when the board binds
   useEffect(() => {
     const connection = new BoardConnection(boardId)
     const $status = atom<'online' | 'offline'>('connection status', 'offline')
@@ -77,7 +75,6 @@ export function useBoardSession(boardId: string, options: BoardSessionOptions): 
         store,
         doc: connection.doc,
         board: connection.board,
-        firstPageName,
         restamp,
         onSchemaTooNew: tooNew,
       })

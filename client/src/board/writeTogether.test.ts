@@ -19,7 +19,6 @@ function bound() {
     store,
     doc,
     board,
-    firstPageName: 'Seite 1',
     onSchemaTooNew: () => {
       throw new Error('must not happen')
     },

@@ -259,6 +259,8 @@ class RightsCheck {
   /** Canvas records written (set) and deleted by this update. */
   private readonly canvasSets = new Map<string, CanvasRecord>()
   private readonly canvasDeletes = new Map<string, CanvasRecord>()
+  /** The update writes the stored tldraw schema again, unchanged (a second seed of a new board). */
+  private restamped = false
   private readonly cardsOfHeld: string[] = []
 
   constructor(
@@ -366,6 +368,14 @@ class RightsCheck {
     }
   }
 
+  /** Whether the update's delete set covers its own `item` (a hand-made update can). */
+  private deletesItself(item: Y.Item): boolean {
+    const ranges = this.decoded.ds.clients.get(item.id.client) ?? []
+    return ranges.some(
+      (r) => r.clock < item.id.clock + item.length && item.id.clock < r.clock + r.len,
+    )
+  }
+
   private isTypeItem(item: Y.Item): boolean {
     return item.content instanceof Y.ContentType
   }
@@ -419,17 +429,28 @@ class RightsCheck {
       case 'cluster':
         if (!this.rights.arrange) refuse('clusters are arranged by the facilitator now')
         return
-      case 'meta':
-        // A new board's first whiteboard stamps the tldraw schema once; nothing else in meta.
-        if (
-          target.key === META_KEYS.tldrawSchema &&
-          !deleted &&
-          !this.doc.getMap(BOARD_KEYS.meta).has(META_KEYS.tldrawSchema)
-        ) {
-          return
+      case 'meta': {
+        // A new board's first whiteboard stamps the tldraw schema; nothing else in meta. Two
+        // whiteboards that found the board empty at once stamp the same schema: the second
+        // stamp changes nothing and is let through — whether it lost to the first on the
+        // sender (then it arrives deleted) or replaced it there (then the first's removal is
+        // in this update too: `restamped`). A stamp the update itself deletes again replaces
+        // nothing, so it cannot excuse removing the stored one.
+        const meta = this.doc.getMap(BOARD_KEYS.meta)
+        if (target.key === META_KEYS.tldrawSchema) {
+          if (deleted || !meta.has(META_KEYS.tldrawSchema)) return
+          if (
+            !this.deletesItself(item) &&
+            item.content instanceof Y.ContentAny &&
+            sameJson(item.content.getContent()[0], meta.get(META_KEYS.tldrawSchema))
+          ) {
+            this.restamped = true
+            return
+          }
         }
         refuse(`may not change meta.${target.key ?? '?'}`)
         return
+      }
       case 'canvas':
         if (deleted) return // inserted and removed again: nothing stays
         if (!(item.content instanceof Y.ContentAny)) refuse('canvas entries must be records')
@@ -545,6 +566,7 @@ class RightsCheck {
         }
         return
       case 'meta':
+        if (target.key === META_KEYS.tldrawSchema && this.restamped) return
         refuse(`may not change meta.${target.key ?? '?'}`)
         return
       case 'canvas': {
@@ -610,8 +632,10 @@ class RightsCheck {
       if (val.id !== key) refuse(`canvas record ${key} has another id`)
       const existing = this.canvas.get(key)
       if (val.typeName === 'page' || val.typeName === 'document') {
-        // The first whiteboard on a new board creates its page; pages are not changed after.
-        if (existing) refuse(`may not change ${String(val.typeName)} ${key}`)
+        // The first whiteboard on a new board creates its page; pages are not changed after. A
+        // second whiteboard that found the board empty at the same time writes the same seed.
+        if (existing && !sameJson(existing, val))
+          refuse(`may not change ${String(val.typeName)} ${key}`)
         continue
       }
       const ref = recordRef(val)
@@ -645,4 +669,16 @@ class RightsCheck {
       if (!this.mayArrange(ref)) refuse(`may not remove ${key} now`)
     }
   }
+}
+
+/** Whether two JSON values are equal (objects compared by keys, not by key order). */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
+  if (Array.isArray(a) !== Array.isArray(b)) return false
+  const ka = Object.keys(a)
+  const kb = Object.keys(b)
+  if (ka.length !== kb.length) return false
+  const rb = b as Record<string, unknown>
+  return ka.every((k) => Object.hasOwn(rb, k) && sameJson((a as Record<string, unknown>)[k], rb[k]))
 }
