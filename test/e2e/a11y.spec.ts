@@ -99,6 +99,8 @@ test('join, add an idea, move it into a cluster and vote — keyboard only', asy
   const context = await browser.newContext()
   const page = await context.newPage()
   await page.goto(`/join/${workshop.participantCode}`)
+  // Tab through the page once it is there (on a busy machine the first presses came too early).
+  await expect(page.getByTestId('join-name')).toBeVisible()
   await tabTo(page, 'join-name')
   await page.keyboard.type('Tina Tastatur')
   await tabTo(page, 'join-submit')

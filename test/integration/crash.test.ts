@@ -18,10 +18,10 @@ import { TcpProxy } from './support/tcpProxy.ts'
 
 const WRITERS = 50
 /**
- * SIGKILLs per engine: 12 in `pnpm test` (the chaos test adds kills across three instances), 20 or
+ * SIGKILLs per engine: 8 in `pnpm test` (the chaos test adds kills across three instances), 20 or
  * more for a longer run with `CRASH_KILLS=20`.
  */
-const KILLS = Number(process.env.CRASH_KILLS ?? 12)
+const KILLS = Number(process.env.CRASH_KILLS ?? 8)
 /** Connections per session the server allows (SYNC_CONNECTIONS_PER_SESSION default 8). */
 const PER_SESSION = 5
 /** Mean pause between two writes of one writer (ms): 50 writers, ~125 writes/s. */
