@@ -9,9 +9,10 @@
 import { Board } from '@ideenwand/board'
 import { CloseCode, type ControlState } from '@ideenwand/protocol'
 import { describe, expect, it } from 'vitest'
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import { ApiClient, type WorkshopFixture, workshopFixture } from './support/api.ts'
-import { connectClient, type TestClient, waitFor } from './support/clients.ts'
+import { storedBoard } from './support/boardRows.ts'
+import { closedBy, connectClient, type TestClient, waitFor } from './support/clients.ts'
 import { ENGINES } from './support/engines.ts'
 import { perTest } from './support/perTest.ts'
 import { startServer } from './support/servers.ts'
@@ -26,27 +27,8 @@ function connect(w: WorkshopFixture, who: ApiClient): TestClient {
   return c
 }
 
-/** Resolves with the close the server sent. */
-function closedBy(c: TestClient): Promise<{ code: number; reason: string }> {
-  return new Promise((resolve) => {
-    c.provider.on('connection-close', (event: CloseEvent | null) => {
-      if (event) resolve({ code: event.code, reason: event.reason })
-    })
-  })
-}
-
-/** The board as the database holds it (snapshot + log), as a restarted server loads it. */
-async function stored(boardId: string): Promise<Board> {
-  await t.server!.server.rooms.get(boardId)?.flush()
-  const rows = await t.server!.server.db.query<{ data: Uint8Array }>(
-    `select data from (select data, 0 as o, 0 as id from board_snapshots where board_id = $1
-       union all select data, 1 as o, id from board_updates where board_id = $1) r order by o, id`,
-    [boardId],
-  )
-  const doc = new Y.Doc()
-  for (const row of rows) Y.applyUpdate(doc, new Uint8Array(row.data))
-  return new Board(doc)
-}
+/** The board as the database holds it. */
+const stored = (boardId: string): Promise<Board> => storedBoard(t.server!, boardId)
 
 const tokenOf = (url: string) => url.split('/tisch/')[1] ?? ''
 

@@ -99,3 +99,12 @@ export async function waitFor(
     await new Promise((r) => setTimeout(r, 10))
   }
 }
+
+/** Resolves with the close the server sends `c` (stock clients do not reconnect after 44xx). */
+export function closedBy(c: TestClient): Promise<{ code: number; reason: string }> {
+  return new Promise((resolve) => {
+    c.provider.on('connection-close', (event: CloseEvent | null) => {
+      if (event) resolve({ code: event.code, reason: event.reason })
+    })
+  })
+}
