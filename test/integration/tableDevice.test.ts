@@ -81,6 +81,10 @@ describe.each(ENGINES)('table devices (%s)', (engine) => {
     const listed = (await w.facilitator.get(`${api}/tables`)).body
     expect(listed).toMatchObject([{ label: 'Tisch 3', people: 5, linkOpen: false }])
 
+    // The device is no person joining: the join funnel does not count it.
+    const funnel = (await w.facilitator.get(`${api}/funnel`)).body
+    expect(funnel.unknown.joined).toBe(0)
+
     // Its ideas carry the table; it never writes the source itself.
     const dc = connect(w, device)
     const phone = await w.join('participant', 'Paula')
@@ -252,6 +256,9 @@ describe.each(ENGINES)('table devices (%s)', (engine) => {
       404,
       'table_not_found',
     ])
+    // Nobody at the table erases the table's ideas for everyone.
+    expect(await code(device.post('/api/me/forget'))).toEqual([403, 'table_device'])
+    expect((await device.get('/api/me')).status).toBe(200)
     // The hostile guest is no table, and still only a person.
     expect((await hostile.get('/api/me')).body.guest.table).toBeUndefined()
     const listed = (await w.facilitator.get(`${api}/tables`)).body

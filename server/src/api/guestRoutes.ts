@@ -127,6 +127,15 @@ export function guestRoutes(deps: ApiDeps) {
         throw new ApiError(403, 'guests_only', 'Only guests can erase themselves this way')
       }
       const { guest } = principal
+      if (guest.table) {
+        // A table's shared device holds no one's personal data, and its ideas are the table's:
+        // nobody at the table erases them for everyone. The facilitator ends the device.
+        throw new ApiError(
+          403,
+          'table_device',
+          'A table device has no personal data to delete; the facilitator can end it',
+        )
+      }
       const deletedIdeas = await deps.control.forgetGuest(guest.workshopId, guest.id)
       // Their text leaves every restore point of the history too, and their rows their id.
       const info = await deps.workshops.info(guest.workshopId)

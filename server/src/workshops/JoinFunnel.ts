@@ -57,6 +57,7 @@ export class JoinFunnel {
                 ))::int as voted
          from guests g
          where g.workshop_id = $1 and g.role = 'participant' and g.status <> 'removed'
+           and g.table_label is null -- a table's shared device is no person joining
          group by g.channel`,
         [workshopId],
       ),
