@@ -48,6 +48,7 @@ const state = {
   hiddenIdeaIds: ['i9'],
   pendingIdeaIds: [],
   support: { i1: 2, constructor: 1 },
+  ideaStatus: { i1: 'in_review' },
   heldIdeas: [
     {
       id: 'i9',
@@ -138,7 +139,7 @@ describe('zodLite', () => {
     const input = { ...state, extra: 'dropped', me: { ...state.me, secret: 1 } }
     const real = realProtocol.ControlState.safeParse(input)
     const mine = control.ControlState.safeParse(input)
-    expect(real.success).toBe(true)
+    expect(real.success, JSON.stringify(real.error?.issues)).toBe(true)
     expect(mine.success).toBe(true)
     expect(mine.data).toEqual(real.data)
     expect(mine.data).not.toHaveProperty('extra')
@@ -162,6 +163,10 @@ describe('zodLite', () => {
       ['WorkshopPatch', {}],
       ['SetupRequest', { email: ' A@B.DE ', password: 'geheim-geheim-123', name: 'Maria' }],
       ['SetupRequest', { email: 'a@b.de', password: 'kurz', name: 'Maria' }],
+      ['IdeaStatusRequest', { status: 'merged', mergedInto: 'i-abc12345' }],
+      ['IdeaStatusRequest', { status: 'not_implemented', reason: '  kein Geld  ' }],
+      ['IdeaStatusRequest', { status: 'open', reason: null, mergedInto: undefined }],
+      ['IdeaStatusRequest', { status: 'gone' }],
     ]
     type Parser = { safeParse(v: unknown): { success: boolean; data?: unknown } }
     const pick = (m: typeof realProtocol): Record<string, Parser> => ({
@@ -169,6 +174,7 @@ describe('zodLite', () => {
       WorkshopInput: m.WorkshopInput,
       WorkshopPatch: m.WorkshopPatch,
       SetupRequest: m.SetupRequest,
+      IdeaStatusRequest: m.IdeaStatusRequest,
     })
     const real = pick(realProtocol)
     const mine = pick(api as typeof realProtocol)

@@ -50,6 +50,10 @@ class Schema {
     return new Schema((v) => (v === undefined ? ok(undefined) : this.check(v)), this.shape, true)
   }
 
+  nullish(): Schema {
+    return this.nullable().optional()
+  }
+
   array(): Schema {
     return array(this)
   }
