@@ -40,6 +40,14 @@ function German() {
             Das WLAN im Saal ist schwach? Die Handy-Ansicht speichert Ideen auch ohne Verbindung und
             schickt sie, sobald das Netz wieder da ist.
           </li>
+          <li>
+            Arbeiten Tische mit einem gemeinsamen Laptop oder Tablet? Legen Sie im
+            Moderationsbereich unter „Tischgeräte“ je Tisch ein <em>Tischgerät</em> an („Tisch 3“, 5
+            Personen) und öffnen Sie den einmaligen Link (oder QR-Code) auf dem Gerät. Es trägt
+            Ideen für den Tisch ein, ohne Namen, und hat beim Abstimmen die Punkte aller Personen am
+            Tisch. Ideen von Karten tragen Sie in der Listenansicht mit „Von Papier übertragen“ ein.
+            Sie sehen bei jeder Idee, woher sie kommt; der Bericht zählt es.
+          </li>
         </ol>
         <h2 id="handout">Das QR-Handout</h2>
         <p>
@@ -116,6 +124,13 @@ function English() {
           <li>
             Poor Wi-Fi in the room? The phone view keeps ideas without a connection and sends them
             when the network is back.
+          </li>
+          <li>
+            Tables sharing a laptop or tablet? In the facilitator panel, under “Table devices”, add
+            a <em>table device</em> per table (“Table 3”, 5 people) and open its one-time link (or
+            QR code) on that device. It adds ideas for the table, without names, and has the dots of
+            everyone at the table when voting. Type in ideas from cards in the list view with “Typed
+            in from paper”. You see where each idea came from; the report counts it.
           </li>
         </ol>
         <h2 id="handout">The QR handout</h2>
