@@ -65,6 +65,17 @@ export async function joinedContext(
   return context
 }
 
+/** Everything the page's WebSockets receive, as text (binary frames as latin1). */
+export function recordFrames(page: Page): string[] {
+  const frames: string[] = []
+  page.on('websocket', (ws) => {
+    ws.on('framereceived', ({ payload }) => {
+      frames.push(typeof payload === 'string' ? payload : payload.toString('latin1'))
+    })
+  })
+  return frames
+}
+
 /** Records requests to any host but the app's own. */
 export function recordForeignRequests(context: BrowserContext, baseURL: string): string[] {
   const own = new URL(baseURL).host

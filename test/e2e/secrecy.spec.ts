@@ -7,20 +7,10 @@
  * author can withdraw an idea that is still private.
  */
 import { readFileSync } from 'node:fs'
-import { devices, expect, type Page, test } from '@playwright/test'
+import { devices, expect, test } from '@playwright/test'
 import { strFromU8, unzipSync } from 'fflate'
-import { createWorkshop, joinedContext, signInFacilitator } from './fixtures.ts'
+import { createWorkshop, joinedContext, recordFrames, signInFacilitator } from './fixtures.ts'
 
-/** Everything the page's WebSockets receive, as text (binary frames as latin1). */
-function recordFrames(page: Page): string[] {
-  const frames: string[] = []
-  page.on('websocket', (ws) => {
-    ws.on('framereceived', ({ payload }) => {
-      frames.push(typeof payload === 'string' ? payload : payload.toString('latin1'))
-    })
-  })
-  return frames
-}
 const utf8AsLatin1 = (text: string) => Buffer.from(text, 'utf8').toString('latin1')
 const received = (frames: string[], text: string) =>
   frames.some((f) => f.includes(utf8AsLatin1(text)) || f.includes(text))

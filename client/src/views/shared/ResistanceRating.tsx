@@ -6,7 +6,7 @@
  * option is rated, and can be changed until the round closes.
  */
 import { PASSIVE_OPTION } from '@ideenwand/board'
-import { useId } from 'react'
+import { useEffect, useId, useState } from 'react'
 import { useT } from '../../i18n/LangProvider.tsx'
 import type { VoteTarget, Voting } from './useVoting.ts'
 import './resistance.css'
@@ -17,6 +17,15 @@ export function ResistanceRating({ voting }: { voting: Voting }) {
   const v = useT('views')
   const scaleId = useId()
   const { ballot } = voting
+  // What was just chosen shows at once (arrow keys move on from it), until the server's ballot
+  // has it — or a failed request clears it.
+  const [pending, setPending] = useState<Readonly<Record<string, number>>>({})
+  useEffect(() => {
+    setPending((p) => {
+      const left = Object.entries(p).filter(([id, n]) => !voting.error && ballot?.votes[id] !== n)
+      return left.length === Object.keys(p).length ? p : Object.fromEntries(left)
+    })
+  }, [ballot, voting.error])
   if (!voting.rating || !ballot) return null
   const options: VoteTarget[] = [
     ...voting.targets,
@@ -37,7 +46,7 @@ export function ResistanceRating({ voting }: { voting: Voting }) {
         </p>
       ) : null}
       {options.map((option) => {
-        const mine = ballot.votes[option.id]
+        const mine = pending[option.id] ?? ballot.votes[option.id]
         return (
           <fieldset
             key={option.id}
@@ -56,7 +65,10 @@ export function ResistanceRating({ voting }: { voting: Voting }) {
                     name={`iwr-${option.id}`}
                     value={n}
                     checked={mine === n}
-                    onChange={() => voting.rate(option.id, n)}
+                    onChange={() => {
+                      setPending((p) => ({ ...p, [option.id]: n }))
+                      voting.rate(option.id, n)
+                    }}
                   />
                   <span>{n}</span>
                   {n === 0 || n === 10 ? (
