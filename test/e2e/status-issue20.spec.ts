@@ -90,6 +90,13 @@ test('statuses with a reason and a merge, a published page without JavaScript, i
     url,
   )
 
+  // Everyone in the workshop sees the status beside the idea: Vera's list view.
+  const veraPage = await voter.newPage()
+  await veraPage.goto(`/l/${workshop.boardId}`)
+  await expect(
+    veraPage.getByTestId('list-idea').filter({ hasText: MITFAHRBANK }).first(),
+  ).toContainText('Stand: umgesetzt')
+
   // The public page with JavaScript off: a stranger, signed out.
   const plain = await browser.newContext({ javaScriptEnabled: false, locale: 'de-DE' })
   const pub = await plain.newPage()

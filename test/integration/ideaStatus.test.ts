@@ -12,7 +12,7 @@ import { Board } from '@ideenwand/board'
 import { unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { type ApiClient, type WorkshopFixture, workshopFixture } from './support/api.ts'
-import { connectClient } from './support/clients.ts'
+import { connectClient, waitFor } from './support/clients.ts'
 import { ENGINES, type Engine } from './support/engines.ts'
 import { perTest } from './support/perTest.ts'
 import { startServer } from './support/servers.ts'
@@ -61,6 +61,13 @@ describe.each(ENGINES)('idea status (%s)', (engine) => {
   it('facilitators set statuses with a dated history; report and open data carry them', async () => {
     const { s, w, radweg, bus, bank } = await setUp(engine)
     const f = w.facilitator
+    // A participant's stock client: the current statuses reach everyone in the control state.
+    const paula = await w.join('participant', 'Paula')
+    const pc = connectClient(s.wsUrl, w.boardId, { cookie: paula.cookie })
+    t.clients.push(pc)
+    await pc.synced()
+    await waitFor(() => pc.controls.length > 0)
+    expect(pc.controls.at(-1)?.ideaStatus).toEqual({})
     const review = await f.post(statusPath(w, radweg), { status: 'in_review' })
     expect(review.status).toBe(201)
     expect(review.body).toMatchObject({
@@ -85,6 +92,12 @@ describe.each(ENGINES)('idea status (%s)', (engine) => {
     expect(no.status).toBe(201)
     const merged = await f.post(statusPath(w, bus), { status: 'merged', mergedInto: radweg })
     expect(merged.body).toMatchObject({ status: 'merged', mergedInto: radweg })
+
+    await waitFor(
+      () =>
+        JSON.stringify(pc.controls.at(-1)?.ideaStatus) ===
+        JSON.stringify({ [radweg]: 'implemented', [bank]: 'not_implemented', [bus]: 'merged' }),
+    )
 
     const overview = await f.get(`/api/workshops/${w.workshopId}/idea-status`)
     expect(overview.status).toBe(200)

@@ -10,6 +10,7 @@ import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import { z } from 'zod'
 import { Role } from './api.ts'
+import { IdeaStatus } from './ideaStatus.ts'
 import { MessageType } from './messages.ts'
 import { SpeakingState } from './speaking.ts'
 import { TableInfo } from './tables.ts'
@@ -151,6 +152,11 @@ export const ControlState = z.object({
   pendingIdeaIds: z.array(z.string()),
   /** "+1" supports per public idea (ideas without support left out); everyone sees them. */
   support: z.record(z.string(), z.number()),
+  /**
+   * What became of the public ideas (issue 20 §2): the current status of each idea whose status
+   * is not `open`; everyone in the workshop sees it (the history stays with the facilitators).
+   */
+  ideaStatus: z.record(z.string(), IdeaStatus),
   /** Ideas not public yet that this connection may see: its own; facilitators: all. */
   heldIdeas: z.array(HeldIdea),
   round: RoundInfo.nullable(),

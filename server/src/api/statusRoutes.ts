@@ -97,6 +97,8 @@ export function statusRoutes(deps: ApiDeps) {
       const principal = await workshopFacilitatorOf(c, deps.workshops, id)
       const stored = await statuses.set(id, ideaId, c.req.valid('json'), principal.facilitator.id)
       if (!stored) return c.body(null, 204)
+      // Everyone connected sees the new status (the control state's `ideaStatus`).
+      await deps.control.statusChanged(id)
       return c.json(changeOf(stored), 201)
     },
   )

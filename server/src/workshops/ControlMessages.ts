@@ -4,6 +4,7 @@
  * `VotingRounds.viewOf`), so each connection gets its own frame. Sends to this instance's
  * connections only; telling other instances is ControlService's job.
  */
+import type { IdeaStatus } from '@ideenwand/board'
 import { type ControlState, encodeControl, type HeldIdea } from '@ideenwand/protocol'
 import type { Rooms } from '../sync/Rooms.ts'
 import type { SyncConnection } from '../sync/SyncConnection.ts'
@@ -51,6 +52,16 @@ function heldFor(c: CachedControl, viewer: Viewer): HeldIdea[] {
   return ideas
 }
 
+/** The statuses of public ideas (not held, hidden or pending), as everyone may see them. */
+function statusesOf(c: CachedControl): Record<string, IdeaStatus> {
+  const hidden = new Set([...c.flags.hidden, ...c.flags.pending])
+  const statuses: Record<string, IdeaStatus> = {}
+  for (const [ideaId, status] of c.statuses) {
+    if (!hidden.has(ideaId) && !c.heldIds.has(ideaId)) statuses[ideaId] = status
+  }
+  return statuses
+}
+
 function ownIdeas(c: CachedControl, guestId: string): string[] {
   const ids: string[] = []
   for (const [ideaId, author] of c.authors) if (author === guestId) ids.push(ideaId)
@@ -87,6 +98,7 @@ export class ControlMessages {
       hiddenIdeaIds: c.flags.hidden,
       pendingIdeaIds: c.flags.pending,
       support,
+      ideaStatus: statusesOf(c),
       heldIdeas: heldFor(c, viewer),
       round,
       myBallot,

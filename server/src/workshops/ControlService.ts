@@ -7,7 +7,7 @@
  * The voting rounds live in VotingRounds, the per-connection messages in ControlMessages; this
  * class keeps the cache of control data they work on and the hooks that keep instances in step.
  */
-import { Board, mayWriteBoard, type Phase } from '@ideenwand/board'
+import { Board, type IdeaStatus, mayWriteBoard, type Phase } from '@ideenwand/board'
 import type { ControlState, RoundInfo } from '@ideenwand/protocol'
 import type * as Y from 'yjs'
 import { DomainError, DomainErrorCode } from '../DomainError.ts'
@@ -23,7 +23,7 @@ import { ControlMessages } from './ControlMessages.ts'
 import { type ControlRow, ControlStore } from './ControlStore.ts'
 import { HeldIdeas } from './HeldIdeas.ts'
 import { IdeaAuthors } from './IdeaAuthors.ts'
-import { IdeaStatusStore } from './IdeaStatusStore.ts'
+import { currentOf, IdeaStatusStore } from './IdeaStatusStore.ts'
 import { IdeaSupport } from './IdeaSupport.ts'
 import { SpeakingQueue } from './SpeakingQueue.ts'
 import { SpeakingStore } from './SpeakingStore.ts'
@@ -139,6 +139,26 @@ export class ControlService {
     return entry
   }
 
+  /** Each idea's current status other than `open` (issue 20 §2). */
+  private async readStatuses(workshopId: string): Promise<Map<string, IdeaStatus>> {
+    const current = currentOf(await this.statusStore.changes(workshopId))
+    const statuses = new Map<string, IdeaStatus>()
+    for (const [ideaId, change] of current) {
+      if (change.status !== 'open') statuses.set(ideaId, change.status)
+    }
+    return statuses
+  }
+
+  /**
+   * A facilitator changed what became of an idea (issue 20 §2): the cached statuses are read
+   * again and every connection, on every instance, gets the new control state.
+   */
+  async statusChanged(workshopId: string): Promise<void> {
+    const c = await this.load(workshopId)
+    c.statuses = await this.readStatuses(workshopId)
+    await this.publish(workshopId)
+  }
+
   /** Reads a workshop's control data from the database (`load` caches it). */
   private async read(workshopId: string): Promise<CachedControl> {
     const info = await this.workshops.info(workshopId)
@@ -163,6 +183,7 @@ export class ControlService {
       heldIds: new Set(held.map((h) => h.ideaId)),
       authors,
       speaking,
+      statuses: await this.readStatuses(workshopId),
       roundTimer: null,
     }
   }
@@ -599,6 +620,7 @@ export class ControlService {
     )
     await this.speaking.forgetGuest(c, guestId)
     await this.statusStore.forgetIdeas(workshopId, [...own.map((idea) => idea.id), ...heldOwn])
+    c.statuses = await this.readStatuses(workshopId)
     await this.controlStore.log(workshopId, 'participant', 'guest-erased', {
       ideas: own.length + held,
     })

@@ -45,6 +45,7 @@ async function setup(phase: CachedControl['state']['phase'] = 'collect') {
     authors: new Map(),
     history: [],
     speaking: { alternate: false, open: [], lastChannel: null, turns: [] },
+    statuses: new Map(),
     roundTimer: null,
   }
   const calls: string[] = []

@@ -3,6 +3,7 @@
  * and who looks at it. ControlService owns the cache; VotingRounds and ControlMessages work on
  * the entries it hands them, so the shape lives here rather than in any one of them.
  */
+import type { IdeaStatus } from '@ideenwand/board'
 import type { Role, RoundInfo, TableInfo } from '@ideenwand/protocol'
 import type { ControlRow, ControlStore } from './ControlStore.ts'
 import type { HeldRow } from './HeldIdeas.ts'
@@ -26,6 +27,8 @@ export interface CachedControl {
   /** Who wrote each idea, as the server saw it (IdeaAuthors); shared with the room's policy. */
   authors: Map<string, string>
   history: Awaited<ReturnType<ControlStore['revealedRounds']>>
+  /** Each idea's current status other than `open` (issue 20 §2), reloaded after a change. */
+  statuses: Map<string, IdeaStatus>
   /** The speaking queue (SpeakingQueue), reloaded after each of its changes. */
   speaking: SpeakingData
   /** Closes the open round when its time is up (see `VotingRounds.scheduleEnd`). */

@@ -85,6 +85,8 @@ export function ListView(props: BoardViewProps) {
     if (can.facilitator && idea.source !== 'own') badges.push(sourceLabel(v, idea))
     if (control?.hiddenIdeaIds.includes(idea.id)) badges.push(v('idea.hiddenBadge'))
     if (control?.pendingIdeaIds.includes(idea.id)) badges.push(v('idea.pendingBadge'))
+    const status = control?.ideaStatus[idea.id]
+    if (status) badges.push(v('idea.statusBadge', { status: v(`idea.statuses.${status}`) }))
     return badges
   }
 

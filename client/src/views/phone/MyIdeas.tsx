@@ -90,6 +90,13 @@ export function MyIdeas({
                       {state === 'sent' ? v('idea.sent') : v('idea.pending')}
                     </span>
                     {hidden ? <span className="iw-badge">{v('idea.hiddenBadge')}</span> : null}
+                    {control?.ideaStatus[idea.id] ? (
+                      <span className="iw-badge" data-testid="idea-status-badge">
+                        {v('idea.statusBadge', {
+                          status: v(`idea.statuses.${control.ideaStatus[idea.id] ?? 'open'}`),
+                        })}
+                      </span>
+                    ) : null}
                     {pending ? (
                       <span className="iw-badge iw-badge-waiting">{v('idea.pendingBadge')}</span>
                     ) : null}

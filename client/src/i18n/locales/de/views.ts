@@ -69,6 +69,16 @@ export const views = {
     unsorted: 'Noch nicht zugeordnet',
     untitledCluster: 'Cluster ohne Titel',
     hiddenBadge: 'ausgeblendet',
+    /** What became of the idea (issue 20 §2), set by the facilitators after the workshop. */
+    statusBadge: 'Stand: {{status}}',
+    statuses: {
+      open: 'offen',
+      in_review: 'in Prüfung',
+      forwarded: 'an die Verwaltung übergeben',
+      implemented: 'umgesetzt',
+      not_implemented: 'nicht umgesetzt',
+      merged: 'zusammengelegt',
+    },
     pendingBadge: 'wartet auf Freigabe',
     privateBadge: 'verdeckt bis zum Aufdecken',
     withdrawFailed: 'Die Idee konnte nicht zurückgezogen werden. Bitte versuchen Sie es erneut.',
