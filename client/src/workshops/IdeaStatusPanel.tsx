@@ -29,10 +29,10 @@ const SavedChange: Schema<Change | null> = {
 }
 
 function StatusBadge({ status }: { status: IdeaStatus }) {
-  const t = useT()
+  const v = useT('views')
   return (
     <span className={`iw-idea-status iw-idea-status-${status}`} data-testid="idea-status-badge">
-      {t(`ideaStatus.statuses.${status}`)}
+      {v(`idea.statuses.${status}`)}
     </span>
   )
 }
@@ -51,6 +51,7 @@ function IdeaStatusItem({
   onSaved: (change: Change | null) => void
 }) {
   const t = useT()
+  const v = useT('views')
   const { lang } = useLang()
   const ids = useId()
   const current = changes.at(-1) ?? null
@@ -66,7 +67,7 @@ function IdeaStatusItem({
   const label = (c: Pick<Change, 'status' | 'mergedInto'>) =>
     c.status === 'merged'
       ? `${t('ideaStatus.mergedInto')} ${textOf(c.mergedInto)}`
-      : t(`ideaStatus.statuses.${c.status}`)
+      : v(`idea.statuses.${c.status}`)
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
@@ -120,7 +121,7 @@ function IdeaStatusItem({
           >
             {IDEA_STATUSES.map((s) => (
               <option key={s} value={s}>
-                {t(`ideaStatus.statuses.${s}`)}
+                {v(`idea.statuses.${s}`)}
               </option>
             ))}
           </select>

@@ -256,14 +256,6 @@ export const common = {
     panelNotPublished:
       'Noch nicht öffentlich. Auf der Workshop-Seite geben Sie den Ideen ihren Stand und veröffentlichen die Seite.',
     manage: 'Stand der Ideen und Veröffentlichung',
-    statuses: {
-      open: 'offen',
-      in_review: 'in Prüfung',
-      forwarded: 'an die Verwaltung übergeben',
-      implemented: 'umgesetzt',
-      not_implemented: 'nicht umgesetzt',
-      merged: 'zusammengelegt',
-    },
   },
   retention: {
     heading: 'Datenschutz / Aufbewahrung',

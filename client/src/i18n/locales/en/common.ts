@@ -256,14 +256,6 @@ export const common: Translation<typeof de> = {
     panelNotPublished:
       'Not public yet. On the workshop page you give the ideas their status and publish the page.',
     manage: 'Status of the ideas and publishing',
-    statuses: {
-      open: 'open',
-      in_review: 'under review',
-      forwarded: 'handed to the administration',
-      implemented: 'implemented',
-      not_implemented: 'not implemented',
-      merged: 'merged',
-    },
   },
   retention: {
     heading: 'Data protection / retention',
