@@ -14,7 +14,7 @@ import {
   recordFrames,
   signInFacilitator,
 } from './fixtures.ts'
-import { openBoard, seedIdeas } from './seed.ts'
+import { openBoard, openRound, participantContext, seedIdeas } from './seed.ts'
 
 const RADWEG = 'Radweg nach Wiesenburg'
 const KINO = 'Sommerkino im Burghof'
@@ -87,6 +87,7 @@ test('resistance round: phones rate 0–10, nothing leaks before the reveal, the
     await expect(passive).toHaveAttribute('data-value', '10')
     for (let k = 10; k > (r.passive ?? 0); k--) await phone.keyboard.press('ArrowLeft')
     await expect(passive).toHaveAttribute('data-value', String(r.passive))
+    await expect(passive).toHaveAttribute('data-saved', String(r.passive))
     await expect(phone.getByTestId('resistance-status')).toContainText('Ihre Stimme zählt')
     await expectAccessible(phone, `phone ${i + 1} rating`)
   }
@@ -124,4 +125,70 @@ test('resistance round: phones rate 0–10, nothing leaks before the reveal, the
   await expectAccessible(phones[0]!, 'phone with the resistance result')
   await expect(fac.getByTestId('resistance-verdict')).toBeVisible()
   await Promise.all([facCtx.close(), projCtx.close(), ...phones.map((p) => p.context().close())])
+})
+
+test('resistance round beside the whiteboard and in the list view: rate by keyboard, see the result', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000)
+  const facCtx = await browser.newContext({ viewport: { width: 1440, height: 900 } })
+  await signInFacilitator(facCtx.request)
+  const workshop = await createWorkshop(facCtx.request, 'Widerstand am Whiteboard')
+  const fac = await facCtx.newPage()
+  await openBoard(fac, workshop.boardId)
+  await seedIdeas(fac, { '': [RADWEG, KINO] })
+  const boardCtx = await participantContext(browser, workshop.participantCode, 'Wiebke')
+  const board = await boardCtx.newPage()
+  await board.goto(`/b/${workshop.boardId}`)
+  const listCtx = await participantContext(browser, workshop.participantCode, 'Lasse')
+  const list = await listCtx.newPage()
+  await list.goto(`/l/${workshop.boardId}`)
+  await openRound(facCtx, workshop.id, { method: 'resistance', targetKind: 'idea' })
+
+  // Beside the whiteboard: the panel, and no dot buttons on the cards.
+  const panel = board.getByTestId('resistance')
+  await expect(panel).toBeVisible()
+  await expect(board.getByTestId('vote-plus')).toHaveCount(0)
+  await expect(board.getByTestId('phase-instruction')).toContainText('0 bis 10')
+  // In the list view: the same form, no dot buttons beside the ideas.
+  await expect(list.getByTestId('resistance')).toBeVisible()
+  await expect(list.getByTestId('list-vote-plus')).toHaveCount(0)
+  await expectAccessible(list, 'list view rating')
+
+  const rate = async (page: Page, text: string, value: number) => {
+    const option = page.getByTestId('resistance-option').filter({ hasText: text })
+    // Keyboard only: focus the group's first button (0), then arrow right to the value.
+    await option.getByRole('radio', { name: /^0/ }).focus()
+    await page.keyboard.press('Space')
+    for (let k = 0; k < value; k++) await page.keyboard.press('ArrowRight')
+    await expect(option).toHaveAttribute('data-value', String(value))
+    // Each arrow key sent a rating; the last one is what the server keeps.
+    await expect(option).toHaveAttribute('data-saved', String(value))
+  }
+  for (const [page, values] of [
+    [board, [7, 2, 5]],
+    [list, [6, 1, 9]],
+  ] as const) {
+    await rate(page, RADWEG, values[0])
+    await rate(page, KINO, values[1])
+    await rate(page, 'Passivlösung', values[2])
+    await expect(page.getByTestId('resistance-status')).toContainText('Ihre Stimme zählt')
+  }
+  await expect(fac.getByTestId('turnout')).toContainText('2 Stimmzettel vollständig')
+
+  const reveal = await facCtx.request.post(`/api/workshops/${workshop.id}/rounds/current/reveal`)
+  expect(reveal.status()).toBe(204)
+  // Kino 3, Radweg 13, the passive solution 14.
+  for (const page of [board, list, fac]) {
+    await expect(page.getByTestId('resistance-verdict')).toHaveText(
+      `Am wenigsten Widerstand: ${KINO}`,
+    )
+    const rows = page.getByTestId('resistance-row')
+    await expect(rows).toHaveCount(3)
+    await expect(rows.nth(0)).toHaveAttribute('data-total', '3')
+    await expect(rows.nth(2)).toHaveAttribute('data-passive', 'true')
+  }
+  await expectAccessible(list, 'list view with the resistance result')
+  await expectAccessible(board, 'whiteboard with the resistance result')
+  await Promise.all([facCtx.close(), boardCtx.close(), listCtx.close()])
 })

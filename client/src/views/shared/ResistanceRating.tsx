@@ -55,6 +55,7 @@ export function ResistanceRating({ voting }: { voting: Voting }) {
             data-testid="resistance-option"
             data-target-id={option.id}
             data-value={mine ?? ''}
+            data-saved={ballot.votes[option.id] ?? ''}
           >
             <legend>{option.label}</legend>
             <div className="iwr-scale">
