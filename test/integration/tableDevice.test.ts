@@ -319,6 +319,34 @@ describe.each(ENGINES)('table devices (%s)', (engine) => {
     ])
   })
 
+  it('under pre-moderation a table idea waits without its table in the board and comes back with it', async () => {
+    t.server = await startServer(engine)
+    const w = await workshopFixture(t.server.url)
+    const api = `/api/workshops/${w.workshopId}`
+    expect((await w.facilitator.patch(`${api}/settings`, { premoderation: true })).status).toBe(204)
+    const { device } = await tableDevice(w)
+    const fc = connect(w, w.facilitator)
+    const dc = connect(w, device)
+    await Promise.all([fc.synced(), dc.synced()])
+    const idea = new Board(dc.doc).addIdea({ text: 'Wasserspender im Saal' })
+    await dc.allConfirmed()
+    // Held: not in the board; the facilitator's control state says where it came from.
+    await waitFor(() => last(fc)?.heldIdeas.some((h) => h.id === idea) === true)
+    expect(last(fc)?.heldIdeas.find((h) => h.id === idea)).toMatchObject({
+      source: 'table',
+      table: 'Tisch 3',
+    })
+    expect(new Board(fc.doc).idea(idea)).toBeUndefined()
+    expect((await w.facilitator.post(`${api}/ideas/${idea}/approve`)).status).toBe(204)
+    const fb = new Board(fc.doc)
+    await waitFor(() => fb.idea(idea) !== undefined, 5000, 'approved idea on the board')
+    expect(fb.idea(idea)).toMatchObject({ source: 'table', table: 'Tisch 3' })
+    expect((await stored(w.boardId)).idea(idea)).toMatchObject({
+      source: 'table',
+      table: 'Tisch 3',
+    })
+  })
+
   it('a new link moves the table to another browser; ending it signs the device out', async () => {
     t.server = await startServer(engine)
     const w = await workshopFixture(t.server.url)

@@ -5,7 +5,9 @@
 import type { ControlState } from '@ideenwand/protocol'
 import { useId } from 'react'
 import { type ControlSettings, controlApi } from '../api/control.ts'
+import { useT } from '../i18n/LangProvider.tsx'
 import { useControlT } from '../i18n/useControlT.ts'
+import { sourceLabel } from '../views/shared/source.tsx'
 import { useControlAction } from './useControlAction.ts'
 import './heldIdeas.css'
 
@@ -53,6 +55,7 @@ export function BoardSettings({ control }: { control: ControlState }) {
   const set = (patch: ControlSettings) => void act((id) => controlApi.settings(id, patch))
   // Waiting ideas are not on the board: the server sends them to facilitators only (heldIdeas).
   const pending = control.heldIdeas.filter((h) => h.reasons.includes('pending'))
+  const v = useT('views')
   const hidden = control.heldIdeas.filter((h) => h.reasons.includes('hidden'))
   const privateCount = control.heldIdeas.filter((h) => h.reasons.includes('private')).length
 
@@ -114,9 +117,15 @@ export function BoardSettings({ control }: { control: ControlState }) {
               : ct('panel.noPending')}
           </p>
           <ul>
-            {pending.map(({ id, text }) => (
+            {pending.map(({ id, text, source, table }) => (
               <li key={id} data-testid="pending-idea">
                 <span className="iw-pending-text">{text || ct('results.untitled')}</span>
+                {source ? (
+                  <span className="iw-hint" data-testid="pending-source">
+                    {' '}
+                    ({sourceLabel(v, { source, table: table ?? null })})
+                  </span>
+                ) : null}
                 <button
                   type="button"
                   className="iw-button iw-button-small"

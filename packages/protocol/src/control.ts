@@ -13,7 +13,7 @@ import { Role } from './api.ts'
 import { IdeaStatus } from './ideaStatus.ts'
 import { MessageType } from './messages.ts'
 import { SpeakingState } from './speaking.ts'
-import { TableInfo } from './tables.ts'
+import { IdeaSource, TableInfo } from './tables.ts'
 
 export const Phase = z.enum(PHASES)
 
@@ -107,6 +107,10 @@ export const HeldIdea = z.object({
   reasons: z.array(z.enum(['pending', 'hidden', 'private'])),
   /** The viewer wrote it (a participant's own idea). */
   mine: z.boolean(),
+  /** Facilitators only, when not `own`: a table device's idea or one typed in from paper. */
+  source: IdeaSource.optional(),
+  /** With source `table`: the table's label. */
+  table: z.string().nullable().optional(),
 })
 export type HeldIdea = z.infer<typeof HeldIdea>
 

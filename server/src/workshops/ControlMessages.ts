@@ -44,6 +44,10 @@ function heldFor(c: CachedControl, viewer: Viewer): HeldIdea[] {
       color: h.idea.color,
       clusterId: h.idea.clusterId,
       authorName: named || mine ? h.idea.authorName : null,
+      // Where it came from (issue 19 §2), for facilitators deciding about it.
+      ...(viewer.role === 'facilitator' && h.idea.source && h.idea.source !== 'own'
+        ? { source: h.idea.source, table: h.idea.table ?? null }
+        : {}),
       createdAt: h.idea.createdAt,
       reasons,
       mine,
