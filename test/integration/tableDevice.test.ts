@@ -8,6 +8,7 @@
  */
 import { Board } from '@ideenwand/board'
 import { CloseCode, type ControlState } from '@ideenwand/protocol'
+import { strFromU8, unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import type * as Y from 'yjs'
 import { ApiClient, type WorkshopFixture, workshopFixture } from './support/api.ts'
@@ -154,6 +155,23 @@ describe.each(ENGINES)('table devices (%s)', (engine) => {
     expect(cells(later)).toEqual(['table', 'Tisch 3 (Fenster)'])
     expect(cells(paperIdea)).toEqual(['paper', ''])
     expect(cells(ownIdea)).toEqual(['own', ''])
+
+    // The machine export carries the sources, and an import of it keeps them.
+    const zip = await fetch(`${t.server.url}${api}/open-data.zip`, {
+      headers: { cookie: w.facilitator.cookie ?? '' },
+    })
+    const files = unzipSync(new Uint8Array(await zip.arrayBuffer()))
+    const res = await fetch(`${t.server.url}/api/workshops/import`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: w.facilitator.cookie ?? '' },
+      body: strFromU8(files['ideenwand-export.json']!),
+    })
+    const imported = (await res.json()) as { boardId: string }
+    expect(res.status, JSON.stringify(imported)).toBe(201)
+    const copy = await stored(imported.boardId)
+    expect(copy.idea(tableIdea)).toMatchObject({ source: 'table', table: 'Tisch 3' })
+    expect(copy.idea(paperIdea)).toMatchObject({ source: 'paper', table: null })
+    expect(copy.idea(ownIdea)).toMatchObject({ source: 'own', table: null })
   })
 
   it('votes with the table’s people: dots and the cap per idea times people, not more', async () => {

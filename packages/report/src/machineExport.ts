@@ -1,6 +1,6 @@
 /**
  * `ideenwand-export.json`: the complete machine-readable export that import reads back —
- * workshop meta, clusters, ideas (text, colour, cluster, time), canvas records and revealed
+ * workshop meta, clusters, ideas (text, colour, cluster, time, source), canvas records and revealed
  * rounds. No personal data: no authors, guests, facilitators or ballots.
  */
 import type { Outcome, OutcomeColor, OutcomeRound, OutcomeWorkshop } from './types.ts'
@@ -22,6 +22,10 @@ export interface MachineExport {
     clusterId: string | null
     createdAt: number
     color: OutcomeColor
+    /** Where it came from (issue 19 §2); left out for `own` (and in exports from before). */
+    source?: 'table' | 'paper'
+    /** With source `table`: the table's label. */
+    table?: string
   }[]
   canvas: unknown[]
   tldrawSchema: unknown
@@ -53,6 +57,8 @@ export function toMachineExport(outcome: Outcome): MachineExport {
         clusterId: i.clusterId,
         createdAt: i.createdAt,
         color: i.color,
+        ...(i.source === 'own' ? {} : { source: i.source }),
+        ...(i.source === 'table' && i.table ? { table: i.table } : {}),
       })),
     canvas: outcome.canvasRecords,
     tldrawSchema: outcome.tldrawSchema,

@@ -5,7 +5,7 @@
  * (readZipEntry.ts), nesting deeper than {@link MAX_JSON_DEPTH} (`import_too_deep`, checked before
  * anything parses the text), and anything else that is not a valid export (`invalid_import`).
  */
-import { MAX_CLUSTER_TITLE, MAX_IDEA_TEXT } from '@ideenwand/board'
+import { IDEA_SOURCES, MAX_CLUSTER_TITLE, MAX_IDEA_TEXT, MAX_TABLE_LABEL } from '@ideenwand/board'
 import {
   EXPORT_FILE,
   EXPORT_FORMAT,
@@ -90,6 +90,9 @@ export const MachineExportSchema = z.object({
         clusterId: Id.nullable(),
         createdAt: z.number().finite(),
         color: Color,
+        // Where it came from (issue 19 §2); absent in exports from before, and for `own`.
+        source: z.enum(IDEA_SOURCES).optional(),
+        table: z.string().trim().min(1).max(MAX_TABLE_LABEL).nullable().optional(),
       }),
     )
     .max(10_000),

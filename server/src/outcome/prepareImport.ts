@@ -76,6 +76,11 @@ function boardUpdates(data: MachineExport): Uint8Array[] {
             text: idea.text,
             color: idea.color as IdeaColor,
             clusterId: idea.clusterId,
+            // Where it came from; a table idea without its label (hand-edited) reads as own.
+            ...(idea.source === 'paper' ? { source: 'paper' as const } : {}),
+            ...(idea.source === 'table' && idea.table
+              ? { source: 'table' as const, table: idea.table }
+              : {}),
           })
         }
       })
