@@ -221,8 +221,12 @@ describe.each(ENGINES)('table devices (%s)', (engine) => {
     expect((await vote(device, b)).body.error.code).toBe('budget-exhausted')
     expect((await vote(device, b, -1)).status).toBe(200)
 
+    // The turnout counts people: the table's 2 and Paula.
+    const state = (await w.facilitator.get(`${api}/state`)).body as ControlState
+    expect(state.turnout).toEqual({ voters: 3, dots: 17 })
     await w.facilitator.post(`${api}/rounds/current/reveal`)
     const history = (await w.facilitator.get(`${api}/rounds`)).body
+    expect(history[0].voters).toBe(3)
     const results = history[0].results as { targetId: string; dots: number }[]
     expect(results.find((r) => r.targetId === a)?.dots).toBe(12)
     expect(results.find((r) => r.targetId === b)?.dots).toBe(5)

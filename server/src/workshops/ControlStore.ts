@@ -333,6 +333,19 @@ export class ControlStore {
   }
 
   /**
+   * How many people each table device of a workshop stands for now (issue 19 §2), by guest id;
+   * everyone else is one person.
+   */
+  async tablePeople(workshopId: string): Promise<Map<string, number>> {
+    const rows = await this.db.query<{ id: string; table_people: number }>(
+      `select id, table_people from guests
+       where workshop_id = $1 and table_people is not null`,
+      [workshopId],
+    )
+    return new Map(rows.map((r) => [r.id, Number(r.table_people)]))
+  }
+
+  /**
    * How many people each ballot of a resistance round stands for (1 unless a table device rated;
    * then its people when it last rated).
    */

@@ -89,8 +89,13 @@ function ballotView(
   return voter.table ? { votes, remaining, maxPerTarget: rules.maxPerTarget } : { votes, remaining }
 }
 
-function voterCount(ballots: Ballots): number {
-  return [...ballots.values()].filter((b) => Object.keys(b).length > 0).length
+/** People with a dot: a table device counts as its people (issue 19 §2), anyone else as one. */
+function voterCount(ballots: Ballots, people: ReadonlyMap<string, number>): number {
+  let voters = 0
+  for (const [voter, ballot] of ballots) {
+    if (Object.keys(ballot).length > 0) voters += people.get(voter) ?? 1
+  }
+  return voters
 }
 
 /** A person's ratings of the options still in the round, and how many they have not rated. */
@@ -182,7 +187,7 @@ export class VotingRounds {
       voters = ranking[0]?.raters ?? 0
     } else {
       results = await this.ranking(c, round, ballots)
-      voters = voterCount(ballots)
+      voters = voterCount(ballots, await this.controlStore.tablePeople(workshopId))
     }
     await this.controlStore.reveal(round.id, results, voters)
     c.round = null
@@ -271,7 +276,8 @@ export class VotingRounds {
     if (round && role === 'facilitator') {
       let dots = 0
       for (const b of ballots.values()) for (const n of Object.values(b)) dots += n
-      turnout = { voters: voterCount(ballots), dots }
+      const people = await this.controlStore.tablePeople(c.workshopId)
+      turnout = { voters: voterCount(ballots, people), dots }
       if (c.state.showTally) tally = await this.ranking(c, round, ballots)
     }
     return { myBallot, turnout, tally }
