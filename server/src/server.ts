@@ -23,6 +23,7 @@ import { hostAllowList } from './http/hostAllowList.ts'
 import { mountPublicResults } from './http/publicResults.ts'
 import { limitSpecs, RateLimits } from './http/rateLimits.ts'
 import { readiness } from './http/readiness.ts'
+import { mountReceiptPage } from './http/receiptPage.ts'
 import { requestContext } from './http/requestContext.ts'
 import { csrfProtection, originPolicy, securityHeaders } from './http/security.ts'
 import { mountClient } from './http/staticClient.ts'
@@ -47,8 +48,11 @@ import { CofacilitatorInvites } from './workshops/CofacilitatorInvites.ts'
 import { ControlService } from './workshops/ControlService.ts'
 import { ControlStore } from './workshops/ControlStore.ts'
 import { GuestStore } from './workshops/GuestStore.ts'
+import { HeldIdeas } from './workshops/HeldIdeas.ts'
 import { HistoryService } from './workshops/HistoryService.ts'
+import { IdeaAuthors } from './workshops/IdeaAuthors.ts'
 import { JoinFunnel } from './workshops/JoinFunnel.ts'
+import { Receipts } from './workshops/Receipts.ts'
 import { RetentionJob } from './workshops/RetentionJob.ts'
 import { WorkshopStore } from './workshops/WorkshopStore.ts'
 
@@ -237,6 +241,7 @@ export async function createServer(options: ServerOptions): Promise<IdeenwandSer
     log,
   })
   const appUrl = (origin: string, path: string) => `${config.publicUrl ?? origin}${path}`
+  const receipts = new Receipts(db)
   app.route(
     '/api',
     createApi({
@@ -256,6 +261,7 @@ export async function createServer(options: ServerOptions): Promise<IdeenwandSer
       limits,
       cookies,
       appUrl,
+      receipts,
       log,
     }),
   )
@@ -275,6 +281,16 @@ export async function createServer(options: ServerOptions): Promise<IdeenwandSer
   })
   // The public results pages (issue 20 §3), before the client's catch-all.
   mountPublicResults(app, outcome, appUrl)
+  // A participant's receipt (issue 20 §4).
+  mountReceiptPage(app, {
+    receipts,
+    outcomes: outcome,
+    workshops,
+    authors: new IdeaAuthors(db),
+    held: new HeldIdeas(db),
+    control: new ControlStore(db),
+    appUrl,
+  })
   mountClient(app, config.clientDir)
 
   const housekeeping = setInterval(() => {

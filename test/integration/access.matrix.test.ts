@@ -119,6 +119,12 @@ const ROUTES: {
     expect: { facilitator: 200, participant: 200, viewer: 200, otherGuest: 200, default: 401 },
   },
   {
+    // A receipt (issue 20 §4): participants only, any workshop's; viewers and facilitators 403.
+    name: 'POST /api/me/receipt',
+    call: (c) => c.actor.post('/api/me/receipt'),
+    expect: { facilitator: 403, participant: 200, viewer: 403, otherGuest: 200, default: 401 },
+  },
+  {
     name: 'GET /api/workshops',
     call: (c) => c.actor.get('/api/workshops'),
     expect: NO_WORKSHOP_NAMED(200),

@@ -78,6 +78,7 @@ export {
   toAtomFeed,
   toPublicPage,
 } from './publicPage.ts'
+export { type ReceiptIdea, type ReceiptPageOptions, toReceiptPage } from './receiptPage.ts'
 export {
   optionLabel,
   resistanceOf,

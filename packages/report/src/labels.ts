@@ -107,6 +107,21 @@ const de = {
   hiddenNote: 'Ausgeblendete und noch nicht freigegebene Ideen sind nicht enthalten.',
   none: '–',
   of: 'von',
+  receipt: 'Mein Beleg',
+  receiptIntro:
+    'Dieser Beleg zeigt nur Ihre eigenen Ideen aus diesem Workshop und was aus ihnen wurde. Wer diesen Link hat, kann ihn öffnen – teilen Sie ihn nicht.',
+  ownIdeas: 'Meine Ideen',
+  noOwnIdeas: 'Zu diesem Beleg gibt es (noch) keine Ideen.',
+  noAuthorship:
+    'Dieser Workshop speichert nicht, wer welche Idee geschrieben hat. Darum kann der Beleg Ihre Ideen nicht auflisten.',
+  ideaPublic: 'öffentlich',
+  ideaHeld: 'nicht öffentlich (wartet auf Freigabe oder ausgeblendet)',
+  visibility: 'Sichtbarkeit',
+  noChanges: 'Noch keine Statusänderung.',
+  resultsLink: 'Zur öffentlichen Ergebnisseite des Workshops',
+  receiptQr: 'QR-Code dieses Belegs zum Abfotografieren',
+  receiptKept:
+    'Gespeichert wird nur ein Prüfwert des Links. Er wird gelöscht, wenn Sie Ihre Beiträge löschen oder der Workshop gelöscht wird.',
 } as const
 
 export type LabelKey = keyof typeof de
@@ -217,6 +232,21 @@ const en: Labels = {
   hiddenNote: 'Hidden ideas and ideas awaiting approval are left out.',
   none: '–',
   of: 'of',
+  receipt: 'My receipt',
+  receiptIntro:
+    'This receipt shows only your own ideas from this workshop and what became of them. Anyone with this link can open it – do not share it.',
+  ownIdeas: 'My ideas',
+  noOwnIdeas: 'There are no ideas for this receipt (yet).',
+  noAuthorship:
+    'This workshop does not store who wrote which idea, so the receipt cannot list your ideas.',
+  ideaPublic: 'public',
+  ideaHeld: 'not public (awaiting approval or hidden)',
+  visibility: 'Visibility',
+  noChanges: 'No status change yet.',
+  resultsLink: "The workshop's public results page",
+  receiptQr: 'QR code of this receipt, to take a photo of',
+  receiptKept:
+    'Only a check value of the link is stored. It is deleted when you delete your contributions or the workshop is deleted.',
 }
 
 export const LABELS: Readonly<Record<Lang, Labels>> = { de, en }

@@ -22,7 +22,7 @@ export interface PublicPageOptions {
   nonce: string
 }
 
-const CSS = `
+export const PUBLIC_PAGE_CSS = `
 :root { color-scheme: light; }
 body { font: 17px/1.5 system-ui, Helvetica, Arial, sans-serif; color: #1a1a1a; background: #fff; max-width: 56rem; margin: 0 auto; padding: 0 1rem 2rem; }
 a { color: #0b4f8a; }
@@ -117,7 +117,7 @@ export function toPublicPage(outcome: Outcome, lang: Lang, options: PublicPageOp
     `<title>${x(title)}</title>`,
     `<link rel="alternate" type="application/atom+xml" title="${x(`${t.feedTitle}: ${w.title}`)}" href="${x(options.feedUrl)}">`,
     `<link rel="alternate" hreflang="${other}" href="${x(`${options.pageUrl}?lang=${other}`)}">`,
-    `<style nonce="${x(options.nonce)}">${CSS}</style>`,
+    `<style nonce="${x(options.nonce)}">${PUBLIC_PAGE_CSS}</style>`,
     '</head>',
     '<body>',
     `<a class="skip" href="#inhalt">${x(t.skipToContent)}</a>`,

@@ -15,6 +15,7 @@ import type { ControlService } from '../workshops/ControlService.ts'
 import type { GuestStore } from '../workshops/GuestStore.ts'
 import type { HistoryService } from '../workshops/HistoryService.ts'
 import type { JoinFunnel } from '../workshops/JoinFunnel.ts'
+import type { Receipts } from '../workshops/Receipts.ts'
 import type { WorkshopStore } from '../workshops/WorkshopStore.ts'
 
 export interface ApiDeps {
@@ -37,6 +38,8 @@ export interface ApiDeps {
   cookies: CookiePolicy
   /** Absolute URL of a path in the app, e.g. `appUrl(c, '/join/K7P-2QX')`. */
   appUrl: (origin: string, path: string) => string
+  /** Receipt links (issue 20 §4). */
+  receipts: Receipts
   log: Logger
 }
 

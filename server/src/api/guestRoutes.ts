@@ -23,6 +23,7 @@ import { normaliseInviteCode } from '../auth/inviteCodes.ts'
 import { DomainError } from '../DomainError.ts'
 import { ApiError } from '../http/errors.ts'
 import { clientIp } from '../http/rateLimits.ts'
+import { receiptPath } from '../http/receiptPage.ts'
 import { startSession, verifyLogin } from './authRoutes.ts'
 import type { ApiDeps, ApiEnv } from './deps.ts'
 import { IdParam, json, jsonBody, principalOf, route, workshopFacilitatorOf } from './helpers.ts'
@@ -150,6 +151,41 @@ export function guestRoutes(deps: ApiDeps) {
       await deps.guests.delete(guest.id)
       clearSessionCookie(c, deps.cookies)
       return c.json({ deletedIdeas }, 200)
+    },
+  )
+
+  app.openapi(
+    route({
+      method: 'post',
+      path: '/me/receipt',
+      tags: ['join'],
+      summary:
+        'A participant keeps a receipt: a link to their own ideas and what became of them, valid after the session ends',
+      description:
+        'Each call makes a new link (only its hash is stored); the five newest of a guest stay valid. Table devices and viewers get 403.',
+      responses: {
+        200: json(z.object({ url: z.string() }), 'The link to the receipt page /beleg/<token>'),
+      },
+    }),
+    async (c) => {
+      const principal = principalOf(c)
+      if (principal.kind !== 'guest') {
+        throw new ApiError(403, 'guests_only', 'Only participants who joined by code get a receipt')
+      }
+      const { guest } = principal
+      if (guest.table) {
+        throw new ApiError(
+          403,
+          'table_device',
+          'A table device is shared by a table; each person can keep a receipt on their own phone',
+        )
+      }
+      if (guest.role !== 'participant') {
+        throw new ApiError(403, 'participants_only', 'Viewers write no ideas and get no receipt')
+      }
+      await deps.limits.consume(c, 'tickets', principal.session.id)
+      const token = await deps.receipts.issue(guest.id, guest.workshopId)
+      return c.json({ url: deps.appUrl(new URL(c.req.url).origin, receiptPath(token)) }, 200)
     },
   )
 

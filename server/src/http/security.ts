@@ -61,7 +61,7 @@ export function csrfProtection(
  * 'unsafe-eval' either (zod runs jitless). See docs/security.md, "Content Security Policy".
  */
 export function securityHeaders(): MiddlewareHandler {
-  return secureHeaders({
+  const headers = secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'self'"],
       scriptSrc: ["'self'"],
@@ -82,4 +82,9 @@ export function securityHeaders(): MiddlewareHandler {
     referrerPolicy: 'same-origin',
     permissionsPolicy: { camera: [], microphone: [], geolocation: [] },
   })
+  return async (c, next) => {
+    await headers(c, next)
+    // A receipt's address is its secret (issue 20 §4): no link on it sends it on as a referrer.
+    if (c.req.path.startsWith('/beleg/')) c.res.headers.set('Referrer-Policy', 'no-referrer')
+  }
 }
