@@ -101,6 +101,10 @@ test('resistance round: phones rate 0–10, nothing leaks before the reveal, the
     }
   }
   await expect(projector.getByTestId('projector-results')).toHaveCount(0)
+  // The projector explains the resistance rating, not the dots.
+  await expect(projector.locator('.iwp-instruction')).toHaveText(
+    'Geben Sie jeder Option 0 bis 10 Punkte Widerstand.',
+  )
 
   // Reveal: Radweg (total 4) before Kino (8) before the passive solution (17).
   await fac.getByTestId('round-reveal').click()

@@ -89,7 +89,15 @@ export function ProjectorView(props: BoardViewProps) {
           <h1 id="iwp-phase" ref={heading} tabIndex={-1}>
             {title}
           </h1>
-          {phase ? <p className="iwp-instruction">{v(`instruction.${phase}`)}</p> : null}
+          {phase ? (
+            <p className="iwp-instruction">
+              {v(
+                phase === 'vote' && round?.status === 'open' && round.method === 'resistance'
+                  ? 'resistance.instruction'
+                  : `instruction.${phase}`,
+              )}
+            </p>
+          ) : null}
           <Timer connection={connection} timer={control?.timer} className="iwp-timer" />
           {ideaCount !== null ? (
             <p className="iwp-count" data-testid="projector-idea-count" aria-live="polite">
