@@ -20,6 +20,7 @@ import { ForgetMe } from '../shared/ForgetMe.tsx'
 import { viewPermissions } from '../shared/permissions.ts'
 import { ResistanceRating } from '../shared/ResistanceRating.tsx'
 import { SpeakingRequest } from '../shared/SpeakingRequest.tsx'
+import { TableDeviceNote } from '../shared/source.tsx'
 import { Timer } from '../shared/Timer.tsx'
 import { useAnnouncer } from '../shared/useAnnouncer.ts'
 import { type BoardViewProps, useBoardView } from '../shared/useBoardView.ts'
@@ -27,6 +28,7 @@ import { useIdeas } from '../shared/useIdeas.ts'
 import { useSentIdeas } from '../shared/useSentIdeas.ts'
 import { latestResults, useVoting } from '../shared/useVoting.ts'
 import { IdeaComposer } from './IdeaComposer.tsx'
+import { KeepReceipt } from './KeepReceipt.tsx'
 import { MyIdeas } from './MyIdeas.tsx'
 import { PhoneResults } from './PhoneResults.tsx'
 import { PhoneVoting } from './PhoneVoting.tsx'
@@ -113,6 +115,7 @@ export function PhoneView(props: BoardViewProps) {
           <Timer connection={connection} timer={control?.timer} className="iwv-phone-timer" />
           <EasyReadLink />
         </div>
+        {control?.me.table ? <TableDeviceNote table={control.me.table} /> : null}
 
         {/* After the reveal the results say it all: no "voting has not started" above them. */}
         {votingPhase && role !== 'viewer' && !(showResults && !control?.round) ? (
@@ -157,6 +160,7 @@ export function PhoneView(props: BoardViewProps) {
             }}
           />
         ) : null}
+        {control?.me.role === 'participant' && !control.me.table ? <KeepReceipt /> : null}
       </main>
       <footer className="iwv-phone-footer">
         <BoardViewLinks boardId={boardId} current="phone" />

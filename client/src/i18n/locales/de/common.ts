@@ -55,6 +55,13 @@ export const common = {
     logout: 'Abmelden',
     login: 'Anmelden (Moderation)',
   },
+  receipt: {
+    heading: 'Beleg',
+    button: 'Beleg behalten',
+    hint: 'Ein Link zu Ihren eigenen Ideen und was aus ihnen wird – auch nach dem Workshop, ohne Konto. Speichern Sie ihn als Lesezeichen oder fotografieren Sie den QR-Code darauf.',
+    link: 'Link zu Ihrem Beleg (nicht teilen)',
+    open: 'Beleg öffnen (neues Fenster)',
+  },
   forget: {
     button: 'Meine Beiträge löschen und gehen',
     question:

@@ -58,6 +58,13 @@ export const common: Translation<typeof de> = {
     logout: 'Sign out',
     login: 'Sign in (facilitators)',
   },
+  receipt: {
+    heading: 'Receipt',
+    button: 'Keep a receipt',
+    hint: 'A link to your own ideas and what becomes of them – also after the workshop, without an account. Bookmark it or take a photo of the QR code on it.',
+    link: 'Link to your receipt (do not share)',
+    open: 'Open the receipt (new window)',
+  },
   forget: {
     button: 'Delete my contributions and leave',
     question:
