@@ -101,10 +101,19 @@ test('a table device adds ideas for its table and votes with its people', async 
   await expect(tablet.getByTestId('list-dots-left')).toHaveText('Noch 10 Punkte übrig')
   const bench = tablet.getByTestId('list-idea').filter({ hasText: 'Mehr Sitzbänke am Markt' })
   const plus = bench.getByTestId('list-vote-plus')
-  for (let i = 1; i <= 10; i++) {
+  for (let i = 1; i <= 6; i++) {
     await plus.click()
     await expect(bench).toContainText(`${i} ${i === 1 ? 'Punkt' : 'Punkte'} von mir`)
   }
+  // The phone view on the same device says it is the table's and allows the table's cap too.
+  await tablet.goto(`/m/${board}`)
+  await expect(tablet.getByTestId('table-device')).toContainText('Tisch 3 · 5 Personen')
+  await expect(tablet.getByTestId('phone-dots-left')).toHaveText('Noch 4 Punkte übrig')
+  const phoneBench = tablet.locator('.iwv-vote-item').filter({ hasText: 'Mehr Sitzbänke am Markt' })
+  for (let i = 0; i < 4; i++) await phoneBench.getByTestId('phone-vote-plus').click()
+  await expect(tablet.getByTestId('phone-dots-left')).toHaveText('Noch 0 Punkte übrig')
+  await tablet.goBack()
+  await expect(bench).toContainText('10 Punkte von mir')
   await expect(tablet.getByTestId('list-dots-left')).toHaveText('Noch 0 Punkte übrig')
   await expect(plus).toHaveAttribute('aria-disabled', 'true')
   const other = tablet.getByTestId('list-idea').filter({ hasText: 'Radweg nach Wiesenburg' })

@@ -64,7 +64,8 @@ function VoteItem({
   const ballot = voting.ballot
   if (!ballot) return null
   const mine = dotsOn(ballot.votes, target.id)
-  const max = voting.round?.maxPerTarget ?? 0
+  // A table device's own cap (the round's × its people) comes with its ballot.
+  const max = ballot.maxPerTarget ?? voting.round?.maxPerTarget ?? 0
   return (
     <li className="iwv-vote-item" data-target-id={target.id}>
       <span className="iwv-vote-label">{target.label}</span>
