@@ -42,7 +42,6 @@ export const common = {
   notFoundTitle: 'Seite nicht gefunden',
   notFoundBody: 'Diese Adresse gibt es nicht.',
   guestName: 'Gast {{suffix}}',
-  firstPageName: 'Seite 1',
   boardLabel: 'Board {{id}}',
   boardTabTitle: '{{workshop}} – Whiteboard',
   toolbarLabel: 'Board-Werkzeuge',

@@ -45,7 +45,6 @@ export const common: Translation<typeof de> = {
   notFoundTitle: 'Page not found',
   notFoundBody: 'This address does not exist.',
   guestName: 'Guest {{suffix}}',
-  firstPageName: 'Page 1',
   boardLabel: 'Board {{id}}',
   boardTabTitle: '{{workshop}} – whiteboard',
   toolbarLabel: 'Board tools',
