@@ -37,6 +37,13 @@ function German() {
             Server sieht, wer wofür gestimmt hat; veröffentlicht wird nur die Summe je Idee.
           </li>
           <li>
+            <strong>Beleg</strong> (auf Wunsch, „Beleg behalten“ auf dem Handy): ein Link zu Ihren
+            eigenen Ideen und was aus ihnen wurde, der auch nach dem Ende Ihrer Sitzung gilt.
+            Gespeichert wird nur ein Prüfwert (Hash) des Links, verknüpft mit Ihrer Teilnahme – kein
+            Name, keine weiteren Daten. Wer den Link hat, sieht diese Ideen; andere Personen zeigt
+            er nicht.
+          </li>
+          <li>
             <strong>Moderation</strong>: Name, E-Mail-Adresse und ein Passwort, das nur als
             Argon2id-Hash gespeichert wird.
           </li>
@@ -70,7 +77,9 @@ function German() {
         <p>
           Ihre eigenen Beiträge können Sie jederzeit selbst löschen: „Meine Beiträge löschen und
           gehen“ in der Handy- und der Listenansicht entfernt Ihre Ideen (auch aus dem gespeicherten
-          Verlauf), Ihre Punkte in laufenden Abstimmungen und Ihren Namen.
+          Verlauf), Ihre Punkte in laufenden Abstimmungen und Ihren Namen. Ein Beleg gilt, bis Sie
+          so Ihre Beiträge löschen oder der Workshop gelöscht wird (von Hand oder nach der
+          Speicherdauer des Workshops); das Löschen der Namen lässt ihn bestehen, er enthält keine.
         </p>
         <h2>Ihre Rechte</h2>
         <p>
@@ -108,6 +117,12 @@ function English() {
             server sees who voted for what; only the total per idea is published.
           </li>
           <li>
+            <strong>Receipt</strong> (if you ask for one, “Keep a receipt” on the phone): a link to
+            your own ideas and what became of them that works after your session has ended. Only a
+            check value (hash) of the link is stored, tied to your participation – no name, nothing
+            else. Whoever has the link sees these ideas; it shows no other person.
+          </li>
+          <li>
             <strong>Facilitators</strong>: name, e-mail address and a password stored only as an
             Argon2id hash.
           </li>
@@ -139,7 +154,9 @@ function English() {
         <p>
           You can delete your own contributions at any time: “Delete my contributions and leave” in
           the phone and list views removes your ideas (also from the stored history), your dots in
-          open votes and your name.
+          open votes and your name. A receipt works until you delete your contributions this way or
+          the workshop is deleted (by hand or after the workshop's retention period); deleting the
+          names leaves it, as it holds none.
         </p>
         <h2>Your rights</h2>
         <p>
