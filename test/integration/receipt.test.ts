@@ -164,5 +164,22 @@ describe.each(ENGINES)('receipt (%s)', (engine) => {
     expect(await code(device)).toEqual([403, 'table_device'])
     expect(await code(w.facilitator)).toEqual([403, 'guests_only'])
     expect(await code(new ApiClient(s.url))).toEqual([401, 'unauthorized'])
+
+    // Anonymous ideas without stored authorship: nothing links an idea to a person, and the
+    // receipt says so instead of showing an empty list.
+    const api = `/api/workshops/${w.workshopId}`
+    expect(
+      (await w.facilitator.patch(`${api}/settings`, { anonymousIdeas: true, storeAuthors: false }))
+        .status,
+    ).toBe(204)
+    const anna = await w.join('participant')
+    const ac = connect(w, anna)
+    await ac.synced()
+    new Board(ac.doc).addIdea({ text: 'Anonym-ohne-Urheber' })
+    await ac.allConfirmed()
+    const page = await read(await receiptOf(anna))
+    expect(page.status).toBe(200)
+    expect(page.html).toContain('Dieser Workshop speichert nicht, wer welche Idee geschrieben hat.')
+    expect(page.html).not.toContain('Anonym-ohne-Urheber')
   })
 })
