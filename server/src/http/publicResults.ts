@@ -42,18 +42,13 @@ const NOT_FOUND_PAGE = `<!doctype html>
 const etagOf = (body: string) =>
   `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`
 
-export function mountPublicResults(
-  app: Hono,
-  outcomes: OutcomeService,
-  /** Absolute URL of a path in the app (PUBLIC_URL's origin, or the request's). */
-  appUrl: (origin: string, path: string) => string,
-): void {
+/**
+ * A workshop's outcome, built at most once per {@link FRESH_MS}: many readers of a public page
+ * (results, receipts) do not rebuild a stored board each.
+ */
+export function recentOutcomes(outcomes: OutcomeService): (id: string) => Promise<Outcome> {
   const recent = new Map<string, { at: number; outcome: Promise<Outcome> }>()
-  /** The outcome while published (checked on every read, so taking it down is immediate). */
-  const outcomeOf = async (id: string): Promise<Outcome> => {
-    if (!(await outcomes.statuses.store.isPublished(id))) {
-      throw new DomainError(DomainErrorCode.WorkshopNotFound)
-    }
+  return (id) => {
     const now = Date.now()
     for (const [key, entry] of recent) if (now - entry.at > FRESH_MS) recent.delete(key)
     let entry = recent.get(id)
@@ -63,6 +58,22 @@ export function mountPublicResults(
       recent.set(id, entry)
     }
     return entry.outcome
+  }
+}
+
+export function mountPublicResults(
+  app: Hono,
+  outcomes: OutcomeService,
+  /** Absolute URL of a path in the app (PUBLIC_URL's origin, or the request's). */
+  appUrl: (origin: string, path: string) => string,
+): void {
+  const recent = recentOutcomes(outcomes)
+  /** The outcome while published (checked on every read, so taking it down is immediate). */
+  const outcomeOf = async (id: string): Promise<Outcome> => {
+    if (!(await outcomes.statuses.store.isPublished(id))) {
+      throw new DomainError(DomainErrorCode.WorkshopNotFound)
+    }
+    return recent(id)
   }
 
   /** Renders for a published workshop; the same 404 for unknown and unpublished ones. */

@@ -16,7 +16,7 @@ import type { HeldIdeas } from '../workshops/HeldIdeas.ts'
 import type { IdeaAuthors } from '../workshops/IdeaAuthors.ts'
 import type { Receipts } from '../workshops/Receipts.ts'
 import type { WorkshopStore } from '../workshops/WorkshopStore.ts'
-import { pickLang } from './publicResults.ts'
+import { pickLang, recentOutcomes } from './publicResults.ts'
 
 export interface ReceiptPageDeps {
   receipts: Receipts
@@ -41,6 +41,8 @@ const NOT_FOUND_PAGE = `<!doctype html>
 export const receiptPath = (token: string) => `/beleg/${token}`
 
 export function mountReceiptPage(app: Hono, deps: ReceiptPageDeps): void {
+  // A status change shows after at most a few seconds, as on the results page.
+  const outcomeOf = recentOutcomes(deps.outcomes)
   app.get('/beleg/:token', async (c) => {
     c.header('Cache-Control', 'no-store')
     c.header('X-Robots-Tag', 'noindex, nofollow')
@@ -52,7 +54,7 @@ export function mountReceiptPage(app: Hono, deps: ReceiptPageDeps): void {
     if (!found || !info) return c.html(NOT_FOUND_PAGE, 404)
     const { guestId, workshopId } = found
     const [outcome, authors, held, state, published] = await Promise.all([
-      deps.outcomes.outcome(workshopId),
+      outcomeOf(workshopId),
       deps.authors.list(info.boardId),
       deps.held.list(info.boardId),
       deps.control.state(workshopId),
