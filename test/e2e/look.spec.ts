@@ -40,6 +40,11 @@ for (const lang of ['de', 'en'] as const) {
         .poll(() => page.title(), { message: path })
         .toMatch(/^(?!Ideenwand$).+ – Ideenwand$/)
       await expect.poll(() => page.title(), { message: path }).not.toBe(previous)
+      // The workshop's own pages add its title once it has loaded (the whiteboard names itself
+      // "Whiteboard – Ideenwand" until then).
+      if (path === `/workshops/${workshop.id}` || path === `/b/${workshop.boardId}`) {
+        await expect.poll(() => page.title(), { message: path }).toContain(TITLE)
+      }
       previous = await page.title()
       titles.set(path, previous)
     }
