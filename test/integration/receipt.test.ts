@@ -107,6 +107,14 @@ describe.each(ENGINES)('receipt (%s)', (engine) => {
       expect(page.html).not.toContain(secret)
     }
     expect((await read(`${url}?lang=en`)).html).toContain('not implemented')
+    // Its Atom feed: the own idea's change, not Max's.
+    const feed = await read(`${url}/feed.atom`)
+    expect(feed.status).toBe(200)
+    expect(feed.headers.get('content-type')).toBe('application/atom+xml; charset=utf-8')
+    expect(feed.headers.get('cache-control')).toBe('no-store')
+    expect(feed.html.match(/<entry>/g)).toHaveLength(1)
+    expect(feed.html).toContain('nicht umgesetzt')
+    expect(feed.html).not.toContain('Idee-von-Max-geheim')
     // The results page link only while it is published.
     expect(page.html).not.toContain('/ergebnisse/')
     await w.facilitator.patch(`${api}/results-page`, { published: true })
@@ -135,6 +143,7 @@ describe.each(ENGINES)('receipt (%s)', (engine) => {
     const erased = await read(maxUrl)
     expect(erased.status).toBe(404)
     expect(erased.html).toBe(guessed.html)
+    expect((await read(`${maxUrl}/feed.atom`)).status).toBe(404)
 
     // Workshop deletion: Paula's links are gone too.
     expect((await w.facilitator.delete(`/api/workshops/${w.workshopId}`)).status).toBe(204)

@@ -10,7 +10,7 @@ import { escapeXml as x } from './escape.ts'
 import { formatDateTime, formatDay, isoSeconds } from './format.ts'
 import { htmlStart } from './html.ts'
 import { labels } from './labels.ts'
-import { PUBLIC_PAGE_CSS } from './publicPage.ts'
+import { ideaAnchor, PUBLIC_PAGE_CSS } from './publicPage.ts'
 import { ideaTextsOf, quoted, statusText } from './status.ts'
 import type { Lang, Outcome, OutcomeIdea } from './types.ts'
 
@@ -25,6 +25,8 @@ export interface ReceiptIdea {
 export interface ReceiptPageOptions {
   /** Absolute address of the receipt itself (without query); also what the QR code encodes. */
   pageUrl: string
+  /** Address of the receipt's Atom feed (`toAtomFeed` of the person's own changes). */
+  feedUrl: string
   /** The response's CSP nonce for the `<style>` element. */
   nonce: string
   /** The public results page while it is published; else null. */
@@ -63,6 +65,7 @@ export function toReceiptPage(
     ...htmlStart(lang),
     `<title>${x(title)}</title>`,
     '<meta name="robots" content="noindex, nofollow">',
+    `<link rel="alternate" type="application/atom+xml" title="${x(`${t.feedTitle}: ${w.title}`)}" href="${x(options.feedUrl)}">`,
     `<style nonce="${x(options.nonce)}">${PUBLIC_PAGE_CSS}${RECEIPT_CSS}</style>`,
     '</head>',
     '<body>',
@@ -90,7 +93,7 @@ export function toReceiptPage(
     for (const own of [...ideas].sort((a, b) => a.createdAt - b.createdAt)) {
       const idea = own.public ? byId.get(own.id) : undefined
       out.push(
-        '<li>',
+        `<li id="${x(ideaAnchor(own.id))}">`,
         `<p class="idea">${x(own.text)}</p>`,
         `<p class="note">${x(t.visibility)}: ${x(idea ? t.ideaPublic : t.ideaHeld)}</p>`,
       )
@@ -122,6 +125,7 @@ export function toReceiptPage(
     out.push('</ul>')
   }
   out.push(
+    `<p class="feed"><a href="${x(options.feedUrl)}" type="application/atom+xml">${x(t.feed)}</a></p>`,
     '</section>',
     `<figure class="qr">${options.qrSvg.replace('<svg ', `<svg role="img" aria-label="${x(t.receiptQr)}" `)}<figcaption>${x(t.receiptQr)}</figcaption></figure>`,
     `<p class="note">${x(t.receiptKept)}</p>`,
