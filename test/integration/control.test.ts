@@ -7,10 +7,11 @@ import { Board } from '@ideenwand/board'
 import type { ControlState } from '@ideenwand/protocol'
 import { describe, expect, it } from 'vitest'
 import { ApiClient, type WorkshopFixture, workshopFixture } from './support/api.ts'
-import { connectClient, type TestClient, waitFor } from './support/clients.ts'
+import { waitFor } from './support/clients.ts'
 import { perTest } from './support/perTest.ts'
 import { ideaTexts, ideaUpdateFrame, RawSync } from './support/rawSync.ts'
 import { type RunningServer, startServer } from './support/servers.ts'
+import { workshopClients } from './support/workshopClients.ts'
 
 const t = perTest()
 
@@ -19,23 +20,7 @@ async function boot(): Promise<{ s: RunningServer; w: WorkshopFixture }> {
   return { s: t.server, w: await workshopFixture(t.server.url) }
 }
 
-function connect(s: RunningServer, w: WorkshopFixture, who: ApiClient): TestClient {
-  const c = connectClient(s.wsUrl, w.boardId, { cookie: who.cookie })
-  t.clients.push(c)
-  return c
-}
-
-const last = (c: TestClient): ControlState | undefined => c.controls.at(-1)
-
-/** Adds ideas through a facilitator's client; returns their ids in order. */
-async function seedIdeas(s: RunningServer, w: WorkshopFixture, texts: string[]): Promise<string[]> {
-  const fac = connect(s, w, w.facilitator)
-  await fac.synced()
-  const board = new Board(fac.doc)
-  const ids = texts.map((text) => board.addIdea({ text }))
-  await fac.allConfirmed()
-  return ids
-}
+const { connect, seedIdeas, last } = workshopClients(t)
 
 describe('phases', () => {
   it('every client gets the phase; participants may write while collecting, not while voting', async () => {

@@ -5,14 +5,15 @@
  * option before it — checked on the wire), hostile ratings refused with clear errors and nothing
  * stored, and the counting rules (complete ballots, fixed options, the passive solution).
  */
-import { Board, PASSIVE_OPTION } from '@ideenwand/board'
+import { PASSIVE_OPTION } from '@ideenwand/board'
 import type { ControlState, ResistanceEntry } from '@ideenwand/protocol'
 import { describe, expect, it } from 'vitest'
 import { ApiClient, type WorkshopFixture, workshopFixture } from './support/api.ts'
-import { connectClient, type TestClient, waitFor } from './support/clients.ts'
+import { type TestClient, waitFor } from './support/clients.ts'
 import { ENGINES, type Engine } from './support/engines.ts'
 import { perTest } from './support/perTest.ts'
 import { type RunningServer, startServer } from './support/servers.ts'
+import { workshopClients } from './support/workshopClients.ts'
 
 const t = perTest()
 
@@ -21,22 +22,7 @@ async function boot(engine: Engine): Promise<{ s: RunningServer; w: WorkshopFixt
   return { s: t.server, w: await workshopFixture(t.server.url) }
 }
 
-function connect(s: RunningServer, w: WorkshopFixture, who: ApiClient): TestClient {
-  const c = connectClient(s.wsUrl, w.boardId, { cookie: who.cookie })
-  t.clients.push(c)
-  return c
-}
-
-const last = (c: TestClient): ControlState | undefined => c.controls.at(-1)
-
-async function seedIdeas(s: RunningServer, w: WorkshopFixture, texts: string[]): Promise<string[]> {
-  const fac = connect(s, w, w.facilitator)
-  await fac.synced()
-  const board = new Board(fac.doc)
-  const ids = texts.map((text) => board.addIdea({ text }))
-  await fac.allConfirmed()
-  return ids
-}
+const { connect, seedIdeas, last } = workshopClients(t)
 
 const api = (w: WorkshopFixture) => `/api/workshops/${w.workshopId}`
 const rate = (w: WorkshopFixture, who: ApiClient, targetId: string, resistance: unknown) =>
