@@ -103,7 +103,7 @@ test('a table device adds ideas for its table and votes with its people', async 
   const plus = bench.getByTestId('list-vote-plus')
   for (let i = 1; i <= 6; i++) {
     await plus.click()
-    await expect(bench).toContainText(`${i} ${i === 1 ? 'Punkt' : 'Punkte'} von mir`)
+    await expect(bench).toContainText(`${i} ${i === 1 ? 'Punkt' : 'Punkte'} von diesem Tisch`)
   }
   // The phone view on the same device says it is the table's and allows the table's cap too.
   await tablet.goto(`/m/${board}`)
@@ -112,8 +112,9 @@ test('a table device adds ideas for its table and votes with its people', async 
   const phoneBench = tablet.locator('.iwv-vote-item').filter({ hasText: 'Mehr Sitzbänke am Markt' })
   for (let i = 0; i < 4; i++) await phoneBench.getByTestId('phone-vote-plus').click()
   await expect(tablet.getByTestId('phone-dots-left')).toHaveText('Noch 0 Punkte übrig')
+  await expect(phoneBench).toContainText('10 Punkte von diesem Tisch')
   await tablet.goBack()
-  await expect(bench).toContainText('10 Punkte von mir')
+  await expect(bench).toContainText('10 Punkte von diesem Tisch')
   await expect(tablet.getByTestId('list-dots-left')).toHaveText('Noch 0 Punkte übrig')
   await expect(plus).toHaveAttribute('aria-disabled', 'true')
   const other = tablet.getByTestId('list-idea').filter({ hasText: 'Radweg nach Wiesenburg' })

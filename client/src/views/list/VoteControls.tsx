@@ -7,6 +7,8 @@ export interface TargetVote {
   readonly canPlus: boolean
   readonly canMinus: boolean
   readonly onVote: (delta: 1 | -1) => void
+  /** The dots are a table device's, for all its people (issue 19 §2). */
+  readonly table?: boolean
 }
 
 export function VoteControls({ vote, label }: { vote: TargetVote; label: string }) {
@@ -21,7 +23,9 @@ export function VoteControls({ vote, label }: { vote: TargetVote; label: string 
       >
         −
       </VoteButton>
-      <span className="iwv-vote-mine">{v('list.voteCount', { count: vote.mine })}</span>
+      <span className="iwv-vote-mine">
+        {v(vote.table ? 'list.tableVoteCount' : 'list.voteCount', { count: vote.mine })}
+      </span>
       <VoteButton
         allowed={vote.canPlus}
         primary
