@@ -45,8 +45,9 @@ function German() {
             Moderationsbereich unter „Tischgeräte“ je Tisch ein <em>Tischgerät</em> an („Tisch 3“, 5
             Personen) und öffnen Sie den einmaligen Link (oder QR-Code) auf dem Gerät. Es trägt
             Ideen für den Tisch ein, ohne Namen, und hat beim Abstimmen die Punkte aller Personen am
-            Tisch. Ideen von Karten tragen Sie in der Listenansicht mit „Von Papier übertragen“ ein.
-            Sie sehen bei jeder Idee, woher sie kommt; der Bericht zählt es.
+            Tisch. Ideen von Karten tragen Sie in der Listenansicht mit „Von Papier übertragen“ ein
+            (auch nachträglich, am Kästchen bei der Idee). Sie sehen bei jeder Idee, woher sie
+            kommt; der Bericht zählt es.
           </li>
         </ol>
         <h2 id="handout">Das QR-Handout</h2>
@@ -130,7 +131,8 @@ function English() {
             a <em>table device</em> per table (“Table 3”, 5 people) and open its one-time link (or
             QR code) on that device. It adds ideas for the table, without names, and has the dots of
             everyone at the table when voting. Type in ideas from cards in the list view with “Typed
-            in from paper”. You see where each idea came from; the report counts it.
+            in from paper” (also later, with the box at the idea). You see where each idea came
+            from; the report counts it.
           </li>
         </ol>
         <h2 id="handout">The QR handout</h2>

@@ -40,6 +40,7 @@ export function ListIdea({
   onMove,
   onSplit,
   onColor,
+  onPaper,
 }: {
   idea: Idea
   clusters: readonly Cluster[]
@@ -60,6 +61,8 @@ export function ListIdea({
   /** Moves the idea into a new cluster with this title. */
   onSplit: (title: string) => void
   onColor: (color: IdeaColor) => void
+  /** Facilitators: mark an idea as typed in from paper, or take the mark off (issue 19 §2). */
+  onPaper?: (paper: boolean) => void
 }) {
   const v = useT('views')
   const id = useId()
@@ -157,6 +160,18 @@ export function ListIdea({
               <span className="iw-visually-hidden">: {label}</span>
             </ConfirmButton>
           </>
+        ) : null}
+        {onPaper ? (
+          <label className="iwl-move">
+            <input
+              type="checkbox"
+              checked={idea.source === 'paper'}
+              onChange={(event) => onPaper(event.target.checked)}
+              data-testid="list-idea-paper"
+            />
+            {v('source.paper')}
+            <span className="iw-visually-hidden"> ({v('list.forIdea', { idea: label })})</span>
+          </label>
         ) : null}
         {canColor ? (
           <span className="iwl-move">

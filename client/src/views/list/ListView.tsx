@@ -264,6 +264,11 @@ export function ListView(props: BoardViewProps) {
                         vote={roundKind === 'idea' ? targetVote(idea.id) : null}
                         focusRequest={focus.id === idea.id ? focus.n : 0}
                         onEdit={(text) => board?.setIdeaText(idea.id, text)}
+                        onPaper={
+                          can.facilitator && idea.source !== 'table'
+                            ? (paper) => board?.setIdeaSource(idea.id, paper ? 'paper' : 'own')
+                            : undefined
+                        }
                         onDelete={() => {
                           board?.deleteIdea(idea.id)
                           announce(v('idea.deleted'))
