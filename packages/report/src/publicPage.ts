@@ -100,6 +100,42 @@ export function rankIdeas(ideas: readonly OutcomeIdea[], round: OutcomeRound | n
 /** The anchor of an idea on the page (the feed's entries link to it). */
 export const ideaAnchor = (ideaId: string) => `idee-${ideaId}`
 
+/**
+ * The start of a public page (the results page, a receipt): `<head>` with the title, the extra
+ * head lines and the nonce'd style, the skip link, the header naming the page with the link to the
+ * other language, and the workshop's title, date and place — the `<dl class="meta">` left open for
+ * the caller's further rows.
+ */
+export function publicPageStart(
+  outcome: Outcome,
+  lang: Lang,
+  page: { name: string; title: string; head: readonly string[]; css: string },
+  options: { pageUrl: string; nonce: string },
+): string[] {
+  const t = labels(lang)
+  const other: Lang = lang === 'de' ? 'en' : 'de'
+  const w = outcome.workshop
+  const out = [
+    ...htmlStart(lang),
+    `<title>${x(page.title)}</title>`,
+    ...page.head,
+    `<style nonce="${x(options.nonce)}">${page.css}</style>`,
+    '</head>',
+    '<body>',
+    `<a class="skip" href="#inhalt">${x(t.skipToContent)}</a>`,
+    '<header class="site">',
+    `<p>Ideenwand · ${x(page.name)}</p>`,
+    `<nav aria-label="${x(t.languageNav)}"><a href="${x(`${options.pageUrl}?lang=${other}`)}" hreflang="${other}" lang="${other}">${x(t.otherLanguage)}</a></nav>`,
+    '</header>',
+    '<main id="inhalt">',
+    `<h1>${x(w.title)}</h1>`,
+    '<dl class="meta">',
+  ]
+  if (w.date) out.push(`<dt>${x(t.date)}</dt><dd>${x(formatDay(w.date, lang))}</dd>`)
+  if (w.place) out.push(`<dt>${x(t.place)}</dt><dd>${x(w.place)}</dd>`)
+  return out
+}
+
 export function toPublicPage(outcome: Outcome, lang: Lang, options: PublicPageOptions): string {
   const t = labels(lang)
   const other: Lang = lang === 'de' ? 'en' : 'de'
@@ -112,25 +148,20 @@ export function toPublicPage(outcome: Outcome, lang: Lang, options: PublicPageOp
   const clusterResults = new Map(clusterRound?.results.map((e) => [e.targetId, e]) ?? [])
   const title = `${t.results}: ${w.title}`
   const licence = LICENCE_INFO[w.licence]
-  const out: string[] = [
-    ...htmlStart(lang),
-    `<title>${x(title)}</title>`,
-    `<link rel="alternate" type="application/atom+xml" title="${x(`${t.feedTitle}: ${w.title}`)}" href="${x(options.feedUrl)}">`,
-    `<link rel="alternate" hreflang="${other}" href="${x(`${options.pageUrl}?lang=${other}`)}">`,
-    `<style nonce="${x(options.nonce)}">${PUBLIC_PAGE_CSS}</style>`,
-    '</head>',
-    '<body>',
-    `<a class="skip" href="#inhalt">${x(t.skipToContent)}</a>`,
-    '<header class="site">',
-    `<p>Ideenwand · ${x(t.results)}</p>`,
-    `<nav aria-label="${x(t.languageNav)}"><a href="${x(`${options.pageUrl}?lang=${other}`)}" hreflang="${other}" lang="${other}">${x(t.otherLanguage)}</a></nav>`,
-    '</header>',
-    '<main id="inhalt">',
-    `<h1>${x(w.title)}</h1>`,
-    '<dl class="meta">',
-  ]
-  if (w.date) out.push(`<dt>${x(t.date)}</dt><dd>${x(formatDay(w.date, lang))}</dd>`)
-  if (w.place) out.push(`<dt>${x(t.place)}</dt><dd>${x(w.place)}</dd>`)
+  const out = publicPageStart(
+    outcome,
+    lang,
+    {
+      name: t.results,
+      title,
+      head: [
+        `<link rel="alternate" type="application/atom+xml" title="${x(`${t.feedTitle}: ${w.title}`)}" href="${x(options.feedUrl)}">`,
+        `<link rel="alternate" hreflang="${other}" href="${x(`${options.pageUrl}?lang=${other}`)}">`,
+      ],
+      css: PUBLIC_PAGE_CSS,
+    },
+    options,
+  )
   if (w.publisher) out.push(`<dt>${x(t.publisher)}</dt><dd>${x(w.publisher)}</dd>`)
   out.push('</dl>')
   if (w.description.trim()) out.push(`<p>${x(w.description)}</p>`)

@@ -7,10 +7,9 @@
  * text is escaped. The QR code of the page's own address is the server's SVG (qrcode), inline.
  */
 import { escapeXml as x } from './escape.ts'
-import { formatDateTime, formatDay, isoSeconds } from './format.ts'
-import { htmlStart } from './html.ts'
+import { formatDateTime, isoSeconds } from './format.ts'
 import { labels } from './labels.ts'
-import { ideaAnchor, PUBLIC_PAGE_CSS } from './publicPage.ts'
+import { ideaAnchor, PUBLIC_PAGE_CSS, publicPageStart } from './publicPage.ts'
 import { ideaTextsOf, quoted, statusText } from './status.ts'
 import type { Lang, Outcome, OutcomeIdea } from './types.ts'
 
@@ -51,7 +50,6 @@ export function toReceiptPage(
   options: ReceiptPageOptions,
 ): string {
   const t = labels(lang)
-  const other: Lang = lang === 'de' ? 'en' : 'de'
   const { workshop: w, timeZone } = outcome
   const time = (ms: number) => formatDateTime(ms, lang, timeZone)
   const stamp = (ms: number) => `<time datetime="${isoSeconds(ms)}">${x(time(ms))}</time>`
@@ -61,25 +59,20 @@ export function toReceiptPage(
     outcome.groups.flatMap((g) => g.ideas.map((i) => [i.id, i] as const)),
   )
   const title = `${t.receipt}: ${w.title}`
-  const out: string[] = [
-    ...htmlStart(lang),
-    `<title>${x(title)}</title>`,
-    '<meta name="robots" content="noindex, nofollow">',
-    `<link rel="alternate" type="application/atom+xml" title="${x(`${t.feedTitle}: ${w.title}`)}" href="${x(options.feedUrl)}">`,
-    `<style nonce="${x(options.nonce)}">${PUBLIC_PAGE_CSS}${RECEIPT_CSS}</style>`,
-    '</head>',
-    '<body>',
-    `<a class="skip" href="#inhalt">${x(t.skipToContent)}</a>`,
-    '<header class="site">',
-    `<p>Ideenwand · ${x(t.receipt)}</p>`,
-    `<nav aria-label="${x(t.languageNav)}"><a href="${x(`${options.pageUrl}?lang=${other}`)}" hreflang="${other}" lang="${other}">${x(t.otherLanguage)}</a></nav>`,
-    '</header>',
-    '<main id="inhalt">',
-    `<h1>${x(w.title)}</h1>`,
-    '<dl class="meta">',
-  ]
-  if (w.date) out.push(`<dt>${x(t.date)}</dt><dd>${x(formatDay(w.date, lang))}</dd>`)
-  if (w.place) out.push(`<dt>${x(t.place)}</dt><dd>${x(w.place)}</dd>`)
+  const out = publicPageStart(
+    outcome,
+    lang,
+    {
+      name: t.receipt,
+      title,
+      head: [
+        '<meta name="robots" content="noindex, nofollow">',
+        `<link rel="alternate" type="application/atom+xml" title="${x(`${t.feedTitle}: ${w.title}`)}" href="${x(options.feedUrl)}">`,
+      ],
+      css: `${PUBLIC_PAGE_CSS}${RECEIPT_CSS}`,
+    },
+    options,
+  )
   out.push('</dl>', `<p>${x(t.receiptIntro)}</p>`)
   if (options.resultsUrl) {
     out.push(`<p><a href="${x(options.resultsUrl)}">${x(t.resultsLink)}</a></p>`)
