@@ -97,6 +97,11 @@ test('a table device adds ideas for its table and votes with its people', async 
   await expect(card.getByTestId('idea-card-source')).toHaveText('Tischgerät: Tisch 3')
   const paperCard = fac.getByTestId('idea-card').filter({ hasText: 'Wochenmarkt auch am Samstag' })
   await expect(paperCard.getByTestId('idea-card-source')).toHaveText('Von Papier übertragen')
+  // A correction in the list view reaches the card at once.
+  await paperBox.uncheck()
+  await expect(paperCard.getByTestId('idea-card-source')).toHaveCount(0)
+  await paperBox.check()
+  await expect(paperCard.getByTestId('idea-card-source')).toHaveText('Von Papier übertragen')
   const ownCard = fac.getByTestId('idea-card').filter({ hasText: 'Radweg nach Wiesenburg' })
   await expect(ownCard.getByTestId('idea-card-source')).toHaveCount(0)
 

@@ -35,7 +35,9 @@ function sameIdea(a: Idea | undefined, b: Idea | undefined): boolean {
     a.text === b.text &&
     a.color === b.color &&
     a.clusterId === b.clusterId &&
-    a.authorName === b.authorName
+    a.authorName === b.authorName &&
+    a.source === b.source &&
+    a.table === b.table
   )
 }
 
