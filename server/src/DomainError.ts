@@ -47,6 +47,12 @@ export const DomainErrorCode = {
   AlreadySupported: 'already_supported',
   /** This person does not support the idea (nothing to withdraw). */
   NotSupported: 'not_supported',
+  /** Carrying (issue 20 §1): no such cluster in the source workshop. */
+  ClusterNotFound: 'cluster_not_found',
+  /** Carrying into the workshop the ideas come from. */
+  CarrySameWorkshop: 'carry_same_workshop',
+  /** More ideas named (with the clusters' ideas) than one carry takes. */
+  CarryTooMany: 'carry_too_many',
   /** Ballot rules (`@ideenwand/board` `BallotError`, the same strings). */
   BudgetExhausted: 'budget-exhausted',
   TargetMaximum: 'target-maximum',

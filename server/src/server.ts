@@ -20,6 +20,7 @@ import { withStorageFallback } from './http/authFallback.ts'
 import { compression } from './http/compression.ts'
 import { onError } from './http/errors.ts'
 import { hostAllowList } from './http/hostAllowList.ts'
+import { mountPublicOpenData } from './http/publicOpenData.ts'
 import { mountPublicResults } from './http/publicResults.ts'
 import { limitSpecs, RateLimits } from './http/rateLimits.ts'
 import { readiness } from './http/readiness.ts'
@@ -281,6 +282,7 @@ export async function createServer(options: ServerOptions): Promise<IdeenwandSer
   })
   // The public results pages (issue 20 §3), before the client's catch-all.
   mountPublicResults(app, outcome, appUrl)
+  mountPublicOpenData(app, outcome, appUrl)
   // A participant's receipt (issue 20 §4).
   mountReceiptPage(app, {
     receipts,

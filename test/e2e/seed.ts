@@ -134,6 +134,36 @@ export async function openRound(
   expect(res.status(), await res.text()).toBe(201)
 }
 
+/** The ids of the board's ideas by their text, as the page's board reads them now. */
+export async function ideaIdsByText(page: Page): Promise<(text: string) => string> {
+  const ideas = await page.evaluate(() => window.__ideenwand?.board.ideas() ?? [])
+  return (text) => ideas.find((i) => i.text === text)?.id ?? ''
+}
+
+/**
+ * A revealed dot round on ideas: opens it, lets a participant (`name`, joined by code) give one
+ * dot per entry of `targets` (an idea id may repeat), reveals it. Returns the voter's context.
+ */
+export async function revealedRound(
+  browser: Browser,
+  context: BrowserContext,
+  workshop: { id: string; participantCode: string },
+  targets: string[],
+  name = 'Vera',
+): Promise<BrowserContext> {
+  await openRound(context, workshop.id)
+  const voter = await participantContext(browser, workshop.participantCode, name)
+  for (const targetId of targets) {
+    const res = await voter.request.post(`/api/workshops/${workshop.id}/votes`, {
+      data: { targetId, delta: 1 },
+    })
+    expect(res.ok(), await res.text()).toBe(true)
+  }
+  const reveal = await context.request.post(`/api/workshops/${workshop.id}/rounds/current/reveal`)
+  expect(reveal.status()).toBe(204)
+  return voter
+}
+
 /** Whether the box `inner` lies inside `outer` (CSS pixels, 0.5 px tolerance). */
 export function inside(
   inner: { x: number; y: number; width: number; height: number },

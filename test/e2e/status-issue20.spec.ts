@@ -8,7 +8,7 @@
  */
 import { expect, test } from '@playwright/test'
 import { expectAccessible } from './fixtures.ts'
-import { openRound, participantContext, seededWorkshop } from './seed.ts'
+import { ideaIdsByText, revealedRound, seededWorkshop } from './seed.ts'
 
 const MITFAHRBANK = 'Mitfahrbank an der Kirche'
 const SCHULBUS = 'Schulbus fährt zu früh'
@@ -19,20 +19,15 @@ test('statuses with a reason and a merge, a published page without JavaScript, i
 }) => {
   test.setTimeout(150_000)
   const { context, page, workshop } = await seededWorkshop(browser, 'Themenlabor Mobilität')
-  const ideas = await page.evaluate(() => window.__ideenwand?.board.ideas() ?? [])
-  const idOf = (text: string) => ideas.find((i) => i.text === text)?.id ?? ''
+  const idOf = await ideaIdsByText(page)
 
   // A revealed round: Mitfahrbank 3 dots, Schulbus 1.
-  await openRound(context, workshop.id)
-  const voter = await participantContext(browser, workshop.participantCode, 'Vera')
-  for (const target of [MITFAHRBANK, MITFAHRBANK, MITFAHRBANK, SCHULBUS]) {
-    const res = await voter.request.post(`/api/workshops/${workshop.id}/votes`, {
-      data: { targetId: idOf(target), delta: 1 },
-    })
-    expect(res.ok(), await res.text()).toBe(true)
-  }
-  const reveal = await context.request.post(`/api/workshops/${workshop.id}/rounds/current/reveal`)
-  expect(reveal.status()).toBe(204)
+  const voter = await revealedRound(browser, context, workshop, [
+    idOf(MITFAHRBANK),
+    idOf(MITFAHRBANK),
+    idOf(MITFAHRBANK),
+    idOf(SCHULBUS),
+  ])
 
   // The workshop page: what became of the ideas.
   await page.goto(`/workshops/${workshop.id}`)
@@ -164,6 +159,42 @@ test('statuses with a reason and a merge, a published page without JavaScript, i
     `„${SCHULBUS}“: nicht umgesetzt`,
     `„${MITFAHRBANK}“: umgesetzt`,
   ])
+
+  // Issue 20 §5: every status change published a version of the open data; the page links the
+  // newest at stable addresses that answer anyone, with the changelog.
+  const data = pub.getByRole('region', { name: 'Offene Daten' })
+  await pub.getByRole('link', { name: 'Deutsch' }).click()
+  await expect(data).toContainText(/Version 4 vom/)
+  const changelogHref = await data
+    .getByRole('link', { name: 'Änderungen von Version zu Version' })
+    .getAttribute('href')
+  expect(changelogHref).toBe(`${url}/daten/changelog.csv`)
+  const changelog = await plain.request.get(changelogHref ?? '')
+  expect(changelog.status()).toBe(200)
+  const lines = (await changelog.text()).split('\r\n')
+  expect(lines[0]).toBe('entry,version,modified,change,item_id,detail')
+  // The first status change published version 1; each later one the next.
+  expect(lines.slice(1, -1).map((l) => [...l.split(',').slice(0, 2), l.split(',')[3]])).toEqual([
+    ['1', '1', 'published'],
+    ['2', '2', 'status_changed'],
+    ['3', '3', 'status_changed'],
+    ['4', '4', 'status_changed'],
+  ])
+
+  // The facilitator sees the versions with their changes on the workshop page.
+  await page.goto(`/workshops/${workshop.id}`)
+  const versions = page.getByTestId('open-data-versions')
+  await expect(
+    versions.getByRole('textbox', { name: 'Öffentliche Adresse der offenen Daten' }),
+  ).toHaveValue(`${url}/daten/`)
+  const newest = versions.getByTestId('open-data-version-list').locator(':scope > li').first()
+  await expect(newest).toContainText(
+    `Stand geändert von nicht umgesetzt auf an die Verwaltung übergeben: ${SCHULBUS}`,
+  )
+  await versions.getByTestId('open-data-publish').click()
+  await expect(versions.getByTestId('open-data-message')).toContainText('Nichts hat sich geändert')
+  await expectAccessible(page, 'workshop page with open-data versions')
+
   await plain.close()
   await checker.context().close()
   await voter.close()

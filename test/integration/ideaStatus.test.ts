@@ -16,8 +16,10 @@ import { connectClient, waitFor } from './support/clients.ts'
 import { ENGINES, type Engine } from './support/engines.ts'
 import { perTest } from './support/perTest.ts'
 import { startServer } from './support/servers.ts'
+import { workshopClients } from './support/workshopClients.ts'
 
 const t = perTest()
+const clients = workshopClients(t)
 const DAY = 24 * 3600 * 1000
 
 /** A workshop whose facilitator wrote three ideas (and another workshop with one). */
@@ -257,17 +259,12 @@ describe.each(ENGINES)('idea status (%s)', (engine) => {
 
   it("erasure takes the changes of the person's ideas; deleting the workshop takes all", async () => {
     const { s, w, radweg } = await setUp(engine)
-    const paula = await w.join('participant', 'Paula')
-    const me = (await paula.get('/api/me')).body.guest as { id: string; name: string }
-    const pc = connectClient(s.wsUrl, w.boardId, { cookie: paula.cookie })
-    t.clients.push(pc)
-    await pc.synced()
-    const hers = new Board(pc.doc).addIdea({
-      text: 'Paulas Idee',
-      authorId: me.id,
-      authorName: me.name,
-    })
-    await pc.allConfirmed()
+    const { guest: paula, ideaId: hers } = await clients.participantIdea(
+      s,
+      w,
+      'Paula',
+      'Paulas Idee',
+    )
     const f = w.facilitator
     expect(
       (await f.post(statusPath(w, hers), { status: 'forwarded', reason: 'Bauamt' })).status,

@@ -8,6 +8,7 @@
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { Board } from '@ideenwand/board'
+import { DATA_PACKAGE_FILES } from '@ideenwand/report'
 import { unzipSync } from 'fflate'
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -93,6 +94,11 @@ describe('open-data exports', () => {
   })
 
   it("the DCAT file has no placeholder contributor id, uses a given one, and its download URLs answer with the ZIP's files", async () => {
+    // The download URLs are the public open-data addresses: they answer once the results are
+    // published (issue 20 §5), to anyone.
+    expect((await w.facilitator.patch(`${base()}/results-page`, { published: true })).status).toBe(
+      200,
+    )
     const zip = unzipSync((await get(w.facilitator, `${base()}/open-data.zip`)).bytes)
     const dcatText = text(zip['dcat-ap-de.jsonld'])
     expect(dcatText).not.toMatch(/REPLACE|PLACEHOLDER/i)
@@ -101,13 +107,9 @@ describe('open-data exports', () => {
     const urls = (dcat['dcat:distribution'] as Record<string, { '@id': string }>[]).map(
       (d) => d['dcat:downloadURL']?.['@id'] ?? '',
     )
-    expect(urls.map((url) => url.split('/').at(-1))).toEqual([
-      'ideas.csv',
-      'clusters.csv',
-      'votes.csv',
-      'resistance.csv',
-      'status_changes.csv',
-    ])
+    expect(urls.map((url) => url.split('/').at(-1))).toEqual(
+      DATA_PACKAGE_FILES.filter((f) => f.endsWith('.csv')),
+    )
     expect(text(zip['status_changes.csv'])).toBe(
       'change,idea_id,status,reason,merged_into,changed\r\n',
     )
@@ -115,19 +117,22 @@ describe('open-data exports', () => {
       ',status,status_reason,merged_into,status_changed',
     )
     for (const url of urls) {
-      const path = new URL(url).pathname
-      const file = path.split('/').at(-1) ?? ''
-      const res = await get(w.facilitator, path)
+      expect(new URL(url).pathname).toBe(
+        `/ergebnisse/${w.workshopId}/daten/${url.split('/').at(-1)}`,
+      )
+      const file = url.split('/').at(-1) ?? ''
+      const res = await get(null, new URL(url).pathname)
       expect(res.status, url).toBe(200)
       expect(res.headers.get('content-type')).toContain('text/csv')
       expect(text(res.bytes)).toBe(text(zip[file]))
     }
+    // The facilitators' own file endpoint serves the same published version.
     const pkg = await get(w.facilitator, `${base()}/open-data/datapackage.json`)
     expect(pkg.status).toBe(200)
-    // The same package, made a moment later (`created` is the time of the request).
-    const served = JSON.parse(text(pkg.bytes)) as Record<string, unknown>
-    const zipped = JSON.parse(text(zip['datapackage.json'])) as Record<string, unknown>
-    expect({ ...served, created: '' }).toEqual({ ...zipped, created: '' })
+    expect(text(pkg.bytes)).toBe(text(zip['datapackage.json']))
+    expect((await w.facilitator.patch(`${base()}/results-page`, { published: false })).status).toBe(
+      200,
+    )
 
     const contributor = 'http://dcat-ap.de/def/contributors/brandenburg'
     const given = unzipSync(

@@ -37,7 +37,9 @@ function sameIdea(a: Idea | undefined, b: Idea | undefined): boolean {
     a.clusterId === b.clusterId &&
     a.authorName === b.authorName &&
     a.source === b.source &&
-    a.table === b.table
+    a.table === b.table &&
+    // Written once by the server (issue 20 §1); compared by value, as every read is a new object.
+    JSON.stringify(a.carriedFrom) === JSON.stringify(b.carriedFrom)
   )
 }
 

@@ -93,6 +93,18 @@ function German() {
           des Workshops. Verborgene Ideen bleiben draußen, Namen nur, wenn Sie es ausdrücklich
           wählen.
         </p>
+        <p>
+          Nach dem Workshop halten Sie unter „Was aus den Ideen wurde“ fest, was aus jeder Idee
+          geworden ist, und veröffentlichen die Ergebnisseite. Jede Änderung ergibt eine neue
+          Version der offenen Daten mit Änderungsliste; das Datenportal findet die neueste immer
+          unter derselben Adresse (…/daten/), frühere Versionen bleiben abrufbar. Was Sie verbergen,
+          verschwindet auch aus allen veröffentlichten Versionen.
+        </p>
+        <p>
+          Eine Reihe von Treffen: Unter „Ideen in einen anderen Workshop übernehmen“ nehmen Sie
+          ausgewählte Ideen oder ganze Cluster mit ihren Punkten in einen neuen oder bestehenden
+          Workshop mit. Jede übernommene Idee zeigt dort, woher sie kommt – ohne Namen.
+        </p>
       </div>
     </Page>
   )
@@ -172,6 +184,12 @@ function English() {
           On the workshop page, download the report (HTML, PDF, Markdown) and the open-data package
           (a Frictionless Data Package with DCAT-AP.de metadata) — at any time, also during the
           workshop. Hidden ideas stay out; names only if you explicitly choose so.
+        </p>
+        <p>
+          After the workshop, record under “What became of the ideas” what became of each idea, and
+          publish the results page. Every change makes a new version of the open data with a list of
+          changes; the data portal always finds the newest at the same address (…/daten/), earlier
+          versions stay available. What you hide disappears from every published version too.
         </p>
       </div>
     </Page>

@@ -25,6 +25,12 @@ export function errorMessage(t: TFunction<'common'>, error: unknown): string {
       return t('errors.retentionOwnerOnly')
     case 'workshop_archived':
       return t('errors.workshopArchived')
+    case 'carry_same_workshop':
+      return t('errors.carrySameWorkshop')
+    case 'carry_too_many':
+      return t('errors.carryTooMany')
+    case 'cluster_not_found':
+      return t('errors.clusterNotFound')
     case 'invalid_request':
       return t('errors.invalidRequest', { detail: error.message })
     default:

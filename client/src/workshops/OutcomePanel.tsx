@@ -10,6 +10,7 @@ import { apiJson, apiVoid, type Schema } from '../api/http.ts'
 import { useT } from '../i18n/LangProvider.tsx'
 import { errorMessage } from '../ui/errors.ts'
 import { FormMessage } from '../ui/Field.tsx'
+import { OpenDataVersionsPanel } from './OpenDataVersionsPanel.tsx'
 
 type Licence = 'cc-by-4.0' | 'dl-by-de-2.0'
 interface Settings {
@@ -53,6 +54,8 @@ export function OutcomePanel({
   const [csv, setCsv] = useState<'standard' | 'excel-de'>('standard')
   const [contributor, setContributor] = useState('')
   const [progress, setProgress] = useState<{ what: What; fraction: number | null } | null>(null)
+  // An export publishes a version when the data changed: the list reads again after one.
+  const [exports, setExports] = useState(0)
   // What was downloaded is kept as a key, so the message follows a change of language.
   const [message, setMessage] = useState<
     { kind: 'error'; text: string } | { kind: 'success'; what: What } | null
@@ -86,6 +89,7 @@ export function OutcomePanel({
     try {
       await download(path, (fraction) => setProgress({ what, fraction }))
       setMessage({ kind: 'success', what })
+      if (what === 'openData') setExports((n) => n + 1)
     } catch (caught) {
       setMessage({ kind: 'error', text: errorMessage(t, caught) })
     } finally {
@@ -238,6 +242,7 @@ export function OutcomePanel({
             : message.text}
         </FormMessage>
       ) : null}
+      <OpenDataVersionsPanel workshopId={workshopId} refresh={exports} />
     </section>
   )
 }

@@ -16,6 +16,7 @@ import { formatDay } from '../ui/format.ts'
 import { useAction } from '../ui/forms.ts'
 import { Link } from '../ui/Link.tsx'
 import { Page } from '../ui/Page.tsx'
+import { CarryPanel } from './CarryPanel.tsx'
 import { FacilitatorsPanel } from './FacilitatorsPanel.tsx'
 import { IdeaStatusPanel } from './IdeaStatusPanel.tsx'
 import { InviteCard } from './InviteCard.tsx'
@@ -80,6 +81,7 @@ function WorkshopView({
       <OutcomePanel workshopId={workshop.id} language={workshop.language} />
 
       <IdeaStatusPanel workshopId={workshop.id} />
+      <CarryPanel workshopId={workshop.id} />
 
       <RetentionPanel
         key={workshop.id}

@@ -271,6 +271,7 @@ describe('Board tolerant reads', () => {
       clusterId: null,
       source: 'own',
       table: null,
+      carriedFrom: null,
     })
     expect(honest.idea('long-table')).toMatchObject({ source: 'table', table: 'T'.repeat(40) })
     expect(honest.idea('not-a-map')).toBeUndefined()

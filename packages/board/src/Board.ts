@@ -7,6 +7,7 @@
 import * as Y from 'yjs'
 import { BoardError } from './BoardError'
 import { placeCards } from './cardPlacement'
+import { carriedFromValue, readCarriedFrom } from './carriedFrom'
 import { DEFAULT_CLUSTER_COLOR, DEFAULT_IDEA_COLOR } from './colors'
 import type { IdeaSource } from './ideaSource'
 import { newId } from './ids'
@@ -136,6 +137,11 @@ export class Board {
     const source = input.source === undefined ? 'own' : checkSource(input.source)
     if (source !== 'own') entry.set('source', source)
     if (source === 'table') entry.set('table', checkTableLabel(input.table))
+    if (input.carriedFrom !== undefined && input.carriedFrom !== null) {
+      const carried = readCarriedFrom(input.carriedFrom)
+      if (carried === null) throw new BoardError('invalid-input', 'carriedFrom is not valid')
+      entry.set('carriedFrom', carriedFromValue(carried))
+    }
     this.doc.transact(() => this.ideaMap.set(id, entry))
     return id
   }

@@ -7,6 +7,12 @@ export { Board, type BoardOptions, type ClusterPatch, type MoveOptions } from '.
 export { BoardError, BoardErrorCode } from './BoardError'
 export { type CanvasEntry, canvasRecords, canvasStore } from './canvasStore'
 export {
+  type CarriedFrom,
+  carriedFromValue,
+  MAX_CARRIED_TITLE,
+  readCarriedFrom,
+} from './carriedFrom'
+export {
   DEFAULT_CLUSTER_COLOR,
   DEFAULT_IDEA_COLOR,
   IDEA_COLORS,

@@ -5,6 +5,7 @@
  * @module
  */
 import * as Y from 'yjs'
+import { readCarriedFrom } from './carriedFrom'
 import { DEFAULT_CLUSTER_COLOR, DEFAULT_IDEA_COLOR, isIdeaColor } from './colors'
 import { isIdeaSource, MAX_TABLE_LABEL } from './ideaSource'
 import type { Cluster, Idea } from './types'
@@ -56,6 +57,7 @@ export function readIdea(
     clusterId: clusterId !== null && clusterExists(clusterId) ? clusterId : null,
     source,
     table: table === null ? null : table.slice(0, MAX_TABLE_LABEL),
+    carriedFrom: readCarriedFrom(entry.get('carriedFrom')),
   }
 }
 

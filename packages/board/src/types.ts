@@ -3,6 +3,7 @@
  * fresh snapshots; change the board through Board methods, not by mutating these.
  * @module
  */
+import type { CarriedFrom } from './carriedFrom'
 import type { IdeaColor } from './colors'
 import type { IdeaSource } from './ideaSource'
 
@@ -20,6 +21,8 @@ export interface Idea {
   source: IdeaSource
   /** With source `table`: the table's label when the idea was written; else null. */
   table: string | null
+  /** Carried from another workshop by the server (issue 20 §1); null for every other idea. */
+  carriedFrom: CarriedFrom | null
 }
 
 /** A named group of ideas. Lower `order` comes first. */
@@ -42,6 +45,11 @@ export interface NewIdea {
   source?: IdeaSource
   /** Only with source `table`. */
   table?: string | null
+  /**
+   * Only the server writes it (issue 20 §1: carrying ideas between workshops); a client's write
+   * is refused (SCHEMA.md).
+   */
+  carriedFrom?: CarriedFrom | null
 }
 
 /** Input of `Board.updateIdea`; omitted fields stay as they are. */

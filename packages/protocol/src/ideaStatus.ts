@@ -67,3 +67,24 @@ export const ResultsPageInfo = ResultsPageSettings.extend({
   feedUrl: z.string(),
 })
 export type ResultsPageInfo = z.infer<typeof ResultsPageInfo>
+
+/** One published version of the open data (issue 20 §5) with its changelog entries. */
+export const OpenDataVersionInfo = z.object({
+  number: z.number().int(),
+  /** When it was published (ms since the epoch). */
+  created: z.number().int(),
+  changes: z.array(
+    z.object({ change: z.string(), itemId: z.string().nullable(), detail: z.string() }),
+  ),
+})
+export type OpenDataVersionInfo = z.infer<typeof OpenDataVersionInfo>
+
+/** `GET /api/workshops/{id}/open-data-versions`. */
+export const OpenDataVersionList = z.object({
+  /** Newest first. */
+  versions: z.array(OpenDataVersionInfo),
+  /** The public open-data address (answers while the results page is published). */
+  url: z.string(),
+  published: z.boolean(),
+})
+export type OpenDataVersionList = z.infer<typeof OpenDataVersionList>

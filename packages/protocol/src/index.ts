@@ -33,6 +33,13 @@ export {
   WorkshopPatch,
 } from './api.ts'
 export {
+  CarryCandidates,
+  CarryIdea,
+  CarryRequest,
+  CarryResult,
+  MAX_CARRY_IDEAS,
+} from './carry.ts'
+export {
   AccessDenial,
   CloseCode,
   type CloseCodeName,
@@ -60,6 +67,8 @@ export {
   IdeaStatusChange,
   IdeaStatusOverview,
   IdeaStatusRequest,
+  OpenDataVersionInfo,
+  OpenDataVersionList,
   ResultsPageInfo,
   ResultsPageSettings,
   StatusIdea,

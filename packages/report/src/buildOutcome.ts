@@ -4,7 +4,7 @@
  * function. This is where hidden and pending ideas are dropped and where names are dropped
  * unless the workshop opted in, so no renderer can leak them.
  */
-import { isPhase, type Phase } from '@ideenwand/board'
+import { type CarriedFrom, isPhase, type Phase, readCarriedFrom } from '@ideenwand/board'
 import { canvasShapes } from './canvas.ts'
 import { sourceSummary } from './sources.ts'
 import { type SpeakingTurnSource, speakingSummary } from './speaking.ts'
@@ -47,6 +47,8 @@ export interface OutcomeSource {
     /** Absent: own (boards from before issue 19 §2). */
     source?: 'own' | 'table' | 'paper'
     table?: string | null
+    /** Carried from another workshop (issue 20 §1); absent or null otherwise. */
+    carriedFrom?: CarriedFrom | null
   }[]
   clusters: { id: string; title: string; order: number; color: string }[]
   /** Hidden and pending ideas: left out of everything. */
@@ -152,6 +154,7 @@ export function buildOutcome(source: OutcomeSource): Outcome {
       statusReason: current.get(i.id)?.reason ?? null,
       mergedInto: current.get(i.id)?.mergedInto ?? null,
       statusChangedAt: current.get(i.id)?.changedAt ?? null,
+      carriedFrom: readCarriedFrom(i.carriedFrom),
     }))
     .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id))
   const byCluster = new Map<string | null, OutcomeIdea[]>([[null, []]])

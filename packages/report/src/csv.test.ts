@@ -81,7 +81,14 @@ describe('German Excel dialect', () => {
     const descriptor = JSON.parse(files['datapackage.json']) as {
       resources: { dialect: { delimiter: string } }[]
     }
-    expect(descriptor.resources.map((r) => r.dialect.delimiter)).toEqual([';', ';', ';', ';', ';'])
+    expect(descriptor.resources.map((r) => r.dialect.delimiter)).toEqual([
+      ';',
+      ';',
+      ';',
+      ';',
+      ';',
+      ';',
+    ])
     expect(files['ideas.csv'].startsWith('\ufeffid;text;')).toBe(true)
     const plain = JSON.parse(toDataPackage(fixtureOutcome())['datapackage.json']) as {
       resources: { dialect: { delimiter: string } }[]

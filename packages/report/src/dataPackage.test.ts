@@ -12,8 +12,21 @@ import Ajv from 'ajv-draft-04'
 import addFormats from 'ajv-formats'
 import { Package } from 'datapackage'
 import { afterAll, describe, expect, it } from 'vitest'
-import { toDataPackage } from './dataPackage.ts'
-import { FIXTURE_HIDDEN_TEXT, FIXTURE_PENDING_TEXT, fixtureOutcome } from './fixture.ts'
+import { buildOutcome } from './buildOutcome.ts'
+import { changesBetween } from './changelog.ts'
+import {
+  type ChangelogEntry,
+  type PackageVersion,
+  packageSnapshot,
+  renderDataPackage,
+  toDataPackage,
+} from './dataPackage.ts'
+import {
+  FIXTURE_HIDDEN_TEXT,
+  FIXTURE_PENDING_TEXT,
+  fixtureOutcome,
+  fixtureSource,
+} from './fixture.ts'
 
 const require = createRequire(import.meta.url)
 const profile = (path: string) => JSON.parse(readFileSync(require.resolve(path), 'utf8'))
@@ -64,6 +77,7 @@ describe('data package', () => {
       'votes',
       'resistance',
       'status_changes',
+      'changelog',
     ])
     for (const r of descriptor.resources) {
       expect(validateTableSchema(r.schema), JSON.stringify(validateTableSchema.errors)).toBe(true)
@@ -172,5 +186,120 @@ describe('data package', () => {
         title: 'Datenlizenz Deutschland – Namensnennung – Version 2.0',
       },
     ])
+  })
+})
+
+describe('versions of the data package (issue 20 §5)', () => {
+  const source = fixtureSource()
+  const first = packageSnapshot(buildOutcome(source))
+  // A week later: one status more, one idea added, one removed, a cluster renamed.
+  const later = fixtureSource()
+  later.statusChanges = [
+    ...(later.statusChanges ?? []),
+    {
+      ideaId: 'i-script',
+      status: 'forwarded',
+      reason: 'An das Ordnungsamt',
+      mergedInto: null,
+      changedAt: source.now + 7 * 86_400_000,
+    },
+  ]
+  later.ideas = [
+    ...later.ideas.filter((i) => i.id !== 'i-tempo'),
+    { ...later.ideas[0]!, id: 'i-neu', text: 'Trinkbrunnen am Markt', clusterId: null },
+  ]
+  later.clusters = later.clusters.map((c, i) => (i === 0 ? { ...c, title: `${c.title} (neu)` } : c))
+  const second = packageSnapshot(buildOutcome(later))
+  const status = (s: string) => `«${s}»`
+
+  it('the changelog says what changed, row by row, and nothing else', () => {
+    expect(changesBetween(null, first, 'de', status)).toEqual([
+      { change: 'published', itemId: null, detail: 'Erste Version: 10 Ideen, 3 Cluster' },
+    ])
+    expect(changesBetween(first, first, 'de', status)).toEqual([])
+    const changes = changesBetween(first, second, 'en', status)
+    expect(changes.map((c) => [c.change, c.itemId])).toEqual([
+      // In the order of ideas.csv (oldest first; the new one copies the first's time).
+      ['idea_added', 'i-neu'],
+      ['status_changed', 'i-script'],
+      ['idea_removed', 'i-tempo'],
+      ['cluster_changed', first.rows.clusters[0]?.[0]],
+    ])
+    expect(changes[1]?.detail).toMatch(/^Status changed from «open» to «forwarded»: /)
+    expect(changes[0]?.detail).toBe('Idea added: Trinkbrunnen am Markt')
+  })
+
+  it('many changes of one kind are summed up in one entry', () => {
+    const many = fixtureSource()
+    many.ideas = [
+      ...many.ideas,
+      ...Array.from({ length: 60 }, (_, i) => ({
+        ...many.ideas[0]!,
+        id: `n${i}`,
+        text: `Neu ${i}`,
+      })),
+    ]
+    const changes = changesBetween(first, packageSnapshot(buildOutcome(many)), 'de', status)
+    expect(changes).toEqual([
+      { change: 'idea_added', itemId: null, detail: '60 Ideen hinzugefügt' },
+    ])
+  })
+
+  it('version 2 validates, and the reference library reads its changelog and its rows', async () => {
+    const created = source.now + 7 * 86_400_000
+    const entries = (
+      version: number,
+      modified: number,
+      changes: ReturnType<typeof changesBetween>,
+    ) => changes.map((c): ChangelogEntry => ({ ...c, version, modified }))
+    const version: PackageVersion = {
+      number: 2,
+      created,
+      changelog: [
+        ...entries(1, source.now, changesBetween(null, first, 'de', status)),
+        ...entries(2, created, changesBetween(first, second, 'de', status)),
+      ],
+    }
+    const files = renderDataPackage(second, {}, { created: 0, version })
+    const descriptor = JSON.parse(files['datapackage.json'])
+    expect(validatePackage(descriptor), JSON.stringify(validatePackage.errors)).toBe(true)
+    expect(validateDataPackage(descriptor), JSON.stringify(validateDataPackage.errors)).toBe(true)
+    expect(descriptor.version).toBe('2')
+    expect(descriptor.created).toBe(new Date(created).toISOString().replace(/\.\d{3}Z$/, 'Z'))
+    // The same snapshot and version give the same bytes (stable download URLs).
+    expect(renderDataPackage(second, {}, { created: 1, version })).toEqual(files)
+
+    const pkg = await Package.load(
+      join(write(files as unknown as Record<string, string>), 'datapackage.json'),
+    )
+    expect(pkg.errors.map((e) => e.message)).toEqual([])
+    const log = await pkg.resources.find((r) => r.name === 'changelog')?.read({ keyed: true })
+    expect(log?.map((e) => [e.entry, e.version, e.change, e.item_id])).toEqual([
+      [1, 1, 'published', null],
+      [2, 2, 'idea_added', 'i-neu'],
+      [3, 2, 'status_changed', 'i-script'],
+      [4, 2, 'idea_removed', 'i-tempo'],
+      [5, 2, 'cluster_changed', first.rows.clusters[0]?.[0]],
+    ])
+    expect(log?.[1]?.modified).toEqual(new Date(Math.floor(created / 1000) * 1000))
+    const ideas = await pkg.resources
+      .find((r) => r.name === 'ideas')
+      ?.read({ keyed: true, relations: true })
+    expect(ideas?.find((i) => i.id === 'i-script')).toMatchObject({
+      status: 'forwarded',
+      status_reason: 'An das Ordnungsamt',
+    })
+    expect(ideas?.some((i) => i.id === 'i-tempo')).toBe(false)
+  })
+
+  it('a version stored before a column was added still renders, the new column empty', () => {
+    const old = structuredClone(first)
+    const at = old.columns.ideas.indexOf('supports')
+    old.columns.ideas.splice(at, 1)
+    old.rows.ideas = old.rows.ideas.map((r) => r.filter((_, i) => i !== at))
+    const files = renderDataPackage(old, {}, { created: 0 })
+    const [header, row] = files['ideas.csv'].split('\r\n')
+    expect(header?.split(',')).toContain('supports')
+    expect(row?.split(',').length).toBe(header?.split(',').length)
   })
 })

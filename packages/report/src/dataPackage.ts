@@ -6,7 +6,7 @@
  */
 import { IDEA_SOURCES } from '@ideenwand/board'
 import { type CsvCell, type CsvOptions, toCsv } from './csv.ts'
-import { baseName, isoSeconds, LICENCE_INFO } from './format.ts'
+import { isoSeconds, LICENCE_INFO, slug } from './format.ts'
 import { labels } from './labels.ts'
 import { optionLabel, resistanceOf } from './resistance.ts'
 import { IDEA_STATUSES, type Licence, OUTCOME_COLORS, type Outcome } from './types.ts'
@@ -49,7 +49,19 @@ export interface DataPackageFiles {
   'votes.csv': string
   'resistance.csv': string
   'status_changes.csv': string
+  'changelog.csv': string
 }
+
+/** The files of the data package, in the order of its resources (descriptor first). */
+export const DATA_PACKAGE_FILES = [
+  'datapackage.json',
+  'ideas.csv',
+  'clusters.csv',
+  'votes.csv',
+  'resistance.csv',
+  'status_changes.csv',
+  'changelog.csv',
+] as const satisfies readonly (keyof DataPackageFiles)[]
 
 const colour: TableField = {
   name: 'colour',
@@ -129,6 +141,18 @@ export const IDEAS_FIELDS: TableField[] = [
     name: 'status_changed',
     type: 'datetime',
     description: 'When the current status was set (UTC); empty while it was never changed',
+  },
+  {
+    name: 'carried_from_workshop',
+    type: 'string',
+    description:
+      "Carried over from an earlier workshop of the series: that workshop's id (its open data and results page use the same id); empty for ideas written in this workshop",
+  },
+  {
+    name: 'carried_from_idea',
+    type: 'string',
+    description:
+      "With carried_from_workshop: the idea's id in that workshop's ideas.csv; empty otherwise",
   },
 ]
 
@@ -336,6 +360,8 @@ export function tableRows(
       i.statusReason,
       i.mergedInto,
       i.statusChangedAt === null ? null : isoSeconds(i.statusChangedAt),
+      i.carriedFrom?.workshopId ?? null,
+      i.carriedFrom?.ideaId ?? null,
     ]),
     clusters,
     votes: outcome.rounds.flatMap((r) =>
@@ -366,35 +392,198 @@ export function tableRows(
   }
 }
 
+/** The rows of the data package's tables (before CSV encoding). */
+export type TableRows = ReturnType<typeof tableRows>
+
+/**
+ * Everything a version of the data package is made of, apart from its number, time and
+ * changelog: the descriptor's texts and the tables' rows. The server stores one per version
+ * (open-data versions, issue 20 §5), so a version renders to the same files for as long as it is
+ * kept; `changesBetween` (changelog.ts) compares two of them.
+ */
+export interface PackageSnapshot {
+  meta: {
+    name: string
+    title: string
+    description: string
+    keywords: string[]
+    licence: Licence
+    publisher: string | null
+    language: Outcome['workshop']['language']
+    /** The workshop's own title, date, place and description (for the DCAT file of a version). */
+    workshop: Pick<Outcome['workshop'], 'title' | 'date' | 'place' | 'description'>
+  }
+  /** The column names the rows were made with: a version stays readable when columns are added. */
+  columns: Record<keyof TableRows, string[]>
+  rows: TableRows
+}
+
+const TABLE_FIELDS: Record<keyof TableRows, TableField[]> = {
+  ideas: IDEAS_FIELDS,
+  clusters: CLUSTERS_FIELDS,
+  votes: VOTES_FIELDS,
+  resistance: RESISTANCE_FIELDS,
+  statusChanges: STATUS_CHANGES_FIELDS,
+}
+
+const names = (fields: TableField[]) => fields.map((f) => f.name)
+
+/** A snapshot's rows of one table in today's column order (columns it lacks stay empty). */
+export function snapshotRows(snapshot: PackageSnapshot, table: keyof TableRows): CsvCell[][] {
+  const stored = snapshot.columns[table]
+  const wanted = names(TABLE_FIELDS[table])
+  if (stored.length === wanted.length && stored.every((n, i) => n === wanted[i]))
+    return snapshot.rows[table]
+  const at = wanted.map((n) => stored.indexOf(n))
+  return snapshot.rows[table].map((row) => at.map((i) => (i < 0 ? null : (row[i] ?? null))))
+}
+
+/** A published version: its number (1, 2, …), when it was made, and every change up to it. */
+export interface PackageVersion {
+  number: number
+  created: number
+  changelog: ChangelogEntry[]
+}
+
+/** One line of `changelog.csv` (changelog.ts makes them). */
+export interface ChangelogEntry {
+  version: number
+  modified: number
+  change: ChangeKind
+  itemId: string | null
+  detail: string
+}
+
+export const CHANGE_KINDS = [
+  'published',
+  'idea_added',
+  'idea_carried',
+  'idea_removed',
+  'idea_changed',
+  'status_changed',
+  'cluster_added',
+  'cluster_removed',
+  'cluster_changed',
+  'round_added',
+  'metadata_changed',
+] as const
+export type ChangeKind = (typeof CHANGE_KINDS)[number]
+
+export const CHANGELOG_FIELDS: TableField[] = [
+  {
+    name: 'entry',
+    type: 'integer',
+    description: 'Number of the entry, from 1, oldest first',
+    constraints: { required: true, unique: true, minimum: 1 },
+  },
+  {
+    name: 'version',
+    type: 'integer',
+    description:
+      'The version of the data package that made the change (datapackage.json "version")',
+    constraints: { required: true, minimum: 1 },
+  },
+  {
+    name: 'modified',
+    type: 'datetime',
+    description: 'When that version was published (UTC)',
+    constraints: { required: true },
+  },
+  {
+    name: 'change',
+    type: 'string',
+    description:
+      'What changed: published (the first version), idea_added, idea_carried (carried over from another workshop), idea_removed, idea_changed (text, cluster, colour or supports), status_changed, cluster_added, cluster_removed, cluster_changed, round_added (a revealed voting round), metadata_changed (title, description, licence or publisher)',
+    constraints: { required: true, enum: [...CHANGE_KINDS] },
+  },
+  {
+    name: 'item_id',
+    type: 'string',
+    description:
+      'The idea (ideas.csv) or cluster (clusters.csv) concerned, or the number of the round; empty when the entry sums up several',
+  },
+  {
+    name: 'detail',
+    type: 'string',
+    description:
+      "The change in words, in the workshop's language. Text beginning with =, +, -, @, tab or CR is prefixed with ' against spreadsheet formula injection.",
+    constraints: { required: true },
+  },
+]
+
+/** The snapshot of an outcome's data package under `licence`. Stable: no time of the request. */
+export function packageSnapshot(
+  outcome: Outcome,
+  licence: Licence = outcome.workshop.licence,
+): PackageSnapshot {
+  const w = outcome.workshop
+  const t = labels(w.language)
+  const day = w.date ?? isoSeconds(w.createdAt).slice(0, 10)
+  return {
+    meta: {
+      name: `ideenwand-${slug(w.title)}-${day}`,
+      title: `${w.title}${w.date ? ` (${w.date})` : ''}`,
+      description: [
+        w.description.trim(),
+        `${t.report} – Ideenwand.${w.place ? ` ${t.place}: ${w.place}.` : ''}`,
+      ]
+        .filter(Boolean)
+        .join('\n\n'),
+      keywords: ['Ideenwand', 'Bürgerbeteiligung', 'Workshop', ...(w.place ? [w.place] : [])],
+      licence,
+      publisher: w.publisher,
+      language: w.language,
+      workshop: { title: w.title, date: w.date, place: w.place, description: w.description },
+    },
+    columns: {
+      ideas: names(IDEAS_FIELDS),
+      clusters: names(CLUSTERS_FIELDS),
+      votes: names(VOTES_FIELDS),
+      resistance: names(RESISTANCE_FIELDS),
+      statusChanges: names(STATUS_CHANGES_FIELDS),
+    },
+    rows: tableRows(outcome),
+  }
+}
+
 /**
  * The data package's files as text. CSVs are UTF-8 without BOM unless `csv.bom` (the schema
  * says `utf-8` either way; Frictionless readers skip a BOM), comma-separated unless
- * `csv.delimiter` (the resources' `dialect` says which).
+ * `csv.delimiter` (the resources' `dialect` says which). Without `version` the package has no
+ * version number and an empty changelog.
  */
 export function toDataPackage(
   outcome: Outcome,
   licence: Licence = outcome.workshop.licence,
   csv: CsvOptions = {},
+  version?: PackageVersion,
 ): DataPackageFiles {
-  const w = outcome.workshop
-  const t = labels(w.language)
-  const info = LICENCE_INFO[licence]
-  const rows = tableRows(outcome)
+  return renderDataPackage(packageSnapshot(outcome, licence), csv, {
+    created: outcome.generatedAt,
+    ...(version ? { version } : {}),
+  })
+}
+
+/** The files of a snapshot: the same snapshot and version always give the same text. */
+export function renderDataPackage(
+  snapshot: PackageSnapshot,
+  csv: CsvOptions,
+  at: { created: number; version?: PackageVersion },
+): DataPackageFiles {
+  const { meta } = snapshot
+  const info = LICENCE_INFO[meta.licence]
   const delimiter = csv.delimiter ?? ','
+  const version = at.version
   const descriptor = {
     profile: 'tabular-data-package',
-    name: baseName(outcome),
-    title: `${w.title}${w.date ? ` (${w.date})` : ''}`,
-    description: [
-      w.description.trim(),
-      `${t.report} – Ideenwand.${w.place ? ` ${t.place}: ${w.place}.` : ''}`,
-    ]
-      .filter(Boolean)
-      .join('\n\n'),
-    created: isoSeconds(outcome.generatedAt),
-    keywords: ['Ideenwand', 'Bürgerbeteiligung', 'Workshop', ...(w.place ? [w.place] : [])],
+    name: meta.name,
+    title: meta.title,
+    ...(version ? { version: String(version.number) } : {}),
+    description: meta.description,
+    created: isoSeconds(version?.created ?? at.created),
+    keywords: meta.keywords,
     licenses: [{ name: info.id, path: info.url, title: info.title }],
-    ...(w.publisher ? { contributors: [{ title: w.publisher, role: 'publisher' }] } : {}),
+    ...(meta.publisher ? { contributors: [{ title: meta.publisher, role: 'publisher' }] } : {}),
     resources: [
       resource(
         'ideas',
@@ -447,15 +636,37 @@ export function toDataPackage(
         ],
         delimiter,
       ),
+      resource(
+        'changelog',
+        'Changelog',
+        'What changed from one version of this data package to the next, oldest first (no author data)',
+        CHANGELOG_FIELDS,
+        'entry',
+        undefined,
+        delimiter,
+      ),
     ],
   }
-  const header = (fields: TableField[]) => fields.map((f) => f.name)
+  const table = (t: keyof TableRows) =>
+    toCsv(names(TABLE_FIELDS[t]), snapshotRows(snapshot, t), csv)
   return {
     'datapackage.json': `${JSON.stringify(descriptor, null, 2)}\n`,
-    'ideas.csv': toCsv(header(IDEAS_FIELDS), rows.ideas, csv),
-    'clusters.csv': toCsv(header(CLUSTERS_FIELDS), rows.clusters, csv),
-    'votes.csv': toCsv(header(VOTES_FIELDS), rows.votes, csv),
-    'resistance.csv': toCsv(header(RESISTANCE_FIELDS), rows.resistance, csv),
-    'status_changes.csv': toCsv(header(STATUS_CHANGES_FIELDS), rows.statusChanges, csv),
+    'ideas.csv': table('ideas'),
+    'clusters.csv': table('clusters'),
+    'votes.csv': table('votes'),
+    'resistance.csv': table('resistance'),
+    'status_changes.csv': table('statusChanges'),
+    'changelog.csv': toCsv(
+      names(CHANGELOG_FIELDS),
+      (version?.changelog ?? []).map((e, i) => [
+        i + 1,
+        e.version,
+        isoSeconds(e.modified),
+        e.change,
+        e.itemId,
+        e.detail,
+      ]),
+      csv,
+    ),
   }
 }

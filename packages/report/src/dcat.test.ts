@@ -52,6 +52,7 @@ describe('DCAT-AP.de JSON-LD', () => {
       'https://opendata.example/themenlabor/votes.csv',
       'https://opendata.example/themenlabor/resistance.csv',
       'https://opendata.example/themenlabor/status_changes.csv',
+      'https://opendata.example/themenlabor/changelog.csv',
     ])
     for (const d of dists)
       expect(d['dcat:mediaType']?.['@id']).toBe(

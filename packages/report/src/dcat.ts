@@ -12,6 +12,8 @@ export const DCAT_CONTEXT = {
   dcatde: 'http://dcat-ap.de/def/dcatde/',
   foaf: 'http://xmlns.com/foaf/0.1/',
   xsd: 'http://www.w3.org/2001/XMLSchema#',
+  owl: 'http://www.w3.org/2002/07/owl#',
+  adms: 'http://www.w3.org/ns/adms#',
 } as const
 
 export const CSV_FORMAT_URI = 'http://publications.europa.eu/resource/authority/file-type/CSV'
@@ -33,6 +35,16 @@ export interface DcatOptions {
   publisher?: string
   issued?: number
   modified?: number
+  /**
+   * The published version (issue 20 §5): `owl:versionInfo` and `adms:versionNotes`; `issued`
+   * and `modified` default to the first and this version's times when it is given.
+   */
+  version?: { number: number; issued: number; modified: number; notes: string }
+  /**
+   * Datasets this one is derived from (`dct:source`): the published open data of the workshops
+   * its carried ideas came from (issue 20 §1).
+   */
+  sources?: string[]
 }
 
 const FILES = [
@@ -50,9 +62,25 @@ const FILES = [
     file: 'status_changes.csv',
     title: { de: 'Was aus den Ideen wurde (Verlauf)', en: 'What became of the ideas (history)' },
   },
+  {
+    file: 'changelog.csv',
+    title: {
+      de: 'Änderungen von Version zu Version',
+      en: 'Changes from version to version',
+    },
+  },
 ] as const
 
-export function toDcatApDe(outcome: Outcome, options: DcatOptions): Record<string, unknown> {
+/** What the DCAT file says about a workshop: an {@link Outcome} or a published version's texts. */
+export interface DcatSubject {
+  generatedAt: number
+  workshop: Pick<
+    Outcome['workshop'],
+    'title' | 'description' | 'language' | 'licence' | 'publisher' | 'place' | 'date'
+  >
+}
+
+export function toDcatApDe(outcome: DcatSubject, options: DcatOptions): Record<string, unknown> {
   const w = outcome.workshop
   const lang = w.language
   const licence = { '@id': LICENCE_INFO[options.licence ?? w.licence].dcatUri }
@@ -72,8 +100,14 @@ export function toDcatApDe(outcome: Outcome, options: DcatOptions): Record<strin
     'dct:title': literal(w.title),
     'dct:description': literal(description),
     'dct:publisher': { '@type': 'foaf:Organization', 'foaf:name': publisher },
-    'dct:issued': dateTime(options.issued ?? outcome.generatedAt),
-    'dct:modified': dateTime(options.modified ?? outcome.generatedAt),
+    'dct:issued': dateTime(options.issued ?? options.version?.issued ?? outcome.generatedAt),
+    'dct:modified': dateTime(options.modified ?? options.version?.modified ?? outcome.generatedAt),
+    ...(options.version
+      ? {
+          'owl:versionInfo': String(options.version.number),
+          'adms:versionNotes': literal(options.version.notes),
+        }
+      : {}),
     'dct:language': {
       '@id': `http://publications.europa.eu/resource/authority/language/${lang === 'de' ? 'DEU' : 'ENG'}`,
     },
@@ -92,6 +126,9 @@ export function toDcatApDe(outcome: Outcome, options: DcatOptions): Record<strin
         }
       : {}),
     'dct:license': licence,
+    ...(options.sources?.length
+      ? { 'dct:source': options.sources.map((id) => ({ '@id': id })) }
+      : {}),
     ...(options.contributorId ? { 'dcatde:contributorID': { '@id': options.contributorId } } : {}),
     'dcat:landingPage': { '@id': options.accessUrl ?? base },
     'dcat:distribution': FILES.map((f) => ({

@@ -48,7 +48,19 @@ export function fixtureSource(overrides: Partial<OutcomeSource> = {}): OutcomeSo
     idea('i-formula', '=1+1 kostenloses WLAN im Park', null, 8),
     { ...idea('i-phone', '+49 33841 Bürgertelefon', null, 9, 'violet', null), ...paper },
     idea('i-minus', '-5 Grad: Wärmestube im Winter', null, 10, 'red'),
-    idea('i-at', '@SUM(A1) Markt am Samstag', null, 11),
+    {
+      // Carried from an earlier workshop of the series (issue 20 §1).
+      ...idea('i-at', '@SUM(A1) Markt am Samstag', null, 11),
+      carriedFrom: {
+        workshopId: 'ws-kurpark-2025',
+        ideaId: 'k-markt',
+        title: 'Zukunftswerkstatt Kurpark',
+        date: '2025-09-20',
+        dots: 5,
+        rank: 2,
+        carriedAt: T0 - 60 * min,
+      },
+    },
     {
       ...idea('i-emoji', 'Mehr Bänke 🌳 im Kurpark – für Ältere', null, 12, 'grey', null),
       ...table('Tisch 10'),

@@ -5,6 +5,7 @@
 
 import { PALETTE } from './boardLayout.ts'
 import { boardSvg } from './boardSvg.ts'
+import { carriedNote } from './carried.ts'
 import { barChartSvg, chartBars } from './chart.ts'
 import { escapeXml as x } from './escape.ts'
 import { formatDateTime, formatDay, formatDuration, LICENCE_INFO } from './format.ts'
@@ -162,8 +163,11 @@ export function toHtml(outcome: Outcome, lang: Lang): string {
           idea.statusChangedAt === null
             ? ''
             : ` <span class="status">${x(`${t.status}: ${statusText(t, idea, texts, q)}`)}</span>${idea.statusReason ? ` <span class="note">(${x(idea.statusReason)})</span>` : ''}`
+        const carried = idea.carriedFrom
+          ? ` <span class="note carried">(${x(carriedNote(t, idea, lang))})</span>`
+          : ''
         out.push(
-          `<li style="border-left-color:${PALETTE[idea.color].stroke}">${x(idea.text)}${supports}${author}${status}</li>`,
+          `<li style="border-left-color:${PALETTE[idea.color].stroke}">${x(idea.text)}${supports}${author}${carried}${status}</li>`,
         )
       }
       out.push('</ul>')

@@ -20,6 +20,8 @@ export {
   summariseActivity,
 } from './buildOutcome.ts'
 export { canvasShapes } from './canvas.ts'
+export { carriedNote } from './carried.ts'
+export { type Change, changesBetween, MAX_ENTRIES_PER_KIND } from './changelog.ts'
 export { barChartSvg, CHART_BARS, type ChartBar, chartBars, truncate } from './chart.ts'
 export {
   CSV_DIALECTS,
@@ -31,12 +33,23 @@ export {
   toCsv,
 } from './csv.ts'
 export {
+  CHANGE_KINDS,
+  CHANGELOG_FIELDS,
+  type ChangeKind,
+  type ChangelogEntry,
   CLUSTERS_FIELDS,
+  DATA_PACKAGE_FILES,
   type DataPackageFiles,
   IDEAS_FIELDS,
+  type PackageSnapshot,
+  type PackageVersion,
+  packageSnapshot,
+  renderDataPackage,
   STATUS_CHANGES_FIELDS,
+  snapshotRows,
   type TableField,
   type TableResource,
+  type TableRows,
   tableRows,
   toDataPackage,
   VOTES_FIELDS,
@@ -102,6 +115,7 @@ export {
   type Licence,
   OUTCOME_COLORS,
   type Outcome,
+  type OutcomeCarriedFrom,
   type OutcomeCluster,
   type OutcomeColor,
   type OutcomeGroup,

@@ -1,9 +1,16 @@
 /**
  * `ideenwand-export.json`: the complete machine-readable export that import reads back —
- * workshop meta, clusters, ideas (text, colour, cluster, time, source), canvas records and revealed
- * rounds. No personal data: no authors, guests, facilitators or ballots.
+ * workshop meta, clusters, ideas (text, colour, cluster, time, source, where a carried idea came
+ * from), canvas records and revealed rounds. No personal data: no authors, guests, facilitators or
+ * ballots.
  */
-import type { Outcome, OutcomeColor, OutcomeRound, OutcomeWorkshop } from './types.ts'
+import type {
+  Outcome,
+  OutcomeCarriedFrom,
+  OutcomeColor,
+  OutcomeRound,
+  OutcomeWorkshop,
+} from './types.ts'
 
 export const EXPORT_FORMAT = 'ideenwand-export'
 export const EXPORT_VERSION = 1
@@ -26,6 +33,8 @@ export interface MachineExport {
     source?: 'table' | 'paper'
     /** With source `table`: the table's label. */
     table?: string
+    /** Carried from another workshop (issue 20 §1); left out for every other idea. */
+    carriedFrom?: OutcomeCarriedFrom
   }[]
   canvas: unknown[]
   tldrawSchema: unknown
@@ -59,6 +68,7 @@ export function toMachineExport(outcome: Outcome): MachineExport {
         color: i.color,
         ...(i.source === 'own' ? {} : { source: i.source }),
         ...(i.source === 'table' && i.table ? { table: i.table } : {}),
+        ...(i.carriedFrom ? { carriedFrom: { ...i.carriedFrom } } : {}),
       })),
     canvas: outcome.canvasRecords,
     tldrawSchema: outcome.tldrawSchema,

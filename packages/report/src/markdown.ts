@@ -1,4 +1,6 @@
 /** The report as Markdown (CommonMark + GFM tables); every piece of user text is escaped. */
+
+import { carriedNote } from './carried.ts'
 import { type ChartBar, chartBars } from './chart.ts'
 import { escapeMarkdown as md } from './escape.ts'
 import { formatDateTime, formatDay, formatDuration, LICENCE_INFO } from './format.ts'
@@ -99,8 +101,9 @@ export function toMarkdown(outcome: Outcome, lang: Lang, options: MarkdownOption
         idea.statusChangedAt === null
           ? ''
           : ` — ${t.status}: **${md(statusText(t, idea, texts, q))}**${idea.statusReason ? ` (${md(idea.statusReason)})` : ''}`
+      const carried = idea.carriedFrom ? ` _(${md(carriedNote(t, idea, lang))})_` : ''
       out.push(
-        `- ${md(idea.text)}${supports}${idea.author ? ` _(${t.author} ${md(idea.author)})_` : ''}${status}`,
+        `- ${md(idea.text)}${supports}${idea.author ? ` _(${t.author} ${md(idea.author)})_` : ''}${carried}${status}`,
       )
     }
     out.push('')

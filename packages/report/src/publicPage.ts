@@ -6,6 +6,7 @@
  * forbids them), landmarks, a skip link, the ranking as tables, a print stylesheet. Every piece
  * of user text is escaped, in the page and in the feed.
  */
+import { carriedNote } from './carried.ts'
 import { escapeXml as x } from './escape.ts'
 import { formatDateTime, formatDay, isoSeconds, LICENCE_INFO } from './format.ts'
 import { htmlStart } from './html.ts'
@@ -20,6 +21,53 @@ export interface PublicPageOptions {
   feedUrl: string
   /** The response's CSP nonce for the `<style>` element. */
   nonce: string
+  /**
+   * The published open data (issue 20 §5): where the newest version's files are (with a
+   * trailing slash), its number and time. Without it the page has no open-data section.
+   */
+  openData?: { url: string; version: number; modified: number }
+}
+
+/** The files the open-data section links, with their words. */
+const DATA_LINKS = [
+  ['ideas.csv', 'openDataIdeas', 'text/csv'],
+  ['clusters.csv', 'openDataClusters', 'text/csv'],
+  ['votes.csv', 'openDataVotes', 'text/csv'],
+  ['resistance.csv', 'openDataResistance', 'text/csv'],
+  ['status_changes.csv', 'statusHistory', 'text/csv'],
+  ['changelog.csv', 'openDataChangelog', 'text/csv'],
+  ['datapackage.json', 'openDataPackage', 'application/json'],
+  ['dcat-ap-de.jsonld', 'openDataDcat', 'application/ld+json'],
+] as const
+
+/** The open-data section of the public page. */
+function openDataSection(
+  t: ReturnType<typeof labels>,
+  data: NonNullable<PublicPageOptions['openData']>,
+  time: (ms: number) => string,
+): string[] {
+  const link = (base: string, [file, label, type]: (typeof DATA_LINKS)[number]) =>
+    `<li><a href="${x(`${base}${file}`)}" type="${type}">${x(t[label])}</a> <span class="note">(${x(file)})</span></li>`
+  const version = t.openDataVersion
+    .replace('{n}', String(data.version))
+    .replace('{date}', time(data.modified))
+  const out = [
+    '<section aria-labelledby="h-data">',
+    `<h2 id="h-data">${x(t.openData)}</h2>`,
+    `<p>${x(t.openDataIntro)}</p>`,
+    `<p><strong>${x(version)}</strong></p>`,
+    '<ul class="data">',
+    ...DATA_LINKS.map((entry) => link(data.url, entry)),
+    '</ul>',
+  ]
+  if (data.version > 1) {
+    const older = `${data.url}v/${data.version - 1}/`
+    out.push(
+      `<p>${x(t.openDataOlder.replace('{n}', String(data.version - 1)))} <a href="${x(`${older}datapackage.json`)}">${x(`${older}datapackage.json`)}</a></p>`,
+    )
+  }
+  out.push('</section>')
+  return out
 }
 
 export const PUBLIC_PAGE_CSS = `
@@ -199,8 +247,12 @@ export function toPublicPage(outcome: Outcome, lang: Lang, options: PublicPageOp
       const reason = idea.statusReason
         ? `<span class="reason">${x(t.reason)}: ${x(idea.statusReason)}</span>`
         : ''
+      // Carried from an earlier workshop (issue 20 §1): where from, with its dots there.
+      const carried = idea.carriedFrom
+        ? ` <span class="note">(${x(carriedNote(t, idea, lang))})</span>`
+        : ''
       out.push(
-        `<tr id="${x(ideaAnchor(idea.id))}"><td class="num">${x(rank)}</td><td class="idea">${x(idea.text)}${author}</td><td class="num">${r.dots ?? x(t.none)}</td><td><span class="status status-${idea.status}">${x(statusText(t, idea, texts, q))}</span>${since}${reason}</td></tr>`,
+        `<tr id="${x(ideaAnchor(idea.id))}"><td class="num">${x(rank)}</td><td class="idea">${x(idea.text)}${author}${carried}</td><td class="num">${r.dots ?? x(t.none)}</td><td><span class="status status-${idea.status}">${x(statusText(t, idea, texts, q))}</span>${since}${reason}</td></tr>`,
       )
     }
     out.push('</tbody>', '</table>', '</section>')
@@ -220,6 +272,9 @@ export function toPublicPage(outcome: Outcome, lang: Lang, options: PublicPageOp
   out.push(
     `<p class="feed"><a href="${x(options.feedUrl)}" type="application/atom+xml">${x(t.feed)}</a></p>`,
     '</section>',
+  )
+  if (options.openData) out.push(...openDataSection(t, options.openData, time))
+  out.push(
     '</main>',
     '<footer>',
     `<p>${x(t.publishedBy)} · ${x(t.licence)}: <a href="${x(licence.url)}">${x(licence.title)}</a> · ${x(t.generated)}: ${x(time(outcome.generatedAt))}</p>`,

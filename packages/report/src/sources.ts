@@ -17,10 +17,13 @@ export interface TableSource {
  * it no longer has are counted under that label (people unknown: null).
  */
 export function sourceSummary(
-  ideas: readonly Pick<OutcomeIdea, 'source' | 'table'>[],
+  all: readonly (Pick<OutcomeIdea, 'source' | 'table'> &
+    Partial<Pick<OutcomeIdea, 'carriedFrom'>>)[],
   tables: readonly TableSource[],
 ): OutcomeSources | null {
-  if (ideas.every((i) => i.source === 'own')) return null
+  if (all.every((i) => i.source === 'own' && !i.carriedFrom)) return null
+  // Carried ideas count as carried (issue 20 §1), whatever their source here.
+  const ideas = all.filter((i) => !i.carriedFrom)
   const byTable = new Map<string, number>()
   for (const i of ideas) {
     if (i.source === 'table') byTable.set(i.table ?? '', (byTable.get(i.table ?? '') ?? 0) + 1)
@@ -32,13 +35,14 @@ export function sourceSummary(
     tables: [...byTable]
       .sort(([a], [b]) => a.localeCompare(b, 'de', { numeric: true }))
       .map(([label, count]) => ({ label, ideas: count, people: people.get(label) ?? null })),
+    carried: all.length - ideas.length,
   }
 }
 
 /** The section's rows: label and ideas — own devices, each table (with its people), paper. */
 export function sourceRows(
   sources: OutcomeSources,
-  t: Pick<Labels, 'sourceOwn' | 'sourceTable' | 'sourcePaper' | 'people'>,
+  t: Pick<Labels, 'sourceOwn' | 'sourceTable' | 'sourcePaper' | 'sourceCarried' | 'people'>,
 ): [string, number][] {
   return [
     [t.sourceOwn, sources.own],
@@ -47,5 +51,7 @@ export function sourceRows(
       table.ideas,
     ]),
     [t.sourcePaper, sources.paper],
+    // Reports from before issue 20 §1 have no count; a row of 0 is left out.
+    ...(sources.carried ? [[t.sourceCarried, sources.carried] as [string, number]] : []),
   ]
 }

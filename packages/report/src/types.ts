@@ -4,7 +4,7 @@
  * milliseconds since the epoch; hidden and pending ideas are never in it.
  * @module
  */
-import type { IdeaStatus, ResistanceEntry } from '@ideenwand/board'
+import type { CarriedFrom, IdeaStatus, ResistanceEntry } from '@ideenwand/board'
 
 export { IDEA_STATUSES, type IdeaStatus } from '@ideenwand/board'
 
@@ -62,7 +62,20 @@ export interface OutcomeIdea {
   mergedInto: string | null
   /** When the current status was set; null while it was never changed. */
   statusChangedAt: number | null
+  /**
+   * Carried from another workshop (issue 20 §1): the source workshop and idea, the source's
+   * title and date, its dots and rank there; null for ideas written in this workshop.
+   */
+  carriedFrom: OutcomeCarriedFrom | null
 }
+
+/**
+ * Where a carried idea came from (issue 20 §1): `workshopId` and `ideaId` name the source
+ * workshop and the idea's id in its ideas.csv; `title`/`date` are the source's then; `dots` and
+ * `rank` are from the source's latest revealed dot round on ideas (null: none for it);
+ * `carriedAt` ms since the epoch.
+ */
+export type OutcomeCarriedFrom = CarriedFrom
 
 /** One status change of an idea, as the report, open data and public page show it (no author). */
 export interface OutcomeStatusChange {
@@ -172,6 +185,8 @@ export interface OutcomeSources {
   paper: number
   /** Per table label: its ideas and, while the table device exists under it, its people. */
   tables: { label: string; ideas: number; people: number | null }[]
+  /** Carried from earlier workshops (issue 20 §1), whatever their source there. */
+  carried: number
 }
 
 /** The speaking queue's finished turns ("Wortmeldungen"). */

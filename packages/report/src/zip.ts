@@ -2,7 +2,14 @@
 import { strToU8, Zip, ZipDeflate, type Zippable, zipSync } from 'fflate'
 import { boardSvg } from './boardSvg.ts'
 import { type CsvDialect, csvDialect } from './csv.ts'
-import { type DataPackageFiles, toDataPackage } from './dataPackage.ts'
+import {
+  DATA_PACKAGE_FILES,
+  type DataPackageFiles,
+  type PackageSnapshot,
+  type PackageVersion,
+  renderDataPackage,
+  toDataPackage,
+} from './dataPackage.ts'
 import { type DcatOptions, toDcatApDe } from './dcat.ts'
 import { toHtml } from './html.ts'
 import { EXPORT_FILE, toMachineExport } from './machineExport.ts'
@@ -15,18 +22,18 @@ export interface ZipOptions {
   dcat: DcatOptions
   /** The CSVs' dialect (csv.ts); default `standard`. */
   csv?: CsvDialect
+  /**
+   * A published version of the data package (issue 20 §5): its files are rendered from the
+   * version's stored snapshot instead of the outcome, and carry its number and changelog.
+   */
+  published?: { snapshot: PackageSnapshot; version: PackageVersion }
   /** Further files to add (e.g. the server's PDF). */
   extra?: Record<string, Uint8Array | string>
 }
 
 /** The names of the files in the ZIP, in order. */
 export const ZIP_FILES = [
-  'datapackage.json',
-  'ideas.csv',
-  'clusters.csv',
-  'votes.csv',
-  'resistance.csv',
-  'status_changes.csv',
+  ...DATA_PACKAGE_FILES,
   'dcat-ap-de.jsonld',
   EXPORT_FILE,
   'report.html',
@@ -43,16 +50,22 @@ function entries(outcome: Outcome, options: ZipOptions): FileEntry[] {
   const o: Outcome = { ...outcome, workshop: { ...outcome.workshop, licence } }
   let pkg: DataPackageFiles | null = null
   const dataPackage = () => {
-    pkg ??= toDataPackage(o, licence, csvDialect(options.csv ?? 'standard'))
+    const dialect = csvDialect(options.csv ?? 'standard')
+    const published = options.published
+    pkg ??= published
+      ? renderDataPackage(
+          { ...published.snapshot, meta: { ...published.snapshot.meta, licence } },
+          dialect,
+          {
+            created: published.version.created,
+            version: published.version,
+          },
+        )
+      : toDataPackage(o, licence, dialect)
     return pkg
   }
   return [
-    ['datapackage.json', () => dataPackage()['datapackage.json']],
-    ['ideas.csv', () => dataPackage()['ideas.csv']],
-    ['clusters.csv', () => dataPackage()['clusters.csv']],
-    ['votes.csv', () => dataPackage()['votes.csv']],
-    ['resistance.csv', () => dataPackage()['resistance.csv']],
-    ['status_changes.csv', () => dataPackage()['status_changes.csv']],
+    ...DATA_PACKAGE_FILES.map((file): FileEntry => [file, () => dataPackage()[file]]),
     [
       'dcat-ap-de.jsonld',
       () => `${JSON.stringify(toDcatApDe(o, { ...options.dcat, licence }), null, 2)}\n`,

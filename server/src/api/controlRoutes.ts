@@ -174,13 +174,18 @@ export function controlRoutes(deps: ApiDeps) {
         summary:
           action === 'approve'
             ? 'Approve a pre-moderated idea'
-            : `${action === 'hide' ? 'Hide' : 'Show again'} an idea (kept for the record)`,
+            : action === 'hide'
+              ? 'Hide an idea (kept for the record; it leaves every published open-data version)'
+              : 'Show an idea again',
         request: { params: IdeaParam },
         responses: NoContent,
       }),
       async (c) => {
         const { id, ideaId } = c.req.valid('param')
         await deps.control.flagIdea(id, ideaId, flag, on, await facilitator(c, id))
+        // Moderation reaches what was published: a hidden idea leaves every version of the open
+        // data, not only the next one (issue 20 §5). Shown again, it is in the next version.
+        if (action === 'hide') await deps.outcome.versions.forgetIdeas(id, [ideaId])
         return c.body(null, 204)
       },
     )

@@ -137,7 +137,9 @@ export function guestRoutes(deps: ApiDeps) {
           'A table device has no personal data to delete; the facilitator can end it',
         )
       }
-      const deletedIdeas = await deps.control.forgetGuest(guest.workshopId, guest.id)
+      const erased = await deps.control.forgetGuest(guest.workshopId, guest.id)
+      // Published open data forgets them too, in every version (issue 20 §5).
+      await deps.outcome.versions.forgetIdeas(guest.workshopId, erased.ideaIds)
       // Their text leaves every restore point of the history too, and their rows their id.
       const info = await deps.workshops.info(guest.workshopId)
       if (info) {
@@ -150,7 +152,7 @@ export function guestRoutes(deps: ApiDeps) {
       deps.registry.closeGuest(guest.id, CloseCode.SessionEnded)
       await deps.guests.delete(guest.id)
       clearSessionCookie(c, deps.cookies)
-      return c.json({ deletedIdeas }, 200)
+      return c.json({ deletedIdeas: erased.deleted }, 200)
     },
   )
 

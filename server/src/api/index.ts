@@ -7,6 +7,7 @@ import { bodyLimit } from 'hono/body-limit'
 import { readSessionCookie } from '../auth/cookies.ts'
 import { ApiError } from '../http/errors.ts'
 import { authRoutes } from './authRoutes.ts'
+import { carryRoutes } from './carryRoutes.ts'
 import { controlRoutes } from './controlRoutes.ts'
 import type { ApiDeps, ApiEnv } from './deps.ts'
 import { guestRoutes } from './guestRoutes.ts'
@@ -59,6 +60,7 @@ export function createApi(deps: ApiDeps) {
   api.route('/', historyRoutes(deps))
   api.route('/', outcomeRoutes(deps))
   api.route('/', statusRoutes(deps))
+  api.route('/', carryRoutes(deps))
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {

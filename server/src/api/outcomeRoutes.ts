@@ -7,13 +7,15 @@
  * API's 64 KB body limit; it loads the session itself.
  */
 import { OpenAPIHono, z } from '@hono/zod-openapi'
+import { OpenDataVersionList } from '@ideenwand/protocol'
 import {
   baseName,
   CSV_DIALECTS,
   csvDialect,
+  DATA_PACKAGE_FILES,
   LICENCES,
   type Outcome,
-  toDataPackage,
+  renderDataPackage,
   toHtml,
   toMarkdown,
   toOpenDataZipAsync,
@@ -23,6 +25,7 @@ import { bodyLimit } from 'hono/body-limit'
 import { readSessionCookie } from '../auth/cookies.ts'
 import { DomainError, DomainErrorCode } from '../DomainError.ts'
 import { ApiError } from '../http/errors.ts'
+import { openDataDcat, openDataPath, publishedSources } from '../http/publicOpenData.ts'
 import { MAX_IMPORT_BYTES } from '../outcome/importFile.ts'
 import { renderPdf } from '../outcome/renderPdf.ts'
 import type { ApiDeps, ApiEnv } from './deps.ts'
@@ -48,7 +51,11 @@ const ReportQuery = z.object({
 const OpenDataQuery = z.object({
   licence: z.enum(LICENCES).optional(),
   lang: z.enum(['de', 'en']).optional(),
-  /** Where the files will be published (DCAT download URLs are `<baseUrl>/ideas.csv` …). */
+  /**
+   * Where the files will be published (DCAT download URLs are `<baseUrl>/ideas.csv` …); default:
+   * the public open-data URLs `/ergebnisse/<id>/daten/`, which answer while the results are
+   * published.
+   */
   baseUrl: z
     .url({ protocol: /^https?$/ })
     .max(500)
@@ -59,15 +66,8 @@ const OpenDataQuery = z.object({
   csv: z.enum(CSV_DIALECTS).optional(),
 })
 
-/** The files of the data package the DCAT file's download URLs point at (by default). */
-const OPEN_DATA_FILES = [
-  'datapackage.json',
-  'ideas.csv',
-  'clusters.csv',
-  'votes.csv',
-  'resistance.csv',
-  'status_changes.csv',
-] as const
+/** The files of the data package (the newest published version). */
+const OPEN_DATA_FILES = DATA_PACKAGE_FILES
 const OpenDataFileParams = z.object({
   id: z.string().min(1).max(64),
   file: z.enum(OPEN_DATA_FILES),
@@ -155,15 +155,20 @@ export function outcomeRoutes(deps: ApiDeps) {
       const { id } = c.req.valid('param')
       const query = c.req.valid('query')
       await workshopFacilitatorOf(c, deps.workshops, id)
+      // An export publishes the package as it is now, when it changed (issue 20 §5).
+      const published = await outcomes.versions.publish(id)
       const outcome = await outcomes.outcome(id, { names: false, licence: query.licence })
       const origin = new URL(c.req.url).origin
+      const url = (path: string) => deps.appUrl(origin, path)
       const zip = await toOpenDataZipAsync(outcome, {
         ...(query.licence ? { licence: query.licence } : {}),
         ...(query.lang ? { lang: query.lang } : {}),
         pause: () => new Promise<void>((resolve) => setImmediate(resolve)),
         ...(query.csv ? { csv: query.csv } : {}),
+        published: { snapshot: published.snapshot, version: published.version },
         dcat: {
-          baseUrl: query.baseUrl ?? deps.appUrl(origin, `/api/workshops/${id}/open-data/`),
+          ...openDataDcat(published, url, id, await publishedSources(published, outcomes, url)),
+          ...(query.baseUrl ? { baseUrl: query.baseUrl } : {}),
           ...(query.contributorId ? { contributorId: query.contributorId } : {}),
         },
       })
@@ -177,7 +182,7 @@ export function outcomeRoutes(deps: ApiDeps) {
       path: '/workshops/{id}/open-data/{file}',
       tags: ['outcome'],
       summary:
-        "One file of the data package, where the DCAT file's download URLs point without a baseUrl",
+        'One file of the newest published version of the data package (publishes the package as it is now first, when it changed)',
       request: { params: OpenDataFileParams, query: OpenDataFileQuery },
       responses: {
         200: {
@@ -193,17 +198,61 @@ export function outcomeRoutes(deps: ApiDeps) {
       const { id, file } = c.req.valid('param')
       const { licence } = c.req.valid('query')
       await workshopFacilitatorOf(c, deps.workshops, id)
-      const outcome = await outcomes.outcome(id, { names: false, licence })
-      const chosen = licence ?? outcome.workshop.licence
-      const files = toDataPackage(
-        { ...outcome, workshop: { ...outcome.workshop, licence: chosen } },
-        chosen,
-        csvDialect('standard'),
-      )
+      const published = await outcomes.versions.publish(id)
+      const snapshot = licence
+        ? { ...published.snapshot, meta: { ...published.snapshot.meta, licence } }
+        : published.snapshot
+      const files = renderDataPackage(snapshot, csvDialect('standard'), {
+        created: published.created,
+        version: published.version,
+      })
       const type = file.endsWith('.json')
         ? 'application/json; charset=utf-8'
         : 'text/csv; charset=utf-8; header=present'
       return download(c, files[file], file, type)
+    },
+  )
+
+  app.openapi(
+    route({
+      method: 'get',
+      path: '/workshops/{id}/open-data-versions',
+      tags: ['outcome'],
+      summary: 'The published versions of the open data, newest first, with their changes',
+      request: { params: IdParam },
+      responses: { 200: json(OpenDataVersionList, 'Versions') },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param')
+      await workshopFacilitatorOf(c, deps.workshops, id)
+      const [versions, published] = await Promise.all([
+        outcomes.versions.list(id),
+        outcomes.statuses.store.isPublished(id),
+      ])
+      const url = deps.appUrl(new URL(c.req.url).origin, openDataPath(id))
+      return c.json({ versions, url, published }, 200)
+    },
+  )
+
+  app.openapi(
+    route({
+      method: 'post',
+      path: '/workshops/{id}/open-data-versions',
+      tags: ['outcome'],
+      summary: 'Publish the open data as it is now as a new version (when anything changed)',
+      request: { params: IdParam },
+      responses: {
+        200: json(
+          z.object({ number: z.number().int(), created: z.number().int() }),
+          'The newest version (a new one only when the data changed)',
+        ),
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param')
+      await workshopFacilitatorOf(c, deps.workshops, id)
+      const version = await outcomes.versions.publish(id)
+      return c.json({ number: version.number, created: version.created }, 200)
     },
   )
 

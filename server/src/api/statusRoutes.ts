@@ -85,7 +85,7 @@ export function statusRoutes(deps: ApiDeps) {
       tags: ['status'],
       summary: 'Give a public idea a new status (facilitators); dated, kept in its history',
       description:
-        '`reason` is required for `not_implemented` (400 `status_reason_required`); `mergedInto` names another public idea of the workshop, only with `merged` (400 `invalid_merge_target`), and never one merged into this idea (409 `merge_cycle`). An unknown, hidden or pending idea is 404 `idea_not_found`. A change that changes nothing answers 204 and is not stored.',
+        'A stored change publishes a new version of the open data. `reason` is required for `not_implemented` (400 `status_reason_required`); `mergedInto` names another public idea of the workshop, only with `merged` (400 `invalid_merge_target`), and never one merged into this idea (409 `merge_cycle`). An unknown, hidden or pending idea is 404 `idea_not_found`. A change that changes nothing answers 204 and is not stored.',
       request: { params: IdeaParam, body: jsonBody(IdeaStatusRequest) },
       responses: {
         201: json(IdeaStatusChange, 'The stored change'),
@@ -99,6 +99,8 @@ export function statusRoutes(deps: ApiDeps) {
       if (!stored) return c.body(null, 204)
       // Everyone connected sees the new status (the control state's `ideaStatus`).
       await deps.control.statusChanged(id)
+      // A new version of the open data carries it (issue 20 §5).
+      await deps.outcome.versions.publish(id)
       return c.json(changeOf(stored), 201)
     },
   )
@@ -131,7 +133,10 @@ export function statusRoutes(deps: ApiDeps) {
     async (c) => {
       const { id } = c.req.valid('param')
       await workshopFacilitatorOf(c, deps.workshops, id)
-      await statuses.store.setPublished(id, c.req.valid('json').published)
+      const { published } = c.req.valid('json')
+      await statuses.store.setPublished(id, published)
+      // Publishing the page publishes the open data with it (issue 20 §5).
+      if (published) await deps.outcome.versions.publish(id)
       return c.json(await pageInfo(c, id), 200)
     },
   )

@@ -51,6 +51,12 @@ export const DOMAIN_HTTP: Record<DomainErrorCode, HttpAnswer> = {
   too_many_options: { status: 409, message: 'Too many options for one resistance round' },
   not_a_supporter: { status: 403, message: 'Only participants support ideas' },
   idea_not_found: { status: 404, message: 'No such public idea on this board' },
+  cluster_not_found: { status: 404, message: 'No such cluster in the source workshop' },
+  carry_same_workshop: {
+    status: 400,
+    message: 'Ideas are carried into another workshop, not into the one they come from',
+  },
+  carry_too_many: { status: 400, message: 'Too many ideas to carry at once' },
   status_reason_required: {
     status: 400,
     message: 'Say why the idea is not implemented (reason is required for not_implemented)',

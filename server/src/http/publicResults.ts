@@ -13,6 +13,7 @@ import { type Lang, type Outcome, toAtomFeed, toPublicPage } from '@ideenwand/re
 import type { Context, Hono } from 'hono'
 import { DomainError, DomainErrorCode } from '../DomainError.ts'
 import type { OutcomeService } from '../outcome/OutcomeService.ts'
+import { openDataPath } from './publicOpenData.ts'
 
 /** How long a rendered outcome is reused (a status change shows after at most this). */
 const FRESH_MS = 5000
@@ -106,15 +107,32 @@ export function mountPublicResults(
   }
 
   const NONCE_SLOT = '__IDEENWAND_RESULTS_NONCE__'
+  /** The newest open-data version of a published workshop (the first is made when missing). */
+  const openDataOf = async (id: string) => {
+    if (!isValidId(id) || !(await outcomes.statuses.store.isPublished(id))) return null
+    return (await outcomes.versions.latest(id)) ?? outcomes.versions.publish(id)
+  }
+
   app.get('/ergebnisse/:id', async (c) => {
     const nonce = c.get('secureHeadersNonce')
     if (!nonce) throw new Error('no CSP nonce for this response: securityHeaders() must run first')
+    const id = c.req.param('id')
+    const data = await openDataOf(id)
     // Rendered with a placeholder, so the ETag does not change with every response's nonce.
     const res = await serve(c, 'text/html; charset=utf-8', (outcome, lang, base) =>
       toPublicPage(outcome, lang, {
         pageUrl: base,
         feedUrl: `${base}/feed.atom`,
         nonce: NONCE_SLOT,
+        ...(data
+          ? {
+              openData: {
+                url: appUrl(new URL(c.req.url).origin, openDataPath(id)),
+                version: data.number,
+                modified: data.created,
+              },
+            }
+          : {}),
       }),
     )
     if (res.status !== 200) return res

@@ -19,8 +19,10 @@ import { IdeaStatusStore } from '../workshops/IdeaStatusStore.ts'
 import { SpeakingStore } from '../workshops/SpeakingStore.ts'
 import { SupportStore } from '../workshops/SupportStore.ts'
 import type { WorkshopStore } from '../workshops/WorkshopStore.ts'
+import { Carrying } from './Carrying.ts'
 import { IdeaStatuses } from './IdeaStatuses.ts'
 import { ImportWorkers } from './ImportWorkers.ts'
+import { OpenDataVersions } from './OpenDataVersions.ts'
 import { OutcomeStore } from './OutcomeStore.ts'
 import type { BoardLimits } from './prepareImport.ts'
 
@@ -52,6 +54,10 @@ export class OutcomeService {
   readonly imports: ImportWorkers
   /** What became of the ideas (issue 20 §2); the routes call it directly. */
   readonly statuses: IdeaStatuses
+  /** Carrying ideas into another workshop (issue 20 §1); the routes call it directly. */
+  readonly carrying: Carrying
+  /** The published versions of the open-data package (issue 20 §5). */
+  readonly versions: OpenDataVersions
   private readonly controlStore: ControlStore
   private readonly speaking: SpeakingStore
   private readonly supports: SupportStore
@@ -70,6 +76,8 @@ export class OutcomeService {
     this.supports = new SupportStore(db)
     this.imports = new ImportWorkers(importOptions)
     this.statuses = new IdeaStatuses(new IdeaStatusStore(db), (id) => this.publicIdeaIds(id))
+    this.carrying = new Carrying(this, workshops, rooms, this.controlStore)
+    this.versions = new OpenDataVersions(db, (id) => this.outcome(id, { names: false }))
   }
 
   /** The ids of the workshop's public ideas: on its board, not hidden or pending. */

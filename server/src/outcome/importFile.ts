@@ -5,7 +5,13 @@
  * (readZipEntry.ts), nesting deeper than {@link MAX_JSON_DEPTH} (`import_too_deep`, checked before
  * anything parses the text), and anything else that is not a valid export (`invalid_import`).
  */
-import { IDEA_SOURCES, MAX_CLUSTER_TITLE, MAX_IDEA_TEXT, MAX_TABLE_LABEL } from '@ideenwand/board'
+import {
+  IDEA_SOURCES,
+  MAX_CARRIED_TITLE,
+  MAX_CLUSTER_TITLE,
+  MAX_IDEA_TEXT,
+  MAX_TABLE_LABEL,
+} from '@ideenwand/board'
 import {
   EXPORT_FILE,
   EXPORT_FORMAT,
@@ -93,6 +99,21 @@ export const MachineExportSchema = z.object({
         // Where it came from (issue 19 §2); absent in exports from before, and for `own`.
         source: z.enum(IDEA_SOURCES).optional(),
         table: z.string().trim().min(1).max(MAX_TABLE_LABEL).nullable().optional(),
+        // Carried from another workshop (issue 20 §1); absent for every other idea.
+        carriedFrom: z
+          .object({
+            workshopId: Id,
+            ideaId: Id,
+            title: z.string().max(MAX_CARRIED_TITLE),
+            date: z
+              .string()
+              .regex(/^\d{4}-\d{2}-\d{2}$/)
+              .nullable(),
+            dots: z.number().int().min(0).nullable(),
+            rank: z.number().int().min(0).nullable(),
+            carriedAt: z.number().finite(),
+          })
+          .optional(),
       }),
     )
     .max(10_000),

@@ -81,6 +81,8 @@ function boardUpdates(data: MachineExport): Uint8Array[] {
             ...(idea.source === 'table' && idea.table
               ? { source: 'table' as const, table: idea.table }
               : {}),
+            // Where a carried idea came from stays with it (issue 20 §1).
+            ...(idea.carriedFrom ? { carriedFrom: idea.carriedFrom } : {}),
           })
         }
       })

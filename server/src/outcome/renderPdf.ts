@@ -7,6 +7,7 @@
  */
 import {
   boardLayout,
+  carriedNote,
   formatDateTime,
   formatDay,
   formatDuration,
@@ -255,7 +256,9 @@ export async function renderPdf(
         idea.statusChangedAt === null
           ? ''
           : ` — ${t.status}: ${statusText(t, idea, texts, q)}${idea.statusReason ? ` (${idea.statusReason})` : ''}`
-      const text = idea.text + (idea.author ? ` (${t.author} ${idea.author})` : '') + status
+      const carried = idea.carriedFrom ? ` (${carriedNote(t, idea, lang)})` : ''
+      const text =
+        idea.text + (idea.author ? ` (${t.author} ${idea.author})` : '') + carried + status
       doc.font(primaryFont('regular')).fontSize(10)
       const height = doc.heightOfString(text, { width: width() - 14 })
       ensure(height + 4)

@@ -9,7 +9,7 @@
  * overwritten author names) and the stored copies are rewritten with that content deleted — the
  * log rows, every restore point and the snapshot (BoardStore.rewriteHistory).
  */
-import { Board, type Cluster, canvasStore, type Idea } from '@ideenwand/board'
+import { Board, type Cluster, canvasStore, carriedFromValue, type Idea } from '@ideenwand/board'
 import { writeVarUint } from 'lib0/encoding'
 import * as Y from 'yjs'
 import type { HistoryRow, UpdateSender } from '../storage/BoardStore.ts'
@@ -222,6 +222,8 @@ export function applyState(
         entry.set('createdAt', want.createdAt)
         entry.set('color', want.color)
         entry.set('clusterId', clusterId)
+        // A carried idea restored keeps where it came from (issue 20 §1).
+        if (want.carriedFrom) entry.set('carriedFrom', carriedFromValue(want.carriedFrom))
         ideasMap.set(id, entry)
         result.ideasRestored++
         continue

@@ -46,6 +46,7 @@ import {
   type BoardPolicy,
   CanvasIndex,
   checkRights,
+  checkServerFields,
   OPEN_POLICY,
   type RightsVerdict,
   UpdateRefused,
@@ -418,12 +419,17 @@ export class Room {
    * A participant's update is checked against their rights (sync/updateRights) before it touches
    * the doc. A refused update is applied, stored and relayed nowhere; the sender is closed with
    * 4403 "change not permitted" so its client drops the change and reloads the server's state.
+   * Everyone else's update is only checked for fields that the server alone writes.
    */
   private mayApply(conn: SyncConnection, update: Uint8Array): RightsVerdict | true | null {
-    if (conn.context.role !== 'participant') return true
-    this.canvasIndex ??= new CanvasIndex(this.doc)
-    const writer = { id: conn.context.guestId, name: conn.context.displayName }
     try {
+      if (conn.context.role !== 'participant') {
+        // Facilitators own the board, except what only the server writes (`carriedFrom`).
+        checkServerFields(this.doc, update)
+        return true
+      }
+      this.canvasIndex ??= new CanvasIndex(this.doc)
+      const writer = { id: conn.context.guestId, name: conn.context.displayName }
       return checkRights(this.doc, update, writer, this.policy, this.canvasIndex)
     } catch (err) {
       if (!(err instanceof UpdateRefused)) throw err

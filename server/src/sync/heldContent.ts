@@ -100,6 +100,8 @@ export function putBack(doc: Y.Doc, items: readonly HeldContent[]): string[] {
         authorName: idea.authorName,
         // Held before sources existed: none (own); a table idea always has its label.
         ...sourceOf(idea),
+        // A carried idea a facilitator hid and shows again keeps where it came from (issue 20 §1).
+        ...(idea.carriedFrom ? { carriedFrom: idea.carriedFrom } : {}),
       })
       // A card inside a frame that is gone meanwhile is moved out by every whiteboard
       // (canvasDomainRules: cards leave the frame of a deleted cluster).

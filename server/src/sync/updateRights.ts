@@ -18,6 +18,10 @@
  *
  * Source (issue 19 §2): participants never write an idea's `source` or `table`; the room stamps
  * a table device's new ideas with its table in the same transaction that applies them.
+ *
+ * Provenance (issue 20 §1): an idea's `carriedFrom` is the server's alone — it writes it when a
+ * facilitator carries ideas from another workshop. No client writes or removes it, a
+ * facilitator's neither: `checkServerFields` is the one check facilitators' updates get.
  */
 import { BOARD_KEYS, isValidId, META_KEYS, PHASE_RULES, type Phase } from '@ideenwand/board'
 import * as Y from 'yjs'
@@ -80,6 +84,9 @@ export interface Writer {
 export class UpdateRefused extends Error {
   override name = 'UpdateRefused'
 }
+
+/** Idea fields only the server writes, for every client (facilitators included). */
+const SERVER_ONLY_FIELDS: ReadonlySet<string> = new Set(['carriedFrom'])
 
 /** Live items an update may delete before the check gives up (bounded work per message). */
 const MAX_DELETE_VISITS = 200_000
@@ -242,6 +249,22 @@ export function checkRights(
   return new RightsCheck(doc, update, writer, rightsOf(policy), canvas, policy).run()
 }
 
+/**
+ * Checks an update of a writer trusted with the whole board (a facilitator): it may not write
+ * or remove a field only the server writes (`carriedFrom`), except by deleting the whole idea.
+ * Throws `UpdateRefused`.
+ */
+export function checkServerFields(doc: Y.Doc, update: Uint8Array): void {
+  new RightsCheck(
+    doc,
+    update,
+    { id: null, name: null },
+    { addIdeas: true, editOwn: true, arrange: true },
+    null,
+    OPEN_POLICY,
+  ).serverFields()
+}
+
 class RightsCheck {
   private readonly decoded: {
     structs: Struct[]
@@ -268,7 +291,7 @@ class RightsCheck {
     update: Uint8Array,
     private readonly writer: Writer,
     private readonly rights: Rights,
-    private readonly canvas: CanvasIndex,
+    private readonly canvas: CanvasIndex | null,
     private readonly policy: Pick<BoardPolicy, 'heldIdeaIds' | 'ideaAuthors'>,
   ) {
     this.decoded = Y.decodeUpdate(update) as unknown as RightsCheck['decoded']
@@ -297,6 +320,45 @@ class RightsCheck {
     this.deletions()
     this.canvasChanges()
     return { createdIdeas: [...this.createdIdeas], cardsOfHeldIdeas: this.cardsOfHeld }
+  }
+
+  /** Only the server's own fields (see `checkServerFields`); cheap unless the update has them. */
+  serverFields(): void {
+    for (const struct of this.decoded.structs) {
+      if (!(struct instanceof Y.Item)) continue
+      if (struct.parentSub === null || !SERVER_ONLY_FIELDS.has(struct.parentSub)) continue
+      const target = this.targetOf(this.positionOfStruct(struct, 0), 0)
+      if (target.t === 'ideaField') {
+        refuse(`${struct.parentSub} of idea ${target.ideaId} is set by the server`)
+      }
+    }
+    for (const [client, ranges] of this.decoded.ds.clients) {
+      const structs = this.doc.store.clients.get(client)
+      if (!structs) continue
+      const state = Y.getState(this.doc.store, client)
+      for (const range of ranges) {
+        const end = Math.min(range.clock + range.len, state)
+        if (range.clock >= end) continue
+        for (let i = Y.findIndexSS(structs, range.clock); i < structs.length; i++) {
+          const s = structs[i]!
+          if (s.id.clock >= end) break
+          if (!(s instanceof Y.Item) || s.deleted) continue
+          if (s.parentSub === null || !SERVER_ONLY_FIELDS.has(s.parentSub)) continue
+          const target = this.targetOf(this.positionOfDocItem(s), 0)
+          if (target.t !== 'ideaField') continue
+          // Deleting the idea deletes its fields with it: that is allowed.
+          const entry = (s.parent as Y.AbstractType<Y.YEvent<never>>)._item
+          if (entry && this.deletesId(entry.id)) continue
+          refuse(`${s.parentSub} of idea ${target.ideaId} is set by the server`)
+        }
+      }
+    }
+  }
+
+  /** Whether the update's delete set covers `id`. */
+  private deletesId(id: Y.ID): boolean {
+    const ranges = this.decoded.ds.clients.get(id.client) ?? []
+    return ranges.some((r) => r.clock <= id.clock && id.clock < r.clock + r.len)
   }
 
   // ---- positions ------------------------------------------------------------------------
@@ -492,6 +554,10 @@ class RightsCheck {
       case 'createdAt':
         if (!created) refuse(`createdAt of idea ${ideaId} is fixed`)
         return
+      case 'carriedFrom':
+        // Provenance of a carried idea (issue 20 §1): written by the server only.
+        refuse(`carriedFrom of idea ${ideaId} is set by the server`)
+        return
       case 'source':
       case 'table':
         // Where an idea came from is the server's word (issue 19 §2): it stamps a table device's
@@ -630,7 +696,7 @@ class RightsCheck {
   private canvasChanges(): void {
     for (const [key, val] of this.canvasSets) {
       if (val.id !== key) refuse(`canvas record ${key} has another id`)
-      const existing = this.canvas.get(key)
+      const existing = this.canvas?.get(key)
       if (val.typeName === 'page' || val.typeName === 'document') {
         // The first whiteboard on a new board creates its page; pages are not changed after. A
         // second whiteboard that found the board empty at the same time writes the same seed.
@@ -661,7 +727,7 @@ class RightsCheck {
     for (const [key, val] of this.canvasDeletes) {
       if (this.canvasSets.has(key)) continue // an update of the record: judged above
       // An older duplicate of a key (concurrent writes); YKeyValue keeps the last one.
-      if (this.canvas.get(key) !== val) continue
+      if (this.canvas?.get(key) !== val) continue
       const ref = recordRef(val)
       if (!ref) refuse(`may not remove ${key}`)
       // Cards of ideas that are gone are removed by every whiteboard.

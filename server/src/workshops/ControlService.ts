@@ -593,7 +593,10 @@ export class ControlService {
    * A guest's right to erasure: their ideas leave the board (and, by compaction, the database),
    * their dots leave open rounds, and the views are told.
    */
-  async forgetGuest(workshopId: string, guestId: string): Promise<number> {
+  async forgetGuest(
+    workshopId: string,
+    guestId: string,
+  ): Promise<{ deleted: number; ideaIds: string[] }> {
     const c = await this.load(workshopId)
     const room = await this.rooms.acquire(c.boardId)
     const board = new Board(room.doc as Y.Doc)
@@ -625,7 +628,7 @@ export class ControlService {
       ideas: own.length + held,
     })
     await this.publish(workshopId)
-    return own.length + held
+    return { deleted: own.length + held, ideaIds: [...own.map((idea) => idea.id), ...heldOwn] }
   }
 
   async activity(workshopId: string) {

@@ -1,7 +1,7 @@
 /**
  * Stock clients of one workshop's board for tests that drive the workshop control: connect a
- * person (closed after the test through `perTest`), seed ideas as the facilitator, and read the
- * last control state a client received.
+ * person (closed after the test through `perTest`), seed ideas as the facilitator, let a
+ * participant write an idea of their own, and read the last control state a client received.
  */
 import { Board } from '@ideenwand/board'
 import type { ControlState } from '@ideenwand/protocol'
@@ -29,6 +29,21 @@ export function workshopClients(t: PerTest) {
     await fac.allConfirmed()
     return ids
   }
+  /** A participant who joins by code and writes one idea of their own (author = them). */
+  const participantIdea = async (
+    s: RunningServer,
+    w: WorkshopFixture,
+    name: string,
+    text: string,
+  ): Promise<{ guest: ApiClient; client: TestClient; ideaId: string }> => {
+    const guest = await w.join('participant', name)
+    const me = (await guest.get('/api/me')).body.guest as { id: string; name: string }
+    const client = connect(s, w, guest)
+    await client.synced()
+    const ideaId = new Board(client.doc).addIdea({ text, authorId: me.id, authorName: me.name })
+    await client.allConfirmed()
+    return { guest, client, ideaId }
+  }
   const last = (c: TestClient): ControlState | undefined => c.controls.at(-1)
-  return { connect, seedIdeas, last }
+  return { connect, seedIdeas, participantIdea, last }
 }

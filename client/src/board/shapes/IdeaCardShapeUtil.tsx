@@ -24,6 +24,7 @@ import { CardMarks, useCardControl, VoteControls } from '../../control/CardContr
 import { useControlContext } from '../../control/ControlContext.tsx'
 import { useT } from '../../i18n/LangProvider.tsx'
 import { isOwnIdea } from '../../views/shared/author.ts'
+import { CarriedNote } from '../../views/shared/carried.tsx'
 import { DraftHints } from '../../views/shared/SimilarHints.tsx'
 import { SupportCount } from '../../views/shared/SupportCount.tsx'
 import { sourceLabel } from '../../views/shared/source.tsx'
@@ -116,6 +117,7 @@ function IdeaCardView({ shape }: { shape: IdeaCardShape }) {
     text,
     author,
     source,
+    idea?.carriedFrom,
     markCount,
     votes,
     scale,
@@ -170,6 +172,12 @@ function IdeaCardView({ shape }: { shape: IdeaCardShape }) {
           {source}
         </span>
       ) : null}
+      {/* Carried from another workshop (issue 20 §1), for everyone; no link on the canvas. */}
+      <CarriedNote
+        from={idea?.carriedFrom ?? null}
+        link={false}
+        className="iw-idea-card-source iw-carried"
+      />
       {votes ? <span className="iw-vote-strip" aria-hidden="true" /> : null}
       <SupportCount count={supports} />
       <VoteControls kind="idea" id={shape.props.ideaId} label={idea?.text ?? ''} />

@@ -10,6 +10,7 @@ import { useEffect, useId, useRef, useState } from 'react'
 import { CLUSTER_ACCENT } from '../../board/shapes/palette.ts'
 import { useT } from '../../i18n/LangProvider.tsx'
 import { ConfirmButton } from '../../ui/ConfirmButton.tsx'
+import { CarriedNote } from '../shared/carried.tsx'
 import { IdeaEditForm } from '../shared/IdeaEditForm.tsx'
 import { SupportCount } from '../shared/SupportCount.tsx'
 import type { Cluster, Idea } from '../shared/useIdeas.ts'
@@ -137,6 +138,8 @@ export function ListIdea({
             {badge}
           </span>
         ))}
+        {/* Carried from another workshop (issue 20 §1): for everyone, with its dots there. */}
+        <CarriedNote from={idea.carriedFrom} className="iw-badge iw-carried" />
       </p>
       <div className="iwl-controls">
         {canEdit && !editing ? (

@@ -6,6 +6,7 @@
 
 import { dotsOn } from '@ideenwand/board'
 import { useT } from '../../i18n/LangProvider.tsx'
+import { CarriedNote } from '../shared/carried.tsx'
 import type { VoteTarget, Voting } from '../shared/useVoting.ts'
 import { VoteButton } from '../shared/VoteButton.tsx'
 
@@ -68,7 +69,15 @@ function VoteItem({
   const max = ballot.maxPerTarget ?? voting.round?.maxPerTarget ?? 0
   return (
     <li className="iwv-vote-item" data-target-id={target.id}>
-      <span className="iwv-vote-label">{target.label}</span>
+      <span className="iwv-vote-label">
+        {target.label}
+        {target.carriedFrom ? (
+          <>
+            {' '}
+            <CarriedNote from={target.carriedFrom} />
+          </>
+        ) : null}
+      </span>
       <span className="iwv-vote-controls">
         <VoteButton
           allowed={mine > 0}

@@ -4,6 +4,7 @@
  * count, and on reveal the results as a bar chart ("Ergebnisse werden gleich gezeigt" while a
  * round is open or closed but not revealed).
  */
+import type { CarriedFrom } from '@ideenwand/board'
 import { useEffect, useMemo, useState } from 'react'
 import { controlApi } from '../../api/control.ts'
 import { useT } from '../../i18n/LangProvider.tsx'
@@ -67,6 +68,17 @@ export function ProjectorView(props: BoardViewProps) {
         : null,
     [board, control, version],
   )
+
+  // Ideas carried from another workshop (issue 20 §1): the results chart says where from. Read
+  // again with each control state too (the reveal), not only on board changes: the board may
+  // have synced before the version counter subscribed.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `version` and `control` re-read it
+  const carried = useMemo(() => {
+    const map = new Map<string, CarriedFrom>()
+    for (const idea of board?.ideas() ?? [])
+      if (idea.carriedFrom) map.set(idea.id, idea.carriedFrom)
+    return map
+  }, [board, control, version])
 
   // "Bring everyone to me": the projector switches to the whiteboard, following the facilitator,
   // and comes back here when the facilitator stops (see control/useCanvasControl.ts).
@@ -136,7 +148,7 @@ export function ProjectorView(props: BoardViewProps) {
                 {v('results.soon')}
               </p>
             ) : results ? (
-              <ResultsChart round={results} />
+              <ResultsChart round={results} carried={carried} />
             ) : null}
           </section>
         ) : null}

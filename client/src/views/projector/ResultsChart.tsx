@@ -12,9 +12,11 @@
  * option's total resistance (shorter is better), the figures written out, and its verdict — the
  * option with least resistance, or "Passivlösung vorn: keine Option trägt" — in the caption.
  */
+import type { CarriedFrom } from '@ideenwand/board'
 import type { RevealedRound } from '@ideenwand/protocol'
 import { useLayoutEffect, useRef, useState } from 'react'
 import { useT } from '../../i18n/LangProvider.tsx'
+import { CarriedNote } from '../shared/carried.tsx'
 import { useFigures, useOptionLabel, useVerdict } from '../shared/ResistanceResults.tsx'
 
 interface Row {
@@ -55,7 +57,14 @@ function useRows(round: RevealedRound): Row[] {
 /** More rows than this are never readable from the back of a hall. */
 const MAX_ROWS = 12
 
-export function ResultsChart({ round }: { round: RevealedRound }) {
+export function ResultsChart({
+  round,
+  carried,
+}: {
+  round: RevealedRound
+  /** Ideas carried from another workshop by id (issue 20 §1): their origin under the label. */
+  carried?: ReadonlyMap<string, CarriedFrom>
+}) {
   const v = useT('views')
   const verdict = useVerdict()
   const entries = useRows(round)
@@ -113,7 +122,18 @@ export function ResultsChart({ round }: { round: RevealedRound }) {
             data-testid="projector-result-row"
           >
             <span className="iwp-bar-rank">{entry.rank}.</span>
-            <span className="iwp-bar-label">{entry.label}</span>
+            {round.targetKind === 'idea' && carried?.has(entry.targetId) ? (
+              <span>
+                <span className="iwp-bar-label">{entry.label}</span>
+                <CarriedNote
+                  from={carried.get(entry.targetId) ?? null}
+                  link={false}
+                  className="iwp-bar-carried"
+                />
+              </span>
+            ) : (
+              <span className="iwp-bar-label">{entry.label}</span>
+            )}
             <span className="iwp-bar-track" aria-hidden="true">
               <span className="iwp-bar" style={{ width: `${(entry.value / max) * 100}%` }} />
             </span>

@@ -95,6 +95,7 @@ export function useIdeas(board: Board | null, control: ControlState | null): Vis
         // Its source is not shown to its author (facilitators see held ideas in their panel).
         source: 'own' as const,
         table: null,
+        carriedFrom: null,
       }))
     return {
       groups,

@@ -5,6 +5,7 @@
  * `rate(target, value)`. The server decides (secret ballot, limits); its answer updates the
  * ballot at once, the next control message confirms it.
  */
+import type { CarriedFrom } from '@ideenwand/board'
 import type { RoundInfo } from '@ideenwand/protocol'
 import { useCallback, useEffect, useState } from 'react'
 import { controlApi } from '../../api/control.ts'
@@ -15,6 +16,8 @@ import type { VisibleIdeas } from './useIdeas.ts'
 export interface VoteTarget {
   readonly id: string
   readonly label: string
+  /** An idea carried from another workshop (issue 20 §1): where from; else absent. */
+  readonly carriedFrom?: CarriedFrom | null
 }
 
 export interface Ballot {
@@ -54,7 +57,11 @@ export function voteTargets(
   const pool =
     round.targetKind === 'cluster'
       ? visible.clusters.map((c) => ({ id: c.id, label: c.title.trim() || untitled }))
-      : visible.ideas.map((i) => ({ id: i.id, label: i.text.trim() || '…' }))
+      : visible.ideas.map((i) => ({
+          id: i.id,
+          label: i.text.trim() || '…',
+          carriedFrom: i.carriedFrom,
+        }))
   return wanted ? pool.filter((target) => wanted.has(target.id)) : pool
 }
 

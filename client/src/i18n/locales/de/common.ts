@@ -106,6 +106,9 @@ export const common = {
     inviteNotAccepted:
       'Mit diesen Angaben ließ sich die Einladung nicht annehmen; sie ist jetzt verbraucht. Wer schon ein Konto hat, meldet sich zuerst an und bittet dann um eine neue Einladung.',
     ownerOnly: 'Das darf nur die Person, die den Workshop angelegt hat.',
+    carrySameWorkshop: 'Ideen werden in einen anderen Workshop übernommen, nicht in denselben.',
+    carryTooMany: 'Zu viele Ideen auf einmal (höchstens 500). Wählen Sie weniger.',
+    clusterNotFound: 'Diesen Cluster gibt es nicht mehr. Laden Sie die Seite neu.',
     workshopArchived:
       'Dieser Workshop ist archiviert und lässt sich nicht mehr ändern. Holen Sie ihn zuerst aus dem Archiv zurück.',
     retentionOwnerOnly:
@@ -226,6 +229,43 @@ export const common = {
     downloadZip: 'Open-Data-Paket herunterladen (ZIP)',
     preparing: '{{what}} wird erstellt …',
     done: '{{what}} ist heruntergeladen.',
+  },
+  openData: {
+    heading: 'Versionen der offenen Daten',
+    intro:
+      'Jede Änderung an Stand, übernommenen Ideen oder am Board ergibt eine neue Version des Open-Data-Pakets, mit Änderungsliste (changelog.csv). Die DCAT-Datei verweist auf feste Adressen, die immer die neueste Version liefern; jede Version bleibt unter ihrer Nummer abrufbar.',
+    url: 'Öffentliche Adresse der offenen Daten',
+    unpublished:
+      'Die Adressen antworten, sobald die Ergebnisseite veröffentlicht ist (oben unter „Was aus den Ideen wurde“).',
+    none: 'Noch keine Version veröffentlicht.',
+    version: 'Version {{n}} vom {{date}}',
+    more_one: '… und {{count}} weitere Änderung',
+    more_other: '… und {{count}} weitere Änderungen',
+    publish: 'Aktuellen Stand als neue Version veröffentlichen',
+    published: 'Version {{n}} ist veröffentlicht.',
+    unchanged: 'Nichts hat sich geändert; Version {{n}} ist aktuell.',
+  },
+  carry: {
+    heading: 'Ideen in einen anderen Workshop übernehmen',
+    intro:
+      'Wählen Sie Ideen oder ganze Cluster, die in einem anderen Workshop der Reihe weiterbearbeitet werden. Jede übernommene Idee zeigt dort, woher sie kommt und wie viele Punkte sie hier bekam. Namen werden nicht übernommen.',
+    roundNote: 'Punkte aus der zuletzt veröffentlichten Abstimmungsrunde ({{number}}).',
+    noIdeas: 'Noch keine öffentlichen Ideen.',
+    choose: 'Ideen und Cluster wählen',
+    wholeCluster_one: 'Ganzer Cluster: {{title}} ({{count}} Idee)',
+    wholeCluster_other: 'Ganzer Cluster: {{title}} ({{count, number}} Ideen)',
+    untitled: 'Ohne Titel',
+    unsorted: 'Nicht zugeordnete Ideen',
+    target: 'Ziel-Workshop',
+    newWorkshop: 'Neuer Workshop',
+    newTitle: 'Titel des neuen Workshops',
+    submit: 'Übernehmen ({{count}} gewählt)',
+    nothingChosen: 'Wählen Sie mindestens eine Idee oder einen Cluster.',
+    done_one: '{{count}} Idee in „{{title}}“ übernommen.',
+    done_other: '{{count, number}} Ideen in „{{title}}“ übernommen.',
+    skipped_one: '{{count}} Idee war dort schon und wurde übersprungen.',
+    skipped_other: '{{count, number}} Ideen waren dort schon und wurden übersprungen.',
+    openTarget: 'Ziel-Workshop öffnen',
   },
   ideaStatus: {
     heading: 'Was aus den Ideen wurde',

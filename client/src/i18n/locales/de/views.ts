@@ -143,6 +143,13 @@ export const views = {
     ideaCountLabel: 'Ideen bisher',
     codeUnavailable: 'Beitritt mit Code ist gerade nicht möglich.',
   },
+  carried: {
+    from: 'Aus: {{title}}',
+    fromDated: 'Aus: {{title}} ({{date}})',
+    dots_one: '{{count}} Punkt',
+    dots_other: '{{count, number}} Punkte',
+    resultsLink: 'Ergebnisse dieses Workshops öffnen',
+  },
   source: {
     table: 'Tischgerät: {{label}}',
     paper: 'Von Papier übertragen',

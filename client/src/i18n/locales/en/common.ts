@@ -109,6 +109,9 @@ export const common: Translation<typeof de> = {
     inviteNotAccepted:
       'The invitation could not be accepted with these details and is now used up. If you already have an account, sign in first, then ask for a new invitation.',
     ownerOnly: 'Only the person who created the workshop may do this.',
+    carrySameWorkshop: 'Ideas are carried into another workshop, not into the same one.',
+    carryTooMany: 'Too many ideas at once (500 at most). Choose fewer.',
+    clusterNotFound: 'This cluster no longer exists. Reload the page.',
     workshopArchived:
       'This workshop is archived and can no longer be changed. Bring it back from the archive first.',
     retentionOwnerOnly:
@@ -227,6 +230,43 @@ export const common: Translation<typeof de> = {
     downloadZip: 'Download the open-data package (ZIP)',
     preparing: 'Preparing {{what}} …',
     done: '{{what}} is downloaded.',
+  },
+  openData: {
+    heading: 'Versions of the open data',
+    intro:
+      'Every change of a status, of carried ideas or on the board makes a new version of the open-data package, with a list of changes (changelog.csv). The DCAT file points to fixed addresses that always give the newest version; every version stays available under its number.',
+    url: 'Public address of the open data',
+    unpublished:
+      'The addresses answer once the results page is published (above, under “What became of the ideas”).',
+    none: 'No version published yet.',
+    version: 'Version {{n}} of {{date}}',
+    more_one: '… and {{count}} more change',
+    more_other: '… and {{count}} more changes',
+    publish: 'Publish the current state as a new version',
+    published: 'Version {{n}} is published.',
+    unchanged: 'Nothing has changed; version {{n}} is current.',
+  },
+  carry: {
+    heading: 'Carry ideas into another workshop',
+    intro:
+      'Choose ideas or whole clusters to be taken further in another workshop of the series. Each carried idea shows there where it came from and how many dots it got here. Names are not carried.',
+    roundNote: 'Dots from the latest revealed voting round ({{number}}).',
+    noIdeas: 'No public ideas yet.',
+    choose: 'Choose ideas and clusters',
+    wholeCluster_one: 'Whole cluster: {{title}} ({{count}} idea)',
+    wholeCluster_other: 'Whole cluster: {{title}} ({{count, number}} ideas)',
+    untitled: 'Untitled',
+    unsorted: 'Unsorted ideas',
+    target: 'Target workshop',
+    newWorkshop: 'New workshop',
+    newTitle: 'Title of the new workshop',
+    submit: 'Carry over ({{count}} chosen)',
+    nothingChosen: 'Choose at least one idea or cluster.',
+    done_one: '{{count}} idea carried into “{{title}}”.',
+    done_other: '{{count, number}} ideas carried into “{{title}}”.',
+    skipped_one: '{{count}} idea was there already and was skipped.',
+    skipped_other: '{{count, number}} ideas were there already and were skipped.',
+    openTarget: 'Open the target workshop',
   },
   ideaStatus: {
     heading: 'What became of the ideas',

@@ -144,6 +144,13 @@ export const views: Translation<typeof de> = {
     ideaCountLabel: 'Ideas so far',
     codeUnavailable: 'Joining with a code is not possible right now.',
   },
+  carried: {
+    from: 'From: {{title}}',
+    fromDated: 'From: {{title}} ({{date}})',
+    dots_one: '{{count}} dot',
+    dots_other: '{{count, number}} dots',
+    resultsLink: "Open this workshop's results",
+  },
   source: {
     table: 'Table device: {{label}}',
     paper: 'Typed in from paper',
