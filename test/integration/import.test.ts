@@ -21,10 +21,11 @@ import { ChildServer, type RunningServer, startServer } from './support/servers.
 
 const BASE: MachineExport = toMachineExport(fixtureOutcome())
 
-/** A valid export with `n` ideas. */
+/** A valid export with `n` ideas (and no status changes: they would name the fixture's ideas). */
 function withIdeas(n: number, text = (i: number) => `Idee ${i}`): MachineExport {
   return {
     ...BASE,
+    statusChanges: [],
     ideas: Array.from({ length: n }, (_, i) => ({
       id: `i-${i}`,
       text: text(i),

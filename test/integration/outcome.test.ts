@@ -225,6 +225,21 @@ describe('open data', () => {
   })
 
   it('export → import → export gives the same data package', async () => {
+    // What became of two ideas travels too (issue 20 §2).
+    const api = `/api/workshops/${w.workshopId}`
+    const listed = (await w.facilitator.get(`${api}/idea-status`)).body.ideas as {
+      id: string
+      text: string
+    }[]
+    const idOf = (text: string) => listed.find((i) => i.text === text)?.id ?? ''
+    const statuses: [string, Record<string, unknown>][] = [
+      [idOf(TOP), { status: 'implemented' }],
+      [idOf(THIRD), { status: 'not_implemented', reason: 'Kein Fahrer frei' }],
+      [idOf(SECOND), { status: 'merged', mergedInto: idOf(TOP) }],
+    ]
+    for (const [ideaId, body] of statuses) {
+      expect((await w.facilitator.post(`${api}/ideas/${ideaId}/status`, body)).status).toBe(201)
+    }
     const first = unzipSync(
       (await download(w.facilitator, `/api/workshops/${w.workshopId}/open-data.zip`)).bytes,
     )
@@ -239,11 +254,19 @@ describe('open data', () => {
     const again = unzipSync(
       (await download(w.facilitator, `/api/workshops/${imported.body.id}/open-data.zip`)).bytes,
     )
-    for (const name of ['ideas.csv', 'clusters.csv', 'votes.csv', 'resistance.csv']) {
+    for (const name of [
+      'ideas.csv',
+      'clusters.csv',
+      'votes.csv',
+      'resistance.csv',
+      'status_changes.csv',
+    ]) {
       expect(strFromU8(again[name]!), name).toBe(strFromU8(first[name]!))
     }
+    expect(strFromU8(again['status_changes.csv']!).split('\r\n')).toHaveLength(1 + 3 + 1)
+    // The new workshop starts its own versions of the open data.
     const withoutCreated = (bytes: Uint8Array) => {
-      const { created: _c, ...rest } = JSON.parse(strFromU8(bytes))
+      const { created: _c, version: _v, ...rest } = JSON.parse(strFromU8(bytes))
       return rest
     }
     expect(withoutCreated(again['datapackage.json']!)).toEqual(
@@ -278,6 +301,44 @@ describe('open data', () => {
       'application/zip',
     )
     expect(noExport).toMatchObject({ status: 400, body: { error: { code: 'invalid_import' } } })
+    // Status changes that do not fit the export's ideas are refused whole, with the reason.
+    const exported = JSON.parse(
+      strFromU8(
+        unzipSync(
+          (await download(w.facilitator, `/api/workshops/${w.workshopId}/open-data.zip`)).bytes,
+        )['ideenwand-export.json']!,
+      ),
+    )
+    const someIdea = exported.ideas[0].id as string
+    for (const [change, why] of [
+      [{ ideaId: 'nicht-da', status: 'open', reason: null, mergedInto: null }, 'not among'],
+      [{ ideaId: someIdea, status: 'not_implemented', reason: null, mergedInto: null }, 'reason'],
+      [{ ideaId: someIdea, status: 'merged', reason: null, mergedInto: someIdea }, 'merge target'],
+      [{ ideaId: someIdea, status: 'open', reason: null, mergedInto: someIdea }, 'mergedInto'],
+      [{ ideaId: someIdea, status: 'bogus', reason: null, mergedInto: null }, 'status'],
+    ] as const) {
+      const bad = { ...exported, statusChanges: [{ ...change, changedAt: 1 }] }
+      const res = await upload(w.facilitator, JSON.stringify(bad), 'application/json')
+      expect(res, why).toMatchObject({ status: 400, body: { error: { code: 'invalid_import' } } })
+      expect(res.body.error.message).toContain(why)
+    }
+    // A merge into an idea that was not public (the export names no target) is left out.
+    const targetless = {
+      ...exported,
+      statusChanges: [
+        { ideaId: someIdea, status: 'merged', reason: null, mergedInto: null, changedAt: 1 },
+        { ideaId: someIdea, status: 'forwarded', reason: 'Bauamt', mergedInto: null, changedAt: 2 },
+      ],
+    }
+    const kept = await upload(w.facilitator, JSON.stringify(targetless), 'application/json')
+    expect(kept.status).toBe(201)
+    const keptChanges = await w.facilitator.get(`/api/workshops/${kept.body.id}/idea-status`)
+    expect(
+      keptChanges.body.changes.map((c: { status: string; reason: string | null }) => [
+        c.status,
+        c.reason,
+      ]),
+    ).toEqual([['forwarded', 'Bauamt']])
     const broken = zipSync({ 'ideenwand-export.json': strToU8('{"format":') })
     expect((await upload(w.facilitator, broken, 'application/zip')).status).toBe(400)
     const huge = new Uint8Array(20 * 1024 * 1024 + 1)

@@ -1,14 +1,15 @@
 /**
  * `ideenwand-export.json`: the complete machine-readable export that import reads back —
  * workshop meta, clusters, ideas (text, colour, cluster, time, source, where a carried idea came
- * from), canvas records and revealed rounds. No personal data: no authors, guests, facilitators or
- * ballots.
+ * from), canvas records, revealed rounds and what became of the ideas (status changes). No
+ * personal data: no authors, guests, facilitators (not who changed a status) or ballots.
  */
 import type {
   Outcome,
   OutcomeCarriedFrom,
   OutcomeColor,
   OutcomeRound,
+  OutcomeStatusChange,
   OutcomeWorkshop,
 } from './types.ts'
 
@@ -39,6 +40,8 @@ export interface MachineExport {
   canvas: unknown[]
   tldrawSchema: unknown
   rounds: OutcomeRound[]
+  /** Every status change of a public idea, oldest first (issue 20 §2); absent in older exports. */
+  statusChanges?: OutcomeStatusChange[]
 }
 
 export function toMachineExport(outcome: Outcome): MachineExport {
@@ -73,5 +76,6 @@ export function toMachineExport(outcome: Outcome): MachineExport {
     canvas: outcome.canvasRecords,
     tldrawSchema: outcome.tldrawSchema,
     rounds: outcome.rounds,
+    statusChanges: outcome.statusChanges.map((c) => ({ ...c })),
   }
 }

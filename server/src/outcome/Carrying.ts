@@ -10,7 +10,7 @@
 import { Board, type CarriedFrom } from '@ideenwand/board'
 import type { CarryCandidates, CarryIdea, CarryResult } from '@ideenwand/protocol'
 import { MAX_CARRY_IDEAS } from '@ideenwand/protocol'
-import type { Outcome, OutcomeColor, OutcomeIdea } from '@ideenwand/report'
+import { latestRound, type Outcome, type OutcomeColor, type OutcomeIdea } from '@ideenwand/report'
 import { DomainError, DomainErrorCode } from '../DomainError.ts'
 import type { Rooms } from '../sync/Rooms.ts'
 import { EditedBy } from '../sync/updateSender.ts'
@@ -36,10 +36,7 @@ export function latestIdeaVotes(outcome: Outcome): {
   round: { number: number; revealedAt: number } | null
   votes: Votes
 } {
-  const rounds = outcome.rounds
-    .filter((r) => (r.method ?? 'dots') === 'dots' && r.targetKind === 'idea')
-    .sort((a, b) => b.revealedAt - a.revealedAt || b.number - a.number)
-  const round = rounds[0]
+  const round = latestRound(outcome, 'idea')
   if (!round) return { round: null, votes: new Map() }
   return {
     round: { number: round.number, revealedAt: round.revealedAt },

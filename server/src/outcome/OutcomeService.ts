@@ -178,7 +178,7 @@ export class OutcomeService {
    * checked against the limits and turned into a board in a worker (ImportWorkers.ts), then
    * written in one transaction — workshop, outcome settings, the board (clusters, ideas with
    * ids, texts, colours and times, canvas records, tldraw schema) as its first updates, the
-   * revealed rounds under new ids and the activity entry — so a refused or failed import leaves
+   * revealed rounds under new ids, the status changes and the activity entry — so a refused or failed import leaves
    * nothing behind. Rejects with DomainErrors for every refusal.
    */
   async import(
@@ -201,6 +201,7 @@ export class OutcomeService {
       await this.store.updateSettings(ids.id, { licence: w.licence, publisher: w.publisher }, tx)
       for (const update of prepared.board) await this.boards.appendWithin(tx, ids.boardId, update)
       await this.store.insertRevealedRounds(tx, ids.id, prepared.rounds)
+      await this.store.insertStatusChanges(tx, ids.id, prepared.statusChanges)
       await this.store.logImported(tx, ids.id, prepared.counts)
     })
     return { id: created.id, boardId: created.boardId }

@@ -3,7 +3,7 @@
  * 004), what a report needs about the workshop and its facilitators, and what an import writes
  * inside the transaction that creates its workshop (revealed rounds, the activity entry).
  */
-import type { Lang, Licence } from '@ideenwand/report'
+import type { Lang, Licence, OutcomeStatusChange } from '@ideenwand/report'
 import { randomToken } from '../auth/crypto.ts'
 import type { Db, Queryable } from '../storage/Db.ts'
 import type { PreparedRound } from './prepareImport.ts'
@@ -98,6 +98,21 @@ export class OutcomeStore {
           r.resultsJson,
           r.method ?? 'dots',
         ],
+      )
+    }
+  }
+
+  /** An import's status changes (issue 20 §2), oldest first, by no one (`changed_by` null). */
+  async insertStatusChanges(
+    tx: Queryable,
+    workshopId: string,
+    changes: readonly OutcomeStatusChange[],
+  ): Promise<void> {
+    for (const c of changes) {
+      await tx.query(
+        `insert into idea_status_changes (workshop_id, idea_id, status, reason, merged_into, changed_at)
+         values ($1, $2, $3, $4, $5, $6)`,
+        [workshopId, c.ideaId, c.status, c.reason, c.mergedInto, new Date(c.changedAt)],
       )
     }
   }

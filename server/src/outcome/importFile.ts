@@ -7,9 +7,11 @@
  */
 import {
   IDEA_SOURCES,
+  IDEA_STATUSES,
   MAX_CARRIED_TITLE,
   MAX_CLUSTER_TITLE,
   MAX_IDEA_TEXT,
+  MAX_STATUS_REASON,
   MAX_TABLE_LABEL,
 } from '@ideenwand/board'
 import {
@@ -135,6 +137,20 @@ export const MachineExportSchema = z.object({
       }),
     )
     .max(200),
+  // What became of the ideas (issue 20 §2); absent in exports from before. Checked against the
+  // export's ideas in prepareImport.
+  statusChanges: z
+    .array(
+      z.object({
+        ideaId: Id,
+        status: z.enum(IDEA_STATUSES),
+        reason: z.string().max(MAX_STATUS_REASON).nullable(),
+        mergedInto: Id.nullable(),
+        changedAt: z.number().finite(),
+      }),
+    )
+    .max(50_000)
+    .optional(),
 })
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04]

@@ -14,7 +14,7 @@ import {
   initBoard,
   type TldrawSchemaValue,
 } from '@ideenwand/board'
-import type { MachineExport, OutcomeRound } from '@ideenwand/report'
+import type { MachineExport, OutcomeRound, OutcomeStatusChange } from '@ideenwand/report'
 import * as Y from 'yjs'
 import { DomainError, DomainErrorCode } from '../DomainError.ts'
 import { parseImport } from './importFile.ts'
@@ -37,7 +37,45 @@ export interface PreparedImport {
   /** The whole board as a series of Yjs updates, stored in this order as the new board's log. */
   board: Uint8Array[]
   rounds: PreparedRound[]
-  counts: { ideas: number; clusters: number; rounds: number }
+  /** What became of the ideas, oldest first (ids as in the export: the board keeps them). */
+  statusChanges: OutcomeStatusChange[]
+  counts: {
+    ideas: number
+    clusters: number
+    rounds: number
+    statusChanges: number
+    /** Merges into an idea that was not public: stored without a target they cannot be. */
+    statusChangesSkipped: number
+  }
+}
+
+/**
+ * The export's status changes, checked as the status API checks a new one (the database would
+ * refuse the rest with an error no one could act on): each names an idea of the export; a merge
+ * names another idea of it; "not implemented" has a reason. A merge whose target was not public
+ * (the export names none) cannot be stored without its target and is left out (`skipped`).
+ */
+function statusChangesOf(data: MachineExport): { kept: OutcomeStatusChange[]; skipped: number } {
+  const ids = new Set(data.ideas.map((i) => i.id))
+  const changes = data.statusChanges ?? []
+  const kept: OutcomeStatusChange[] = []
+  changes.forEach((c, i) => {
+    const refuse = (why: string) => {
+      throw new DomainError(DomainErrorCode.InvalidImport, `statusChanges[${i}]: ${why}`)
+    }
+    if (!ids.has(c.ideaId)) refuse(`idea ${c.ideaId} is not among the ideas`)
+    if (c.status !== 'merged' && c.mergedInto !== null)
+      refuse('mergedInto goes with the status merged only')
+    if (c.mergedInto !== null && (c.mergedInto === c.ideaId || !ids.has(c.mergedInto)))
+      refuse(`merge target ${c.mergedInto} is not another idea of the export`)
+    if (c.status === 'not_implemented' && !c.reason?.trim())
+      refuse('not_implemented needs a reason')
+    if (c.status !== 'merged' || c.mergedInto !== null) kept.push(c)
+  })
+  return {
+    kept: kept.sort((a, b) => a.changedAt - b.changedAt),
+    skipped: changes.length - kept.length,
+  }
 }
 
 /**
@@ -115,6 +153,7 @@ function boardUpdates(data: MachineExport): Uint8Array[] {
 export function prepareImport(bytes: Uint8Array, limits: BoardLimits): PreparedImport {
   const data = parseImport(bytes, limits.maxIdeas)
   const board = boardUpdates(data)
+  const statuses = statusChangesOf(data)
   const size = board.reduce((sum, update) => sum + update.length, 0)
   if (size > limits.maxBytes) {
     throw new DomainError(
@@ -130,10 +169,13 @@ export function prepareImport(bytes: Uint8Array, limits: BoardLimits): PreparedI
       targetIdsJson: targetIds ? JSON.stringify(targetIds) : null,
       resultsJson: JSON.stringify(round.method === 'resistance' ? (resistance ?? []) : results),
     })),
+    statusChanges: statuses.kept,
     counts: {
       ideas: data.ideas.length,
       clusters: data.clusters.length,
       rounds: data.rounds.length,
+      statusChanges: statuses.kept.length,
+      statusChangesSkipped: statuses.skipped,
     },
   }
 }
