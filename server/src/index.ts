@@ -37,6 +37,8 @@ export {
   replay,
   withoutSender,
 } from './sync/BoardHistory.ts'
+export { type BoardPolicy, OPEN_POLICY, type Writer } from './sync/boardPolicy.ts'
+export { CanvasIndex } from './sync/canvasIndex.ts'
 export { encodeFanoutMessage } from './sync/fanout/RedisFanout.ts'
 export {
   DEFAULT_COST_WEIGHTS,
@@ -50,11 +52,4 @@ export {
   UpdateRejected,
   type UpdateSummary,
 } from './sync/updateGuard.ts'
-export {
-  type BoardPolicy,
-  CanvasIndex,
-  checkRights,
-  OPEN_POLICY,
-  UpdateRefused,
-  type Writer,
-} from './sync/updateRights.ts'
+export { checkRights, UpdateRefused } from './sync/updateRights.ts'

@@ -31,6 +31,8 @@ import type { Logger } from '../logger.ts'
 import { applyStored } from '../storage/applyStored.ts'
 import type { BoardStore, StoredBoard } from '../storage/BoardStore.ts'
 import { BoardBudget } from './BoardBudget.ts'
+import { type BoardPolicy, OPEN_POLICY } from './boardPolicy.ts'
+import { CanvasIndex } from './canvasIndex.ts'
 import type { BoardChannel } from './fanout/Fanout.ts'
 import { type HeldContent, takeOut } from './heldContent.ts'
 import { Presence, REMOTE } from './Presence.ts'
@@ -43,11 +45,8 @@ import { SyncStep2Cache } from './SyncStep2Cache.ts'
 import { UpdateTooCostly } from './updateCost.ts'
 import { checkUpdate, type UpdateSummary } from './updateGuard.ts'
 import {
-  type BoardPolicy,
-  CanvasIndex,
   checkRights,
   checkServerFields,
-  OPEN_POLICY,
   type RightsVerdict,
   UpdateRefused,
 } from './updateRights.ts'

@@ -17,10 +17,10 @@ import { createLogger } from '../logger.ts'
 import { BoardStore } from '../storage/BoardStore.ts'
 import { type Db, openDb } from '../storage/Db.ts'
 import { migrate } from '../storage/migrate.ts'
+import { OPEN_POLICY } from './boardPolicy.ts'
 import { RateLimiter } from './RateLimiter.ts'
 import { Rooms } from './Rooms.ts'
 import { SyncConnection } from './SyncConnection.ts'
-import { OPEN_POLICY } from './updateRights.ts'
 
 let db: Db
 let store: BoardStore

@@ -7,11 +7,11 @@ import type { SyncLimits } from '../config.ts'
 import type { Logger } from '../logger.ts'
 import type { BoardStore } from '../storage/BoardStore.ts'
 import { settleWithin } from '../storage/settleWithin.ts'
+import type { BoardPolicy } from './boardPolicy.ts'
 import { type Fanout, type FanoutStats, LocalFanout } from './fanout/Fanout.ts'
 import { Room, type RoomCallbacks } from './Room.ts'
 import type { SyncConnection } from './SyncConnection.ts'
 import { NO_SYNC_METRICS, type SyncMetrics } from './SyncMetrics.ts'
-import type { BoardPolicy } from './updateRights.ts'
 
 /** Frames a connection may send before its room has finished loading. */
 const MAX_QUEUED_FRAMES = 256

@@ -6,13 +6,9 @@
 import { Board } from '@ideenwand/board'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import {
-  CanvasIndex,
-  checkRights,
-  checkServerFields,
-  OPEN_POLICY,
-  UpdateRefused,
-} from './updateRights.ts'
+import { OPEN_POLICY } from './boardPolicy.ts'
+import { CanvasIndex } from './canvasIndex.ts'
+import { checkRights, checkServerFields, UpdateRefused } from './updateRights.ts'
 
 const FROM = {
   workshopId: 'wsA',

@@ -23,46 +23,17 @@
  * facilitator carries ideas from another workshop. No client writes or removes it, a
  * facilitator's neither: `checkServerFields` is the one check facilitators' updates get.
  */
-import { BOARD_KEYS, isValidId, META_KEYS, PHASE_RULES, type Phase } from '@ideenwand/board'
+import { BOARD_KEYS, isValidId, META_KEYS } from '@ideenwand/board'
 import * as Y from 'yjs'
-
-/** The workshop state the rights depend on (pushed by the workshop control, see ControlService). */
-export interface BoardPolicy {
-  phase: Phase
-  locked: boolean
-  /** Participants may move everyone's cards and change cluster membership (default on). */
-  collaborativeClustering: boolean
-  /**
-   * Participants' new ideas are not public yet (pre-moderation, or private collection before the
-   * reveal): the room takes them out of the board as they arrive and the server holds them
-   * (workshops/HeldIdeas.ts).
-   */
-  holdNewIdeas: boolean
-  /**
-   * Ideas the server holds now; a whiteboard may still write their card once, which is held too.
-   * The room adds to it the moment it takes an idea out.
-   */
-  heldIdeaIds: Set<string>
-  /**
-   * The server's record of who wrote each idea (idea id → guest id, workshops/IdeaAuthors.ts):
-   * "own idea" for anonymous ideas, which carry no author in the document. The room adds to it
-   * when a participant creates an idea, if `recordAuthors`.
-   */
-  ideaAuthors: Map<string, string>
-  /** The workshop keeps authorship at all (off: "Urheberschaft gar nicht speichern"). */
-  recordAuthors: boolean
-}
-
-/** A board without a workshop (tests, bench) behaves like an unlocked collect phase. */
-export const OPEN_POLICY: BoardPolicy = {
-  phase: 'collect',
-  locked: false,
-  collaborativeClustering: true,
-  holdNewIdeas: false,
-  heldIdeaIds: new Set(),
-  ideaAuthors: new Map(),
-  recordAuthors: false,
-}
+import { type BoardPolicy, OPEN_POLICY, type Rights, rightsOf, type Writer } from './boardPolicy.ts'
+import {
+  type CanvasIndex,
+  type CanvasRecord,
+  derivedKey,
+  isEntry,
+  recordRef,
+} from './canvasIndex.ts'
+import { type Struct, UpdateStructs } from './updateStructs.ts'
 
 /** What an admitted update does that the room acts on after applying it. */
 export interface RightsVerdict {
@@ -70,14 +41,6 @@ export interface RightsVerdict {
   createdIdeas: string[]
   /** Ideas held by the server whose card the update writes (taken out as well). */
   cardsOfHeldIdeas: string[]
-}
-
-/** Who sends the update: the connection's identity as the server established it. */
-export interface Writer {
-  /** Guest id (participants). Null never owns an idea. */
-  id: string | null
-  /** Display name as the server knows it. */
-  name: string | null
 }
 
 /** The update asks for something the writer may not do; `message` says what. */
@@ -111,128 +74,13 @@ interface Position {
   sub: string | null
 }
 
-type Struct = Y.Item | Y.GC | Y.Skip
-
 function refuse(message: string): never {
   throw new UpdateRefused(message)
-}
-
-/** A canvas entry as YKeyValue stores it. */
-interface CanvasRecord {
-  id?: unknown
-  typeName?: unknown
-  type?: unknown
-  props?: { ideaId?: unknown; clusterId?: unknown }
-}
-
-function isEntry(value: unknown): value is { key: string; val: CanvasRecord } {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as { key?: unknown }).key === 'string' &&
-    typeof (value as { val?: unknown }).val === 'object' &&
-    (value as { val?: unknown }).val !== null
-  )
-}
-
-/** The domain object a canvas record stands for (its card or frame), if any. */
-function recordRef(val: CanvasRecord): { kind: 'idea' | 'cluster'; id: string } | null {
-  if (val.typeName !== 'shape') return null
-  if (val.type === 'idea-card' && typeof val.props?.ideaId === 'string') {
-    return { kind: 'idea', id: val.props.ideaId }
-  }
-  if (val.type === 'cluster-frame' && typeof val.props?.clusterId === 'string') {
-    return { kind: 'cluster', id: val.props.clusterId }
-  }
-  return null
 }
 
 /** The item holding a map key's current value (Yjs keeps it in `_map`). */
 function liveEntry(map: Y.Map<unknown>, key: string): Y.Item | undefined {
   return (map as unknown as { _map: Map<string, Y.Item> })._map.get(key)
-}
-
-/** The card id the canvas binding derives from an idea or cluster id (client shapeTypes.ts). */
-function derivedKey(ref: { kind: 'idea' | 'cluster'; id: string }): string {
-  return `shape:${ref.kind}-${ref.id}`
-}
-
-/**
- * The live canvas records by key, kept current by observing the canvas array (read only: the
- * server never writes the canvas). Built on first use, for rooms where participants write.
- */
-export class CanvasIndex {
-  private readonly records = new Map<string, CanvasRecord>()
-
-  constructor(doc: Y.Doc) {
-    const array = doc.getArray<unknown>(BOARD_KEYS.canvas)
-    for (const entry of array.toArray()) if (isEntry(entry)) this.records.set(entry.key, entry.val)
-    array.observe((event) => {
-      for (const item of event.changes.deleted) {
-        for (const entry of item.content.getContent()) {
-          if (isEntry(entry) && this.records.get(entry.key) === entry.val) {
-            this.records.delete(entry.key)
-          }
-        }
-      }
-      for (const item of event.changes.added) {
-        if (item.deleted) continue
-        for (const entry of item.content.getContent()) {
-          if (isEntry(entry)) this.records.set(entry.key, entry.val)
-        }
-      }
-    })
-  }
-
-  get(key: string): CanvasRecord | undefined {
-    return this.records.get(key)
-  }
-}
-
-/** The structs of a decoded update by client, for finding the one that holds an id. */
-class UpdateStructs {
-  private readonly byClient = new Map<number, Struct[]>()
-
-  constructor(structs: Struct[]) {
-    for (const s of structs) {
-      const list = this.byClient.get(s.id.client)
-      if (list) list.push(s)
-      else this.byClient.set(s.id.client, [s])
-    }
-    for (const list of this.byClient.values()) list.sort((a, b) => a.id.clock - b.id.clock)
-  }
-
-  find(id: Y.ID): Struct | undefined {
-    const list = this.byClient.get(id.client)
-    if (!list) return undefined
-    let lo = 0
-    let hi = list.length - 1
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1
-      const s = list[mid]!
-      if (id.clock < s.id.clock) hi = mid - 1
-      else if (id.clock >= s.id.clock + s.length) lo = mid + 1
-      else return s
-    }
-    return undefined
-  }
-}
-
-/** Rights of a participant in the current policy. */
-interface Rights {
-  addIdeas: boolean
-  editOwn: boolean
-  arrange: boolean
-}
-
-function rightsOf(policy: BoardPolicy): Rights {
-  const rules = PHASE_RULES[policy.phase]
-  const open = !policy.locked
-  return {
-    addIdeas: open && rules.addIdeas,
-    editOwn: open && rules.editOwnIdeas,
-    arrange: open && rules.arrange && policy.collaborativeClustering,
-  }
 }
 
 /**
