@@ -57,6 +57,9 @@ import { Receipts } from './workshops/Receipts.ts'
 import { RetentionJob } from './workshops/RetentionJob.ts'
 import { WorkshopStore } from './workshops/WorkshopStore.ts'
 
+/** How long an idle HTTP keep-alive connection stays open (longer than nginx's 60 s). */
+const KEEP_ALIVE_MS = 65_000
+
 export interface ServerOptions {
   config: Config
   log?: Logger
@@ -311,6 +314,14 @@ export async function createServer(options: ServerOptions): Promise<IdeenwandSer
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.sync.maxPayload })
   metrics.watch(wss)
   const http = createAdaptorServer({ fetch: app.fetch, websocket: { server: wss } })
+  // Keep idle keep-alive connections longer than the clients that reuse them: nginx keeps its
+  // upstream connections (docs/nginx, `keepalive 16`) for 60 s, and with Node's 5 s a request
+  // nginx sends on a connection the server is just closing fails with 502 (seen as ECONNRESET by
+  // test clients). Headers must be allowed a little longer than that (Node's rule).
+  if ('keepAliveTimeout' in http) {
+    http.keepAliveTimeout = KEEP_ALIVE_MS
+    http.headersTimeout = KEEP_ALIVE_MS + 1000
+  }
 
   return {
     app,

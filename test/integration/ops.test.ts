@@ -151,6 +151,20 @@ describe.each(ENGINES)('operations on %s', (engine) => {
     expect(closes).toBe(closesBefore + 1)
   })
 
+  it('keeps idle keep-alive connections longer than nginx reuses them (no 502 on reuse)', async () => {
+    // nginx keeps upstream connections for 60 s; a server that closes them after Node's 5 s
+    // default races nginx's next request on them. Node announces its timeout in the header.
+    const header = await new Promise<string | undefined>((resolve, reject) => {
+      const req = request(`${s.url}/healthz`, { headers: { connection: 'keep-alive' } }, (res) => {
+        res.resume()
+        resolve(res.headers['keep-alive'])
+      })
+      req.on('error', reject)
+      req.end()
+    })
+    expect(header).toBe('timeout=65')
+  })
+
   it('/readyz: 200 when migrated, 503 naming the check when a migration is missing', async () => {
     const ready = await fetch(`${s.url}/readyz`)
     expect(ready.status).toBe(200)
