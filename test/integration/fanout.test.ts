@@ -7,7 +7,6 @@
 import { BoardStore, openDb } from '@ideenwand/server'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { facilitatorSession, workshopFixture } from './support/api.ts'
 import { connectClient, type TestClient, waitFor } from './support/clients.ts'
 import { freshDatabaseEnv } from './support/engines.ts'
 import { HAS_POSTGRES, Instances, redisReachable } from './support/instances.ts'
@@ -18,7 +17,7 @@ if (!HAS_POSTGRES) {
 
 const instances = new Instances()
 const clients: TestClient[] = []
-const start = (env: Record<string, string>) => instances.start(env)
+const _start = (env: Record<string, string>) => instances.start(env)
 
 afterEach(async () => {
   for (const c of clients.splice(0)) c.destroy()
@@ -40,14 +39,7 @@ describe.skipIf(!HAS_POSTGRES)('two instances through Redis (postgres)', () => {
       COMPACT_UPDATES: '7',
       ROOM_IDLE_MS: '100',
     }
-    const a = await start(env)
-    const b = await start(env)
-    const fixture = await workshopFixture(a.url)
-    const cookie = await facilitatorSession(a.url)
-    const onA = connectClient(a.wsUrl, fixture.boardId, { cookie })
-    const onB = connectClient(b.wsUrl, fixture.boardId, { cookie })
-    clients.push(onA, onB)
-    await Promise.all([onA.synced(), onB.synced()])
+    const { a, b, fixture, cookie, onA, onB } = await instances.pair(env, clients)
 
     // Presence crosses in both directions.
     onA.provider.awareness.setLocalStateField('user', { name: 'Anna auf A' })
@@ -118,14 +110,7 @@ describe.skipIf(!HAS_POSTGRES)('two instances through Redis (postgres)', () => {
       ...(await freshDatabaseEnv('postgres')),
       COMPACT_UPDATES: '100000',
     }
-    const a = await start(env)
-    const b = await start(env)
-    const fixture = await workshopFixture(a.url)
-    const cookie = await facilitatorSession(a.url)
-    const onA = connectClient(a.wsUrl, fixture.boardId, { cookie })
-    const onB = connectClient(b.wsUrl, fixture.boardId, { cookie })
-    clients.push(onA, onB)
-    await Promise.all([onA.synced(), onB.synced()])
+    const { a, b, onA, onB } = await instances.pair(env, clients)
     const appendsA = a.server.store.stats.appends
     const appendsB = b.server.store.stats.appends
     for (let i = 0; i < 10; i++) {

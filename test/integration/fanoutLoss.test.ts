@@ -9,8 +9,7 @@
 import { BoardStore, encodeFanoutMessage, openDb } from '@ideenwand/server'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { facilitatorSession, workshopFixture } from './support/api.ts'
-import { connectClient, type TestClient, waitFor } from './support/clients.ts'
+import { type TestClient, waitFor } from './support/clients.ts'
 import { freshDatabaseEnv } from './support/engines.ts'
 import { HAS_POSTGRES, Instances, redisReachable } from './support/instances.ts'
 import { parseExposition, total } from './support/prometheus.ts'
@@ -35,14 +34,7 @@ afterEach(async () => {
 /** Two instances on one board, a client on each, and the store and channel a third would use. */
 async function twoInstances() {
   const env = await freshDatabaseEnv('postgres')
-  const a = await instances.start(env)
-  const b = await instances.start(env)
-  const fixture = await workshopFixture(a.url)
-  const cookie = await facilitatorSession(a.url)
-  const onA = connectClient(a.wsUrl, fixture.boardId, { cookie })
-  const onB = connectClient(b.wsUrl, fixture.boardId, { cookie })
-  clients.push(onA, onB)
-  await Promise.all([onA.synced(), onB.synced()])
+  const { a, b, fixture, onA, onB } = await instances.pair(env, clients)
   const db = await openDb({
     engine: 'postgres',
     url: env.DATABASE_URL!,

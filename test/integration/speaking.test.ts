@@ -30,6 +30,15 @@ const last = (c: TestClient): ControlState | undefined => c.controls.at(-1)
 const names = (state: ControlState | undefined) =>
   state?.speaking.queue.map((e) => `${e.name ?? '?'}/${e.channel}`).join(' ')
 
+/** A started server, a workshop, its speaking API, and two participants who joined. */
+async function annaAndBen(engine: Engine) {
+  const s = await boot(engine)
+  const w = await workshopFixture(s.url)
+  const anna = await w.join('participant', 'Anna')
+  const ben = await w.join('participant', 'Ben')
+  return { s, w, q: api(w), anna, ben }
+}
+
 function api(w: WorkshopFixture) {
   const base = `/api/workshops/${w.workshopId}/speaking`
   return {
@@ -47,11 +56,7 @@ function api(w: WorkshopFixture) {
 
 describe.each(ENGINES)('speaking queue on %s', (engine) => {
   it('one queue for room and home: ask, see the place, be called, finish, alternate, reorder', async () => {
-    const s = await boot(engine)
-    const w = await workshopFixture(s.url)
-    const q = api(w)
-    const anna = await w.join('participant', 'Anna')
-    const ben = await w.join('participant', 'Ben')
+    const { s, w, q, anna, ben } = await annaAndBen(engine)
     const cem = await w.join('participant', 'Cem')
     const annaWs = connectClient(s.wsUrl, w.boardId, { cookie: anna.cookie })
     const projector = connectClient(s.wsUrl, w.boardId, { cookie: (await w.join('viewer')).cookie })
@@ -226,11 +231,7 @@ describe.each(ENGINES)('speaking queue on %s', (engine) => {
   })
 
   it('participants see what the projector shows: no guest ids, names only where allowed', async () => {
-    const s = await boot(engine)
-    const w = await workshopFixture(s.url)
-    const q = api(w)
-    const anna = await w.join('participant', 'Anna')
-    const ben = await w.join('participant', 'Ben')
+    const { w, q, anna, ben } = await annaAndBen(engine)
     const anonymous = await w.join('participant')
     await q.ask(anna, 'room')
     await q.ask(anonymous, 'home')
@@ -256,11 +257,7 @@ describe.each(ENGINES)('speaking queue on %s', (engine) => {
   })
 
   it('erasure takes the person out of the queue and out of every stored request', async () => {
-    const s = await boot(engine)
-    const w = await workshopFixture(s.url)
-    const q = api(w)
-    const anna = await w.join('participant', 'Anna')
-    const ben = await w.join('participant', 'Ben')
+    const { s, w, q, anna, ben } = await annaAndBen(engine)
     const annaGuest = (await anna.get('/api/me')).body.guest.id as string
     await q.ask(anna, 'room')
     await q.next(w.facilitator)
@@ -281,11 +278,7 @@ describe.each(ENGINES)('speaking queue on %s', (engine) => {
   })
 
   it('the retention job takes the names out of the queue and the report', async () => {
-    const s = await boot(engine)
-    const w = await workshopFixture(s.url)
-    const q = api(w)
-    const anna = await w.join('participant', 'Anna')
-    const ben = await w.join('participant', 'Ben')
+    const { s, w, q, anna, ben } = await annaAndBen(engine)
     await q.ask(anna, 'room')
     await q.next(w.facilitator)
     await q.finish(w.facilitator)
@@ -310,11 +303,7 @@ describe.each(ENGINES)('speaking queue on %s', (engine) => {
   })
 
   it('a removed guest leaves the queue; toggling one request is throttled', async () => {
-    const s = await boot(engine)
-    const w = await workshopFixture(s.url)
-    const q = api(w)
-    const anna = await w.join('participant', 'Anna')
-    const ben = await w.join('participant', 'Ben')
+    const { w, q, anna, ben } = await annaAndBen(engine)
     await q.ask(anna, 'room')
     await q.ask(ben, 'home')
     const benId = (await ben.get('/api/me')).body.guest.id as string

@@ -19,10 +19,8 @@ import * as Y from 'yjs'
 import { Histogram, type HistogramData } from './histogram.ts'
 import { beacon, type Framer, nowMicros, scanBeacons } from './wire.ts'
 
-export interface MixCommand {
-  cmd: 'mix'
-  warmupMs: number
-  measureMs: number
+/** How many people type, move cards and cursors in the mix, and how often. */
+export interface MixRates {
   typers: number
   movers: number
   /** Keystrokes per second and typer, card moves per second and mover, cursor states per second. */
@@ -31,6 +29,12 @@ export interface MixCommand {
   cursorHz: number
   /** Clients that move a cursor (the first this many; the others are phones). */
   cursorClients: number
+}
+
+export interface MixCommand extends MixRates {
+  cmd: 'mix'
+  warmupMs: number
+  measureMs: number
   /** Ideenwand only: the workshop, the facilitator's API base and the guests' ids. */
   control: {
     httpUrl: string

@@ -6,19 +6,12 @@
  */
 import { ApiClient } from '../../integration/support/api.ts'
 import { Histogram, type HistogramData, type LatencySummary } from './histogram.ts'
-import type { MixCommand } from './mix.ts'
+import type { MixCommand, MixRates } from './mix.ts'
 import { type Load, type Measured, measure } from './run.ts'
 import { baseKind, DIALECT, type ServerProcess } from './servers.ts'
 
-export interface MixSettings {
+export interface MixSettings extends MixRates {
   n: number
-  typers: number
-  movers: number
-  typeHz: number
-  moveHz: number
-  cursorHz: number
-  /** Participants with the whiteboard (they move a cursor); the others are phones. */
-  cursorClients: number
   votesPerSecond: number
   phaseEveryMs: number
 }

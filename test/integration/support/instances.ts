@@ -5,6 +5,8 @@
  */
 import { createConnection } from 'node:net'
 import { createLogger, createServer, type IdeenwandServer, loadConfig } from '@ideenwand/server'
+import { facilitatorSession, workshopFixture } from './api.ts'
+import { connectClient, type TestClient } from './clients.ts'
 
 export const REDIS_URL = 'redis://127.0.0.1:6379'
 export const HAS_POSTGRES = Boolean(process.env.DATABASE_URL)
@@ -48,6 +50,22 @@ export class Instances {
     }
     this.running.push(instance)
     return instance
+  }
+
+  /**
+   * Two instances with `env` on one new board, and a facilitator's client on each, synced.
+   * The clients are added to `clients` (the test destroys them).
+   */
+  async pair(env: Record<string, string>, clients: TestClient[]) {
+    const a = await this.start(env)
+    const b = await this.start(env)
+    const fixture = await workshopFixture(a.url)
+    const cookie = await facilitatorSession(a.url)
+    const onA = connectClient(a.wsUrl, fixture.boardId, { cookie })
+    const onB = connectClient(b.wsUrl, fixture.boardId, { cookie })
+    clients.push(onA, onB)
+    await Promise.all([onA.synced(), onB.synced()])
+    return { a, b, fixture, cookie, onA, onB }
   }
 
   async stopAll(): Promise<void> {

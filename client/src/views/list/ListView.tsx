@@ -8,16 +8,14 @@
 import { dotsOn } from '@ideenwand/board'
 import { useCallback, useRef, useState } from 'react'
 import { controlApi } from '../../api/control.ts'
-import { EasySwitch } from '../../i18n/EasySwitch.tsx'
 import { useT } from '../../i18n/LangProvider.tsx'
-import { LangSwitch } from '../../i18n/LangSwitch.tsx'
 import { EasyReadLink } from '../../ui/EasyReadLink.tsx'
 import { MyIdeas } from '../phone/MyIdeas.tsx'
 import { PhoneResults } from '../phone/PhoneResults.tsx'
 import { newIdeaAuthor } from '../shared/author.ts'
 import { BoardViewLinks } from '../shared/BoardViewLinks.tsx'
-import { ConnectionBadge, ConnectionBanner } from '../shared/ConnectionBadge.tsx'
 import { ForgetMe } from '../shared/ForgetMe.tsx'
+import { PhaseTitle } from '../shared/PhaseTitle.tsx'
 import { viewPermissions } from '../shared/permissions.ts'
 import { ResistanceRating } from '../shared/ResistanceRating.tsx'
 import { SpeakingRequest } from '../shared/SpeakingRequest.tsx'
@@ -27,6 +25,7 @@ import { useAnnouncer } from '../shared/useAnnouncer.ts'
 import { type BoardViewProps, useBoardView } from '../shared/useBoardView.ts'
 import { type Idea, useIdeas } from '../shared/useIdeas.ts'
 import { latestResults, useVoting } from '../shared/useVoting.ts'
+import { ViewHeader } from '../shared/ViewHeader.tsx'
 import { AddIdeaForm } from './AddIdeaForm.tsx'
 import { ClusterTools, NewClusterForm } from './ClusterTools.tsx'
 import { ListIdea } from './ListIdea.tsx'
@@ -97,24 +96,11 @@ export function ListView(props: BoardViewProps) {
 
   return (
     <div className="iwl" data-testid="list-view">
-      <header className="iwv-phone-header">
-        <span className="iw-brand">Ideenwand</span>
-        <ConnectionBadge snapshot={snapshot} />
-        <LangSwitch />
-        <EasySwitch />
-      </header>
-      <ConnectionBanner snapshot={snapshot} />
+      <ViewHeader snapshot={snapshot} />
       <main className="iwl-main">
         <BoardViewLinks boardId={boardId} current="list" />
         {control && control.me.role !== 'facilitator' && !control.me.table ? <ForgetMe /> : null}
-        <h1 ref={heading} tabIndex={-1}>
-          {title}
-        </h1>
-        {phase ? (
-          <p className="iwv-instruction">
-            {v(voting.rating ? 'resistance.instruction' : `instruction.${phase}`)}
-          </p>
-        ) : null}
+        <PhaseTitle heading={heading} title={title} phase={phase} rating={voting.rating} />
         <Timer connection={connection} timer={control?.timer} />
         <EasyReadLink />
         {control?.me.table ? <TableDeviceNote table={control.me.table} /> : null}

@@ -9,14 +9,12 @@
 import { useCallback } from 'react'
 import { controlApi } from '../../api/control.ts'
 import { useSession } from '../../api/session.ts'
-import { EasySwitch } from '../../i18n/EasySwitch.tsx'
 import { useT } from '../../i18n/LangProvider.tsx'
-import { LangSwitch } from '../../i18n/LangSwitch.tsx'
 import { EasyReadLink } from '../../ui/EasyReadLink.tsx'
 import { newIdeaAuthor } from '../shared/author.ts'
 import { BoardViewLinks } from '../shared/BoardViewLinks.tsx'
-import { ConnectionBadge, ConnectionBanner } from '../shared/ConnectionBadge.tsx'
 import { ForgetMe } from '../shared/ForgetMe.tsx'
+import { PhaseTitle } from '../shared/PhaseTitle.tsx'
 import { viewPermissions } from '../shared/permissions.ts'
 import { ResistanceRating } from '../shared/ResistanceRating.tsx'
 import { SpeakingRequest } from '../shared/SpeakingRequest.tsx'
@@ -27,6 +25,7 @@ import { type BoardViewProps, useBoardView } from '../shared/useBoardView.ts'
 import { useIdeas } from '../shared/useIdeas.ts'
 import { useSentIdeas } from '../shared/useSentIdeas.ts'
 import { latestResults, useVoting } from '../shared/useVoting.ts'
+import { ViewHeader } from '../shared/ViewHeader.tsx'
 import { IdeaComposer } from './IdeaComposer.tsx'
 import { KeepReceipt } from './KeepReceipt.tsx'
 import { MyIdeas } from './MyIdeas.tsx'
@@ -94,24 +93,11 @@ export function PhoneView(props: BoardViewProps) {
 
   return (
     <div className="iwv-phone" data-testid="phone-view">
-      <header className="iwv-phone-header">
-        <span className="iw-brand">{guestTitle ?? 'Ideenwand'}</span>
-        <ConnectionBadge snapshot={snapshot} />
-        <LangSwitch />
-        <EasySwitch />
-      </header>
-      <ConnectionBanner snapshot={snapshot} />
+      <ViewHeader snapshot={snapshot} brand={guestTitle ?? 'Ideenwand'} />
       <main className="iwv-phone-main">
         <div className="iwv-phase">
           <p className="iwv-phase-label">{v('phaseLabel')}</p>
-          <h1 ref={heading} tabIndex={-1}>
-            {title}
-          </h1>
-          {phase ? (
-            <p className="iwv-instruction">
-              {v(voting.rating ? 'resistance.instruction' : `instruction.${phase}`)}
-            </p>
-          ) : null}
+          <PhaseTitle heading={heading} title={title} phase={phase} rating={voting.rating} />
           <Timer connection={connection} timer={control?.timer} className="iwv-phone-timer" />
           <EasyReadLink />
         </div>
