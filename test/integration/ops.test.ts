@@ -154,7 +154,7 @@ describe.each(ENGINES)('operations on %s', (engine) => {
   it('keeps idle keep-alive connections longer than nginx reuses them (no 502 on reuse)', async () => {
     // nginx keeps upstream connections for 60 s; a server that closes them after Node's 5 s
     // default races nginx's next request on them. Node announces its timeout in the header.
-    const header = await new Promise<string | undefined>((resolve, reject) => {
+    const header = await new Promise<string | string[] | undefined>((resolve, reject) => {
       const req = request(`${s.url}/healthz`, { headers: { connection: 'keep-alive' } }, (res) => {
         res.resume()
         resolve(res.headers['keep-alive'])

@@ -75,7 +75,7 @@ export function ListView(props: BoardViewProps) {
       canMinus: mine > 0,
       canPlus: voting.ballot.remaining > 0 && (max === 0 || mine < max),
       onVote: (delta) => voting.vote(targetId, delta),
-      table: control?.me.table !== undefined,
+      table: voting.table,
     }
   }
 

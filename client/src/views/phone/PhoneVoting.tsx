@@ -89,8 +89,7 @@ function VoteItem({
         </VoteButton>
         <span className="iwv-vote-mine" aria-live="polite">
           <span aria-hidden="true">{'●'.repeat(Math.min(mine, 5))} </span>
-          {/* Only a table device's ballot carries its own cap (PROTOCOL.md, table devices). */}
-          {v(ballot.maxPerTarget === undefined ? 'vote.myDots' : 'vote.tableDots', { count: mine })}
+          {v(voting.table ? 'vote.tableDots' : 'vote.myDots', { count: mine })}
         </span>
         {stranded ? (
           <span className="iwv-vote-button-space" />

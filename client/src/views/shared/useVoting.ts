@@ -33,6 +33,8 @@ export interface Voting {
   readonly open: boolean
   /** A resistance round is open and the phase allows rating. */
   readonly rating: boolean
+  /** This device is a table's shared device: its dots are the table's (issue 19 §2). */
+  readonly table: boolean
   readonly targets: readonly VoteTarget[]
   /**
    * What holds my dots but is no target any more (hidden or deleted during the round): its dots
@@ -130,6 +132,7 @@ export function useVoting(control: ControlState | null, visible: VisibleIdeas): 
     round,
     open,
     rating: live && round.method === 'resistance',
+    table: control?.me.table != null,
     targets,
     stranded: open ? strandedTargets(ballot, targets, visible, gone) : [],
     ballot,
