@@ -326,7 +326,8 @@ describe.each(ENGINES)('versioned open data (%s)', (engine) => {
         {
           change: 'idea_carried',
           itemId: newId,
-          detail: `Idee übernommen aus Workshop ${w.workshopId}: Radweg nach Wiesenburg`,
+          detail:
+            'Idee übernommen aus „Umweltlabor Bad Belzig (2026-11-20)“: Radweg nach Wiesenburg',
         },
       ],
     })

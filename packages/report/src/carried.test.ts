@@ -16,8 +16,12 @@ describe('carried ideas in the report and open data', () => {
       'übernommen aus „Zukunftswerkstatt Kurpark“ (20.09.2025), 5 Punkte (Platz 2)',
     )
     expect(carriedNote(labels('en'), idea, 'en')).toBe(
-      'carried over from “Zukunftswerkstatt Kurpark” (20/09/2025), 5 Dots (Rank 2)',
+      'carried over from “Zukunftswerkstatt Kurpark” (20/09/2025), 5 dots (rank 2)',
     )
+    // One dot is one dot, in both languages.
+    const one = { carriedFrom: { ...idea.carriedFrom!, dots: 1 } }
+    expect(carriedNote(labels('de'), one, 'de')).toContain(', 1 Punkt (Platz 2)')
+    expect(carriedNote(labels('en'), one, 'en')).toContain(', 1 dot (rank 2)')
     expect(toMarkdown(outcome, 'de')).toContain('übernommen aus „Zukunftswerkstatt Kurpark“')
     const page = toPublicPage(outcome, 'de', {
       pageUrl: 'https://example.org/ergebnisse/w',

@@ -10,14 +10,15 @@ import type { Lang, OutcomeIdea } from './types.ts'
 
 /** The note for a carried idea; empty for an idea written in this workshop. */
 export function carriedNote(
-  t: Pick<Labels, 'carriedFrom' | 'dots' | 'rank'>,
+  t: Pick<Labels, 'carriedFrom' | 'carriedDot' | 'carriedDots' | 'carriedRank'>,
   idea: Pick<OutcomeIdea, 'carriedFrom'>,
   lang: Lang,
 ): string {
   const from = idea.carriedFrom
   if (!from) return ''
   const date = from.date ? ` (${formatDay(from.date, lang)})` : ''
-  const dots = from.dots === null ? '' : `, ${from.dots} ${t.dots}`
-  const rank = from.rank === null ? '' : ` (${t.rank} ${from.rank})`
+  const dots =
+    from.dots === null ? '' : `, ${from.dots} ${from.dots === 1 ? t.carriedDot : t.carriedDots}`
+  const rank = from.rank === null ? '' : ` (${t.carriedRank} ${from.rank})`
   return `${t.carriedFrom} ${quoted(lang)(from.title)}${date}${dots}${dots ? rank : ''}`
 }

@@ -26,7 +26,7 @@ const WORDS = {
     published: (ideas: number, clusters: number) =>
       `Erste Version: ${ideas} ${ideas === 1 ? 'Idee' : 'Ideen'}, ${clusters} Cluster`,
     idea_added: (text: string) => `Idee hinzugefügt: ${text}`,
-    idea_carried: (text: string, from: string) => `Idee übernommen aus Workshop ${from}: ${text}`,
+    idea_carried: (text: string, from: string) => `Idee übernommen aus „${from}“: ${text}`,
     idea_removed: (text: string) => `Idee entfernt: ${text}`,
     idea_changed: (text: string, what: string) => `Idee geändert (${what}): ${text}`,
     status_changed: (text: string, from: string, to: string) =>
@@ -201,8 +201,10 @@ export function changesBetween(
     const old = before.get(id)
     if (!old) {
       const from = idea.carried_from_workshop
-      if (from) add('idea_carried', id, w.idea_carried(short(idea.text), String(from)))
-      else add('idea_added', id, w.idea_added(short(idea.text)))
+      if (from) {
+        const source = next.meta.sources?.[String(from)] ?? String(from)
+        add('idea_carried', id, w.idea_carried(short(idea.text), source))
+      } else add('idea_added', id, w.idea_added(short(idea.text)))
       continue
     }
     const edited = EDITED.filter((c) => old[c] !== idea[c])

@@ -412,6 +412,8 @@ export interface PackageSnapshot {
     language: Outcome['workshop']['language']
     /** The workshop's own title, date, place and description (for the DCAT file of a version). */
     workshop: Pick<Outcome['workshop'], 'title' | 'date' | 'place' | 'description'>
+    /** The workshops carried ideas came from: id → title (and date), for the changelog's words. */
+    sources?: Record<string, string>
   }
   /** The column names the rows were made with: a version stays readable when columns are added. */
   columns: Record<keyof TableRows, string[]>
@@ -534,6 +536,20 @@ export function packageSnapshot(
       publisher: w.publisher,
       language: w.language,
       workshop: { title: w.title, date: w.date, place: w.place, description: w.description },
+      sources: Object.fromEntries(
+        outcome.groups.flatMap((g) =>
+          g.ideas.flatMap((i) =>
+            i.carriedFrom
+              ? [
+                  [
+                    i.carriedFrom.workshopId,
+                    `${i.carriedFrom.title}${i.carriedFrom.date ? ` (${i.carriedFrom.date})` : ''}`,
+                  ],
+                ]
+              : [],
+          ),
+        ),
+      ),
     },
     columns: {
       ideas: names(IDEAS_FIELDS),
