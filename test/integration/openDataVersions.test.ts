@@ -228,6 +228,17 @@ describe.each(ENGINES)('versioned open data (%s)', (engine) => {
     const mallory = await w.join('participant', 'Mallory')
     expect((await mallory.get(`${api(w)}/open-data-versions`)).status).toBe(403)
     expect((await mallory.post(`${api(w)}/open-data-versions`)).status).toBe(403)
+    // A page on another site cannot make the facilitator's browser publish (CSRF check).
+    const crossSite = await fetch(`${s.url}${api(w)}/open-data-versions`, {
+      method: 'POST',
+      headers: {
+        cookie: f.cookie ?? '',
+        origin: 'https://evil.example',
+        'sec-fetch-site': 'cross-site',
+      },
+    })
+    expect(crossSite.status).toBe(403)
+    expect((await crossSite.json()).error.code).toBe('cross_site_request')
     const base = `${s.url}/ergebnisse/${w.workshopId}/daten/`
     // Not published: the same 404 as for anything made up, and no version was made.
     expect((await anon(`${base}ideas.csv`)).status).toBe(404)
@@ -239,6 +250,9 @@ describe.each(ENGINES)('versioned open data (%s)', (engine) => {
       'v/0/ideas.csv',
       'v/2/ideas.csv',
       'v/abc/ideas.csv',
+      'v/1e0/ideas.csv',
+      'v/99999999999/ideas.csv',
+      'v/-1/ideas.csv',
       'v/1/passwd',
       'ideenwand-export.json',
       '..%2F..%2Fapi%2Fme',

@@ -7,12 +7,12 @@
  */
 import type { CsvCell } from './csv.ts'
 import {
-  type ChangeKind,
   type ChangelogEntry,
   type PackageSnapshot,
   snapshotRows,
   type TableRows,
 } from './dataPackage.ts'
+import type { ChangeKind } from './tableSchemas.ts'
 import type { Lang } from './types.ts'
 
 /** A change before it belongs to a version (the server adds number and time). */

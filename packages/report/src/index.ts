@@ -33,26 +33,18 @@ export {
   toCsv,
 } from './csv.ts'
 export {
-  CHANGE_KINDS,
-  CHANGELOG_FIELDS,
-  type ChangeKind,
   type ChangelogEntry,
-  CLUSTERS_FIELDS,
   DATA_PACKAGE_FILES,
   type DataPackageFiles,
-  IDEAS_FIELDS,
   type PackageSnapshot,
   type PackageVersion,
   packageSnapshot,
   renderDataPackage,
-  STATUS_CHANGES_FIELDS,
   snapshotRows,
-  type TableField,
   type TableResource,
   type TableRows,
   tableRows,
   toDataPackage,
-  VOTES_FIELDS,
 } from './dataPackage.ts'
 export {
   CSV_FORMAT_URI,
@@ -104,6 +96,17 @@ export {
 export { sourceRows, sourceSummary, type TableSource } from './sources.ts'
 export { type SpeakingTurnSource, speakingSummary, turnFigures } from './speaking.ts'
 export { ideaTextsOf, quoted, statusLabel, statusText } from './status.ts'
+export {
+  CHANGE_KINDS,
+  CHANGELOG_FIELDS,
+  type ChangeKind,
+  CLUSTERS_FIELDS,
+  IDEAS_FIELDS,
+  RESISTANCE_FIELDS,
+  STATUS_CHANGES_FIELDS,
+  type TableField,
+  VOTES_FIELDS,
+} from './tableSchemas.ts'
 export {
   type ActivitySummary,
   type CanvasShape,

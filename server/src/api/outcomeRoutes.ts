@@ -155,9 +155,10 @@ export function outcomeRoutes(deps: ApiDeps) {
       const { id } = c.req.valid('param')
       const query = c.req.valid('query')
       await workshopFacilitatorOf(c, deps.workshops, id)
-      // An export publishes the package as it is now, when it changed (issue 20 §5).
-      const published = await outcomes.versions.publish(id)
-      const outcome = await outcomes.outcome(id, { names: false, licence: query.licence })
+      // An export publishes the package as it is now, when it changed (issue 20 §5). The
+      // outcome is built once, under the workshop's licence; the ZIP applies the one asked for.
+      const outcome = await outcomes.outcome(id, { names: false })
+      const published = await outcomes.versions.publish(id, outcome)
       const origin = new URL(c.req.url).origin
       const url = (path: string) => deps.appUrl(origin, path)
       const zip = await toOpenDataZipAsync(outcome, {

@@ -135,7 +135,9 @@ export function mountPublicOpenData(
   /** The version asked for while the workshop is published; null → 404. */
   const versionOf = async (id: string, number: number | null) => {
     if (!isValidId(id) || !(await outcomes.statuses.store.isPublished(id))) return null
-    if (number !== null) return versions.get(id, number)
+    if (number !== null) {
+      return number >= 1 ? versions.get(id, number) : null
+    }
     // Published before versions existed: the first read publishes the first version.
     return (await versions.latest(id)) ?? versions.publish(id)
   }
@@ -169,9 +171,9 @@ export function mountPublicOpenData(
   }
 
   app.get('/ergebnisse/:id/daten/:file', (c) => serve(c, null))
+  // A made-up version number is no version: it gets the same 404 as one that does not exist.
   app.get('/ergebnisse/:id/daten/v/:n/:file', (c) => {
     const n = c.req.param('n')
-    const number = /^[1-9]\d{0,8}$/.test(n) ? Number(n) : 0
-    return number > 0 ? serve(c, number) : serve(c, -1)
+    return serve(c, /^[1-9]\d{0,8}$/.test(n) ? Number(n) : 0)
   })
 }

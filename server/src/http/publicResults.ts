@@ -110,7 +110,8 @@ export function mountPublicResults(
   /** The newest open-data version of a published workshop (the first is made when missing). */
   const openDataOf = async (id: string) => {
     if (!isValidId(id) || !(await outcomes.statuses.store.isPublished(id))) return null
-    return (await outcomes.versions.latest(id)) ?? outcomes.versions.publish(id)
+    // Number and time only: the page links the files, it does not render them.
+    return (await outcomes.versions.newest(id)) ?? outcomes.versions.publish(id)
   }
 
   app.get('/ergebnisse/:id', async (c) => {

@@ -73,11 +73,13 @@ export class OpenDataVersions {
 
   /**
    * Publishes the package as it is now when it differs from the newest version; returns the
-   * newest version either way.
+   * newest version either way. `current`: the outcome as it is now, if the caller has it (no
+   * names, the workshop's own licence).
    */
-  async publish(workshopId: string): Promise<OpenDataVersion> {
+  async publish(workshopId: string, current?: Outcome): Promise<OpenDataVersion> {
     for (let attempt = 0; attempt < PUBLISH_ATTEMPTS; attempt++) {
-      const outcome = await this.outcomeOf(workshopId)
+      // A caller that has just built the outcome (an export) lends it to the first attempt.
+      const outcome = attempt === 0 && current ? current : await this.outcomeOf(workshopId)
       const snapshot = packageSnapshot(outcome)
       const json = JSON.stringify(snapshot)
       const digest = digestOf(json)
@@ -107,6 +109,16 @@ export class OpenDataVersions {
   async latest(workshopId: string): Promise<OpenDataVersion | null> {
     const row = await this.latestRow(workshopId)
     return row ? this.toVersion(workshopId, row) : null
+  }
+
+  /** The newest version's number and time only (no snapshot, no changelog), or null. */
+  async newest(workshopId: string): Promise<{ number: number; created: number } | null> {
+    const [row] = await this.db.query<Row>(
+      `select version, created_at from open_data_versions
+       where workshop_id = $1 order by version desc limit 1`,
+      [workshopId],
+    )
+    return row ? { number: Number(row.version), created: new Date(row.created_at).getTime() } : null
   }
 
   /** Version `number`, or null. */
