@@ -6,13 +6,13 @@
 import { ResultsPageInfo } from '@ideenwand/protocol'
 import { useEffect, useState } from 'react'
 import { apiJson } from '../api/http.ts'
-import { useT } from '../i18n/LangProvider.tsx'
+import { useOutcomeT } from '../i18n/useOutcomeT.ts'
 import { workshopPath } from '../router.ts'
 import { CopyField } from '../ui/CopyField.tsx'
 import { Link } from '../ui/Link.tsx'
 
 export function ResultsPageLink({ workshopId }: { workshopId: string }) {
-  const t = useT()
+  const ot = useOutcomeT()
   const [info, setInfo] = useState<ResultsPageInfo | null>(null)
   useEffect(() => {
     apiJson(
@@ -27,21 +27,21 @@ export function ResultsPageLink({ workshopId }: { workshopId: string }) {
       aria-labelledby="iw-fp-results-page"
       data-testid="results-page-link"
     >
-      <h3 id="iw-fp-results-page">{t('ideaStatus.panelHeading')}</h3>
+      <h3 id="iw-fp-results-page">{ot('ideaStatus.panelHeading')}</h3>
       {info?.published ? (
         <>
           <p>
             <a href={info.url} target="_blank" rel="noopener" data-testid="results-page-open">
-              {t('ideaStatus.openPage')}
+              {ot('ideaStatus.openPage')}
             </a>
           </p>
-          <CopyField label={t('ideaStatus.pageUrl')} value={info.url} />
+          <CopyField label={ot('ideaStatus.pageUrl')} value={info.url} />
         </>
       ) : (
-        <p className="iw-hint">{t('ideaStatus.panelNotPublished')}</p>
+        <p className="iw-hint">{ot('ideaStatus.panelNotPublished')}</p>
       )}
       <p>
-        <Link href={workshopPath(workshopId)}>{t('ideaStatus.manage')}</Link>
+        <Link href={workshopPath(workshopId)}>{ot('ideaStatus.manage')}</Link>
       </p>
     </section>
   )

@@ -2,16 +2,20 @@ import { describe, expect, it } from 'vitest'
 import { tFor } from './i18n.ts'
 import { common as deCommon } from './locales/de/common.ts'
 import { control as deControl } from './locales/de/control.ts'
+import { outcome as deOutcome } from './locales/de/outcome.ts'
 import { views as deViews } from './locales/de/views.ts'
 import { common as enCommon } from './locales/en/common.ts'
 import { control as enControl } from './locales/en/control.ts'
+import { outcome as enOutcome } from './locales/en/outcome.ts'
 import { views as enViews } from './locales/en/views.ts'
 import { flatten, variables } from './resourceKeys.ts'
 import './useControlT.ts' // registers the `control` namespace, as the board chunk does
+import './useOutcomeT.ts' // and `outcome`, as the workshop pages do
 
 const namespaces = {
   common: { de: deCommon, en: enCommon },
   control: { de: deControl, en: enControl },
+  outcome: { de: deOutcome, en: enOutcome },
   views: { de: deViews, en: enViews },
 }
 

@@ -10,6 +10,7 @@
 import type { Lang } from './lang.ts'
 import { common as deCommon } from './locales/de/common.ts'
 import type { control as deControl } from './locales/de/control.ts'
+import type { outcome as deOutcome } from './locales/de/outcome.ts'
 import { views as deViews } from './locales/de/views.ts'
 import { common as enCommon } from './locales/en/common.ts'
 import { views as enViews } from './locales/en/views.ts'
@@ -18,6 +19,7 @@ import { views as enViews } from './locales/en/views.ts'
 export interface Resources {
   common: typeof deCommon
   control: typeof deControl
+  outcome: typeof deOutcome
   views: typeof deViews
 }
 export type Namespace = keyof Resources

@@ -17,6 +17,7 @@ import { type FormEvent, useEffect, useId, useState } from 'react'
 import { api } from '../api/endpoints.ts'
 import { apiJson } from '../api/http.ts'
 import { useT } from '../i18n/LangProvider.tsx'
+import { useOutcomeT } from '../i18n/useOutcomeT.ts'
 import { workshopPath } from '../router.ts'
 import { errorMessage } from '../ui/errors.ts'
 import { FormMessage } from '../ui/Field.tsx'
@@ -63,6 +64,7 @@ function IdeaChoice({
 
 export function CarryPanel({ workshopId }: { workshopId: string }) {
   const t = useT()
+  const ot = useOutcomeT()
   const ids = useId()
   const [candidates, setCandidates] = useState<Candidates | null>(null)
   const [workshops, setWorkshops] = useState<Workshop[]>([])
@@ -98,7 +100,7 @@ export function CarryPanel({ workshopId }: { workshopId: string }) {
     event.preventDefault()
     setMessage(null)
     if (ideas.size + clusters.size === 0) {
-      setMessage({ kind: 'error', text: t('carry.nothingChosen') })
+      setMessage({ kind: 'error', text: ot('carry.nothingChosen') })
       return
     }
     setBusy(true)
@@ -121,9 +123,9 @@ export function CarryPanel({ workshopId }: { workshopId: string }) {
         CarryResult,
         { fromWorkshopId: workshopId, ideaIds: [...ideas], clusterIds: [...clusters] },
       )
-      const carried = t('carry.done', { count: result.carried.length, title: targetTitle })
+      const carried = ot('carry.done', { count: result.carried.length, title: targetTitle })
       const skipped = result.skipped.length
-        ? ` ${t('carry.skipped', { count: result.skipped.length })}`
+        ? ` ${ot('carry.skipped', { count: result.skipped.length })}`
         : ''
       setMessage({ kind: 'success', text: carried + skipped, target: targetId })
       setIdeas(new Set())
@@ -138,16 +140,16 @@ export function CarryPanel({ workshopId }: { workshopId: string }) {
   const empty = candidates && candidates.clusters.length === 0 && candidates.unsorted.length === 0
   return (
     <section aria-labelledby={`${ids}-h`} className="iw-card" data-testid="carry-panel">
-      <h2 id={`${ids}-h`}>{t('carry.heading')}</h2>
-      <p className="iw-muted">{t('carry.intro')}</p>
+      <h2 id={`${ids}-h`}>{ot('carry.heading')}</h2>
+      <p className="iw-muted">{ot('carry.intro')}</p>
       {candidates?.round ? (
-        <p className="iw-hint">{t('carry.roundNote', { number: candidates.round.number })}</p>
+        <p className="iw-hint">{ot('carry.roundNote', { number: candidates.round.number })}</p>
       ) : null}
-      {empty ? <p>{t('carry.noIdeas')}</p> : null}
+      {empty ? <p>{ot('carry.noIdeas')}</p> : null}
       {candidates && !empty ? (
         <form onSubmit={submit} noValidate>
           <fieldset>
-            <legend>{t('carry.choose')}</legend>
+            <legend>{ot('carry.choose')}</legend>
             {candidates.clusters.map((cluster) => {
               const whole = clusters.has(cluster.id)
               return (
@@ -162,8 +164,8 @@ export function CarryPanel({ workshopId }: { workshopId: string }) {
                       onChange={(e) => setClusters((s) => toggle(s, cluster.id, e.target.checked))}
                     />
                     <label htmlFor={`${ids}-c-${cluster.id}`}>
-                      {t('carry.wholeCluster', {
-                        title: cluster.title || t('carry.untitled'),
+                      {ot('carry.wholeCluster', {
+                        title: cluster.title || ot('carry.untitled'),
                         count: cluster.ideas.length,
                       })}
                     </label>
@@ -184,7 +186,7 @@ export function CarryPanel({ workshopId }: { workshopId: string }) {
             })}
             {candidates.unsorted.length > 0 ? (
               <fieldset className="iw-carry-cluster">
-                <legend>{t('carry.unsorted')}</legend>
+                <legend>{ot('carry.unsorted')}</legend>
                 <ul className="iw-plain-list">
                   {candidates.unsorted.map((idea) => (
                     <IdeaChoice
@@ -200,7 +202,7 @@ export function CarryPanel({ workshopId }: { workshopId: string }) {
             ) : null}
           </fieldset>
           <fieldset>
-            <legend>{t('carry.target')}</legend>
+            <legend>{ot('carry.target')}</legend>
             {workshops.map((w) => (
               <div key={w.id} className="iw-check">
                 <input
@@ -228,11 +230,11 @@ export function CarryPanel({ workshopId }: { workshopId: string }) {
                 data-testid="carry-target-new"
                 onChange={() => setTarget(NEW)}
               />
-              <label htmlFor={`${ids}-t-new`}>{t('carry.newWorkshop')}</label>
+              <label htmlFor={`${ids}-t-new`}>{ot('carry.newWorkshop')}</label>
             </div>
             {target === NEW ? (
               <div className="iw-field">
-                <label htmlFor={`${ids}-title`}>{t('carry.newTitle')}</label>
+                <label htmlFor={`${ids}-title`}>{ot('carry.newTitle')}</label>
                 <input
                   id={`${ids}-title`}
                   value={newTitle}
@@ -250,7 +252,7 @@ export function CarryPanel({ workshopId }: { workshopId: string }) {
             disabled={busy || (target === NEW && newTitle.trim() === '')}
             data-testid="carry-submit"
           >
-            {t('carry.submit', { count: ideas.size + clusters.size })}
+            {ot('carry.submit', { count: ideas.size + clusters.size })}
           </button>
         </form>
       ) : null}
@@ -258,7 +260,7 @@ export function CarryPanel({ workshopId }: { workshopId: string }) {
         <FormMessage kind={message.kind} testId="carry-message">
           {message.text}{' '}
           {message.kind === 'success' ? (
-            <Link href={workshopPath(message.target)}>{t('carry.openTarget')}</Link>
+            <Link href={workshopPath(message.target)}>{ot('carry.openTarget')}</Link>
           ) : null}
         </FormMessage>
       ) : null}

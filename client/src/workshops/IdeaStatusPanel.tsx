@@ -15,6 +15,7 @@ import {
 import { type FormEvent, useCallback, useEffect, useId, useMemo, useState } from 'react'
 import { apiJson, type Schema } from '../api/http.ts'
 import { useLang, useT } from '../i18n/LangProvider.tsx'
+import { useOutcomeT } from '../i18n/useOutcomeT.ts'
 import { CopyField } from '../ui/CopyField.tsx'
 import { errorMessage } from '../ui/errors.ts'
 import { FormMessage } from '../ui/Field.tsx'
@@ -51,6 +52,7 @@ function IdeaStatusItem({
   onSaved: (change: Change | null) => void
 }) {
   const t = useT()
+  const ot = useOutcomeT()
   const v = useT('views')
   const { lang } = useLang()
   const ids = useId()
@@ -66,7 +68,7 @@ function IdeaStatusItem({
   }
   const label = (c: Pick<Change, 'status' | 'mergedInto'>) =>
     c.status === 'merged'
-      ? `${t('ideaStatus.mergedInto')} ${textOf(c.mergedInto)}`
+      ? `${ot('ideaStatus.mergedInto')} ${textOf(c.mergedInto)}`
       : v(`idea.statuses.${c.status}`)
 
   const submit = async (event: FormEvent) => {
@@ -86,7 +88,7 @@ function IdeaStatusItem({
       )
       setMessage({
         kind: 'success',
-        text: saved ? t('ideaStatus.saved', { status: label(saved) }) : t('ideaStatus.unchanged'),
+        text: saved ? ot('ideaStatus.saved', { status: label(saved) }) : ot('ideaStatus.unchanged'),
       })
       onSaved(saved)
     } catch (caught) {
@@ -102,7 +104,7 @@ function IdeaStatusItem({
         {idea.text}
       </p>
       <p>
-        {t('ideaStatus.current')}: <StatusBadge status={current?.status ?? 'open'} />
+        {ot('ideaStatus.current')}: <StatusBadge status={current?.status ?? 'open'} />
         {current?.status === 'merged' ? ` ${textOf(current.mergedInto)}` : null}
         {current?.reason ? <span className="iw-muted"> ({current.reason})</span> : null}
       </p>
@@ -112,7 +114,7 @@ function IdeaStatusItem({
         onSubmit={(e) => void submit(e)}
       >
         <div className="iw-field">
-          <label htmlFor={`${ids}-status`}>{t('ideaStatus.status')}</label>
+          <label htmlFor={`${ids}-status`}>{ot('ideaStatus.status')}</label>
           <select
             id={`${ids}-status`}
             value={status}
@@ -128,7 +130,7 @@ function IdeaStatusItem({
         </div>
         {status === 'merged' ? (
           <div className="iw-field">
-            <label htmlFor={`${ids}-merge`}>{t('ideaStatus.mergedInto')}</label>
+            <label htmlFor={`${ids}-merge`}>{ot('ideaStatus.mergedInto')}</label>
             <select
               id={`${ids}-merge`}
               value={mergedInto}
@@ -136,7 +138,7 @@ function IdeaStatusItem({
               data-testid="idea-status-merge"
               onChange={(e) => setMergedInto(e.target.value)}
             >
-              <option value="">{t('ideaStatus.chooseIdea')}</option>
+              <option value="">{ot('ideaStatus.chooseIdea')}</option>
               {ideas
                 .filter((other) => other.id !== idea.id)
                 .map((other) => (
@@ -149,7 +151,7 @@ function IdeaStatusItem({
         ) : null}
         <div className="iw-field iw-grow">
           <label htmlFor={`${ids}-reason`}>
-            {status === 'not_implemented' ? t('ideaStatus.reasonRequired') : t('ideaStatus.note')}
+            {status === 'not_implemented' ? ot('ideaStatus.reasonRequired') : ot('ideaStatus.note')}
           </label>
           <input
             id={`${ids}-reason`}
@@ -161,7 +163,7 @@ function IdeaStatusItem({
           />
         </div>
         <button type="submit" className="iw-button" disabled={busy} data-testid="idea-status-save">
-          {t('ideaStatus.save')}
+          {ot('ideaStatus.save')}
         </button>
       </form>
       {message ? (
@@ -171,7 +173,7 @@ function IdeaStatusItem({
       ) : null}
       {changes.length > 0 ? (
         <details className="iw-status-history">
-          <summary>{t('ideaStatus.history', { count: changes.length })}</summary>
+          <summary>{ot('ideaStatus.history', { count: changes.length })}</summary>
           <ol>
             {changes.map((c) => (
               <li key={c.id}>
@@ -180,7 +182,7 @@ function IdeaStatusItem({
                 </time>
                 : {label(c)}
                 {c.reason ? ` (${c.reason})` : ''}
-                {c.changedBy ? ` – ${t('ideaStatus.by', { name: c.changedBy })}` : ''}
+                {c.changedBy ? ` – ${ot('ideaStatus.by', { name: c.changedBy })}` : ''}
               </li>
             ))}
           </ol>
@@ -192,6 +194,7 @@ function IdeaStatusItem({
 
 function ResultsPageSwitch({ workshopId }: { workshopId: string }) {
   const t = useT()
+  const ot = useOutcomeT()
   const ids = useId()
   const [info, setInfo] = useState<ResultsPageInfo | null>(null)
   const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null)
@@ -211,7 +214,7 @@ function ResultsPageSwitch({ workshopId }: { workshopId: string }) {
       setInfo(next)
       setMessage({
         kind: 'success',
-        text: next.published ? t('ideaStatus.published') : t('ideaStatus.unpublished'),
+        text: next.published ? ot('ideaStatus.published') : ot('ideaStatus.unpublished'),
       })
     } catch (caught) {
       setInfo(before)
@@ -220,7 +223,7 @@ function ResultsPageSwitch({ workshopId }: { workshopId: string }) {
   }
   return (
     <>
-      <h3>{t('ideaStatus.pageHeading')}</h3>
+      <h3>{ot('ideaStatus.pageHeading')}</h3>
       <div className="iw-check">
         <input
           type="checkbox"
@@ -231,25 +234,25 @@ function ResultsPageSwitch({ workshopId }: { workshopId: string }) {
           data-testid="results-publish"
           onChange={(e) => void toggle(e.target.checked)}
         />
-        <label htmlFor={`${ids}-publish`}>{t('ideaStatus.publish')}</label>
+        <label htmlFor={`${ids}-publish`}>{ot('ideaStatus.publish')}</label>
         <p id={`${ids}-publish-hint`} className="iw-hint">
-          {t('ideaStatus.publishHint')}
+          {ot('ideaStatus.publishHint')}
         </p>
       </div>
       {info ? (
         <>
-          <CopyField label={t('ideaStatus.pageUrl')} value={info.url} testId="results-url" />
+          <CopyField label={ot('ideaStatus.pageUrl')} value={info.url} testId="results-url" />
           {info.published ? (
             <p className="iw-row iw-row-wrap">
               <a href={info.url} target="_blank" rel="noopener" data-testid="results-open">
-                {t('ideaStatus.openPage')}
+                {ot('ideaStatus.openPage')}
               </a>
               <a href={info.feedUrl} type="application/atom+xml">
-                {t('ideaStatus.feed')}
+                {ot('ideaStatus.feed')}
               </a>
             </p>
           ) : (
-            <p className="iw-muted">{t('ideaStatus.notPublished')}</p>
+            <p className="iw-muted">{ot('ideaStatus.notPublished')}</p>
           )}
         </>
       ) : null}
@@ -264,6 +267,7 @@ function ResultsPageSwitch({ workshopId }: { workshopId: string }) {
 
 export function IdeaStatusPanel({ workshopId }: { workshopId: string }) {
   const t = useT()
+  const ot = useOutcomeT()
   const ids = useId()
   const [overview, setOverview] = useState<IdeaStatusOverview | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -293,15 +297,15 @@ export function IdeaStatusPanel({ workshopId }: { workshopId: string }) {
       className="iw-card iw-idea-status-panel"
       data-testid="idea-status-panel"
     >
-      <h2 id={`${ids}-h`}>{t('ideaStatus.heading')}</h2>
-      <p className="iw-muted">{t('ideaStatus.intro')}</p>
+      <h2 id={`${ids}-h`}>{ot('ideaStatus.heading')}</h2>
+      <p className="iw-muted">{ot('ideaStatus.intro')}</p>
       <ResultsPageSwitch workshopId={workshopId} />
-      <h3>{t('ideaStatus.ideasHeading')}</h3>
+      <h3>{ot('ideaStatus.ideasHeading')}</h3>
       {error ? <FormMessage kind="error">{error}</FormMessage> : null}
-      {overview && overview.ideas.length === 0 ? <p>{t('ideaStatus.noIdeas')}</p> : null}
+      {overview && overview.ideas.length === 0 ? <p>{ot('ideaStatus.noIdeas')}</p> : null}
       {groups.map(([cluster, ideas]) => (
-        <section key={cluster ?? ''} aria-label={cluster ?? t('ideaStatus.unsorted')}>
-          <h4>{cluster ?? t('ideaStatus.unsorted')}</h4>
+        <section key={cluster ?? ''} aria-label={cluster ?? ot('ideaStatus.unsorted')}>
+          <h4>{cluster ?? ot('ideaStatus.unsorted')}</h4>
           <ul className="iw-status-list">
             {ideas.map((idea) => (
               <IdeaStatusItem

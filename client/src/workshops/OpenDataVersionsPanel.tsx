@@ -9,6 +9,7 @@ import { OpenDataVersionList } from '@ideenwand/protocol'
 import { useCallback, useEffect, useId, useState } from 'react'
 import { apiJson, type Schema } from '../api/http.ts'
 import { useLang, useT } from '../i18n/LangProvider.tsx'
+import { useOutcomeT } from '../i18n/useOutcomeT.ts'
 import { CopyField } from '../ui/CopyField.tsx'
 import { errorMessage } from '../ui/errors.ts'
 import { FormMessage } from '../ui/Field.tsx'
@@ -33,6 +34,7 @@ export function OpenDataVersionsPanel({
   refresh: number
 }) {
   const t = useT()
+  const ot = useOutcomeT()
   const { lang } = useLang()
   const ids = useId()
   const [list, setList] = useState<OpenDataVersionList | null>(null)
@@ -60,8 +62,8 @@ export function OpenDataVersionsPanel({
         kind: 'success',
         text:
           number > before
-            ? t('openData.published', { n: number })
-            : t('openData.unchanged', { n: number }),
+            ? ot('openData.published', { n: number })
+            : ot('openData.unchanged', { n: number }),
       })
     } catch (caught) {
       setMessage({ kind: 'error', text: errorMessage(t, caught) })
@@ -75,23 +77,23 @@ export function OpenDataVersionsPanel({
 
   return (
     <section aria-labelledby={`${ids}-h`} data-testid="open-data-versions">
-      <h3 id={`${ids}-h`}>{t('openData.heading')}</h3>
-      <p className="iw-muted">{t('openData.intro')}</p>
+      <h3 id={`${ids}-h`}>{ot('openData.heading')}</h3>
+      <p className="iw-muted">{ot('openData.intro')}</p>
       {list ? (
         <>
-          <CopyField label={t('openData.url')} value={list.url} />
+          <CopyField label={ot('openData.url')} value={list.url} />
           {list.published ? null : (
             <p className="iw-hint" data-testid="open-data-unpublished">
-              {t('openData.unpublished')}
+              {ot('openData.unpublished')}
             </p>
           )}
           {list.versions.length === 0 ? (
-            <p>{t('openData.none')}</p>
+            <p>{ot('openData.none')}</p>
           ) : (
             <ol className="iw-versions" data-testid="open-data-version-list">
               {list.versions.map((v) => (
                 <li key={v.number} data-version={v.number}>
-                  <strong>{t('openData.version', { n: v.number, date: when(v.created) })}</strong>
+                  <strong>{ot('openData.version', { n: v.number, date: when(v.created) })}</strong>
                   {list.published ? (
                     <>
                       {' '}
@@ -104,7 +106,7 @@ export function OpenDataVersionsPanel({
                       <li key={i}>{c.detail}</li>
                     ))}
                     {v.changes.length > SHOWN ? (
-                      <li>{t('openData.more', { count: v.changes.length - SHOWN })}</li>
+                      <li>{ot('openData.more', { count: v.changes.length - SHOWN })}</li>
                     ) : null}
                   </ul>
                 </li>
@@ -120,7 +122,7 @@ export function OpenDataVersionsPanel({
         onClick={() => void publish()}
         data-testid="open-data-publish"
       >
-        {t('openData.publish')}
+        {ot('openData.publish')}
       </button>
       {message ? (
         <FormMessage kind={message.kind} testId="open-data-message">

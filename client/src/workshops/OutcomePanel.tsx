@@ -8,6 +8,7 @@ import { useEffect, useId, useState } from 'react'
 import { download } from '../api/download.ts'
 import { apiJson, apiVoid, type Schema } from '../api/http.ts'
 import { useT } from '../i18n/LangProvider.tsx'
+import { useOutcomeT } from '../i18n/useOutcomeT.ts'
 import { errorMessage } from '../ui/errors.ts'
 import { FormMessage } from '../ui/Field.tsx'
 import { OpenDataVersionsPanel } from './OpenDataVersionsPanel.tsx'
@@ -46,6 +47,7 @@ export function OutcomePanel({
   language: 'de' | 'en'
 }) {
   const t = useT()
+  const ot = useOutcomeT()
   const ids = useId()
   const [settings, setSettings] = useState<Settings | null>(null)
   const [lang, setLang] = useState<'de' | 'en'>(language)
@@ -98,18 +100,18 @@ export function OutcomePanel({
   }
 
   const label = (what: What) =>
-    what === 'openData' ? t('outcome.openData') : t(`outcome.format.${what}`)
+    what === 'openData' ? ot('outcome.openData') : ot(`outcome.format.${what}`)
   return (
     <section
       aria-labelledby={`${ids}-h`}
       className="iw-card iw-outcome"
       data-testid="outcome-panel"
     >
-      <h2 id={`${ids}-h`}>{t('outcome.heading')}</h2>
-      <p className="iw-muted">{t('outcome.intro')}</p>
+      <h2 id={`${ids}-h`}>{ot('outcome.heading')}</h2>
+      <p className="iw-muted">{ot('outcome.intro')}</p>
       <div className="iw-row iw-row-wrap">
         <div className="iw-field">
-          <label htmlFor={`${ids}-lang`}>{t('outcome.language')}</label>
+          <label htmlFor={`${ids}-lang`}>{ot('outcome.language')}</label>
           <select
             id={`${ids}-lang`}
             value={lang}
@@ -126,7 +128,7 @@ export function OutcomePanel({
             checked={names}
             onChange={(e) => setNames(e.target.checked)}
           />
-          <label htmlFor={`${ids}-names`}>{t('outcome.names')}</label>
+          <label htmlFor={`${ids}-names`}>{ot('outcome.names')}</label>
         </div>
       </div>
       <div className="iw-row iw-row-wrap">
@@ -149,10 +151,10 @@ export function OutcomePanel({
         ))}
       </div>
 
-      <h3>{t('outcome.openData')}</h3>
+      <h3>{ot('outcome.openData')}</h3>
       <div className="iw-row iw-row-wrap">
         <div className="iw-field">
-          <label htmlFor={`${ids}-licence`}>{t('outcome.licence')}</label>
+          <label htmlFor={`${ids}-licence`}>{ot('outcome.licence')}</label>
           <select
             id={`${ids}-licence`}
             value={settings?.licence ?? 'cc-by-4.0'}
@@ -160,23 +162,23 @@ export function OutcomePanel({
             onChange={(e) => void save({ licence: e.target.value as Licence })}
           >
             <option value="cc-by-4.0">CC BY 4.0</option>
-            <option value="dl-by-de-2.0">{t('outcome.dlDe')}</option>
+            <option value="dl-by-de-2.0">{ot('outcome.dlDe')}</option>
           </select>
         </div>
         <div className="iw-field">
-          <label htmlFor={`${ids}-csv`}>{t('outcome.csv')}</label>
+          <label htmlFor={`${ids}-csv`}>{ot('outcome.csv')}</label>
           <select
             id={`${ids}-csv`}
             value={csv}
             onChange={(e) => setCsv(e.target.value === 'excel-de' ? 'excel-de' : 'standard')}
             data-testid="open-data-csv"
           >
-            <option value="standard">{t('outcome.csvStandard')}</option>
-            <option value="excel-de">{t('outcome.csvExcel')}</option>
+            <option value="standard">{ot('outcome.csvStandard')}</option>
+            <option value="excel-de">{ot('outcome.csvExcel')}</option>
           </select>
         </div>
         <div className="iw-field">
-          <label htmlFor={`${ids}-publisher`}>{t('outcome.publisher')}</label>
+          <label htmlFor={`${ids}-publisher`}>{ot('outcome.publisher')}</label>
           <input
             id={`${ids}-publisher`}
             defaultValue={settings?.publisher ?? ''}
@@ -186,7 +188,7 @@ export function OutcomePanel({
           />
         </div>
         <div className="iw-field">
-          <label htmlFor={`${ids}-contributor`}>{t('outcome.contributor')}</label>
+          <label htmlFor={`${ids}-contributor`}>{ot('outcome.contributor')}</label>
           <input
             id={`${ids}-contributor`}
             type="url"
@@ -199,7 +201,7 @@ export function OutcomePanel({
             data-testid="open-data-contributor"
           />
           <p id={`${ids}-contributor-hint`} className="iw-hint">
-            {t('outcome.contributorHint')}
+            {ot('outcome.contributorHint')}
           </p>
         </div>
       </div>
@@ -220,13 +222,13 @@ export function OutcomePanel({
           )
         }
       >
-        {t('outcome.downloadZip')}
+        {ot('outcome.downloadZip')}
       </button>
 
       {progress ? (
         <div className="iw-download-progress" data-testid="download-progress">
           <label htmlFor={`${ids}-progress`}>
-            {t('outcome.preparing', { what: label(progress.what) })}
+            {ot('outcome.preparing', { what: label(progress.what) })}
           </label>
           <progress
             id={`${ids}-progress`}
@@ -238,7 +240,7 @@ export function OutcomePanel({
       {message ? (
         <FormMessage kind={message.kind} testId="outcome-message">
           {message.kind === 'success'
-            ? t('outcome.done', { what: label(message.what) })
+            ? ot('outcome.done', { what: label(message.what) })
             : message.text}
         </FormMessage>
       ) : null}

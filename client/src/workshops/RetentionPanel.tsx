@@ -7,6 +7,7 @@ import { type FormEvent, useId, useState } from 'react'
 import { api, type Retention, type WorkshopDetail } from '../api/endpoints.ts'
 import { useLang, useT } from '../i18n/LangProvider.tsx'
 import type { Lang } from '../i18n/lang.ts'
+import { useOutcomeT } from '../i18n/useOutcomeT.ts'
 import { errorMessage } from '../ui/errors.ts'
 import { FormMessage } from '../ui/Field.tsx'
 
@@ -44,6 +45,7 @@ export function RetentionPanel({
   onChange: (retention: Retention) => void
 }) {
   const t = useT()
+  const ot = useOutcomeT()
   const { lang } = useLang()
   const ids = useId()
   const saved = workshop.retention
@@ -75,7 +77,7 @@ export function RetentionPanel({
     const value = (key: Key) => {
       if (!rules[key].on) return null
       const days = parseDays(rules[key].days)
-      if (days === null) found[key] = t('retention.invalidDays', { max: MAX_DAYS })
+      if (days === null) found[key] = ot('retention.invalidDays', { max: MAX_DAYS })
       return days
     }
     const body = { namesDays: value('names'), workshopDays: value('workshop') }
@@ -88,7 +90,7 @@ export function RetentionPanel({
     setMessage(null)
     try {
       onChange(await api.setRetention(workshop.id, body))
-      setMessage({ kind: 'success', text: t('retention.saved') })
+      setMessage({ kind: 'success', text: ot('retention.saved') })
     } catch (caught) {
       setMessage({ kind: 'error', text: errorMessage(t, caught) })
     } finally {
@@ -105,7 +107,7 @@ export function RetentionPanel({
       .join(' ')
     return (
       <fieldset className="iw-retention-rule" data-testid={`retention-${key}`}>
-        <legend>{t(`retention.${key}.legend`)}</legend>
+        <legend>{ot(`retention.${key}.legend`)}</legend>
         <div className="iw-check">
           <input
             type="checkbox"
@@ -113,10 +115,10 @@ export function RetentionPanel({
             checked={rule.on}
             onChange={(e) => set(key, { on: e.target.checked })}
           />
-          <label htmlFor={`${ids}-${key}-on`}>{t(`retention.${key}.toggle`)}</label>
+          <label htmlFor={`${ids}-${key}-on`}>{ot(`retention.${key}.toggle`)}</label>
         </div>
         <div className="iw-field iw-retention-days">
-          <label htmlFor={`${ids}-${key}-days`}>{t(`retention.${key}.days`)}</label>
+          <label htmlFor={`${ids}-${key}-days`}>{ot(`retention.${key}.days`)}</label>
           <input
             id={`${ids}-${key}-days`}
             type="number"
@@ -133,8 +135,8 @@ export function RetentionPanel({
         </div>
         <p id={`${ids}-${key}-when`} className="iw-hint" data-testid={`retention-${key}-when`}>
           {at
-            ? t(`retention.${key}.deleteAt`, { date: formatDate(at, lang) })
-            : t('retention.kept')}
+            ? ot(`retention.${key}.deleteAt`, { date: formatDate(at, lang) })
+            : ot('retention.kept')}
         </p>
         {error ? (
           <p id={`${ids}-${key}-error`} className="iw-field-error">
@@ -151,21 +153,21 @@ export function RetentionPanel({
       className="iw-card iw-retention"
       data-testid="retention-panel"
     >
-      <h2 id={`${ids}-h`}>{t('retention.heading')}</h2>
+      <h2 id={`${ids}-h`}>{ot('retention.heading')}</h2>
       <p className="iw-muted">
-        {t('retention.intro', { end: formatDate(saved.endsAt, lang) })}{' '}
-        {saved.custom ? null : t('retention.defaults')}
+        {ot('retention.intro', { end: formatDate(saved.endsAt, lang) })}{' '}
+        {saved.custom ? null : ot('retention.defaults')}
       </p>
       {saved.namesDeletedAt ? (
         <p role="status">
-          {t('retention.namesDeleted', { date: formatDate(saved.namesDeletedAt, lang) })}
+          {ot('retention.namesDeleted', { date: formatDate(saved.namesDeletedAt, lang) })}
         </p>
       ) : null}
       <form noValidate onSubmit={(e) => void submit(e)}>
         {row('names')}
         {row('workshop')}
         <button type="submit" className="iw-button" disabled={busy} data-testid="retention-save">
-          {t('retention.save')}
+          {ot('retention.save')}
         </button>
       </form>
       {message ? (
