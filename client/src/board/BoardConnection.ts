@@ -25,17 +25,10 @@ import { IndexeddbPersistence } from 'y-indexeddb'
 import { readAuthMessage } from 'y-protocols/auth'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { type ConnectionState, connectionState } from './connectionState.ts'
 import { createSaveTracking, type SaveTracking } from './saveTrackerAdapter.ts'
 
-export const CONNECTION_STATES = [
-  'offline',
-  'connecting',
-  'saving',
-  'delayed',
-  'saved',
-  'closed',
-] as const
-export type ConnectionState = (typeof CONNECTION_STATES)[number]
+export { CONNECTION_STATES, type ConnectionState } from './connectionState.ts'
 
 export interface ConnectionSnapshot {
   readonly state: ConnectionState
@@ -195,15 +188,17 @@ export class BoardConnection {
 
   private computeState(): ConnectionState {
     const p = this.provider
-    if (this.closedBy) return 'closed'
-    if (!p.wsconnected) {
-      const browserOffline = typeof navigator !== 'undefined' && navigator.onLine === false
-      return this.attemptFailed || browserOffline || !p.shouldConnect ? 'offline' : 'connecting'
-    }
-    if (!p.synced) return 'connecting'
-    // Nothing we write is stored, so there is nothing to wait for: up to date means "saved".
-    if (this.readOnly || this.deniedOnSocket) return 'saved'
-    return this.saving.tracker.state
+    return connectionState({
+      closedForGood: this.closedBy !== null,
+      socketOpen: p.wsconnected,
+      synced: p.synced,
+      attemptFailed: this.attemptFailed,
+      browserOffline: typeof navigator !== 'undefined' && navigator.onLine === false,
+      shouldConnect: p.shouldConnect,
+      readOnly: this.readOnly,
+      deniedOnSocket: this.deniedOnSocket,
+      saveState: this.saving.tracker.state,
+    })
   }
 
   private update(force = false): void {

@@ -53,9 +53,9 @@ import { ConnectionStatus } from './ConnectionStatus.tsx'
 import {
   addClusterAtCenter,
   addIdeaAtCenter,
-  landOnContent,
   registerCanvasDomainRules,
 } from './canvasDomainRules.ts'
+import { landOnContent } from './canvasPlacement.ts'
 import { closeKind } from './closeMessage.ts'
 import { LicenceNotice } from './LicenceNotice.tsx'
 import { participantRights, registerParticipantRules } from './participantCanvasRules.ts'

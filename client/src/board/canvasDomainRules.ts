@@ -3,8 +3,8 @@
  *
  * - Adding: "Idee hinzufügen" creates the idea (`board.addIdea`) first, then its card in a free
  *   spot of the visible part of the view (not under tldraw's menus), nearest its centre; when
- *   the view is full, nearest outside it, and the view moves there. "Cluster hinzufügen"
- *   likewise with a frame.
+ *   the view is full, nearest outside it, and the view moves there (canvasPlacement.ts).
+ *   "Cluster hinzufügen" likewise with a frame.
  * - Ideas/clusters without a card/frame (added from another view, or whose card went down with a
  *   deleted frame) get one in a free area. Card ids derive from idea ids, so when several
  *   clients notice at once they write the same record and the board ends up with one card.
@@ -26,10 +26,10 @@ import {
   type TLCreateShapePartial,
   type TLParentId,
   type TLShape,
-  type TLShapeId,
   type VecLike,
 } from 'tldraw'
 import { writeTogether } from './bindCanvasToDoc.ts'
+import { findFreeSpot, findFreeSpotInView, revealInView } from './canvasPlacement.ts'
 import { frameLayout, freeSlotInFrame } from './frameLayout.ts'
 import {
   CLUSTER_FRAME_SIZE,
@@ -44,8 +44,6 @@ import {
   isIdeaCard,
 } from './shapes/shapeTypes.ts'
 
-const GAP = 24
-
 /** The cluster an idea card sits in: its nearest cluster-frame ancestor, or null. */
 function clusterOf(editor: Editor, shape: TLShape): string | null {
   let parentId: TLParentId = shape.parentId
@@ -55,126 +53,6 @@ function clusterOf(editor: Editor, shape: TLShape): string | null {
     if (isClusterFrame(parent)) return parent.props.clusterId
     parentId = parent.parentId
   }
-}
-
-/**
- * Where tldraw's own UI lies over the canvas (CSS px): the menu row at the top, the toolbar and
- * zoom menu at the bottom. New items go into the rest, so they are not hidden under them.
- */
-const UI_INSET = { top: 56, right: 16, bottom: 80, left: 16 } as const
-
-/** The part of the viewport (page coordinates) that no toolbar or menu covers. */
-export function visiblePageBox(editor: Editor): Box {
-  const view = editor.getViewportPageBounds()
-  const z = editor.getZoomLevel()
-  const left = UI_INSET.left / z
-  const top = UI_INSET.top / z
-  const w = Math.max(1, view.w - left - UI_INSET.right / z)
-  const h = Math.max(1, view.h - top - UI_INSET.bottom / z)
-  return new Box(view.x + left, view.y + top, w, h)
-}
-
-/**
- * Moves the view (animated) so `bounds` lies in the visible part, if it does not already: the
- * item is centred there, at the same zoom or zoomed out just enough for it to fit.
- */
-export function revealInView(editor: Editor, bounds: Box): void {
-  if (visiblePageBox(editor).contains(bounds)) return
-  const screen = editor.getViewportScreenBounds()
-  const room = {
-    w: screen.w - UI_INSET.left - UI_INSET.right,
-    h: screen.h - UI_INSET.top - UI_INSET.bottom,
-  }
-  const margin = 32
-  const z = Math.min(
-    editor.getZoomLevel(),
-    Math.max(0.05, (room.w - margin) / bounds.w),
-    Math.max(0.05, (room.h - margin) / bounds.h),
-  )
-  // Screen point (relative to the canvas) where the item's centre should appear.
-  const sx = UI_INSET.left + room.w / 2
-  const sy = UI_INSET.top + room.h / 2
-  editor.setCamera(
-    { x: sx / z - bounds.center.x, y: sy / z - bounds.center.y, z },
-    { animation: { duration: 250 } },
-  )
-}
-
-/**
- * On opening the board the view shows its content (zoomed out to fit all of it, never in beyond
- * 100 %), not the empty origin: a new participant or a reloading facilitator lands where the
- * ideas are.
- */
-export function landOnContent(editor: Editor): void {
-  const bounds = editor.getCurrentPageBounds()
-  if (!bounds) return
-  editor.zoomToBounds(bounds, { inset: 96, targetZoom: 1 })
-}
-
-/**
- * Top-left of a free spot for a new item of size `w`×`h`: inside the visible part of the view
- * when there is room there, nearest its centre; else the nearest free spot outside it (the
- * caller then moves the view there with `revealInView`).
- */
-export function findFreeSpotInView(editor: Editor, w: number, h: number): VecLike {
-  const visible = visiblePageBox(editor)
-  const fits = freeBoxTest(editor, w, h)
-  // Positions on a fine grid inside the visible part (at most ~80 × 60 of them, however far
-  // out the view is zoomed), nearest the centre first.
-  const step = Math.max(8, Math.min(w, h) / 6, visible.w / 80, visible.h / 60)
-  const candidates: VecLike[] = []
-  for (let y = visible.minY; y + h <= visible.maxY; y += step) {
-    for (let x = visible.minX; x + w <= visible.maxX; x += step) candidates.push({ x, y })
-  }
-  const { x: cx, y: cy } = visible.center
-  const distance = (p: VecLike) => (p.x + w / 2 - cx) ** 2 + (p.y + h / 2 - cy) ** 2
-  candidates.sort((a, b) => distance(a) - distance(b))
-  return candidates.find((p) => fits(p.x, p.y)) ?? findFreeSpot(editor, visible.center, w, h)
-}
-
-/** Whether a `w`×`h` box at (x, y) keeps a gap to every shape on the page (but `inside`). */
-function freeBoxTest(
-  editor: Editor,
-  w: number,
-  h: number,
-  inside?: TLShapeId,
-): (x: number, y: number) => boolean {
-  const occupied = editor
-    .getCurrentPageShapes()
-    .filter((s) => s.id !== inside)
-    .map((s) => editor.getShapePageBounds(s.id))
-    .filter((b): b is Box => b !== undefined)
-  return (x, y) => {
-    const box = new Box(x - GAP / 2, y - GAP / 2, w + GAP, h + GAP)
-    return !occupied.some((b) => b.collides(box))
-  }
-}
-
-/** Top-left of a free spot of size `w`×`h`, scanning a grid around `near`. */
-export function findFreeSpot(
-  editor: Editor,
-  near: VecLike,
-  w: number,
-  h: number,
-  inside?: TLShapeId,
-): VecLike {
-  const fits = freeBoxTest(editor, w, h, inside)
-  const stepX = w + GAP
-  const stepY = h + GAP
-  const originX = near.x - w / 2
-  const originY = near.y - h / 2
-  // Rings of growing radius around `near`.
-  for (let ring = 0; ring < 30; ring++) {
-    for (let dy = -ring; dy <= ring; dy++) {
-      for (let dx = -ring; dx <= ring; dx++) {
-        if (Math.max(Math.abs(dx), Math.abs(dy)) !== ring) continue
-        const x = originX + dx * stepX
-        const y = originY + dy * stepY
-        if (fits(x, y)) return { x, y }
-      }
-    }
-  }
-  return { x: originX, y: originY }
 }
 
 export function addIdeaAtCenter(

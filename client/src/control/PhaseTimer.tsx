@@ -11,7 +11,7 @@ import type { BoardConnection } from '../board/BoardConnection.ts'
 import { useControlT } from '../i18n/useControlT.ts'
 import { beep, unlockAudio } from './beep.ts'
 import { useControlContext } from './ControlContext.tsx'
-import { formatClock, timeLeft } from './countdown.ts'
+import { formatClock, timeLeft, timerCrossing } from './countdown.ts'
 
 const TICK_MS = 250
 const SOUND_KEY = 'ideenwand:timer-sound'
@@ -76,11 +76,9 @@ export function PhaseTimer({
     const before = previous.current
     previous.current = { left, endsAt: timer.endsAt }
     if (!before || timer.status !== 'running' || before.endsAt !== timer.endsAt) return
-    if (before.left > 60_000 && left <= 60_000 && left > 0) announce?.(ct('announce.oneMinute'))
-    if (before.left > 0 && left <= 0) {
-      announce?.(ct('announce.timeUp'))
-      if (sound) beep()
-    }
+    const crossing = timerCrossing(before.left, left)
+    if (crossing) announce?.(ct(`announce.${crossing}`))
+    if (crossing === 'timeUp' && sound) beep()
   }, [left, timer, announce, ct, sound])
 
   const label =

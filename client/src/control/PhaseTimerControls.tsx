@@ -4,6 +4,7 @@ import type { ControlState } from '@ideenwand/protocol'
 import { useId, useState } from 'react'
 import { controlApi } from '../api/control.ts'
 import { useControlT } from '../i18n/useControlT.ts'
+import { minutesOf } from './roundForm.ts'
 import { useControlAction } from './useControlAction.ts'
 
 const PRESETS = [2, 5, 10] as const
@@ -67,8 +68,7 @@ export function TimerControls({ control }: { control: ControlState }) {
   const inputId = useId()
   const { status } = control.timer
   const start = (seconds: number) => void act((id) => controlApi.timer(id, 'start', seconds))
-  const custom = Number.parseFloat(minutes.replace(',', '.'))
-  const customOk = Number.isFinite(custom) && custom > 0 && custom <= 240
+  const custom = minutesOf(minutes)
 
   return (
     <section className="iw-panel-section" aria-labelledby="iw-fp-timer">
@@ -92,7 +92,7 @@ export function TimerControls({ control }: { control: ControlState }) {
         className="iw-row iw-inline-form"
         onSubmit={(event) => {
           event.preventDefault()
-          if (customOk) start(Math.round(custom * 60))
+          if (custom !== null) start(Math.round(custom * 60))
         }}
       >
         <label htmlFor={inputId}>{ct('panel.customMinutes')}</label>
@@ -108,7 +108,7 @@ export function TimerControls({ control }: { control: ControlState }) {
           type="submit"
           className="iw-button iw-button-small"
           data-testid="timer-start-custom"
-          disabled={busy || !customOk}
+          disabled={busy || custom === null}
         >
           {ct('panel.start')}
         </button>

@@ -7,15 +7,15 @@
 import type { ControlState } from '@ideenwand/protocol'
 import type { TFunction } from 'i18next'
 import { type FormEvent, useId, useState } from 'react'
-import { controlApi, type NewRound } from '../api/control.ts'
+import { controlApi } from '../api/control.ts'
 import { useControlT } from '../i18n/useControlT.ts'
+import { NumberField } from '../ui/NumberField.tsx'
 import { useControlContext } from './ControlContext.tsx'
+import { MAX_COUNT, readRoundForm } from './roundForm.ts'
 import { useControlAction } from './useControlAction.ts'
 
-function positiveInt(value: string, max: number): number | null {
-  const n = Number.parseInt(value, 10)
-  return Number.isInteger(n) && n >= 1 && n <= max ? n : null
-}
+/** The round's counts (roundForm.ts), each on a row beside its label. */
+const COUNT_FIELD = { className: 'iw-field-row', min: 1, max: MAX_COUNT } as const
 
 /** A row of radio buttons (`round-<name>-<value>` test ids). */
 function RadioRow<V extends string>({
@@ -58,7 +58,7 @@ function RadioRow<V extends string>({
 function StartRoundForm() {
   const ct = useControlT()
   const { busy, act } = useControlAction()
-  const ids = { dots: useId(), max: useId(), limit: useId(), from: useId(), top: useId() }
+  const ids = { limit: useId(), from: useId() }
   const limitHint = useId()
   const [method, setMethod] = useState<'dots' | 'resistance'>('dots')
   const resistance = method === 'resistance'
@@ -70,25 +70,11 @@ function StartRoundForm() {
   const [fromRound, setFromRound] = useState('')
   const [top, setTop] = useState('5')
 
-  const dotsN = positiveInt(dots, 100)
-  const maxN = max.trim() ? positiveInt(max, 100) : dotsN
-  const limitN = limit.trim() ? Number.parseFloat(limit.replace(',', '.')) : null
-  const limitOk = limitN === null || (Number.isFinite(limitN) && limitN > 0 && limitN <= 240)
-  const topN = positiveInt(top, 100)
-  const dotsOk = resistance || (dotsN !== null && maxN !== null)
-  const valid = dotsOk && limitOk && (!fromRound || topN !== null)
+  const { round, invalid } = readRoundForm({ method, dots, max, kind, limit, fromRound, top })
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
-    if (!valid) return
-    const round: NewRound = {
-      ...(resistance || dotsN === null || maxN === null
-        ? { method: 'resistance' }
-        : { dotsPerPerson: dotsN, maxPerTarget: Math.min(maxN, dotsN) }),
-      targetKind: fromRound ? 'idea' : kind,
-      ...(limitN ? { durationSeconds: Math.round(limitN * 60) } : {}),
-      ...(fromRound && topN ? { fromRound: { number: Number(fromRound), top: topN } } : {}),
-    }
+    if (!round) return
     void act((id) => controlApi.startRound(id, round))
   }
 
@@ -108,33 +94,23 @@ function StartRoundForm() {
         </p>
       ) : (
         <>
-          <div className="iw-field-row">
-            <label htmlFor={ids.dots}>{ct('panel.dotsPerPerson')}</label>
-            <input
-              id={ids.dots}
-              type="number"
-              min={1}
-              max={100}
-              value={dots}
-              data-testid="round-dots"
-              aria-invalid={dotsN === null}
-              onChange={(event) => setDots(event.target.value)}
-            />
-          </div>
-          <div className="iw-field-row">
-            <label htmlFor={ids.max}>{ct('panel.maxPerTarget')}</label>
-            <input
-              id={ids.max}
-              type="number"
-              min={1}
-              max={100}
-              value={max}
-              placeholder={dots}
-              data-testid="round-max"
-              aria-invalid={maxN === null}
-              onChange={(event) => setMax(event.target.value)}
-            />
-          </div>
+          <NumberField
+            {...COUNT_FIELD}
+            label={ct('panel.dotsPerPerson')}
+            value={dots}
+            onValue={setDots}
+            invalid={invalid.dots}
+            testId="round-dots"
+          />
+          <NumberField
+            {...COUNT_FIELD}
+            label={ct('panel.maxPerTarget')}
+            value={max}
+            onValue={setMax}
+            placeholder={dots}
+            invalid={invalid.max}
+            testId="round-max"
+          />
         </>
       )}
       <RadioRow
@@ -153,7 +129,7 @@ function StartRoundForm() {
           size={4}
           value={limit}
           aria-describedby={limitHint}
-          aria-invalid={!limitOk}
+          aria-invalid={invalid.limit}
           data-testid="round-limit"
           onChange={(event) => setLimit(event.target.value)}
         />
@@ -173,7 +149,7 @@ function StartRoundForm() {
         type="submit"
         className="iw-button iw-button-primary"
         data-testid="round-start"
-        disabled={busy || !valid}
+        disabled={busy || !round}
       >
         {ct('panel.startRound')}
       </button>
@@ -190,7 +166,7 @@ function HistorySelect({
   setTop,
   ct,
 }: {
-  ids: { from: string; top: string }
+  ids: { from: string }
   fromRound: string
   setFromRound: (v: string) => void
   top: string
@@ -217,18 +193,13 @@ function HistorySelect({
         ))}
       </select>
       {fromRound ? (
-        <>
-          <label htmlFor={ids.top}>{ct('panel.topN')}</label>
-          <input
-            id={ids.top}
-            type="number"
-            min={1}
-            max={100}
-            value={top}
-            data-testid="round-top"
-            onChange={(event) => setTop(event.target.value)}
-          />
-        </>
+        <NumberField
+          {...COUNT_FIELD}
+          label={ct('panel.topN')}
+          value={top}
+          onValue={setTop}
+          testId="round-top"
+        />
       ) : null}
     </div>
   )

@@ -12,14 +12,13 @@ import { type TableDeviceInfo, type TableDeviceLink, tablesApi } from '../api/ta
 import { useControlT } from '../i18n/useControlT.ts'
 import { ConfirmButton } from '../ui/ConfirmButton.tsx'
 import { CopyField } from '../ui/CopyField.tsx'
+import { NumberField } from '../ui/NumberField.tsx'
+import { wholeNumber } from '../ui/wholeNumber.ts'
 
 const REFRESH_MS = 5000
 
 /** A whole number of people 1–30, or null. */
-function peopleOf(raw: string): number | null {
-  const n = Number(raw.trim())
-  return Number.isInteger(n) && n >= 1 && n <= MAX_TABLE_PEOPLE ? n : null
-}
+const peopleOf = (raw: string): number | null => wholeNumber(raw, 1, MAX_TABLE_PEOPLE)
 
 function TableFields({
   label,
@@ -48,20 +47,16 @@ function TableFields({
           data-testid="table-label"
         />
       </div>
-      <div className="iw-field">
-        <label htmlFor={`${idPrefix}-people`}>{ct('tables.people')}</label>
-        <input
-          id={`${idPrefix}-people`}
-          type="number"
-          inputMode="numeric"
-          min={1}
-          max={MAX_TABLE_PEOPLE}
-          value={people}
-          required
-          onChange={(event) => onPeople(event.target.value)}
-          data-testid="table-people"
-        />
-      </div>
+      <NumberField
+        id={`${idPrefix}-people`}
+        label={ct('tables.people')}
+        min={1}
+        max={MAX_TABLE_PEOPLE}
+        value={people}
+        onValue={onPeople}
+        required
+        testId="table-people"
+      />
     </div>
   )
 }

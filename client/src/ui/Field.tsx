@@ -26,13 +26,10 @@ export function Field({
   ...input
 }: FieldProps) {
   const id = useId()
-  const hintId = `${id}-hint`
-  const errorId = `${id}-error`
-  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ')
   const common = {
     id,
     'aria-invalid': error ? true : undefined,
-    'aria-describedby': describedBy || undefined,
+    'aria-describedby': describedByOf(id, hint, error),
   }
   return (
     <div className={`iw-field ${className ?? ''}`}>
@@ -55,17 +52,48 @@ export function Field({
           onChange={(event) => onValue(event.target.value)}
         />
       )}
+      <FieldNotes id={id} hint={hint} error={error} />
+    </div>
+  )
+}
+
+/** The ids a control with `id` is described by: its hint and its error, when they show. */
+export function describedByOf(
+  id: string,
+  hint: ReactNode,
+  error: string | null | undefined,
+): string | undefined {
+  return (
+    [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') ||
+    undefined
+  )
+}
+
+/** The hint and the error message of the control with `id` (see `describedByOf`). */
+export function FieldNotes({
+  id,
+  hint,
+  hintTestId,
+  error,
+}: {
+  id: string
+  hint?: ReactNode
+  hintTestId?: string | undefined
+  error?: string | null | undefined
+}) {
+  return (
+    <>
       {hint ? (
-        <p id={hintId} className="iw-hint">
+        <p id={`${id}-hint`} className="iw-hint" data-testid={hintTestId}>
           {hint}
         </p>
       ) : null}
       {error ? (
-        <p id={errorId} className="iw-field-error">
+        <p id={`${id}-error`} className="iw-field-error">
           {error}
         </p>
       ) : null}
-    </div>
+    </>
   )
 }
 

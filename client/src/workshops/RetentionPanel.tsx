@@ -10,6 +10,8 @@ import type { Lang } from '../i18n/lang.ts'
 import { useOutcomeT } from '../i18n/useOutcomeT.ts'
 import { errorMessage } from '../ui/errors.ts'
 import { FormMessage } from '../ui/Field.tsx'
+import { NumberField } from '../ui/NumberField.tsx'
+import { wholeNumber } from '../ui/wholeNumber.ts'
 
 const MAX_DAYS = 3650
 const DAY_MS = 86_400_000
@@ -31,11 +33,7 @@ const ruleOf = (days: number | null, fallback: number): Rule =>
   days === null ? { on: false, days: String(fallback) } : { on: true, days: String(days) }
 
 /** Whole days 1–3650, or null when the text is not such a number. */
-function parseDays(text: string): number | null {
-  if (!/^\d{1,4}$/.test(text.trim())) return null
-  const n = Number(text.trim())
-  return n >= 1 && n <= MAX_DAYS ? n : null
-}
+const parseDays = (text: string): number | null => wholeNumber(text, 1, MAX_DAYS)
 
 export function RetentionPanel({
   workshop,
@@ -102,9 +100,6 @@ export function RetentionPanel({
     const rule = rules[key]
     const error = errors[key]
     const at = deleteAt(key)
-    const describedBy = [`${ids}-${key}-when`, error ? `${ids}-${key}-error` : null]
-      .filter(Boolean)
-      .join(' ')
     return (
       <fieldset className="iw-retention-rule" data-testid={`retention-${key}`}>
         <legend>{ot(`retention.${key}.legend`)}</legend>
@@ -117,32 +112,23 @@ export function RetentionPanel({
           />
           <label htmlFor={`${ids}-${key}-on`}>{ot(`retention.${key}.toggle`)}</label>
         </div>
-        <div className="iw-field iw-retention-days">
-          <label htmlFor={`${ids}-${key}-days`}>{ot(`retention.${key}.days`)}</label>
-          <input
-            id={`${ids}-${key}-days`}
-            type="number"
-            inputMode="numeric"
-            min={1}
-            max={MAX_DAYS}
-            step={1}
-            value={rule.days}
-            disabled={!rule.on}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={describedBy}
-            onChange={(e) => set(key, { days: e.target.value })}
-          />
-        </div>
-        <p id={`${ids}-${key}-when`} className="iw-hint" data-testid={`retention-${key}-when`}>
-          {at
-            ? ot(`retention.${key}.deleteAt`, { date: formatDate(at, lang) })
-            : ot('retention.kept')}
-        </p>
-        {error ? (
-          <p id={`${ids}-${key}-error`} className="iw-field-error">
-            {error}
-          </p>
-        ) : null}
+        <NumberField
+          id={`${ids}-${key}-days`}
+          className="iw-field iw-retention-days"
+          label={ot(`retention.${key}.days`)}
+          min={1}
+          max={MAX_DAYS}
+          value={rule.days}
+          onValue={(days) => set(key, { days })}
+          disabled={!rule.on}
+          hint={
+            at
+              ? ot(`retention.${key}.deleteAt`, { date: formatDate(at, lang) })
+              : ot('retention.kept')
+          }
+          hintTestId={`retention-${key}-when`}
+          error={error}
+        />
       </fieldset>
     )
   }
