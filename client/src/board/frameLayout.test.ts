@@ -2,8 +2,10 @@
  * The geometry of cluster frames (frameLayout.ts): a near-square grid of at most four columns
  * under the title, sized so no card is clipped, and the first free slot for another card.
  */
+
+import { CARD_GAP, FRAME_TITLE_H, freeSlot } from '@ideenwand/board'
 import { describe, expect, it } from 'vitest'
-import { CARD_GAP, FRAME_TITLE_H, firstFreeSlot, frameLayout } from './frameLayout.ts'
+import { frameLayout } from './frameLayout.ts'
 import { IDEA_CARD_SIZE } from './shapes/shapeTypes.ts'
 
 const { w: CW, h: CH } = IDEA_CARD_SIZE
@@ -45,45 +47,45 @@ describe('frameLayout', () => {
   })
 })
 
-describe('firstFreeSlot', () => {
+describe('freeSlot (as the whiteboard places cards)', () => {
   const twoColumns = frameLayout(4).w
 
   it('starts top left under the title', () => {
-    expect(firstFreeSlot(twoColumns, [])).toEqual(slot(0, 0))
+    expect(freeSlot(twoColumns, [], CW, CH)).toEqual(slot(0, 0))
   })
 
   it('fills a row left to right, then the next row', () => {
-    expect(firstFreeSlot(twoColumns, [slot(0, 0)])).toEqual(slot(1, 0))
-    expect(firstFreeSlot(twoColumns, [slot(0, 0), slot(1, 0)])).toEqual(slot(0, 1))
+    expect(freeSlot(twoColumns, [slot(0, 0)], CW, CH)).toEqual(slot(1, 0))
+    expect(freeSlot(twoColumns, [slot(0, 0), slot(1, 0)], CW, CH)).toEqual(slot(0, 1))
   })
 
   it('fills a gap left by a card taken out before going on', () => {
-    expect(firstFreeSlot(twoColumns, [slot(0, 0), slot(0, 1), slot(1, 1)])).toEqual(slot(1, 0))
+    expect(freeSlot(twoColumns, [slot(0, 0), slot(0, 1), slot(1, 1)], CW, CH)).toEqual(slot(1, 0))
   })
 
   it('counts a card moved a little off its slot as taking it', () => {
     const nudged = { x: slot(0, 0).x + CW - 1, y: slot(0, 0).y + 10 }
-    expect(firstFreeSlot(twoColumns, [nudged])).toEqual(slot(0, 1))
+    expect(freeSlot(twoColumns, [nudged], CW, CH)).toEqual(slot(0, 1))
     // Moved a whole card width away it no longer covers the first slot.
-    expect(firstFreeSlot(twoColumns, [{ x: slot(0, 0).x + CW, y: slot(0, 0).y }])).toEqual(
+    expect(freeSlot(twoColumns, [{ x: slot(0, 0).x + CW, y: slot(0, 0).y }], CW, CH)).toEqual(
       slot(0, 0),
     )
   })
 
   it('uses as many columns as the frame is wide, at least one', () => {
-    expect(firstFreeSlot(frameLayout(9).w, [slot(0, 0), slot(1, 0)])).toEqual(slot(2, 0))
-    expect(firstFreeSlot(10, [slot(0, 0)])).toEqual(slot(0, 1))
+    expect(freeSlot(frameLayout(9).w, [slot(0, 0), slot(1, 0)], CW, CH)).toEqual(slot(2, 0))
+    expect(freeSlot(10, [slot(0, 0)], CW, CH)).toEqual(slot(0, 1))
   })
 
   it('answers a slot below the frame when it is full (the caller grows the frame)', () => {
     const full = [slot(0, 0), slot(1, 0), slot(0, 1), slot(1, 1)]
-    const next = firstFreeSlot(twoColumns, full)
+    const next = freeSlot(twoColumns, full, CW, CH)
     expect(next).toEqual(slot(0, 2))
     expect((next?.y ?? 0) + CH).toBeGreaterThan(frameLayout(4).h)
   })
 
-  it('gives up (null) when the first 400 slots are taken', () => {
+  it('gives up (the first slot) when the first 400 slots are taken', () => {
     const taken = Array.from({ length: 400 }, (_, k) => slot(0, k))
-    expect(firstFreeSlot(10, taken)).toBeNull()
+    expect(freeSlot(10, taken, CW, CH)).toEqual(slot(0, 0))
   })
 })

@@ -6,8 +6,9 @@
  * from the canvas rules (`registerCanvasDomainRules`).
  */
 import type { Board, IdeaColor } from '@ideenwand/board'
+import { CARD_GAP, FRAME_TITLE_H } from '@ideenwand/board'
 import type { Editor, TLShapeId } from 'tldraw'
-import { CARD_GAP, FRAME_TITLE_H, frameLayout } from '../board/frameLayout.ts'
+import { frameLayout } from '../board/frameLayout.ts'
 import {
   CLUSTER_FRAME_TYPE,
   type ClusterFrameShape,

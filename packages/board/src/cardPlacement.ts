@@ -14,7 +14,7 @@ import type * as Y from 'yjs'
 import { canvasStore } from './canvasStore'
 import { CANVAS_SHAPES, clusterFrameId, ideaCardId } from './schema'
 
-/** Geometry of frames (client frameLayout.ts). */
+/** Geometry of frames, shared with the whiteboard (client frameLayout.ts). */
 export const CARD_GAP = 24
 export const FRAME_TITLE_H = 44
 const CARD = { w: 200, h: 140 }
@@ -55,7 +55,11 @@ function indexAbove(indices: readonly string[]): string {
   return max ? `${max}V` : 'a1'
 }
 
-/** The first free grid slot under a frame's title for a card of `w`×`h` (frame-local). */
+/**
+ * The first grid slot (frame-local top-left) under the title of a frame `frameW` wide that no
+ * card at a position in `taken` overlaps, row by row; a slot below the frame's bottom when it is
+ * full (the caller grows the frame), the first slot when the first 400 are all taken.
+ */
 export function freeSlot(
   frameW: number,
   taken: readonly { x: number; y: number }[],

@@ -6,6 +6,7 @@
 export { Board, type BoardOptions, type ClusterPatch, type MoveOptions } from './Board'
 export { BoardError, BoardErrorCode } from './BoardError'
 export { type CanvasEntry, canvasRecords, canvasStore } from './canvasStore'
+export { CARD_GAP, FRAME_TITLE_H, freeSlot } from './cardPlacement'
 export {
   type CarriedFrom,
   carriedFromValue,
