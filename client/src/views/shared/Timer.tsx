@@ -1,12 +1,14 @@
 /**
  * The workshop timer: the server decides when it ends (`endsAt`, server clock), the client only
- * counts down with the corrected clock (`BoardConnection.serverNow()`). Rendered as `mm:ss` in a
+ * counts down with the corrected clock (`BoardConnection.serverNow()`). Rendered as `mm:ss`
+ * (control/countdown.ts, the same clock as the facilitator's phase bar) in a
  * `role="timer"` element (not announced every second; views announce "1 minute left" themselves).
  */
 import type { TimerState } from '@ideenwand/protocol'
 import type { TFunction } from 'i18next'
 import { useEffect, useState } from 'react'
 import type { BoardConnection } from '../../board/BoardConnection.ts'
+import { formatClock, timeLeft } from '../../control/countdown.ts'
 import { useT } from '../../i18n/LangProvider.tsx'
 
 /** Milliseconds left now, or null when no timer is set; re-renders every second while running. */
@@ -21,24 +23,12 @@ export function useRemainingMs(
     const id = window.setInterval(() => tick((n) => n + 1), 500)
     return () => window.clearInterval(id)
   }, [running])
-  if (!timer) return null
-  if (timer.status === 'running' && timer.endsAt !== null) {
-    const now = connection ? connection.serverNow() : Date.now()
-    return Math.max(0, timer.endsAt - now)
-  }
-  if (timer.status === 'paused') return Math.max(0, timer.remainingMs)
-  return null
-}
-
-export function formatClock(ms: number): string {
-  const total = Math.ceil(ms / 1000)
-  const minutes = Math.floor(total / 60)
-  const seconds = total % 60
-  return `${minutes}:${String(seconds).padStart(2, '0')}`
+  if (!timer || (!running && timer.status !== 'paused')) return null
+  return timeLeft(timer, connection ? connection.serverNow() : Date.now())
 }
 
 /** "noch 2 Minuten 5 Sekunden" for screen readers. */
-function timeLeft(t: TFunction<'views'>, totalSeconds: number): string {
+function spokenTimeLeft(t: TFunction<'views'>, totalSeconds: number): string {
   const minutes = Math.floor(totalSeconds / 60)
   const seconds = t('seconds', { count: totalSeconds % 60 })
   return minutes > 0
@@ -64,7 +54,7 @@ export function Timer({
     <div className={`iwv-timer ${paused ? 'iwv-timer-paused' : ''} ${className ?? ''}`}>
       <span
         role="timer"
-        aria-label={`${t('timerLabel')}: ${timeLeft(t, total)}`}
+        aria-label={`${t('timerLabel')}: ${spokenTimeLeft(t, total)}`}
         data-testid="timer"
         data-status={timer.status}
       >
