@@ -27,19 +27,13 @@ export {
   migrationChecksum,
 } from './storage/migrate.ts'
 export { DataDirInUseError } from './storage/pgliteLock.ts'
-export {
-  applyState,
-  buildDoc,
-  listHistory,
-  readState,
-  redactionRanges,
-  redactUpdate,
-  replay,
-  withoutSender,
-} from './sync/BoardHistory.ts'
 export { type BoardPolicy, OPEN_POLICY, type Writer } from './sync/boardPolicy.ts'
+export { applyState, readState, withoutSender } from './sync/boardRestore.ts'
 export { CanvasIndex } from './sync/canvasIndex.ts'
 export { encodeFanoutMessage } from './sync/fanout/RedisFanout.ts'
+export { listHistory } from './sync/historyListing.ts'
+export { redactionRanges, redactUpdate } from './sync/historyRedaction.ts'
+export { buildDoc, replay } from './sync/historyReplay.ts'
 export {
   DEFAULT_COST_WEIGHTS,
   DEFAULT_MAX_UPDATE_COST,

@@ -7,27 +7,24 @@
 import { OpenAPIHono } from '@hono/zod-openapi'
 import { CarryCandidates, CarryRequest, CarryResult, MAX_CARRY_IDEAS } from '@ideenwand/protocol'
 import type { ApiDeps, ApiEnv } from './deps.ts'
-import { IdParam, json, jsonBody, route, workshopFacilitatorOf } from './helpers.ts'
+import { facilitatorGet, IdParam, json, jsonBody, route, workshopFacilitatorOf } from './helpers.ts'
 
 export function carryRoutes(deps: ApiDeps) {
   const app = new OpenAPIHono<ApiEnv>()
   const carrying = deps.outcome.carrying
 
-  app.openapi(
-    route({
-      method: 'get',
-      path: '/workshops/{id}/carry-candidates',
+  facilitatorGet(
+    app,
+    deps.workshops,
+    {
+      path: 'carry-candidates',
       tags: ['series'],
       summary:
         "A workshop's public ideas by cluster with the dots and rank of its latest revealed round, to carry into another workshop (facilitators)",
-      request: { params: IdParam },
-      responses: { 200: json(CarryCandidates, 'What can be carried') },
-    }),
-    async (c) => {
-      const { id } = c.req.valid('param')
-      await workshopFacilitatorOf(c, deps.workshops, id)
-      return c.json(await carrying.candidates(id), 200)
+      schema: CarryCandidates,
+      description: 'What can be carried',
     },
+    (id) => carrying.candidates(id),
   )
 
   app.openapi(

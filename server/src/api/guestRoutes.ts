@@ -26,7 +26,15 @@ import { clientIp } from '../http/rateLimits.ts'
 import { receiptPath } from '../http/receiptPage.ts'
 import { startSession, verifyLogin } from './authRoutes.ts'
 import type { ApiDeps, ApiEnv } from './deps.ts'
-import { IdParam, json, jsonBody, principalOf, route, workshopFacilitatorOf } from './helpers.ts'
+import {
+  facilitatorGet,
+  IdParam,
+  json,
+  jsonBody,
+  principalOf,
+  route,
+  workshopFacilitatorOf,
+} from './helpers.ts'
 
 const CodeParam = z.object({ code: z.string().min(1).max(20) })
 const TokenParam = z.object({ token: z.string().min(1).max(64) })
@@ -191,36 +199,30 @@ export function guestRoutes(deps: ApiDeps) {
     },
   )
 
-  app.openapi(
-    route({
-      method: 'get',
-      path: '/workshops/{id}/funnel',
+  facilitatorGet(
+    app,
+    deps.workshops,
+    {
+      path: 'funnel',
       tags: ['workshops'],
       summary: 'The join funnel per channel: opened, joined, first idea, voted (counts only)',
-      request: { params: IdParam },
-      responses: { 200: json(JoinFunnel, 'Counts per channel') },
-    }),
-    async (c) => {
-      const { id } = c.req.valid('param')
-      await workshopFacilitatorOf(c, deps.workshops, id)
-      return c.json(await deps.funnel.counts(id), 200)
+      schema: JoinFunnel,
+      description: 'Counts per channel',
     },
+    (id) => deps.funnel.counts(id),
   )
 
-  app.openapi(
-    route({
-      method: 'get',
-      path: '/workshops/{id}/participants',
+  facilitatorGet(
+    app,
+    deps.workshops,
+    {
+      path: 'participants',
       tags: ['participants'],
       summary: 'Guests of a workshop (facilitators only)',
-      request: { params: IdParam },
-      responses: { 200: json(z.array(Guest), 'Guests in joining order') },
-    }),
-    async (c) => {
-      const { id } = c.req.valid('param')
-      await workshopFacilitatorOf(c, deps.workshops, id)
-      return c.json(await deps.guests.list(id), 200)
+      schema: z.array(Guest),
+      description: 'Guests in joining order',
     },
+    (id) => deps.guests.list(id),
   )
 
   app.openapi(

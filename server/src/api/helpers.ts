@@ -1,5 +1,9 @@
-/** Small shared pieces of the API routes: principals, JSON responses, OpenAPI route helpers. */
-import { createRoute, type RouteConfig, z } from '@hono/zod-openapi'
+/**
+ * Small shared pieces of the API routes: principals, JSON responses, OpenAPI route helpers, and
+ * the facilitator-only read route (`facilitatorGet`).
+ */
+import { createRoute, type OpenAPIHono, type RouteConfig, z } from '@hono/zod-openapi'
+import { ID_PATTERN } from '@ideenwand/board'
 import { ApiErrorBody } from '@ideenwand/protocol'
 import type { Context } from 'hono'
 import QRCode from 'qrcode'
@@ -83,9 +87,59 @@ export const NoContent = { 204: { description: 'Done' } } as const
 
 export const IdParam = z.object({ id: z.string().min(1).max(64) })
 
+/**
+ * An idea or cluster id as the board allows it (`ID_PATTERN`): never a name of
+ * `Object.prototype` such as `__proto__` or `constructor`, which would reach the prototype where
+ * ids key an object (400 instead of a 500 deep inside).
+ */
+export const ElementId = z.string().regex(ID_PATTERN, 'not a valid idea or cluster id')
+
 /** A join URL as a QR code (SVG), the same for the facilitator page, handout and projector. */
 export async function qrSvgResponse(c: Context, url: string): Promise<Response> {
   const svg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 })
   c.header('Cache-Control', 'private, no-cache')
   return c.body(svg, 200, { 'Content-Type': 'image/svg+xml; charset=utf-8' })
+}
+
+/** What `facilitatorGet` documents: the path under `/workshops/{id}/` and the JSON answer. */
+export interface FacilitatorGetConfig<S extends z.ZodType> {
+  path: string
+  tags: string[]
+  summary: string
+  schema: S
+  description: string
+}
+
+/**
+ * Registers `GET /workshops/{id}/<path>` for the workshop's facilitators only
+ * (`workshopFacilitatorOf`: 401 signed out, 403 the workshop's own guests, 404 anyone else),
+ * answering what `load` returns as JSON with 200 — the many read routes that are only that.
+ *
+ * @example
+ * facilitatorGet(app, deps.workshops, {
+ *   path: 'tables', tags: ['tables'], summary: 'The table devices of a workshop (facilitators)',
+ *   schema: TableDeviceList, description: 'Table devices, oldest first',
+ * }, (id) => deps.guests.tables(id))
+ */
+export function facilitatorGet<S extends z.ZodType>(
+  app: OpenAPIHono<ApiEnv>,
+  workshops: Pick<WorkshopStore, 'facilitatorRole'>,
+  config: FacilitatorGetConfig<S>,
+  load: (id: string, c: Context<ApiEnv>) => Promise<z.input<S>>,
+): void {
+  app.openapi(
+    route({
+      method: 'get',
+      path: `/workshops/{id}/${config.path}`,
+      tags: config.tags,
+      summary: config.summary,
+      request: { params: IdParam },
+      responses: { 200: json(config.schema, config.description) },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param')
+      await workshopFacilitatorOf(c, workshops, id)
+      return c.json(await load(id, c), 200)
+    },
+  )
 }

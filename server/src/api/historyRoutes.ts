@@ -7,7 +7,7 @@ import { OpenAPIHono, z } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import type { HistoryPoint } from '../workshops/HistoryService.ts'
 import type { ApiDeps, ApiEnv } from './deps.ts'
-import { IdParam, json, jsonBody, route, workshopFacilitatorOf } from './helpers.ts'
+import { facilitatorGet, IdParam, json, jsonBody, route, workshopFacilitatorOf } from './helpers.ts'
 
 const Sender = z.object({
   kind: z.enum(['guest', 'facilitator', 'system']),
@@ -62,20 +62,17 @@ export function historyRoutes(deps: ApiDeps) {
     return (await workshopFacilitatorOf(c, deps.workshops, workshopId)).facilitator.id
   }
 
-  app.openapi(
-    route({
-      method: 'get',
-      path: '/workshops/{id}/history',
+  facilitatorGet(
+    app,
+    deps.workshops,
+    {
+      path: 'history',
       tags: ['history'],
       summary: "The board's history: who changed how many ideas when (facilitators only)",
-      request: { params: IdParam },
-      responses: { 200: json(z.array(HistoryEntry), 'Entries, newest first') },
-    }),
-    async (c) => {
-      const { id } = c.req.valid('param')
-      await facilitator(c, id)
-      return c.json(await deps.history.list(id), 200)
+      schema: z.array(HistoryEntry),
+      description: 'Entries, newest first',
     },
+    (id) => deps.history.list(id),
   )
 
   app.openapi(

@@ -12,10 +12,12 @@ import { controlRoutes } from './controlRoutes.ts'
 import type { ApiDeps, ApiEnv } from './deps.ts'
 import { guestRoutes } from './guestRoutes.ts'
 import { historyRoutes } from './historyRoutes.ts'
+import { ideaRoutes } from './ideaRoutes.ts'
 import { outcomeImportRoute, outcomeRoutes } from './outcomeRoutes.ts'
 import { speakingRoutes } from './speakingRoutes.ts'
 import { statusRoutes } from './statusRoutes.ts'
 import { tableRoutes } from './tableRoutes.ts'
+import { votingRoutes } from './votingRoutes.ts'
 import { workshopRoutes } from './workshopRoutes.ts'
 
 /** Largest accepted JSON body (the import of a workshop export will raise it for its route). */
@@ -55,6 +57,8 @@ export function createApi(deps: ApiDeps) {
   api.route('/', workshopRoutes(deps))
   api.route('/', guestRoutes(deps))
   api.route('/', controlRoutes(deps))
+  api.route('/', ideaRoutes(deps))
+  api.route('/', votingRoutes(deps))
   api.route('/', speakingRoutes(deps))
   api.route('/', tableRoutes(deps))
   api.route('/', historyRoutes(deps))

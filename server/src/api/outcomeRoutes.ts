@@ -30,6 +30,7 @@ import { MAX_IMPORT_BYTES } from '../outcome/importFile.ts'
 import { renderPdf } from '../outcome/renderPdf.ts'
 import type { ApiDeps, ApiEnv } from './deps.ts'
 import {
+  facilitatorGet,
   facilitatorOf,
   IdParam,
   json,
@@ -214,24 +215,23 @@ export function outcomeRoutes(deps: ApiDeps) {
     },
   )
 
-  app.openapi(
-    route({
-      method: 'get',
-      path: '/workshops/{id}/open-data-versions',
+  facilitatorGet(
+    app,
+    deps.workshops,
+    {
+      path: 'open-data-versions',
       tags: ['outcome'],
       summary: 'The published versions of the open data, newest first, with their changes',
-      request: { params: IdParam },
-      responses: { 200: json(OpenDataVersionList, 'Versions') },
-    }),
-    async (c) => {
-      const { id } = c.req.valid('param')
-      await workshopFacilitatorOf(c, deps.workshops, id)
+      schema: OpenDataVersionList,
+      description: 'Versions',
+    },
+    async (id, c) => {
       const [versions, published] = await Promise.all([
         outcomes.versions.list(id),
         outcomes.statuses.store.isPublished(id),
       ])
       const url = deps.appUrl(new URL(c.req.url).origin, openDataPath(id))
-      return c.json({ versions, url, published }, 200)
+      return { versions, url, published }
     },
   )
 
@@ -257,24 +257,20 @@ export function outcomeRoutes(deps: ApiDeps) {
     },
   )
 
-  app.openapi(
-    route({
-      method: 'get',
-      path: '/workshops/{id}/outcome-settings',
+  facilitatorGet(
+    app,
+    deps.workshops,
+    {
+      path: 'outcome-settings',
       tags: ['outcome'],
       summary: 'Licence, publisher and whether reports name participants',
-      request: { params: IdParam },
-      responses: { 200: json(OutcomeSettings, 'Settings') },
-    }),
-    async (c) => {
-      const { id } = c.req.valid('param')
-      await workshopFacilitatorOf(c, deps.workshops, id)
+      schema: OutcomeSettings,
+      description: 'Settings',
+    },
+    async (id) => {
       const meta = await outcomes.store.meta(id)
       if (!meta) throw new DomainError(DomainErrorCode.WorkshopNotFound)
-      return c.json(
-        { licence: meta.licence, publisher: meta.publisher, reportNames: meta.reportNames },
-        200,
-      )
+      return { licence: meta.licence, publisher: meta.publisher, reportNames: meta.reportNames }
     },
   )
 

@@ -16,7 +16,7 @@ import {
 import type { Context } from 'hono'
 import type { StatusChangeRow } from '../workshops/IdeaStatusStore.ts'
 import type { ApiDeps, ApiEnv } from './deps.ts'
-import { IdParam, json, jsonBody, route, workshopFacilitatorOf } from './helpers.ts'
+import { facilitatorGet, IdParam, json, jsonBody, route, workshopFacilitatorOf } from './helpers.ts'
 
 const IdeaParam = IdParam.extend({
   ideaId: z.string().regex(ID_PATTERN, 'not a valid idea id'),
@@ -51,18 +51,17 @@ export function statusRoutes(deps: ApiDeps) {
     }
   }
 
-  app.openapi(
-    route({
-      method: 'get',
-      path: '/workshops/{id}/idea-status',
+  facilitatorGet(
+    app,
+    deps.workshops,
+    {
+      path: 'idea-status',
       tags: ['status'],
       summary: "The workshop's public ideas and every status change, oldest first (facilitators)",
-      request: { params: IdParam },
-      responses: { 200: json(IdeaStatusOverview, 'Ideas and status history') },
-    }),
-    async (c) => {
-      const { id } = c.req.valid('param')
-      await workshopFacilitatorOf(c, deps.workshops, id)
+      schema: IdeaStatusOverview,
+      description: 'Ideas and status history',
+    },
+    async (id) => {
       const [outcome, changes] = await Promise.all([
         deps.outcome.outcome(id, { names: false }),
         statuses.store.changes(id),
@@ -71,10 +70,7 @@ export function statusRoutes(deps: ApiDeps) {
         g.ideas.map((i) => ({ id: i.id, text: i.text, clusterTitle: g.cluster?.title ?? null })),
       )
       const shown = new Set(ideas.map((i) => i.id))
-      return c.json(
-        { ideas, changes: changes.filter((ch) => shown.has(ch.ideaId)).map(changeOf) },
-        200,
-      )
+      return { ideas, changes: changes.filter((ch) => shown.has(ch.ideaId)).map(changeOf) }
     },
   )
 
@@ -105,20 +101,17 @@ export function statusRoutes(deps: ApiDeps) {
     },
   )
 
-  app.openapi(
-    route({
-      method: 'get',
-      path: '/workshops/{id}/results-page',
+  facilitatorGet(
+    app,
+    deps.workshops,
+    {
+      path: 'results-page',
       tags: ['status'],
       summary: 'Whether the public results page is published, and its address (facilitators)',
-      request: { params: IdParam },
-      responses: { 200: json(ResultsPageInfo, 'The results page') },
-    }),
-    async (c) => {
-      const { id } = c.req.valid('param')
-      await workshopFacilitatorOf(c, deps.workshops, id)
-      return c.json(await pageInfo(c, id), 200)
+      schema: ResultsPageInfo,
+      description: 'The results page',
     },
+    (id, c) => pageInfo(c, id),
   )
 
   app.openapi(

@@ -2,7 +2,7 @@
  * A table's shared device (issue 19 §2). Facilitators create one for a table ("Tisch 3",
  * 5 people), rename or re-count it, make a new one-time link and end it; opening the link makes
  * that browser the table's guest. The device writes ideas on behalf of the table (the server
- * stamps them, sync/Room.ts) and votes with the table's people (VotingRounds).
+ * stamps them, sync/RoomWrites.ts) and votes with the table's people (VotingRounds).
  */
 import { OpenAPIHono, z } from '@hono/zod-openapi'
 import {
@@ -21,7 +21,7 @@ import { ApiError } from '../http/errors.ts'
 import { clientIp } from '../http/rateLimits.ts'
 import { startSession } from './authRoutes.ts'
 import type { ApiDeps, ApiEnv } from './deps.ts'
-import { IdParam, json, jsonBody, route, workshopFacilitatorOf } from './helpers.ts'
+import { facilitatorGet, IdParam, json, jsonBody, route, workshopFacilitatorOf } from './helpers.ts'
 
 const TableParam = IdParam.extend({ tableId: z.string().min(1).max(64) })
 /** Most table devices per workshop: a town hall has a few dozen tables at most. */
@@ -43,20 +43,17 @@ export function tableRoutes(deps: ApiDeps) {
     return { device, url, qrSvg }
   }
 
-  app.openapi(
-    route({
-      method: 'get',
-      path: '/workshops/{id}/tables',
+  facilitatorGet(
+    app,
+    deps.workshops,
+    {
+      path: 'tables',
       tags: ['tables'],
       summary: 'The table devices of a workshop (facilitators)',
-      request: { params: IdParam },
-      responses: { 200: json(TableDeviceList, 'Table devices, oldest first') },
-    }),
-    async (c) => {
-      const { id } = c.req.valid('param')
-      await workshopFacilitatorOf(c, deps.workshops, id)
-      return c.json(await deps.guests.tables(id), 200)
+      schema: TableDeviceList,
+      description: 'Table devices, oldest first',
     },
+    (id) => deps.guests.tables(id),
   )
 
   app.openapi(

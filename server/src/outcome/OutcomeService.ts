@@ -16,6 +16,7 @@ import type { Rooms } from '../sync/Rooms.ts'
 import { ControlStore } from '../workshops/ControlStore.ts'
 import type { GuestStore } from '../workshops/GuestStore.ts'
 import { IdeaStatusStore } from '../workshops/IdeaStatusStore.ts'
+import { RoundStore } from '../workshops/RoundStore.ts'
 import { SpeakingStore } from '../workshops/SpeakingStore.ts'
 import { SupportStore } from '../workshops/SupportStore.ts'
 import type { WorkshopStore } from '../workshops/WorkshopStore.ts'
@@ -59,6 +60,7 @@ export class OutcomeService {
   /** The published versions of the open-data package (issue 20 §5). */
   readonly versions: OpenDataVersions
   private readonly controlStore: ControlStore
+  private readonly roundStore: RoundStore
   private readonly speaking: SpeakingStore
   private readonly supports: SupportStore
 
@@ -72,6 +74,7 @@ export class OutcomeService {
   ) {
     this.store = new OutcomeStore(db)
     this.controlStore = new ControlStore(db)
+    this.roundStore = new RoundStore(db)
     this.speaking = new SpeakingStore(db)
     this.supports = new SupportStore(db)
     this.imports = new ImportWorkers(importOptions)
@@ -115,7 +118,7 @@ export class OutcomeService {
         this.store.facilitatorNames(workshopId),
         this.guests.list(workshopId),
         this.controlStore.flags(workshopId),
-        this.controlStore.revealedRounds(workshopId),
+        this.roundStore.revealedRounds(workshopId),
         this.controlStore.activity(workshopId),
         this.doc(meta.boardId),
         this.speaking.turns(workshopId),

@@ -174,7 +174,7 @@ export class BoardStore {
    * advisory lock it reads the stored snapshot and log rows, lets `build` return the new snapshot
    * (which must contain everything it was given), stores it (also as a restore point) and marks
    * exactly the rows it read as folded into it — never a row committed meanwhile, whatever its
-   * id. The rows stay as the board's history (BoardHistory); loading skips them.
+   * id. The rows stay as the board's history (sync/historyListing.ts); loading skips them.
    */
   async compactWith(
     boardId: string,

@@ -18,7 +18,8 @@ import { createLogger } from '../logger.ts'
 import type { BoardStore } from '../storage/BoardStore.ts'
 import type { BoardChannel } from './fanout/Fanout.ts'
 import { RateLimiter } from './RateLimiter.ts'
-import { MAX_UNSAVED_BYTES, Room } from './Room.ts'
+import { Room } from './Room.ts'
+import { MAX_UNSAVED_BYTES } from './RoomWrites.ts'
 import { SyncConnection } from './SyncConnection.ts'
 
 const channel: BoardChannel = {

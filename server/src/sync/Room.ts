@@ -7,16 +7,16 @@
  * With several instances (sync/fanout) a stored update is also published; updates from other
  * instances are applied and relayed without being stored again.
  *
- * The room owns the protocol side (handshake, validation, presence) and its lifecycle; what
- * happens after an update is applied — storing, echo, acks, and staying live while the database
- * is away — is RoomPersistence's, and folding the log into a snapshot is RoomCompactor's.
+ * The room owns the protocol side (handshake, presence, the messages) and its lifecycle; checking
+ * and applying a client's update is RoomWrites'; what happens after an update is applied —
+ * storing, echo, acks, and staying live while the database is away — is RoomPersistence's;
+ * folding the log into a snapshot is RoomCompactor's; what comes from other instances, and
+ * catching up from the store, is RemoteUpdates'.
  */
 
-import { Board } from '@ideenwand/board'
 import {
   type ClientMessage,
   CloseCode,
-  type CloseInfo,
   decodeClientMessage,
   encodeSaveStatus,
   encodeSyncStep1,
@@ -32,36 +32,18 @@ import { applyStored } from '../storage/applyStored.ts'
 import type { BoardStore, StoredBoard } from '../storage/BoardStore.ts'
 import { BoardBudget } from './BoardBudget.ts'
 import { type BoardPolicy, OPEN_POLICY } from './boardPolicy.ts'
-import { CanvasIndex } from './canvasIndex.ts'
 import type { BoardChannel } from './fanout/Fanout.ts'
 import { type HeldContent, takeOut } from './heldContent.ts'
 import { Presence, REMOTE } from './Presence.ts'
+import { FROM_STORE, RemoteUpdates } from './RemoteUpdates.ts'
 import { RoomCompactor } from './RoomCompactor.ts'
 import { RoomPersistence } from './RoomPersistence.ts'
+import { RoomWrites } from './RoomWrites.ts'
 import { SharedFrame } from './SharedFrame.ts'
 import { SyncConnection } from './SyncConnection.ts'
 import { NO_SYNC_METRICS, type SyncMetrics } from './SyncMetrics.ts'
 import { SyncStep2Cache } from './SyncStep2Cache.ts'
-import { UpdateTooCostly } from './updateCost.ts'
-import { checkUpdate, type UpdateSummary } from './updateGuard.ts'
-import {
-  checkRights,
-  checkServerFields,
-  type RightsVerdict,
-  UpdateRefused,
-} from './updateRights.ts'
 import { senderOf } from './updateSender.ts'
-
-/** y-protocols' auth message "permission denied" with a reason, sent once to read-only clients. */
-const READ_ONLY_NOTICE = new Uint8Array([2, 0, 9, ...new TextEncoder().encode('read-only')])
-
-/**
- * Unsaved updates a room holds while its database is away. Beyond this, writers are closed with
- * 4503 before their update is applied; their clients keep it and send it again on reconnect.
- */
-export const MAX_UNSAVED_BYTES = 16 * 1024 * 1024
-/** Origin of stored rows folded in by compaction: relayed to clients, not stored again. */
-const FROM_STORE = Symbol('stored by another instance')
 
 /** What a room reports to its owner (Rooms) and, through it, to the workshop control. */
 export interface RoomCallbacks {
@@ -105,22 +87,21 @@ export class Room {
   private readonly metrics: SyncMetrics
   /** What participants may change now (phase, lock, settings); set by the workshop control. */
   policy: BoardPolicy = OPEN_POLICY
-  /** Live canvas records by key, for the rights check; built when a participant first writes. */
-  private canvasIndex: CanvasIndex | null = null
   /** The board's size limits (`BOARD_MAX_IDEAS`, `BOARD_MAX_BYTES`). */
   private readonly budget: BoardBudget
+  /** Checks and applies clients' updates (RoomWrites). */
+  private readonly writes: RoomWrites
   /** Stores, echoes and acks what was applied (RoomPersistence). */
   private readonly persistence: RoomPersistence
   /** Folds the stored log into a snapshot (RoomCompactor). */
   private readonly compactor: RoomCompactor
-  /** The catch-up from the store in progress, and whether another must follow it. */
-  private catchingUp: Promise<void> | null = null
-  private catchUpAgain = false
+  /** Other instances' updates and presence, and catching up from the store (RemoteUpdates). */
+  private readonly remote: RemoteUpdates
 
   constructor(
     readonly boardId: string,
-    private readonly store: BoardStore,
-    private readonly limits: SyncLimits,
+    store: BoardStore,
+    limits: SyncLimits,
     private readonly log: Logger,
     stored: StoredBoard,
     private readonly channel: BoardChannel,
@@ -155,7 +136,7 @@ export class Room {
         log,
         limits,
         snapshot: (rows) => {
-          if (this.channel.shared && !this.doc.isDestroyed) this.applyStored(rows)
+          if (this.channel.shared && !this.doc.isDestroyed) this.remote.applyStored(rows)
           return Y.encodeStateAsUpdate(this.doc)
         },
         compacted: (bytes) => this.budget.compacted(bytes),
@@ -180,40 +161,36 @@ export class Room {
     this.doc.on('update', (update: Uint8Array) => this.budget.grew(update.length))
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       this.diffCache.clear()
-      // Another instance's update is relayed as received (see channel.attach below).
+      // Another instance's update is relayed as received (RemoteUpdates).
       if (origin === REMOTE) return
       if (origin === FROM_STORE) this.persistence.relay(update)
       else this.persistence.add(update, senderOf(origin))
     })
-    channel.attach(
+    this.remote = new RemoteUpdates(
       {
-        update: (update) => {
-          if (this.closed) return
-          try {
-            Y.applyUpdate(this.doc, update, REMOTE)
-          } catch (err) {
-            // What the other instance stored is in the store: take it from there.
-            this.log.error({ err, boardId }, 'update from another instance does not apply')
-            void this.catchUp()
-            return
-          }
-          // Relayed as it came, not as the doc re-encodes it: applying a merged batch in one
-          // transaction garbage-collects values overwritten inside it, which the instance that
-          // stored the batch did send to its own clients.
-          this.persistence.relay(update)
-        },
-        awareness: (update) => {
-          if (this.closed) return
-          try {
-            this.presence.apply(update, REMOTE)
-          } catch (err) {
-            this.log.warn({ err, boardId }, 'presence from another instance does not apply')
-          }
-        },
-        resync: () => void this.catchUp(),
+        boardId,
+        doc: this.doc,
+        store,
+        log,
+        presence: this.presence,
+        closed: () => this.closed,
+        metrics: () => this.metrics,
+        relay: (update) => this.persistence.relay(update),
       },
+      channel,
       stored.lastUpdateId,
     )
+    this.writes = new RoomWrites({
+      boardId,
+      doc: this.doc,
+      log,
+      limits,
+      budget: this.budget,
+      policy: () => this.policy,
+      metrics: () => this.metrics,
+      unsavedBytes: () => this.unsavedBytes,
+      onHeld: (conn, held) => this.callbacks.onHeld(conn, held),
+    })
     this.doc.getMap('ideas').observe((event) => {
       const origin = event.transaction.origin
       if (!(origin instanceof SyncConnection)) return
@@ -302,58 +279,8 @@ export class Room {
       }
       case 'sync-step2':
       case 'sync-update': {
-        if (!conn.context.canWrite) {
-          this.denyWrite(conn)
-          return
-        }
-        if (this.unsavedBytes > MAX_UNSAVED_BYTES) {
-          // The database has been away long: hold no more. The client keeps its update.
-          this.log.warn({ boardId: this.boardId, conn: conn.id }, 'too much unsaved, closing')
-          conn.close(CloseCode.StorageUnavailable)
-          return
-        }
-        const summary = this.checkIncoming(message.update, conn)
-        if (!summary) return
-        const rights = this.mayApply(conn, message.update)
-        if (!rights) return
-        const verdict = this.budget.admits(message.update, summary, this.policy.heldIdeaIds.size)
-        if (verdict !== 'ok') {
-          // Not applied: the board stays as it was; the sender's client drops its unsaved copy.
-          this.log.warn(
-            { boardId: this.boardId, conn: conn.id, verdict, bytes: message.update.length },
-            'board full, closing connection',
-          )
-          conn.close(CloseCode.BoardFull)
-          return
-        }
-        // The handshake's first step 2 hands back what the server lacks (offline work, recovery
-        // after a crash); every other update is limited in how many ideas it may add.
-        const handshake = message.type === 'sync-step2' && conn.completeHandshake()
-        if (!handshake && !conn.takeIdeas(summary.newIdeas)) {
-          this.log.warn(
-            { boardId: this.boardId, conn: conn.id },
-            'too many ideas, closing connection',
-          )
-          conn.close(CloseCode.TooManyIdeas)
-          return
-        }
-        conn.countReceived()
-        this.metrics.updateReceived()
-        const hold =
-          rights === true
-            ? []
-            : [...(this.policy.holdNewIdeas ? rights.createdIdeas : []), ...rights.cardsOfHeldIdeas]
-        const stamp = rights !== true && conn.context.table ? rights.createdIdeas : []
-        if (hold.length > 0) this.applyHolding(conn, message.update, hold, stamp)
-        else if (stamp.length > 0) {
-          this.doc.transact(() => {
-            Y.applyUpdate(this.doc, message.update, conn)
-            this.stampTable(conn, stamp)
-          }, conn)
-        } else Y.applyUpdate(this.doc, message.update, conn)
-        if (rights !== true) this.recordAuthors(conn, rights.createdIdeas)
         // Even an update that changed nothing gets its ack, after what came before is stored.
-        this.persistence.scheduleFlush()
+        if (this.writes.receive(conn, message)) this.persistence.scheduleFlush()
         return
       }
       case 'awareness': {
@@ -377,120 +304,6 @@ export class Room {
   }
 
   /**
-   * Checks an update from a connection before it touches the doc (sync/updateGuard: bounded,
-   * linear, and complete, so nothing is applied half-way); a refusal closes only the sender.
-   * What applying it would cost is estimated first (sync/updateCost): an update above
-   * `SYNC_UPDATE_MAX_COST` is refused (4413), and so is one beyond the connection's work budget
-   * (4429); then null is returned.
-   */
-  private checkIncoming(update: Uint8Array, conn: SyncConnection): UpdateSummary | null {
-    let summary: UpdateSummary
-    try {
-      summary = checkUpdate(update, (client) => Y.getState(this.doc.store, client), {
-        maxLength: this.limits.maxStructLength,
-        budgetMs: this.limits.updateCheckMs,
-        board: this.doc,
-        maxCost: this.limits.maxUpdateCost,
-      })
-    } catch (err) {
-      if (!(err instanceof UpdateTooCostly)) {
-        throw new ProtocolError(`invalid update: ${(err as Error).message}`)
-      }
-      this.refuseCost(conn, CloseCode.UpdateTooCostly, err.message, update.length)
-      return null
-    }
-    if (!conn.takeWork(summary.cost, this.limits.maxUpdateCost)) {
-      this.refuseCost(conn, CloseCode.TooMuchWork, `cost ${summary.cost}`, update.length)
-      return null
-    }
-    return summary
-  }
-
-  private refuseCost(conn: SyncConnection, info: CloseInfo, reason: string, bytes: number): void {
-    this.log.warn(
-      { boardId: this.boardId, conn: conn.id, reason, bytes },
-      `${info.reason}, closing connection`,
-    )
-    conn.close(info)
-  }
-
-  /**
-   * A participant's update is checked against their rights (sync/updateRights) before it touches
-   * the doc. A refused update is applied, stored and relayed nowhere; the sender is closed with
-   * 4403 "change not permitted" so its client drops the change and reloads the server's state.
-   * Everyone else's update is only checked for fields that the server alone writes.
-   */
-  private mayApply(conn: SyncConnection, update: Uint8Array): RightsVerdict | true | null {
-    try {
-      if (conn.context.role !== 'participant') {
-        // Facilitators own the board, except what only the server writes (`carriedFrom`).
-        checkServerFields(this.doc, update)
-        return true
-      }
-      this.canvasIndex ??= new CanvasIndex(this.doc)
-      const writer = { id: conn.context.guestId, name: conn.context.displayName }
-      return checkRights(this.doc, update, writer, this.policy, this.canvasIndex)
-    } catch (err) {
-      if (!(err instanceof UpdateRefused)) throw err
-      this.log.warn(
-        { boardId: this.boardId, conn: conn.id, reason: err.message },
-        'change not permitted, closing connection',
-      )
-      conn.close(CloseCode.ChangeRefused)
-      return null
-    }
-  }
-
-  /**
-   * Applies a participant's update whose new ideas are not public yet, and takes those ideas (and
-   * cards of ideas held already) out of the board again before anything is stored or relayed.
-   * Both happen in one transaction, so the one update it emits — what is stored and sent to
-   * everyone, the author included, whose client then shows the idea from the control state — is
-   * encoded after garbage collection: the structure every client needs to stay in step, without
-   * the held text, author or card.
-   */
-  private applyHolding(
-    conn: SyncConnection,
-    update: Uint8Array,
-    ideaIds: string[],
-    stamp: readonly string[],
-  ): void {
-    let held: HeldContent[] = []
-    this.doc.transact(() => {
-      Y.applyUpdate(this.doc, update, conn)
-      this.stampTable(conn, stamp)
-      held = takeOut(this.doc, ideaIds, conn)
-    }, conn)
-    for (const h of held) if (h.idea) this.policy.heldIdeaIds.add(h.ideaId)
-    this.callbacks.onHeld(conn, held)
-  }
-
-  /**
-   * A table device's new ideas carry its table (issue 19 §2): the server writes `source` and
-   * `table` into them inside the transaction that applies them, so what is stored, relayed and
-   * echoed to the device already has them (participants may not write them: updateRights).
-   */
-  private stampTable(conn: SyncConnection, created: readonly string[]): void {
-    const table = conn.context.table
-    if (!table || created.length === 0) return
-    const board = new Board(this.doc)
-    const ideas = this.doc.getMap('ideas')
-    for (const id of created) if (ideas.has(id)) board.setIdeaSource(id, 'table', table.label)
-  }
-
-  /**
-   * The server's record of who created ideas (BoardPolicy.ideaAuthors), at once, so the author's
-   * next edit finds it; the workshop control stores it (`onIdeasAdded`). Held ideas are recorded
-   * when they become public.
-   */
-  private recordAuthors(conn: SyncConnection, created: readonly string[]): void {
-    const guestId = conn.context.guestId
-    if (!this.policy.recordAuthors || guestId === null) return
-    const ideas = this.doc.getMap('ideas')
-    for (const id of created) if (ideas.has(id)) this.policy.ideaAuthors.set(id, guestId)
-  }
-
-  /**
    * Takes ideas out of the board (a facilitator hid them) as a server edit that is stored and
    * relayed like any other; returns what they held.
    */
@@ -498,60 +311,9 @@ export class Room {
     return takeOut(this.doc, ideaIds, null)
   }
 
-  private denyWrite(conn: SyncConnection): void {
-    if (conn.takeReadOnlyNotice()) conn.send(READ_ONLY_NOTICE)
-  }
-
   /** Stores everything applied so far, echoes it and sends acks. Resolves when done. */
   flush(): Promise<void> {
     return this.persistence.flush()
-  }
-
-  /**
-   * Updates from other instances may have been lost (Redis was away): apply what the store holds.
-   * Only what this doc lacks changes it; that is relayed to this instance's clients, not stored.
-   */
-  private catchUp(): Promise<void> {
-    // A load already running may have read the store before what is missing now was stored:
-    // one more follows it (however many ask meanwhile).
-    if (this.catchingUp) {
-      this.catchUpAgain = true
-      return this.catchingUp
-    }
-    const run = async () => {
-      let delay = 200
-      do {
-        this.catchUpAgain = false
-        if (this.closed) return
-        let stored: StoredBoard
-        try {
-          stored = await this.store.load(this.boardId)
-        } catch (err) {
-          // The database is away too: try again with back-off while the room lives.
-          this.log.warn({ err, boardId: this.boardId }, 'catching up from the store failed')
-          await new Promise((r) => setTimeout(r, delay))
-          delay = Math.min(5_000, delay * 2)
-          this.catchUpAgain = true
-          continue
-        }
-        if (this.closed) return
-        this.applyStored(stored)
-        this.metrics.caughtUpFromStore()
-      } while (this.catchUpAgain)
-    }
-    this.catchingUp = run().finally(() => {
-      this.catchingUp = null
-    })
-    return this.catchingUp
-  }
-
-  /** Applies a stored snapshot and log to the live doc (what this instance may not have seen). */
-  private applyStored(stored: Pick<StoredBoard, 'snapshot' | 'updates'>): void {
-    applyStored(this.doc, [stored.snapshot, ...stored.updates], {
-      origin: FROM_STORE,
-      onSkip: (err) =>
-        this.log.error({ err, boardId: this.boardId }, 'stored update does not apply'),
-    })
   }
 
   /** One frame, encoded and framed once, to every connection. */

@@ -4,7 +4,7 @@
  * builds the snapshot from its live doc; this counts what was stored and runs the store's
  * compaction, which may fail without harm (it is tried again later). The store keeps each
  * snapshot as a restore point and the folded log rows as the board's history, for as long as the
- * workshop is kept (issue 14 §3, BoardStore.compactWith and sync/BoardHistory.ts).
+ * workshop is kept (issue 14 §3, BoardStore.compactWith and sync/historyListing.ts).
  */
 import type { SyncLimits } from '../config.ts'
 import type { Logger } from '../logger.ts'

@@ -1,7 +1,7 @@
 /**
  * The held store (issue 14 §2): ideas that are not public yet, kept by the server outside the
  * shared board document (table `held_ideas`, migration 008). The room takes them out of the board
- * as they arrive (sync/heldContent.ts); ControlService decides when they go back (approved,
+ * as they arrive (sync/heldContent.ts); IdeaModeration decides when they go back (approved,
  * revealed, shown again) and who sees them meanwhile: their author and facilitators, through the
  * per-connection control state — nobody else, on no channel.
  */

@@ -3,26 +3,18 @@
  * the whole board to a point, undoing one person's changes since a point, and erasure across every
  * restore point. Restore and undo are server-side edits on the live room, made in the acting
  * facilitator's name (`EditedBy`): they are stored and echoed like any other update, so every open
- * client shows the result at once while others keep working. The algorithms are
- * sync/BoardHistory.ts'.
+ * client shows the result at once while others keep working. The algorithms are in sync/:
+ * historyListing.ts, boardRestore.ts, historyRedaction.ts, over historyReplay.ts.
  */
 
 import { DomainError, DomainErrorCode } from '../DomainError.ts'
 import type { Logger } from '../logger.ts'
 import type { BoardStore, UpdateSender } from '../storage/BoardStore.ts'
 import type { Db } from '../storage/Db.ts'
-import {
-  type ApplyResult,
-  applyState,
-  type HistoryEntry,
-  listHistory,
-  type Redaction,
-  readState,
-  redactionRanges,
-  redactUpdate,
-  replay,
-  withoutSender,
-} from '../sync/BoardHistory.ts'
+import { type ApplyResult, applyState, readState, withoutSender } from '../sync/boardRestore.ts'
+import { type HistoryEntry, listHistory } from '../sync/historyListing.ts'
+import { type Redaction, redactionRanges, redactUpdate } from '../sync/historyRedaction.ts'
+import { replay } from '../sync/historyReplay.ts'
 import type { Rooms } from '../sync/Rooms.ts'
 import { EditedBy } from '../sync/updateSender.ts'
 import type { ControlStore } from './ControlStore.ts'

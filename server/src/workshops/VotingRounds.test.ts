@@ -63,7 +63,7 @@ async function setup(phase: CachedControl['state']['phase'] = 'collect') {
     },
     fail: (err) => calls.push(`failed ${String(err)}`),
   }
-  const voting = new VotingRounds(fx.controlStore, fx.rooms, host)
+  const voting = new VotingRounds(fx.roundStore, fx.controlStore, fx.rooms, host)
   return { w, ideas, c, calls, voting }
 }
 

@@ -31,6 +31,7 @@ import type * as Y from 'yjs'
 import { DomainError, DomainErrorCode } from '../DomainError.ts'
 import type { Rooms } from '../sync/Rooms.ts'
 import type { ControlStore } from './ControlStore.ts'
+import type { RoundStore } from './RoundStore.ts'
 import type { Actor, Ballots, CachedControl, Viewer } from './WorkshopControl.ts'
 
 /** A facilitator's settings for a new round. */
@@ -107,7 +108,9 @@ function ratingsOf(ballot: Record<string, number>, options: readonly { id: strin
 
 export class VotingRounds {
   constructor(
-    private readonly controlStore: ControlStore,
+    private readonly rounds: RoundStore,
+    /** For the activity log. */
+    private readonly controlStore: Pick<ControlStore, 'log'>,
     private readonly rooms: Rooms,
     private readonly host: VotingHost,
   ) {}
@@ -121,7 +124,7 @@ export class VotingRounds {
     // to the board meanwhile.
     const options = method === 'resistance' ? await this.resistanceOptions(c, input) : null
     if (c.round?.status === 'closed') await this.reveal(workshopId, actor)
-    const round = await this.controlStore.createRound(workshopId, {
+    const round = await this.rounds.createRound(workshopId, {
       method,
       targetKind: input.targetKind,
       targetIds: options ?? input.targetIds,
@@ -164,7 +167,7 @@ export class VotingRounds {
   async close(workshopId: string, actor: Actor): Promise<void> {
     const c = await this.host.load(workshopId)
     if (c.round?.status !== 'open') return
-    await this.controlStore.setRoundStatus(c.round.id, 'closed')
+    await this.rounds.setRoundStatus(c.round.id, 'closed')
     c.round = { ...c.round, status: 'closed' }
     this.scheduleEnd(c)
     await this.controlStore.log(workshopId, actor.role, 'round-closed', { number: c.round.number })
@@ -177,21 +180,21 @@ export class VotingRounds {
     const round = c.round
     if (!round) throw new DomainError(DomainErrorCode.NoRound)
     if (round.status === 'open') await this.close(workshopId, actor)
-    const ballots = await this.controlStore.ballotsByVoter(round)
+    const ballots = await this.rounds.ballotsByVoter(round)
     let results: RankedEntry[] | ResistanceEntry[]
     let voters: number
     if (round.method === 'resistance') {
-      const weights = await this.controlStore.ratingWeights(round.id)
+      const weights = await this.rounds.ratingWeights(round.id)
       const ranking = rankResistance(ballots, await this.resistanceTargets(c, round), weights)
       results = ranking
       voters = ranking[0]?.raters ?? 0
     } else {
       results = await this.ranking(c, round, ballots)
-      voters = voterCount(ballots, await this.controlStore.tablePeople(workshopId))
+      voters = voterCount(ballots, await this.rounds.tablePeople(workshopId))
     }
-    await this.controlStore.reveal(round.id, results, voters)
+    await this.rounds.reveal(round.id, results, voters)
     c.round = null
-    c.history = await this.controlStore.revealedRounds(workshopId)
+    c.history = await this.rounds.revealedRounds(workshopId)
     await this.controlStore.log(workshopId, actor.role, 'round-revealed', {
       number: round.number,
       voters,
@@ -213,7 +216,7 @@ export class VotingRounds {
     const targetIds = (await this.targets(c, round)).map((t) => t.id)
     const budget = ballotRules(round, actor)
     const rules: RoundRules = { ...budget, targetIds }
-    const result = await this.controlStore.placeDot(round.id, actor.id, targetId, delta, rules)
+    const result = await this.rounds.placeDot(round.id, actor.id, targetId, delta, rules)
     // The ballot rules' refusals are domain codes of the same name.
     if (!result.ok) throw new DomainError(result.error)
     await this.host.publishVote(c, actor.id)
@@ -240,17 +243,15 @@ export class VotingRounds {
     }
     // A table's device rates for its people (issue 19 §2): its ballot counts once per person.
     const weight = actor.table?.people ?? 1
-    await this.controlStore.rate(round.id, actor.id, targetId, resistance, weight)
+    await this.rounds.rate(round.id, actor.id, targetId, resistance, weight)
     await this.host.publishVote(c, actor.id)
-    const ballots = await this.controlStore.ballotsByVoter(round)
+    const ballots = await this.rounds.ballotsByVoter(round)
     return ratingsOf(ballots.get(actor.id) ?? emptyBallot(), options)
   }
 
   /** The ballots of a round not yet revealed (a revealed round's live in its results). */
   async ballots(round: RoundInfo | null): Promise<Ballots> {
-    return round && round.status !== 'revealed'
-      ? this.controlStore.ballotsByVoter(round)
-      : new Map()
+    return round && round.status !== 'revealed' ? this.rounds.ballotsByVoter(round) : new Map()
   }
 
   /**
@@ -276,7 +277,7 @@ export class VotingRounds {
     if (round && role === 'facilitator') {
       let dots = 0
       for (const b of ballots.values()) for (const n of Object.values(b)) dots += n
-      const people = await this.controlStore.tablePeople(c.workshopId)
+      const people = await this.rounds.tablePeople(c.workshopId)
       turnout = { voters: voterCount(ballots, people), dots }
       if (c.state.showTally) tally = await this.ranking(c, round, ballots)
     }

@@ -1,15 +1,17 @@
 /**
  * The types the workshop control modules share: a workshop's cached control data, who acts on it
- * and who looks at it. ControlService owns the cache; VotingRounds and ControlMessages work on
- * the entries it hands them, so the shape lives here rather than in any one of them.
+ * and who looks at it. ControlCache keeps the entries for ControlService; Facilitation,
+ * IdeaModeration, VotingRounds and ControlMessages work on the entries it hands them, so the shape
+ * lives here rather than in any one of them.
  */
 import type { IdeaStatus } from '@ideenwand/board'
 import type { Role, RoundInfo, TableInfo } from '@ideenwand/protocol'
-import type { ControlRow, ControlStore } from './ControlStore.ts'
+import type { ControlRow } from './ControlStore.ts'
 import type { HeldRow } from './HeldIdeas.ts'
+import type { RoundStore } from './RoundStore.ts'
 import type { SpeakingData } from './SpeakingStore.ts'
 
-/** A workshop's control data, loaded once by ControlService and kept current in memory. */
+/** A workshop's control data, loaded once (ControlCache) and kept current in memory. */
 export interface CachedControl {
   workshopId: string
   boardId: string
@@ -26,7 +28,7 @@ export interface CachedControl {
   heldIds: Set<string>
   /** Who wrote each idea, as the server saw it (IdeaAuthors); shared with the room's policy. */
   authors: Map<string, string>
-  history: Awaited<ReturnType<ControlStore['revealedRounds']>>
+  history: Awaited<ReturnType<RoundStore['revealedRounds']>>
   /** Each idea's current status other than `open` (issue 20 §2), reloaded after a change. */
   statuses: Map<string, IdeaStatus>
   /** The speaking queue (SpeakingQueue), reloaded after each of its changes. */

@@ -21,6 +21,7 @@ import { type ConnectionContext, SyncConnection } from '../sync/SyncConnection.t
 import { ControlService } from './ControlService.ts'
 import { ControlStore } from './ControlStore.ts'
 import { GuestStore } from './GuestStore.ts'
+import { RoundStore } from './RoundStore.ts'
 import { WorkshopStore } from './WorkshopStore.ts'
 
 /** A live connection whose socket keeps the control states and the close it received. */
@@ -36,6 +37,7 @@ export interface ControlFixture {
   rooms: Rooms
   registry: ConnectionRegistry
   controlStore: ControlStore
+  roundStore: RoundStore
   workshops: WorkshopStore
   control: ControlService
   facilitatorId: string
@@ -78,6 +80,7 @@ export async function controlFixture(): Promise<ControlFixture> {
     60_000,
   )
   const controlStore = new ControlStore(db)
+  const roundStore = new RoundStore(db)
   const workshops = new WorkshopStore(db)
   const guests = new GuestStore(db)
   control = ControlService.onDb(db, workshops, rooms, registry, log)
@@ -93,6 +96,7 @@ export async function controlFixture(): Promise<ControlFixture> {
     rooms,
     registry,
     controlStore,
+    roundStore,
     workshops,
     control: service,
     facilitatorId: facilitator.id,

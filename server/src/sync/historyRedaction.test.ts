@@ -6,7 +6,8 @@
 import { Board } from '@ideenwand/board'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { buildDoc, redactionRanges, redactUpdate } from './BoardHistory.ts'
+import { redactionRanges, redactUpdate } from './historyRedaction.ts'
+import { buildDoc } from './historyReplay.ts'
 
 /** Runs `change` on `doc` and returns the update it made (one stored row). */
 function row(doc: Y.Doc, change: () => void): Uint8Array {
