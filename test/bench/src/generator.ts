@@ -41,7 +41,19 @@ export interface GeneratorConfig {
   quietFrom?: number
   /** Writers connect here instead (two instances: write on one, read on the other). */
   writerUrl?: string
+  /**
+   * One instance of several measured in full (sizing `N/K`): the receivers on `urls[0]` are that
+   * instance's share of the crowd and the only ones measured. Of those on the other instances
+   * only the people who send connect, with `?presence=0`: the first `writers` indexes (they type
+   * or drag) each on its own socket, and the cursors of the next ones up to `senders`, four to a
+   * socket (the most ids a connection may announce), so the other instances carry their share of
+   * the changes but not of the viewers.
+   */
+  feeders?: { senders: number; writers: number }
 }
+
+/** Presence client ids one connection may announce (server/src/sync/Presence.ts). */
+const IDS_PER_CONNECTION = 4
 
 export type Command =
   | { cmd: 'connect'; config: GeneratorConfig }
@@ -110,6 +122,8 @@ class RawClient {
   /** The close code once the server closed the socket after the handshake. */
   closedWith: number | null = null
   readonly clientId: number
+  /** On an instance other than the measured one (sizing `N/K`): sends, is not measured. */
+  readonly feeder: boolean
 
   constructor(
     readonly index: number,
@@ -119,6 +133,24 @@ class RawClient {
     private readonly keepInitial = false,
   ) {
     this.clientId = 1_000_000 + index
+    const urls = config.urls
+    this.feeder =
+      !writer && config.feeders !== undefined && urls !== undefined && index % urls.length !== 0
+  }
+
+  /** Whether its latencies count (all clients, except feeders in a sizing `N/K` run). */
+  get measured(): boolean {
+    return !this.feeder
+  }
+
+  /** Sizing `N/K`: the feeder whose socket sends this one's cursor (it does not connect). */
+  carrier: RawClient | null = null
+
+  /** Sizing `N/K`: a feeder that sends nothing, or whose cursor another one carries. */
+  get skipped(): boolean {
+    return (
+      this.feeder && (this.index >= (this.config.feeders?.senders ?? 0) || this.carrier !== null)
+    )
   }
 
   /** Opens the socket and resolves when the server answered our sync step 1. */
@@ -135,7 +167,8 @@ class RawClient {
       let settled = false
       const headers = this.writer ? this.config.writerHeaders : this.config.headers
       const quiet =
-        !this.writer && this.index >= (this.config.quietFrom ?? Number.POSITIVE_INFINITY)
+        this.feeder ||
+        (!this.writer && this.index >= (this.config.quietFrom ?? Number.POSITIVE_INFINITY))
       const url = `${base}/${this.config.docName}${quiet ? '?presence=0' : ''}`
       const ws = openSocket(url, headers, {
         open: () => {
@@ -222,9 +255,12 @@ async function connectAll(): Promise<{ ms: number; failed: number }> {
     writers.push({ client, doc, last: '' })
     all.push(client)
   }
+  assignCarriers(receivers)
   // Bounded concurrency: a real crowd does not open 2,000 sockets in one millisecond either.
   for (let i = 0; i < all.length; i += 50) {
-    const results = await Promise.allSettled(all.slice(i, i + 50).map((c) => c.connect()))
+    const results = await Promise.allSettled(
+      all.slice(i, i + 50).flatMap((c) => (c.skipped ? [] : [c.connect()])),
+    )
     failed += results.filter((r) => r.status === 'rejected').length
   }
   if (config.dialect === 'y') {
@@ -252,6 +288,24 @@ async function connectAll(): Promise<{ ms: number; failed: number }> {
     if (first) stateVector = Y.encodeStateVector(first.doc)
   }
   return { ms: performance.now() - started, failed }
+}
+
+/** Sizing `N/K`: the cursor-only feeders, four to a socket (`GeneratorConfig.feeders`). */
+function assignCarriers(clients: RawClient[]): void {
+  const f = config.feeders
+  if (!f) return
+  let carrier: RawClient | null = null
+  let carried = 0
+  for (const c of clients) {
+    if (!c.feeder || c.index < f.writers || c.index >= f.senders) continue
+    if (carrier === null || carried === IDS_PER_CONNECTION) {
+      carrier = c
+      carried = 1
+    } else {
+      c.carrier = carrier
+      carried++
+    }
+  }
 }
 
 /** Runs `fn` at `hz` per second with a phase offset until `endAt` (fixed schedule, no drift). */

@@ -279,20 +279,36 @@ async function workshopMix() {
 }
 
 /**
- * (h) Sizing: the workshop mix of a town meeting (`sizingMix`) for N participants on K instances
- * (`--sizing=1000x1,1000x2,5000x3`), all on this machine: the instances share core 0 (so K
- * instances on one core stand for K machines' work on one), Postgres and Redis as in production.
+ * (h) Sizing: the workshop mix of a town meeting (`sizingMix`) for N participants on K instances,
+ * all on this machine, Postgres and Redis as in production. Two ways to run it:
+ * - `NxK` (`--sizing=1000x1,1000x2`): every instance gets its share, all on core 0 (K instances
+ *   on one core stand for K machines' work on one);
+ * - `N/K` (`--sizing=5000/5`): one instance of K measured in full — on core 0, its N/K share of
+ *   the crowd, every change of all N people reaching it (its own clients' directly, the others'
+ *   through Redis) — while the other K−1 shares' people who type, drag or move a cursor (not
+ *   their viewers) are served by `FEEDER_INSTANCES` processes on core 1 with the load generator.
+ *   The instances
+ *   are alike, so the one measured shows what each of K machines must carry; this machine cannot
+ *   hold N viewers' sockets on every instance at once.
  */
-async function sizing(configs: { n: number; k: number }[]) {
+/**
+ * Sizing `N/K`: how many processes carry the other K−1 shares' senders (`BENCH_FEEDERS`, default
+ * 1). Each applies every change of the board, as every instance does; on this machine's second
+ * core one of them leaves room for the load generator. The measured instance sees the same
+ * changes either way (remote changes are paced into its own ticks), from fewer publishers.
+ */
+const FEEDER_INSTANCES = Math.max(1, Number(process.env.BENCH_FEEDERS ?? 1))
+
+async function sizing(configs: { n: number; k: number; oneMeasured: boolean }[]) {
   if (!DATABASE_URL) {
     log('(h) skipped: several instances need Postgres (set DATABASE_URL) and Redis on 6379')
     return
   }
   const window = { warmupMs: 8000, measureMs: Number(process.env.BENCH_MIX_MS ?? 90_000) }
-  for (const { n, k } of configs) {
+  for (const { n, k, oneMeasured } of configs) {
     const settings = sizingMix(n)
     log(
-      `(h) sizing N=${n} on ${k} instance(s): ${settings.cursorClients} on the whiteboard (cursor ${settings.cursorHz} Hz), ${n - settings.cursorClients} phones, ${settings.typers} typing, ${settings.movers} dragging`,
+      `(h) sizing N=${n} on ${k} instance(s)${oneMeasured ? ', one measured in full' : ''}: ${settings.cursorClients} on the whiteboard (cursor ${settings.cursorHz} Hz), ${n - settings.cursorClients} phones, ${settings.typers} typing, ${settings.movers} dragging`,
     )
     const db = await freshDb('postgres')
     const env = {
@@ -303,9 +319,18 @@ async function sizing(configs: { n: number; k: number }[]) {
     }
     const instances: ServerProcess[] = []
     try {
-      for (let i = 0; i < k; i++) instances.push(await ServerProcess.start('ideenwand', env))
+      // One measured: the K−1 other shares' senders on FEEDER_INSTANCES processes (core 1).
+      const processes = oneMeasured ? 1 + Math.min(k - 1, FEEDER_INSTANCES) : k
+      for (let i = 0; i < processes; i++) {
+        instances.push(
+          await ServerProcess.start('ideenwand', env, [], i > 0 && oneMeasured ? 1 : 0),
+        )
+      }
       const first = instances[0]!
       const access = await ideenwandBoard(first.httpUrl)
+      const others = instances.slice(1)
+      const othersCpu = others.map((i) => i.cpuSeconds())
+      const othersFrom = performance.now()
       const { m, mix } = await runMixOn(
         'ideenwand',
         {
@@ -318,12 +343,16 @@ async function sizing(configs: { n: number; k: number }[]) {
         },
         settings,
         window,
-        instances,
+        // Client i goes to share i mod K; the other shares cycle through the feeder processes.
+        Array.from({ length: k }, (_, i) =>
+          i === 0 ? first : instances[1 + ((i - 1) % (instances.length - 1))]!,
+        ),
+        oneMeasured,
       )
       const kinds = Object.values(mix.kinds)
       rows.push({
         scenario: 'h',
-        label: `sizing N=${n} on ${k} instance${k > 1 ? 's' : ''}`,
+        label: `sizing N=${n} on ${k} instance${k > 1 ? 's' : ''}${oneMeasured ? ', one measured' : ''}`,
         server: 'ideenwand',
         n,
         rate: k,
@@ -334,9 +363,20 @@ async function sizing(configs: { n: number; k: number }[]) {
         mix,
       })
       logMix(m, mix)
+      if (oneMeasured) {
+        const seconds = (performance.now() - othersFrom) / 1000
+        const cores = others.map((i, j) => (i.cpuSeconds() - othersCpu[j]!) / seconds)
+        log(`  the other instances (whole run): ${cores.map((c) => c.toFixed(2)).join(', ')} cores`)
+      }
     } catch (err) {
       log(`  failed: ${(err as Error).message.split('\n')[0]}`)
     } finally {
+      // BENCH_DIAG: the instances' logs (why a client was closed) next to the results.
+      if (process.env.BENCH_DIAG) {
+        for (const [j, i] of instances.entries()) {
+          writeFileSync(join(tmpdir(), `bench-sizing-${n}-${k}-${j}.log`), i.output)
+        }
+      }
       for (const i of instances) await i.stop()
       await db.drop()
     }
@@ -351,7 +391,7 @@ function logMix(m: Measured, mix: MixResult): void {
     )
   }
   log(
-    `  server ${m.serverCpuCores.toFixed(2)} cores, rss ${m.rssMiB.toFixed(0)} MiB, eld p99 ${m.eventLoop.p99} ms, generator ${(m.generatorCore * 100).toFixed(0)} %, closed by the server: ${mix.closed}${mix.errors.length ? `, errors: ${mix.errors.join('; ')}` : ''}`,
+    `  server ${m.serverCpuCores.toFixed(2)} cores, rss ${m.rssMiB.toFixed(0)} MiB, eld p99 ${m.eventLoop.p99} ms, generator ${(m.generatorCore * 100).toFixed(0)} %, each phone received ${mix.viewerKBps.phone.toFixed(1)} KiB/s, each whiteboard ${mix.viewerKBps.whiteboard.toFixed(1)} KiB/s, closed by the server: ${mix.closed}${mix.errors.length ? `, errors: ${mix.errors.join('; ')}` : ''}`,
   )
 }
 
@@ -658,11 +698,19 @@ async function main() {
   if (ONLY.has('f')) await idle(QUICK ? 500 : 2000, 20)
   if (ONLY.has('g')) await workshopMix()
   if (ONLY.has('h')) {
-    const picked = runsArg('sizing', 1, 'x')?.map(({ n, at }) => ({ n, k: at }))
+    // --sizing=1000x2 (all instances in full on core 0), 5000/5 (one of five measured in full).
+    const picked = args
+      .get('sizing')
+      ?.split(',')
+      .map((c) => {
+        const [n, k] = c.split(/[x/]/).map(Number)
+        return { n: n ?? 1000, k: k ?? 1, oneMeasured: c.includes('/') }
+      })
     await sizing(
       picked ?? [
-        { n: 1000, k: 1 },
-        { n: 1000, k: 2 },
+        { n: 1000, k: 1, oneMeasured: false },
+        { n: 1000, k: 2, oneMeasured: false },
+        { n: 5000, k: 5, oneMeasured: true },
       ],
     )
   }

@@ -58,6 +58,10 @@ export interface MixClient {
   /** The board as the server sent it in the sync step 2 of the handshake. */
   initialUpdate: Uint8Array | null
   closedWith: number | null
+  /** False for a feeder of a sizing `N/K` run (it sends; its latencies do not count). */
+  readonly measured: boolean
+  /** Sizing `N/K`: the client whose socket sends this one's cursor. */
+  readonly carrier: MixClient | null
   send(frame: Uint8Array): void
 }
 
@@ -128,15 +132,26 @@ export async function runMix(
     writers.push({ client, doc, ideaId, cardKey })
   }
 
-  // Viewers: updates decoded at the probes, Control messages at everyone. A writer's own updates
-  // (a server may echo them) are not deliveries.
+  // Viewers: updates decoded at the probes (the first `probes` measured clients),
+  // Control messages at every measured client. A writer's own updates (a server may echo them)
+  // are not deliveries.
   const own = new Map<MixClient, number>(writers.map((w) => [w.client, w.doc.clientID]))
   const lastPhase = new Map<MixClient, string>()
   const phaseSentAt = new Map<string, number>()
-  for (const [i, client] of clients.entries()) {
-    const probe = i < probes
+  const viewers = clients.filter((c) => c.measured)
+  const probeSet = new Set(viewers.slice(0, probes))
+  /** How many probes see a change sent by `sender` (not the sender itself). */
+  const seenBy = (sender: MixClient) => probeSet.size - (probeSet.has(sender) ? 1 : 0)
+  // What each measured viewer downloads (every frame, in the window): phones and the whiteboard.
+  const bytes = { phone: 0, whiteboard: 0 }
+  const heads = { phone: 0, whiteboard: 0 }
+  for (const client of viewers) {
+    const probe = probeSet.has(client)
+    const device = client.index < msg.cursorClients ? 'whiteboard' : 'phone'
+    heads[device]++
     client.onFrame = (data) => {
       const now = nowMicros()
+      if (inWindow(now)) bytes[device] += data.length
       if (data[0] === MessageType.Control && msg.control) {
         const state = decodeControl(decoding.createDecoder(data.subarray(1)))
         if (!state || state.phase === lastPhase.get(client)) return
@@ -240,7 +255,7 @@ export async function runMix(
         new Promise<void>((resolve) => {
           setTimeout(() => {
             phaseSentAt.set(change.phase, nowMicros())
-            count.phase.sent += clients.length
+            count.phase.sent += viewers.length
             change
               .run()
               .then(() => {
@@ -279,13 +294,13 @@ export async function runMix(
         const x = Math.round(Math.random() * 4000)
         const y = Math.round(Math.random() * 2400)
         const state = `{"user":{"name":"Bench ${c.index}","color":"#30a0c0"},"cursor":{"x":${x},"y":${y}},"b":"${beacon(c.index, micros)}"}`
-        c.send(framer.awareness(c.clientId, ++c.clock, state))
-        if (inWindow(micros)) count.cursor.sent += c.index < probes ? probes - 1 : probes
+        ;(c.carrier ?? c).send(framer.awareness(c.clientId, ++c.clock, state))
+        if (inWindow(micros)) count.cursor.sent += seenBy(c)
       }),
     ),
     ...writers.map((w, i) => {
       const typer = i < msg.typers
-      const expected = w.client.index < probes ? probes - 1 : probes
+      const expected = seenBy(w.client)
       return schedule(typer ? msg.typeHz : msg.moveHz, (i * 0.382) % 1, endAt, () => {
         if (performance.now() >= editUntil) return
         const micros = nowMicros()
@@ -327,7 +342,20 @@ export async function runMix(
       KINDS.map((k) => [k, { hist: hist[k].toJSON() as HistogramData, ...count[k] }]),
     ),
     closed: clients.filter((c) => c.closedWith !== null).length,
-    errors: errors.slice(0, 5),
+    viewerKBps: {
+      phone: bytes.phone / 1024 / Math.max(1, heads.phone) / (msg.measureMs / 1000),
+      whiteboard: bytes.whiteboard / 1024 / Math.max(1, heads.whiteboard) / (msg.measureMs / 1000),
+    },
+    errors: [...errors.slice(0, 5), ...closeCodes(clients)],
     generatorCpuMs: (cpu.user + cpu.system) / 1000,
   }
+}
+
+/** "closed with 4408: 12 clients" per close code, for the run's errors. */
+function closeCodes(clients: MixClient[]): string[] {
+  const byCode = new Map<number, number>()
+  for (const c of clients) {
+    if (c.closedWith !== null) byCode.set(c.closedWith, (byCode.get(c.closedWith) ?? 0) + 1)
+  }
+  return [...byCode].map(([code, n]) => `closed with ${code}: ${n} clients`)
 }

@@ -38,6 +38,8 @@ export interface MixResult {
   kinds: Record<string, MixKind>
   /** Clients the server closed during the run (must be 0). */
   closed: number
+  /** KiB per second each measured client received over the window (mean per kind of device). */
+  viewerKBps: { phone: number; whiteboard: number }
   errors: string[]
 }
 
@@ -69,13 +71,17 @@ async function guests(httpUrl: string, code: string, count: number): Promise<str
 /**
  * Sizing (scenario h): a town meeting of `n` spread over instances. A third follow on the
  * whiteboard and move a cursor — modelled as 5 Hz each (a cursor that moves at 20 Hz a quarter of
- * the time) —, the rest are phones that want no cursors (`?presence=0`); a tenth type, 3 % drag.
+ * the time) —, the rest are phones that want no cursors (`?presence=0`); a tenth type, 3 % drag,
+ * but at most 100 and 30 at once: every viewer receives every keystroke and move of the board,
+ * so what one board's viewers must download grows with how many type at once, not with the crowd
+ * (100 typing and 30 dragging: ~45 KiB/s to each phone, measured; 500 typing five times that, to
+ * every phone on a town hall's Wi-Fi — such an event wants several boards).
  */
 export function sizingMix(n: number): MixSettings {
   return {
     n,
-    typers: Math.round(n / 10),
-    movers: Math.round(n * 0.03),
+    typers: Math.min(100, Math.round(n / 10)),
+    movers: Math.min(30, Math.round(n * 0.03)),
     typeHz: 4,
     moveHz: 10,
     cursorHz: 5,
@@ -92,6 +98,11 @@ export async function runMixOn(
   window: { warmupMs: number; measureMs: number },
   /** Several instances: every one of them (the first serves the API), clients round robin. */
   instances: ServerProcess[] = [t.server],
+  /**
+   * Sizing `N/K`: the first instance gets its full share and is the one measured (latency, CPU,
+   * memory); the others only the clients that send (GeneratorConfig.feeders).
+   */
+  oneMeasured = false,
 ): Promise<{ m: Measured; mix: MixResult }> {
   let control: MixCommand['control'] = null
   if (baseKind(kind) === 'ideenwand') {
@@ -127,6 +138,14 @@ export async function runMixOn(
     keepInitial: s.typers + s.movers,
     urls: instances.map((i) => i.wsBase),
     quietFrom: s.cursorClients,
+    ...(oneMeasured
+      ? {
+          feeders: {
+            senders: Math.max(s.cursorClients, s.typers + s.movers),
+            writers: s.typers + s.movers,
+          },
+        }
+      : {}),
   }
   const command: MixCommand = {
     cmd: 'mix',
@@ -139,9 +158,15 @@ export async function runMixOn(
     cursorClients: s.cursorClients,
     control,
   }
-  const { m, replies } = await measureWithReplies(instances, load, command, window)
+  const { m, replies } = await measureWithReplies(
+    oneMeasured ? [t.server] : instances,
+    load,
+    command,
+    window,
+  )
   const kinds: Record<string, MixKind> = {}
   let closed = 0
+  let viewerKBps = { phone: 0, whiteboard: 0 }
   const errors: string[] = []
   for (const r of replies) {
     const mix = r.mix as Record<string, { hist: HistogramData; sent: number; delivered: number }>
@@ -156,9 +181,10 @@ export async function runMixOn(
       }
     }
     closed += Number(r.closed ?? 0)
+    if (r.viewerKBps) viewerKBps = r.viewerKBps as MixResult['viewerKBps']
     errors.push(...((r.errors as string[]) ?? []))
   }
-  return { m, mix: { kinds, closed, errors } }
+  return { m, mix: { kinds, closed, viewerKBps, errors } }
 }
 
 /** `measure` with one generator, keeping its raw reply (the per-kind histograms). */

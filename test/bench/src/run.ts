@@ -68,6 +68,8 @@ export interface Load {
   urls?: string[]
   /** Receivers from this index on want no cursors (`?presence=0`) and send none. */
   quietFrom?: number
+  /** Sizing `N/K`: only the first `urls` instance measured in full (GeneratorConfig.feeders). */
+  feeders?: { senders: number; writers: number }
   receivers: number
   writers: number
   probes: number
@@ -135,6 +137,7 @@ export async function measure(
           ...(i === 0 && load.keepInitial ? { keepInitial: load.keepInitial } : {}),
           ...(load.urls ? { urls: load.urls } : {}),
           ...(load.quietFrom !== undefined ? { quietFrom: load.quietFrom } : {}),
+          ...(load.feeders !== undefined ? { feeders: load.feeders } : {}),
           offset,
           receivers,
           probes: split(load.probes, k, i),

@@ -108,14 +108,17 @@ export class ServerProcess {
     private readonly env: Record<string, string>,
     /** Extra Node flags (e.g. --expose-gc). */
     private readonly nodeArgs: string[] = [],
+    /** The core it is pinned to (servers under test: 0). */
+    private readonly core = 0,
   ) {}
 
   static async start(
     kind: ServerKind,
     env: Record<string, string> = {},
     nodeArgs: string[] = [],
+    core = 0,
   ): Promise<ServerProcess> {
-    const s = new ServerProcess(kind, await freePort(), env, nodeArgs)
+    const s = new ServerProcess(kind, await freePort(), env, nodeArgs, core)
     await s.start()
     return s
   }
@@ -156,8 +159,15 @@ export class ServerProcess {
     ]
     const [cmd, args] =
       this.kind === 'ideenwand'
-        ? pinned(0, node, [...nodeArgs, '--import', 'tsx', '--import', PROBE, 'src/main.ts'])
-        : pinned(0, node, [...nodeArgs, '--import', PROBE, `src/peers/${this.kind}.mjs`])
+        ? pinned(this.core, node, [
+            ...nodeArgs,
+            '--import',
+            'tsx',
+            '--import',
+            PROBE,
+            'src/main.ts',
+          ])
+        : pinned(this.core, node, [...nodeArgs, '--import', PROBE, `src/peers/${this.kind}.mjs`])
     const child = spawn(cmd, args, {
       cwd: this.kind === 'ideenwand' ? `${IDEENWAND_ROOT}/server` : BENCH,
       env: {
