@@ -5,6 +5,7 @@
  * the new values), given a new link (the old device is signed out) or ended (its ideas and dots
  * stay). The list refreshes every few seconds, so "link open" turns into "in use".
  */
+
 import { MAX_TABLE_LABEL, MAX_TABLE_PEOPLE } from '@ideenwand/protocol'
 import { type FormEvent, useCallback, useEffect, useId, useState } from 'react'
 import { ApiError } from '../api/http.ts'
@@ -12,6 +13,7 @@ import { type TableDeviceInfo, type TableDeviceLink, tablesApi } from '../api/ta
 import { useControlT } from '../i18n/useControlT.ts'
 import { ConfirmButton } from '../ui/ConfirmButton.tsx'
 import { CopyField } from '../ui/CopyField.tsx'
+import { FormMessage } from '../ui/Field.tsx'
 import { NumberField } from '../ui/NumberField.tsx'
 import { wholeNumber } from '../ui/wholeNumber.ts'
 
@@ -227,11 +229,7 @@ export function TablesPanel({ workshopId }: { workshopId: string }) {
           {ct('tables.create')}
         </button>
       </form>
-      {error ? (
-        <p className="iw-alert iw-alert-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      {error ? <FormMessage kind="error">{error}</FormMessage> : null}
       {link ? (
         <section className="iw-table-link" aria-labelledby={`${id}-link`}>
           <p id={`${id}-link`} role="status">

@@ -10,6 +10,7 @@ import { useCallback, useRef, useState } from 'react'
 import { controlApi } from '../../api/control.ts'
 import { useT } from '../../i18n/LangProvider.tsx'
 import { EasyReadLink } from '../../ui/EasyReadLink.tsx'
+import { FormMessage } from '../../ui/Field.tsx'
 import { MyIdeas } from '../phone/MyIdeas.tsx'
 import { PhoneResults } from '../phone/PhoneResults.tsx'
 import { newIdeaAuthor } from '../shared/author.ts'
@@ -135,9 +136,7 @@ export function ListView(props: BoardViewProps) {
           </section>
         ) : null}
         {voting.error && !voting.rating ? (
-          <p className="iw-alert iw-alert-error" role="alert">
-            {voting.error}
-          </p>
+          <FormMessage kind="error">{voting.error}</FormMessage>
         ) : null}
         {control?.me.role === 'participant' ? <ResistanceRating voting={voting} /> : null}
         {control?.round && control.round.status === 'closed' ? <p>{v('results.soon')}</p> : null}

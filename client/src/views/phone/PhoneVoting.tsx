@@ -6,6 +6,7 @@
 
 import { dotsOn } from '@ideenwand/board'
 import { useT } from '../../i18n/LangProvider.tsx'
+import { FormMessage } from '../../ui/Field.tsx'
 import { CarriedNote } from '../shared/carried.tsx'
 import type { VoteTarget, Voting } from '../shared/useVoting.ts'
 import { VoteButton } from '../shared/VoteButton.tsx'
@@ -23,11 +24,7 @@ export function PhoneVoting({ voting }: { voting: Voting }) {
           <p className="iwv-dots-left" role="status" data-testid="phone-dots-left">
             {v('vote.dotsLeft', { count: ballot.remaining })}
           </p>
-          {voting.error ? (
-            <p className="iw-alert iw-alert-error" role="alert">
-              {voting.error}
-            </p>
-          ) : null}
+          {voting.error ? <FormMessage kind="error">{voting.error}</FormMessage> : null}
           {voting.targets.length === 0 ? <p>{v('vote.noTargets')}</p> : null}
           <ul className="iwv-vote-list">
             {voting.targets.map((target) => (

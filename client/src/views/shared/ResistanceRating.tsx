@@ -5,9 +5,11 @@
  * it, as with any radio group). What counts is said in words: the ballot counts once every
  * option is rated, and can be changed until the round closes.
  */
+
 import { PASSIVE_OPTION } from '@ideenwand/board'
 import { useEffect, useId, useState } from 'react'
 import { useT } from '../../i18n/LangProvider.tsx'
+import { FormMessage } from '../../ui/Field.tsx'
 import type { VoteTarget, Voting } from './useVoting.ts'
 import './resistance.css'
 
@@ -40,11 +42,7 @@ export function ResistanceRating({ voting }: { voting: Voting }) {
           ? v('resistance.toRate', { count: ballot.remaining })
           : v('resistance.complete')}
       </p>
-      {voting.error ? (
-        <p className="iw-alert iw-alert-error" role="alert">
-          {voting.error}
-        </p>
-      ) : null}
+      {voting.error ? <FormMessage kind="error">{voting.error}</FormMessage> : null}
       {options.map((option) => {
         const mine = pending[option.id] ?? ballot.votes[option.id]
         return (
