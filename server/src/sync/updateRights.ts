@@ -33,6 +33,7 @@ import {
   isEntry,
   recordRef,
 } from './canvasIndex.ts'
+import { StructTargets, type Target } from './structTargets.ts'
 import { type Struct, UpdateStructs } from './updateStructs.ts'
 
 /** What an admitted update does that the room acts on after applying it. */
@@ -53,27 +54,6 @@ const SERVER_ONLY_FIELDS: ReadonlySet<string> = new Set(['carriedFrom'])
 
 /** Live items an update may delete before the check gives up (bounded work per message). */
 const MAX_DELETE_VISITS = 200_000
-/** Nesting the domain model uses at most (ideas → idea → text); deeper is refused. */
-const MAX_DEPTH = 6
-
-/** What a struct's position in the doc means in the domain model. */
-type Target =
-  | { t: 'meta'; key: string | null }
-  | { t: 'idea'; ideaId: string }
-  | { t: 'ideaField'; ideaId: string; field: string | null }
-  | { t: 'ideaText'; ideaId: string }
-  | { t: 'cluster'; clusterId: string | null }
-  | { t: 'canvas' }
-  | { t: 'gc' }
-  | { t: 'other'; what: string }
-
-/** Where a struct sits: in a root type by name, or in the type an item holds. */
-type Parent = { root: string } | { item: Y.ID }
-interface Position {
-  parent: Parent
-  sub: string | null
-}
-
 function refuse(message: string): never {
   throw new UpdateRefused(message)
 }
@@ -118,10 +98,9 @@ class RightsCheck {
     structs: Struct[]
     ds: { clients: Map<number, { clock: number; len: number }[]> }
   }
-  private readonly inUpdate: UpdateStructs
+  private readonly targets: StructTargets
   private readonly ideas: Y.Map<unknown>
   private readonly clusters: Y.Map<unknown>
-  private readonly roots = new Map<unknown, string>()
   /** Ideas this update creates (their fields may be written once, by the author). */
   private readonly createdIdeas = new Set<string>()
   private readonly deletedIdeas = new Set<string>()
@@ -143,10 +122,9 @@ class RightsCheck {
     private readonly policy: Pick<BoardPolicy, 'heldIdeaIds' | 'ideaAuthors'>,
   ) {
     this.decoded = Y.decodeUpdate(update) as unknown as RightsCheck['decoded']
-    this.inUpdate = new UpdateStructs(this.decoded.structs)
+    this.targets = new StructTargets(doc, new UpdateStructs(this.decoded.structs), refuse)
     this.ideas = doc.getMap(BOARD_KEYS.ideas)
     this.clusters = doc.getMap(BOARD_KEYS.clusters)
-    for (const [name, type] of doc.share) this.roots.set(type, name)
   }
 
   run(): RightsVerdict {
@@ -154,7 +132,7 @@ class RightsCheck {
     const items: { item: Y.Item; target: Target }[] = []
     for (const struct of this.decoded.structs) {
       if (!(struct instanceof Y.Item)) continue // GC: deleted content, touches nothing live
-      const target = this.targetOf(this.positionOfStruct(struct, 0), 0)
+      const target = this.targets.ofUpdateStruct(struct)
       if (target.t === 'idea') this.ideaEntry(struct, target.ideaId)
       else if (target.t === 'cluster' && target.clusterId !== null && this.isTypeItem(struct)) {
         if (!this.clusters.has(target.clusterId)) {
@@ -175,7 +153,7 @@ class RightsCheck {
     for (const struct of this.decoded.structs) {
       if (!(struct instanceof Y.Item)) continue
       if (struct.parentSub === null || !SERVER_ONLY_FIELDS.has(struct.parentSub)) continue
-      const target = this.targetOf(this.positionOfStruct(struct, 0), 0)
+      const target = this.targets.ofUpdateStruct(struct)
       if (target.t === 'ideaField') {
         refuse(`${struct.parentSub} of idea ${target.ideaId} is set by the server`)
       }
@@ -192,7 +170,7 @@ class RightsCheck {
           if (s.id.clock >= end) break
           if (!(s instanceof Y.Item) || s.deleted) continue
           if (s.parentSub === null || !SERVER_ONLY_FIELDS.has(s.parentSub)) continue
-          const target = this.targetOf(this.positionOfDocItem(s), 0)
+          const target = this.targets.ofBoardItem(s)
           if (target.t !== 'ideaField') continue
           // Deleting the idea deletes its fields with it: that is allowed.
           const entry = (s.parent as Y.AbstractType<Y.YEvent<never>>)._item
@@ -207,75 +185,6 @@ class RightsCheck {
   private deletesId(id: Y.ID): boolean {
     const ranges = this.decoded.ds.clients.get(id.client) ?? []
     return ranges.some((r) => r.clock <= id.clock && id.clock < r.clock + r.len)
-  }
-
-  // ---- positions ------------------------------------------------------------------------
-
-  /** Position of a struct of the update (parent, key), following its origins if needed. */
-  private positionOfStruct(item: Y.Item, depth: number): Position | null {
-    const parent = item.parent as unknown
-    if (typeof parent === 'string') return { parent: { root: parent }, sub: item.parentSub }
-    if (parent instanceof Y.ID) return { parent: { item: parent }, sub: item.parentSub }
-    if (parent instanceof Y.AbstractType) return this.positionOfDocItem(item)
-    const neighbour = item.origin ?? item.rightOrigin
-    return neighbour ? this.positionOf(neighbour, depth + 1) : null
-  }
-
-  private positionOfDocItem(item: Y.Item): Position | null {
-    const type = item.parent as Y.AbstractType<Y.YEvent<never>>
-    if (type._item === null) {
-      const name = this.roots.get(type)
-      return name === undefined ? null : { parent: { root: name }, sub: item.parentSub }
-    }
-    return { parent: { item: type._item.id }, sub: item.parentSub }
-  }
-
-  /** Position of whatever struct holds `id`: on the board, or in this update. Null for GC. */
-  private positionOf(id: Y.ID, depth: number): Position | null {
-    if (depth > MAX_DEPTH) refuse('nested too deeply')
-    const struct =
-      id.clock < Y.getState(this.doc.store, id.client)
-        ? (Y.getItem(this.doc.store, id) as Struct)
-        : this.inUpdate.find(id)
-    if (!(struct instanceof Y.Item)) return null
-    return struct.parent instanceof Y.AbstractType
-      ? this.positionOfDocItem(struct)
-      : this.positionOfStruct(struct, depth)
-  }
-
-  /** What a position means in the domain model. */
-  private targetOf(pos: Position | null, depth: number): Target {
-    if (pos === null) return { t: 'gc' }
-    if ('root' in pos.parent) {
-      switch (pos.parent.root) {
-        case BOARD_KEYS.ideas:
-          return pos.sub === null ? { t: 'other', what: 'ideas' } : { t: 'idea', ideaId: pos.sub }
-        case BOARD_KEYS.clusters:
-          return { t: 'cluster', clusterId: pos.sub }
-        case BOARD_KEYS.meta:
-          return { t: 'meta', key: pos.sub }
-        case BOARD_KEYS.canvas:
-          return { t: 'canvas' }
-        default:
-          return { t: 'other', what: `top-level "${pos.parent.root}"` }
-      }
-    }
-    if (depth > MAX_DEPTH) refuse('nested too deeply')
-    const holder = this.targetOf(this.positionOf(pos.parent.item, depth + 1), depth + 1)
-    switch (holder.t) {
-      case 'idea':
-        return { t: 'ideaField', ideaId: holder.ideaId, field: pos.sub }
-      case 'ideaField':
-        return holder.field === 'text' && pos.sub === null
-          ? { t: 'ideaText', ideaId: holder.ideaId }
-          : { t: 'other', what: `inside idea ${holder.ideaId}` }
-      case 'cluster':
-        return holder
-      case 'gc':
-        return holder
-      default:
-        return { t: 'other', what: 'nested content' }
-    }
   }
 
   /** Whether the update's delete set covers its own `item` (a hand-made update can). */
@@ -441,7 +350,7 @@ class RightsCheck {
           if (s.id.clock >= end) break
           if (++visits > MAX_DELETE_VISITS) refuse('deletes too much at once')
           if (!(s instanceof Y.Item) || s.deleted) continue
-          const pos = this.positionOfDocItem(s)
+          const pos = this.targets.positionOfBoardItem(s)
           if (pos && 'root' in pos.parent && pos.parent.root === BOARD_KEYS.ideas && pos.sub) {
             // Only the key's current value counts; older values are already replaced.
             if (liveEntry(this.ideas, pos.sub) === s) this.deleteIdea(pos.sub)
@@ -459,7 +368,7 @@ class RightsCheck {
   }
 
   private deleted(item: Y.Item, start: number, end: number): void {
-    const target = this.targetOf(this.positionOfDocItem(item), 0)
+    const target = this.targets.ofBoardItem(item)
     switch (target.t) {
       case 'gc':
         return
