@@ -4,13 +4,14 @@
  * --expose-gc; the preloaded probe collects garbage and reports memory on request, so the figure
  * per connection is what stays reachable, not what the collector has not got to yet. Then every
  * client leaves and the time until each board is unloaded (`ROOM_IDLE_MS` after the last one
- * left) and the memory given back are measured.
+ * left) and the memory given back are measured. `idle` runs it for main.ts and records the row.
  */
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { type BoardAccess, ideenwandBoard } from './board.ts'
-import type { MemorySample, ServerProcess } from './servers.ts'
+import { freshDb, IDEENWAND_ENV, log, rows } from './context.ts'
+import { type MemorySample, ServerProcess } from './servers.ts'
 
 export interface IdleResult {
   connections: number
@@ -154,5 +155,42 @@ export async function idleScenario(
     recordsPerBoard: options.recordsPerBoard,
     boardKb: (heap(oneEach) - heap(before)) / 1024 / options.boards,
     leftAfterUnloadKb: (heap(unloaded) - heap(before)) / 1024,
+  }
+}
+
+/** (f) as the benchmark runs it: a fresh server (--expose-gc), a row, the figures logged. */
+export async function idle(connections: number, boards: number) {
+  log(`(f) ${connections} idle connections on ${boards} boards, then unload`)
+  const db = await freshDb('pglite')
+  const roomIdleMs = 2000
+  const server = await ServerProcess.start(
+    'ideenwand',
+    { ...IDEENWAND_ENV, ...db.env, ROOM_IDLE_MS: String(roomIdleMs), LOG_LEVEL: 'info' },
+    ['--expose-gc'],
+  )
+  try {
+    const r = await idleScenario(
+      server,
+      { connections, boards, roomIdleMs, recordsPerBoard: 1000 },
+      log,
+    )
+    rows.push({
+      scenario: 'f',
+      label: `${connections} idle connections on ${boards} boards`,
+      server: 'ideenwand',
+      n: connections,
+      rate: 0,
+      delivered: connections - r.failed,
+      expected: connections,
+      cpuPerDeliveryUs: Number.NaN,
+      idle: r,
+    })
+    const mib = (b: number) => (b / 1024 / 1024).toFixed(1)
+    log(
+      `  per idle connection: ${r.heapKbPerConnection.toFixed(1)} KB heap+external, ${r.rssKbPerConnection.toFixed(1)} KB RSS (after GC; ${r.failed} failed to sync); heap+external MiB before/one each/all/unloaded ${[r.before, r.oneEach, r.all, r.unloaded].map((m) => mib(m.heapUsed + m.external)).join(' / ')}, RSS ${[r.before, r.oneEach, r.all, r.unloaded].map((m) => mib(m.rss)).join(' / ')}; a loaded board of ${r.recordsPerBoard} records ${r.boardKb.toFixed(0)} KB; all ${boards} boards unloaded ${r.unloadMs.toFixed(0)} ms after the last client left (ROOM_IDLE_MS ${roomIdleMs}), ${r.leftAfterUnloadKb.toFixed(0)} KB left compared with before`,
+    )
+  } finally {
+    await server.stop()
+    await db.drop()
   }
 }
