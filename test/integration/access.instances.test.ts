@@ -3,7 +3,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { type ApiClient, workshopFixture } from './support/api.ts'
 import { connectClient, type TestClient, waitFor } from './support/clients.ts'
 import { freshDatabaseEnv } from './support/engines.ts'
-import { HAS_POSTGRES, type Instance, Instances, redisReachable } from './support/instances.ts'
+import { HAS_POSTGRES, type Instance, Instances, redisForTests } from './support/instances.ts'
 import { RawSync, textUpdateFrame } from './support/rawSync.ts'
 
 if (!HAS_POSTGRES) {
@@ -66,8 +66,7 @@ function redisCommand(...args: string[]): Promise<string> {
 describe.skipIf(!HAS_POSTGRES)('access changes across instances (postgres + redis)', () => {
   let redisUp = false
   beforeAll(async () => {
-    redisUp = await redisReachable()
-    if (!redisUp) console.warn('access.instances.test.ts: no Redis on 127.0.0.1:6379, skipped')
+    redisUp = await redisForTests('access.instances.test.ts')
   })
 
   it('role change, lock, phase, removal, logout, lobby admission and deletion made on A reach connections on B', async (ctx) => {

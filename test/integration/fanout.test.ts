@@ -9,7 +9,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { connectClient, type TestClient, waitFor } from './support/clients.ts'
 import { freshDatabaseEnv } from './support/engines.ts'
-import { HAS_POSTGRES, Instances, redisReachable } from './support/instances.ts'
+import { HAS_POSTGRES, Instances, redisForTests } from './support/instances.ts'
 
 if (!HAS_POSTGRES) {
   console.warn('fanout.test.ts skipped: two instances need a shared Postgres (set DATABASE_URL)')
@@ -27,8 +27,7 @@ afterEach(async () => {
 describe.skipIf(!HAS_POSTGRES)('two instances through Redis (postgres)', () => {
   let redisUp = false
   beforeAll(async () => {
-    redisUp = await redisReachable()
-    if (!redisUp) console.warn('fanout.test.ts: no Redis on 127.0.0.1:6379, tests skipped')
+    redisUp = await redisForTests('fanout.test.ts')
   })
 
   it('clients on different instances converge, presence crosses, each update is stored once, and compaction on both loses nothing', async (ctx) => {

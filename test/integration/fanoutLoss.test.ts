@@ -11,7 +11,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { type TestClient, waitFor } from './support/clients.ts'
 import { freshDatabaseEnv } from './support/engines.ts'
-import { HAS_POSTGRES, Instances, redisReachable } from './support/instances.ts'
+import { HAS_POSTGRES, Instances, redisForTests } from './support/instances.ts'
 import { parseExposition, total } from './support/prometheus.ts'
 import { redisPublish } from './support/redisPublish.ts'
 
@@ -66,8 +66,7 @@ function ghostWriter() {
 describe.skipIf(!HAS_POSTGRES)('messages between instances lost or unreadable (postgres)', () => {
   let redisUp = false
   beforeAll(async () => {
-    redisUp = await redisReachable()
-    if (!redisUp) console.warn('fanoutLoss.test.ts: no Redis on 127.0.0.1:6379, tests skipped')
+    redisUp = await redisForTests('fanoutLoss.test.ts')
   })
 
   it('a lost update is seen as a gap in the sequence; the instance catches up from the store and its clients converge', async (ctx) => {

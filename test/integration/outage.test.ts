@@ -11,7 +11,6 @@
  * Redis is back the fan-out resubscribes by itself, both instances catch up on what the other
  * stored meanwhile, and live pub/sub works again. Both need DATABASE_URL and Redis on 6379.
  */
-import { createConnection } from 'node:net'
 import { CloseCode, MessageType, readSaveStatus, SaveStatus } from '@ideenwand/protocol'
 import {
   BoardStore,
@@ -28,6 +27,7 @@ import * as Y from 'yjs'
 import { facilitatorSession, workshopFixture } from './support/api.ts'
 import { connectClient, type TestClient, waitFor } from './support/clients.ts'
 import { ENGINES, freshDatabaseEnv } from './support/engines.ts'
+import { redisForTests } from './support/instances.ts'
 import { TcpProxy } from './support/tcpProxy.ts'
 
 const DATABASE_URL = process.env.DATABASE_URL
@@ -36,17 +36,6 @@ const OUTAGE_MS = 30_000
 
 if (!DATABASE_URL) {
   console.warn('outage.test.ts skipped: the outage tests need Postgres (set DATABASE_URL)')
-}
-
-async function redisReachable(): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = createConnection(REDIS)
-    socket.once('connect', () => {
-      socket.destroy()
-      resolve(true)
-    })
-    socket.once('error', () => resolve(false))
-  })
 }
 
 interface Instance {
@@ -298,10 +287,7 @@ describe.skipIf(!DATABASE_URL)('Redis outage with two instances (postgres)', () 
   it('each instance serves its own clients while Redis is away; afterwards both catch up and fan-out works again', {
     timeout: 60_000,
   }, async (ctx) => {
-    if (!(await redisReachable())) {
-      console.warn('outage.test.ts: no Redis on 127.0.0.1:6379, Redis outage skipped')
-      ctx.skip()
-    }
+    if (!(await redisForTests('outage.test.ts'))) ctx.skip()
     const started = Date.now()
     let unhandled = 0
     const onUnhandled = () => {

@@ -464,7 +464,7 @@ class RightsCheck {
       const ref = recordRef(val)
       if (!ref) refuse(`may not draw ${String(val.type ?? val.typeName)} on the board`)
       if (!existing) {
-        // A card or frame for an idea or cluster that has none: any whiteboard adds it.
+        // A card or frame for an idea or cluster that has none: every whiteboard adds it.
         if (key !== derivedKey(ref)) refuse(`card ${key} must be ${derivedKey(ref)}`)
         if (ref.kind === 'idea' && !this.ideaLives(ref.id) && this.policy.heldIdeaIds.has(ref.id)) {
           // The author's whiteboard wrote the card after the server took its idea out.
